@@ -1,0 +1,119 @@
+/**
+ * Configuration: read once from the environment, validated with zod, and passed in. Nothing else in
+ * the project reads process.env.
+ */
+import { resolve } from "node:path";
+import { z } from "zod";
+import { ConfigError } from "./errors.js";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const ids = z
+  .string()
+  .transform((s, ctx) => {
+    const parts = s.split(/[\s,;]+/).filter(Boolean);
+    const out = parts.map(Number);
+    if (out.some((n) => !Number.isSafeInteger(n))) {
+      ctx.addIssue({ code: "custom", message: "must be a comma-separated list of numeric Telegram ids" });
+      return z.NEVER;
+    }
+    return out;
+  });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
+
+const EnvSchema = z.object({
+  DATA_DIR: z.string().default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+  MAX_FILE_MB: z.coerce.number().positive().default(20),
+  ORG_REGISTRY_FILE: z.string().optional(),
+
+  EMBEDDER: z.enum(["local", "openai"]).default("local"),
+  LOCAL_EMBEDDING_DIM: z.coerce.number().int().min(64).max(4096).default(512),
+  EMBEDDING_BASE_URL: z.string().url().optional(),
+  EMBEDDING_API_KEY: z.string().optional(),
+  EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  EMBEDDING_BATCH: z.coerce.number().int().positive().default(64),
+
+  LLM_ENABLED: bool.default(false),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+
+  BOT_TOKEN: z.string().optional(),
+  BOT_API_ROOT: z.string().url().optional(),
+  BOT_ADMINS: ids.default([]),
+  BOT_OPEN_ACCESS: bool.default(false),
+  BOT_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  WEBHOOK_URL: z.string().url().optional(),
+  WEBHOOK_PORT: z.coerce.number().int().positive().default(8080),
+  WEBHOOK_SECRET: z.string().optional(),
+  BOT_MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
+  BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+
+  DIGEST_TIME: hhmm.default("07:30"),
+  DIGEST_LOOKAHEAD_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  DIGEST_LOOKBACK_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export interface Config {
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  store: { dataDir: string; maxFileBytes: number; orgRegistryFile?: string };
+  embeddings:
+    | { kind: "local"; dimensions: number }
+    | { kind: "openai"; baseUrl?: string; apiKey?: string; model: string; batchSize: number };
+  llm: { enabled: boolean; baseUrl?: string; apiKey?: string; model: string; timeoutMs: number };
+  bot: {
+    token?: string;
+    apiRoot?: string;
+    admins: number[];
+    openAccess: boolean;
+    mode: "polling" | "webhook";
+    webhookUrl?: string;
+    webhookPort: number;
+    webhookSecret?: string;
+    maxUploadBytes: number;
+    rateLimitPerMinute: number;
+  };
+  digest: { time: string; lookaheadDays: number; lookbackDays: number; timeZone: "Asia/Ho_Chi_Minh" };
+}
+
+/** Parses the environment (process.env at the entry point, a literal in tests) into a Config. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError("config_invalid", `Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  if (e.EMBEDDER === "openai" && !e.EMBEDDING_BASE_URL && !e.EMBEDDING_API_KEY) {
+    throw new ConfigError("config_invalid", "EMBEDDER=openai needs EMBEDDING_BASE_URL or EMBEDDING_API_KEY");
+  }
+  if (e.LLM_ENABLED && !e.LLM_BASE_URL && !e.LLM_API_KEY) {
+    throw new ConfigError("config_invalid", "LLM_ENABLED=true needs LLM_BASE_URL or LLM_API_KEY");
+  }
+  return {
+    logLevel: e.LOG_LEVEL,
+    store: { dataDir: resolve(e.DATA_DIR), maxFileBytes: e.MAX_FILE_MB * 1024 * 1024, orgRegistryFile: e.ORG_REGISTRY_FILE },
+    embeddings:
+      e.EMBEDDER === "local"
+        ? { kind: "local", dimensions: e.LOCAL_EMBEDDING_DIM }
+        : { kind: "openai", baseUrl: e.EMBEDDING_BASE_URL, apiKey: e.EMBEDDING_API_KEY, model: e.EMBEDDING_MODEL, batchSize: e.EMBEDDING_BATCH },
+    llm: { enabled: e.LLM_ENABLED, baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS },
+    bot: {
+      token: e.BOT_TOKEN || undefined,
+      apiRoot: e.BOT_API_ROOT,
+      admins: e.BOT_ADMINS,
+      openAccess: e.BOT_OPEN_ACCESS,
+      mode: e.BOT_MODE,
+      webhookUrl: e.WEBHOOK_URL,
+      webhookPort: e.WEBHOOK_PORT,
+      webhookSecret: e.WEBHOOK_SECRET,
+      maxUploadBytes: e.BOT_MAX_UPLOAD_MB * 1024 * 1024,
+      rateLimitPerMinute: e.BOT_RATE_LIMIT_PER_MINUTE,
+    },
+    digest: { time: e.DIGEST_TIME, lookaheadDays: e.DIGEST_LOOKAHEAD_DAYS, lookbackDays: e.DIGEST_LOOKBACK_DAYS, timeZone: "Asia/Ho_Chi_Minh" },
+  };
+}

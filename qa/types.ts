@@ -1,0 +1,44 @@
+/**
+ * What answering returns, to the CLI (`ask --json`) and to the bot. The JSON shape of `AnswerJson` is the
+ * `ask --jsonl` contract of ../shared/eval/README.md.
+ */
+import type { Citation, Role } from "../core/types.js";
+import type { StoredAssignment } from "../store/types.js";
+
+export type Language = "vi" | "en";
+
+export type QuestionKind =
+  | "assigned"   // what is X assigned [in P]
+  | "who"        // who leads/coordinates T
+  | "when"       // when is T due
+  | "document"   // what does document D say
+  | "other";
+
+export interface AnswerJson {
+  question: string;
+  answer: string;
+  found: boolean;
+  citations: Citation[];
+}
+
+export interface Answer extends AnswerJson {
+  language: Language;
+  kind: QuestionKind;
+  /** For assignment questions: the tasks, grouped by role in the order Chủ trì, Phối hợp, Thực hiện. */
+  groups?: Array<{ role: Role; tasks: StoredAssignment[] }>;
+  /** True when more results exist past this page (the bot's "Xem thêm" button). */
+  more: boolean;
+}
+
+export interface AskOptions {
+  /** Skip this many results (paging for "Xem thêm"). */
+  offset?: number;
+  /** At most this many citations (default 8). */
+  limit?: number;
+  /** Use the LLM when configured (default true); inline mode and benchmarks pass false. */
+  llm?: boolean;
+}
+
+export interface Answerer {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+}

@@ -1,0 +1,187 @@
+/**
+ * The store contract. Ingest writes through it, answering and the bot read through it. The SQLite
+ * implementation is the default; a PostgreSQL one will implement the same interface, which is why every
+ * method is async even though better-sqlite3 is synchronous.
+ */
+import type {
+  AssignmentDraft, Deadline, DocKind, DocumentDraft, DocumentMeta, Period, Role, Section,
+} from "../core/types.js";
+
+export interface DocumentSummary {
+  id: number;
+  name: string;
+  path: string;
+  hash: string;
+  format: DocumentDraft["format"];
+  meta: DocumentMeta;
+  sections: number;
+  chunks: number;
+  assignments: number;
+  ingestedAt: string;
+}
+
+export interface StoredDocument extends DocumentSummary {
+  text: string;
+}
+
+export interface StoredSection extends Section {
+  docId: number;
+  /** Number of assignment records whose quote lies in this section or below it. */
+  assignments: number;
+}
+
+export interface StoredChunk {
+  id: number;
+  docId: number;
+  docName: string;
+  docMeta: DocumentMeta;
+  section: number;
+  sectionLabel: string;
+  start: number;
+  end: number;
+  text: string;
+  context: string;
+}
+
+export interface StoredAssignment extends Omit<AssignmentDraft, "section"> {
+  id: number;
+  docId: number;
+  docName: string;
+  docMeta: DocumentMeta;
+  section: number;
+  sectionLabel: string;
+  /** The verbatim quote: the document text between quoteStart and quoteEnd. */
+  quote: string;
+}
+
+export interface ChunkFilter {
+  docIds?: number[];
+  kinds?: DocKind[];
+}
+
+export interface AssignmentFilter {
+  /** Canonical organisation ids. */
+  orgIds?: string[];
+  /** Free text matched (folded) against the body's words, for bodies not in the registry. */
+  orgText?: string;
+  roles?: Role[];
+  docIds?: number[];
+  /** Keep tasks whose period or deadline overlaps [start, end] (ISO, inclusive). */
+  overlaps?: { start: string; end: string };
+  /** Keep tasks due on or before this date (ISO). */
+  dueBefore?: string;
+  /** Keep tasks due on or after this date (ISO). */
+  dueAfter?: string;
+  limit?: number;
+}
+
+export interface ScoredChunk {
+  chunkId: number;
+  /** Higher is better. BM25 scores are negated FTS5 ranks; vector scores are cosine similarities. */
+  score: number;
+}
+
+/** Which FTS5 column a lexical query runs on: the text as written, or folded (no diacritics, đ -> d). */
+export type LexicalColumn = "raw" | "folded";
+
+export interface EmbedderInfo {
+  name: string;
+  dimensions: number;
+}
+
+export type SaveStatus = "new" | "updated";
+
+export interface DocumentStore {
+  getDocumentByPath(path: string): Promise<DocumentSummary | undefined>;
+  /** Writes a document, its sections, chunks, assignments and chunk vectors in one transaction,
+   *  replacing whatever was stored for the same path. Vectors are in `draft.chunks` order. */
+  saveDocument(draft: DocumentDraft, vectors: Float32Array[]): Promise<{ id: number; status: SaveStatus }>;
+  /** Deletes a document and everything derived from it (rows and vectors). */
+  removeDocument(id: number): Promise<void>;
+  listDocuments(): Promise<DocumentSummary[]>;
+  /** By id, file name (with or without extension), or number ("229-KL/TW", "229", "634/TB-VPCP"). */
+  findDocuments(ref: string): Promise<DocumentSummary[]>;
+  getDocument(id: number): Promise<StoredDocument | undefined>;
+  getSections(docId: number): Promise<StoredSection[]>;
+}
+
+export interface SearchStore {
+  /** BM25 over one column. `match` is an FTS5 MATCH expression built by the caller from quoted terms. */
+  searchLexical(column: LexicalColumn, match: string, filter: ChunkFilter, limit: number): Promise<ScoredChunk[]>;
+  searchVector(vector: Float32Array, filter: ChunkFilter, k: number): Promise<ScoredChunk[]>;
+  getChunks(ids: number[]): Promise<StoredChunk[]>;
+}
+
+export interface AssignmentStore {
+  findAssignments(filter: AssignmentFilter): Promise<StoredAssignment[]>;
+}
+
+export interface IndexStore {
+  embedderInfo(): Promise<EmbedderInfo | undefined>;
+  setEmbedderInfo(info: EmbedderInfo): Promise<void>;
+  /** Chunk ids that have a row but no vector (an interrupted run); the caller re-embeds them. */
+  chunksMissingVectors(): Promise<StoredChunk[]>;
+  /** Removes vectors whose chunk row is gone; returns how many. */
+  dropOrphanVectors(): Promise<number>;
+  addVectors(chunkIds: number[], vectors: Float32Array[]): Promise<void>;
+  /** Drops every vector (for reindex with another embedder). */
+  clearVectors(): Promise<void>;
+  /** Writes the vector index to disk atomically (temp file, then rename). */
+  flush(): Promise<void>;
+  stats(): Promise<{ documents: number; sections: number; chunks: number; assignments: number; vectors: number }>;
+}
+
+export interface AccessEntry {
+  /** A user id or a chat id (groups are negative). */
+  id: number;
+  kind: "user" | "chat";
+  label?: string;
+  grantedBy?: number;
+  grantedAt: string;
+}
+
+export interface AccessStore {
+  isAllowed(id: number): Promise<boolean>;
+  grant(entry: Omit<AccessEntry, "grantedAt">): Promise<void>;
+  revoke(id: number): Promise<boolean>;
+  listAccess(): Promise<AccessEntry[]>;
+}
+
+export interface FeedbackStore {
+  addFeedback(entry: { userId: number; chatId: number; question: string; answer: string; vote: 1 | -1 }): Promise<void>;
+}
+
+export interface Subscription {
+  id: number;
+  chatId: number;
+  /** Canonical organisation ids; empty means every organisation. */
+  orgIds: string[];
+  cadence: "daily" | "weekly";
+  /** "HH:MM" in Asia/Ho_Chi_Minh. */
+  time: string;
+  /** 1 = Monday ... 7 = Sunday, for weekly. */
+  weekday?: number;
+  lookaheadDays: number;
+  sendEmpty: boolean;
+  paused: boolean;
+  createdAt: string;
+}
+
+export interface SubscriptionStore {
+  addSubscription(sub: Omit<Subscription, "id" | "createdAt" | "paused">): Promise<Subscription>;
+  removeSubscriptions(chatId: number, id?: number): Promise<number>;
+  listSubscriptions(chatId?: number): Promise<Subscription[]>;
+  setPaused(chatId: number, paused: boolean): Promise<void>;
+  /** Claims (subscription, slot) for delivery. False when another process or an earlier run has it. */
+  claimDelivery(subscriptionId: number, slot: string): Promise<boolean>;
+  markDelivered(subscriptionId: number, slot: string, status: "sent" | "empty" | "failed"): Promise<void>;
+  lastSlot(subscriptionId: number): Promise<string | undefined>;
+}
+
+/** Everything the product keeps. */
+export interface Store
+  extends DocumentStore, SearchStore, AssignmentStore, IndexStore, AccessStore, FeedbackStore, SubscriptionStore {
+  close(): Promise<void>;
+}
+
+export type { Deadline, Period };
