@@ -93,3 +93,30 @@ export function intToRoman(n: number): string {
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+/** fold() of a text with a way back to the original's offsets (for spans found in folded text). */
+export interface FoldedText {
+  folded: string;
+  /** Offset in the original text of folded offset `i` (0..folded.length). */
+  toOriginal(i: number): number;
+}
+
+/**
+ * fold() that keeps positions: matching runs on `folded`, spans are reported on the original. For NFC
+ * text (the usual case) every character folds to exactly one, so offsets are the same and no map is built.
+ */
+export function foldAligned(text: string): FoldedText {
+  const whole = fold(text);
+  if (whole.length === text.length) return { folded: whole, toOriginal: (i) => i };
+  const parts: string[] = [];
+  const map: number[] = [];
+  let pos = 0;
+  for (const ch of text) {
+    const f = fold(ch);
+    parts.push(f);
+    for (let k = 0; k < f.length; k++) map.push(pos);
+    pos += ch.length;
+  }
+  map.push(pos);
+  return { folded: parts.join(""), toOriginal: (i) => map[i] ?? pos };
+}

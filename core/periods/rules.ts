@@ -1,0 +1,230 @@
+/**
+ * The period grammar: one regular-expression source per kind of expression, written against folded
+ * text (lower case, no diacritics, đ -> d). periods.ts joins them into one alternation compiled once.
+ * Order matters only between rules that can start at the same position: the first listed wins.
+ */
+import { isValidDay } from "../time.js";
+import { romanToInt } from "../text.js";
+import {
+  applyModifier, dayUnit, halfUnit, monthsUnit, quartersUnit, weekUnit, yearsUnit, yearUnit,
+  type Modifier, type PeriodValue, type Unit,
+} from "./units.js";
+import { relativeUnit } from "./relative.js";
+
+/** What a rule needs besides its match: the year for yearless dates and today's date in Vietnam. */
+export interface RuleContext {
+  year(): number;
+  today(): string;
+}
+
+export type Groups = ReadonlyArray<string | undefined>;
+
+export interface Rule {
+  name: string;
+  source: string;
+  /** The period, or undefined to reject the match (scanning then resumes one character later). */
+  build(g: Groups, ctx: RuleContext, original: string): PeriodValue | undefined;
+}
+
+// Boundaries: a period never starts or ends inside a word or a symbol such as "08/2025/NQ-CP".
+const NB = String.raw`(?<![\p{L}\p{N}/.\-])`;
+const E = String.raw`(?![\p{L}\p{N}])`;
+const NE = String.raw`(?![\p{L}\p{N}]|[/.\-][\p{L}\p{N}])`;
+const S = String.raw`\s+`;
+const Y = String.raw`((?:19|20)\d\d)`;
+const M = String.raw`(0?[1-9]|1[0-2])(?!\d)`;
+const D = String.raw`(0?[1-9]|[12]\d|3[01])(?!\d)`;
+const REL_YEAR = String.raw`(nay|sau|toi|truoc|ngoai)${E}`;
+/** Three groups: within / by / before. */
+const MOD = String.raw`(?:(ngay\s+trong|trong|vao|in|during|within)|(cham\s+nhat(?:\s+(?:la|vao|trong))?|muon\s+nhat(?:\s+(?:la|vao|trong))?|khong\s+muon\s+hon|han\s+chot|den\s+het|den\s+cuoi|truoc\s+cuoi|den|cuoi|het|no\s+later\s+than|by\s+(?:the\s+)?end\s+of|(?:the\s+)?end\s+of|by|until|till)|(truoc|before|prior\s+to))\s+`;
+const OPT_MOD = `(?:${MOD})?`;
+const QR = String.raw`(?:iv|iii|ii|i|[1-4])${E}`;
+const LIST_SEP = String.raw`\s*(?:,|va|and|-|–)\s*`;
+const MONTH_NAMES = [
+  "january", "february", "march", "april", "may", "june",
+  "july", "august", "september", "october", "november", "december",
+];
+const MN = `(${MONTH_NAMES.join("|")})${E}`;
+
+function modOf(g: Groups, i: number): Modifier {
+  return g[i + 1] !== undefined ? "by" : g[i + 2] !== undefined ? "before" : "within";
+}
+
+/** The year a relative word after "năm" names ("năm nay", "năm sau"), from today. */
+function relYear(word: string | undefined, ctx: RuleContext): number | undefined {
+  if (word === undefined) return undefined;
+  const y = Number(ctx.today().slice(0, 4));
+  return word === "nay" ? y : word === "sau" || word === "toi" ? y + 1 : y - 1;
+}
+
+function num(s: string | undefined): number | undefined {
+  return s === undefined ? undefined : Number(s);
+}
+
+function listOf(s: string, parse: (x: string) => number | undefined): number[] {
+  return s.split(/\s*(?:,|va|and|-|–)\s*/).map((x) => parse(x.trim()) ?? 0).filter((n) => n > 0);
+}
+
+function quarterNum(x: string): number | undefined {
+  const n = /^\d$/.test(x) ? Number(x) : romanToInt(x);
+  return n !== undefined && n >= 1 && n <= 4 ? n : undefined;
+}
+
+function day(y: number | undefined, m: number | undefined, d: number | undefined): Unit | undefined {
+  if (y === undefined || m === undefined || d === undefined || !isValidDay(y, m, d)) return undefined;
+  return dayUnit(y, m, d);
+}
+
+function monthName(s: string | undefined): number | undefined {
+  return s === undefined ? undefined : MONTH_NAMES.indexOf(s) + 1 || undefined;
+}
+
+const ORDINAL: Record<string, 1 | 2 | 3 | 4> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4 };
+
+export const RULES: Rule[] = [
+  {
+    // "giai đoạn 2026 - 2030", "từ năm 2026 đến năm 2030", "2021-2025"; never "nhiệm kỳ 2025 - 2030".
+    name: "years",
+    source: String.raw`${NB}(?:(?:trong\s+giai\s+doan|giai\s+doan|thoi\s+ky|period|tu\s+nam|tu|from|nam)\s+)?(?<!nhiem\s+ky\s+)(?<![\p{L}\p{N}/.\-])${Y}\s*(?:-|–|—|den(?:\s+nam)?|to|until)\s*${Y}${NE}`,
+    build(g) {
+      const a = Number(g[0]);
+      const b = Number(g[1]);
+      return b > a && b - a <= 50 ? applyModifier(yearsUnit(a, b), "within") : undefined;
+    },
+  },
+  {
+    // "6 tháng đầu năm 2026", "nửa cuối năm nay", "first half of 2026", "H1/2026".
+    name: "half",
+    source: String.raw`${NB}${OPT_MOD}(?:(?:6|sau)\s+thang\s+(dau|cuoi)\s+nam|nua\s+(dau|cuoi|sau)\s+nam)(?:\s+(?:${Y}|${REL_YEAR}))?${NE}|${NB}${OPT_MOD}(?:(first|second)\s+half\s+of\s+(?:the\s+year\s+)?${Y}|h([12])(?:\s*[/-]\s*|\s+)${Y})${NE}`,
+    build(g, ctx) {
+      const viet = g[3] ?? g[4];
+      if (viet !== undefined) {
+        const y = num(g[5]) ?? relYear(g[6], ctx) ?? ctx.year();
+        return applyModifier(halfUnit(y, viet === "dau" ? 1 : 2), modOf(g, 0));
+      }
+      const half = g[10] === "first" || g[12] === "1" ? 1 : 2;
+      return applyModifier(halfUnit(Number(g[11] ?? g[13]), half), modOf(g, 7));
+    },
+  },
+  {
+    // "quý II/2026", "quý 2 năm 2026", "Q2 2026", "quý I, II/2026", "second quarter of 2026".
+    name: "quarter",
+    source: String.raw`${NB}${OPT_MOD}(?:(?:quy|quarter)\s+(${QR}(?:${LIST_SEP}${QR})*)|q([1-4])${E})(?:(?:\s*[/-]\s*|,?\s+(?:nam\s+|of\s+)?)${Y}${NE}|\s+nam\s+${REL_YEAR})?|${NB}${OPT_MOD}(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+year\s+)?${Y})?${NE}`,
+    build(g, ctx) {
+      if (g[3] !== undefined || g[4] !== undefined) {
+        const qs = g[3] !== undefined ? listOf(g[3], quarterNum) : [Number(g[4])];
+        if (qs.length === 0) return undefined;
+        const y = num(g[5]) ?? relYear(g[6], ctx) ?? ctx.year();
+        return applyModifier(quartersUnit(y, qs), modOf(g, 0));
+      }
+      const q = ORDINAL[g[10]!]!;
+      return applyModifier(quartersUnit(num(g[11]) ?? ctx.year(), [q]), modOf(g, 7));
+    },
+  },
+  {
+    // "từ tháng 9/2025 đến tháng 3/2026", "tháng 9 đến tháng 12/2025".
+    name: "monthRange",
+    source: String.raw`${NB}(?:tu\s+)?thang\s+${M}(?:\s*[/-]\s*${Y})?\s*(?:den(?:\s+het)?|-|–)\s*thang\s+${M}(?:\s*[/-]\s*|\s+nam\s+)${Y}${NE}`,
+    build(g) {
+      const m1 = Number(g[0]);
+      const m2 = Number(g[2]);
+      const y2 = Number(g[3]);
+      const y1 = num(g[1]) ?? (m1 <= m2 ? y2 : y2 - 1);
+      const a = monthsUnit(y1, [m1]);
+      const b = monthsUnit(y2, [m2]);
+      if (a.start > b.start) return undefined;
+      return { kind: "range", start: a.start, end: b.end, label: `${a.label}-${b.label}` };
+    },
+  },
+  {
+    // A full date: "ngày 26/3/2026", "trước ngày 30 tháng 11 năm 2025", "2025-12-08", "by 30 November 2025".
+    name: "day",
+    source: String.raw`${NB}${OPT_MOD}(?:ngay\s+)?(?:${D}[/.\-]${M}[/.\-]${Y}|${D}\s+thang\s+${M}\s*,?\s*(?:nam\s+)?${Y}|${Y}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])|${D}(?:st|nd|rd|th)?\s+(?:of\s+)?${MN},?\s+${Y}|${MN}\s+${D}(?:st|nd|rd|th)?,?\s+${Y})${NE}`,
+    build(g) {
+      const u =
+        day(num(g[5]), num(g[4]), num(g[3])) ??
+        day(num(g[8]), num(g[7]), num(g[6])) ??
+        day(num(g[9]), num(g[10]), num(g[11])) ??
+        day(num(g[14]), monthName(g[13]), num(g[12])) ??
+        day(num(g[17]), monthName(g[15]), num(g[16]));
+      return u && applyModifier(u, modOf(g, 0));
+    },
+  },
+  {
+    // A date without a year needs "ngày" or a deadline word: "trước 15/8", "ngày 15 tháng 8".
+    name: "dayNoYear",
+    source: String.raw`${NB}(?:${MOD}(?:ngay\s+)?|ngay\s+)(?:${D}[/.\-]${M}|${D}\s+thang\s+${M}|${D}(?:st|nd|rd|th)?\s+(?:of\s+)?${MN})(?![\p{L}\p{N}]|[/.\-]\d)`,
+    build(g, ctx) {
+      const y = ctx.year();
+      const u = day(y, num(g[4]), num(g[3])) ?? day(y, num(g[6]), num(g[5])) ?? day(y, monthName(g[8]), num(g[7]));
+      return u && applyModifier(u, modOf(g, 0));
+    },
+  },
+  {
+    // "tháng 8/2025", "trong tháng 12 năm 2025", "tháng 8, 9/2025", "tháng 8" (year from context).
+    name: "month",
+    source: String.raw`${NB}${OPT_MOD}thang\s+((?:0?[1-9]|1[0-2])(?!\d)(?:${LIST_SEP}(?:0?[1-9]|1[0-2])(?!\d))*)(?:(?:\s*[/-]\s*|,?\s+nam\s+)${Y}${NE}|\s+nam\s+${REL_YEAR}|${NE})`,
+    build(g, ctx) {
+      const ms = listOf(g[3]!, (x) => Number(x));
+      const y = num(g[4]) ?? relYear(g[5], ctx) ?? ctx.year();
+      return applyModifier(monthsUnit(y, ms), modOf(g, 0));
+    },
+  },
+  {
+    // "November 2025", "by end of June 2026".
+    name: "monthName",
+    source: String.raw`${NB}${OPT_MOD}${MN}\s+(?:of\s+)?${Y}${NE}`,
+    build(g) {
+      return applyModifier(monthsUnit(Number(g[4]), [monthName(g[3])!]), modOf(g, 0));
+    },
+  },
+  {
+    // A bare "12/2025" (a table cell) is a month; "số 12/2025" and "12/2025/NĐ-CP" are document numbers.
+    name: "bareMonth",
+    source: String.raw`${NB}${OPT_MOD}(?<!so\s)(?<![\p{L}\p{N}/.\-])${M}/${Y}${NE}`,
+    build(g) {
+      return applyModifier(monthsUnit(Number(g[4]), [Number(g[3])]), modOf(g, 0));
+    },
+  },
+  {
+    // "năm 2025", "trong năm 2026", "đến năm 2030", "by 2030"; not "Việt Nam 2025".
+    name: "year",
+    source: String.raw`${NB}${OPT_MOD}(?<!viet\s)nam\s+${Y}${NE}|${NB}${MOD}${Y}${NE}`,
+    build(g, ctx, original) {
+      if (g[3] !== undefined) return applyModifier(yearUnit(Number(g[3])), modOf(g, 0));
+      const mod = modOf(g, 4);
+      // A bare number after "trong"/"vào" is more often a count than a year; English "in 2026" is a year.
+      if (mod === "within" && !/^(in|during|within)\s/i.test(original)) return undefined;
+      return applyModifier(yearUnit(Number(g[7])), mod);
+    },
+  },
+  {
+    // "tháng này", "tuần tới", "quý sau", "năm nay", "next week", "this month", "hôm nay".
+    name: "relative",
+    source: String.raw`${NB}${OPT_MOD}(?<!viet\s|mien\s)(?:(thang|tuan|quy|nam)\s+(nay|toi|sau|truoc|ngoai|qua|vua\s+qua|hien\s+tai)|(this|next|last|coming|current|previous|past)\s+(week|month|quarter|year)|(hom\s+nay|ngay\s+mai|today|tomorrow))${E}(?!\s*(?:ngay\s|\d))`,
+    build(g, ctx, original) {
+      const u = relativeUnit(g.slice(3, 8), ctx.today(), original);
+      return u && applyModifier(u, modOf(g, 0));
+    },
+  },
+  {
+    // "hằng quý", "hàng năm", "định kỳ", "định kỳ 6 tháng", "quarterly".
+    name: "recurring",
+    source: String.raw`${NB}(?:(?:dinh\s+ky\s+)?(?:hang|moi)\s+(ngay|tuan|thang|quy|nam)|dinh\s+ky(?:\s+(\d{1,2})\s+thang(?:\s+(?:mot|1)\s+lan)?)?|(daily|weekly|monthly|quarterly|annually|yearly|periodically)|every\s+(day|week|month|quarter|year))${E}`,
+    build(g) {
+      const every: Record<string, string> = {
+        ngay: "daily", tuan: "weekly", thang: "monthly", quy: "quarterly", nam: "yearly",
+        day: "daily", week: "weekly", month: "monthly", quarter: "quarterly", year: "yearly", annually: "yearly",
+        periodically: "periodic",
+      };
+      const unit = g[0] ?? g[2] ?? g[3];
+      const label = unit !== undefined ? every[unit] ?? unit : g[1] !== undefined ? `every ${Number(g[1])} months` : "periodic";
+      return { kind: "recurring", label };
+    },
+  },
+  {
+    name: "ongoing",
+    source: String.raw`${NB}(?:thuong\s+xuyen|ongoing)${E}`,
+    build: () => ({ kind: "ongoing", label: "ongoing" }),
+  },
+];
