@@ -1,0 +1,50 @@
+/**
+ * Builds the running application from a Config: the one place where store, registry, embeddings and
+ * answerer are wired together. The CLI and the bot both start here.
+ */
+import type { Config } from "../core/config.js";
+import { StoreError } from "../core/errors.js";
+import { createLogger, type Logger } from "../core/logger.js";
+import { loadOrgRegistry } from "../core/orgs.js";
+import { createEmbeddings } from "../embeddings/create.js";
+import { ingestPaths } from "../ingest/pipeline.js";
+import { createAnswerer } from "../qa/answerer.js";
+import { openSqliteStore } from "../store/open.js";
+import type { App } from "./types.js";
+
+export interface OpenAppOptions {
+  now?: () => Date;
+  logger?: Logger;
+  /** Skip the embedder check (only `reindex`, which is how a mismatch is fixed). */
+  allowEmbedderMismatch?: boolean;
+}
+
+export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date());
+  const registry = loadOrgRegistry({ extraFile: config.store.orgRegistryFile });
+  const { embeddings, info } = createEmbeddings(config.embeddings);
+  const store = await openSqliteStore({ dataDir: config.store.dataDir, logger });
+  try {
+    const stored = await store.embedderInfo();
+    if (!stored) await store.setEmbedderInfo(info);
+    else if ((stored.name !== info.name || stored.dimensions !== info.dimensions) && !options.allowEmbedderMismatch) {
+      throw new StoreError(
+        "embedder_mismatch",
+        `The store in ${config.store.dataDir} was embedded with ${stored.name} (${stored.dimensions} dimensions) ` +
+          `but the configuration asks for ${info.name} (${info.dimensions}). ` +
+          "Run `npm run nhiemvu -- reindex` to re-embed every chunk with the configured embedder, or restore the old settings.",
+      );
+    }
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const answerer = createAnswerer({ store, registry, embeddings, config, logger, now });
+  const ingestDeps = { store, registry, embeddings, maxBytes: config.store.maxFileBytes, logger };
+  return {
+    config, logger, store, registry, embeddings, answerer, now,
+    ingest: (paths, opts) => ingestPaths(paths, ingestDeps, opts),
+    close: () => store.close(),
+  };
+}

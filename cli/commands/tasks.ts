@@ -1,0 +1,75 @@
+import type { Command } from "commander";
+import { AnswerError } from "../../core/errors.js";
+import type { Role } from "../../core/types.js";
+import { resolveTaskQuery } from "../../qa/task-query.js";
+import type { StoredAssignment } from "../../store/types.js";
+import { action, type CliContext } from "../context.js";
+
+const ROLES = ["lead", "coordinate", "execute"] as const;
+
+interface TasksOptions { assignee?: string; period?: string; role?: string; doc?: string; dueBefore?: string; json?: boolean }
+
+export function registerTasks(program: Command, ctx: CliContext): void {
+  program
+    .command("tasks")
+    .description("list assignments from the assignment table")
+    .option("--assignee <name>", "organisation: full name, alias or abbreviation (BTCTW, VPTW, ...)")
+    .option("--period <period>", "Q2/2026, quý II/2026, 8/2025, 2026, ...")
+    .option("--role <role>", "lead | coordinate | execute")
+    .option("--doc <doc>", "file name, id or number")
+    .option("--due-before <date>", "YYYY-MM-DD")
+    .option("--json", "print JSON")
+    .action(action(async (opts: TasksOptions) => {
+      if (opts.role && !ROLES.includes(opts.role as Role)) {
+        throw new AnswerError("bad_role", `--role must be one of ${ROLES.join(", ")}`);
+      }
+      const tasks = await ctx.withApp(async (app) => {
+        const { filter } = await resolveTaskQuery({ ...opts, role: opts.role as Role | undefined }, app);
+        return app.store.findAssignments(filter);
+      });
+      printTasks(ctx, tasks, opts.json);
+    }));
+
+  program
+    .command("deadlines")
+    .description("assignments due between two dates")
+    .requiredOption("--from <date>", "YYYY-MM-DD")
+    .requiredOption("--to <date>", "YYYY-MM-DD")
+    .option("--assignee <name>", "organisation")
+    .option("--json", "print JSON")
+    .action(action(async (opts: { from: string; to: string; assignee?: string; json?: boolean }) => {
+      const tasks = await ctx.withApp(async (app) => {
+        const { filter } = await resolveTaskQuery({ assignee: opts.assignee, dueAfter: opts.from, dueBefore: opts.to }, app);
+        const found = await app.store.findAssignments(filter);
+        return found.sort((a, b) => (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? ""));
+      });
+      printTasks(ctx, tasks, opts.json);
+    }));
+}
+
+function printTasks(ctx: CliContext, tasks: StoredAssignment[], json?: boolean): void {
+  if (json) return ctx.out(JSON.stringify(tasks.map(toTaskJson)));
+  if (tasks.length === 0) return ctx.out("no matching assignments");
+  for (const t of tasks) {
+    const due = t.deadline ? ` — hạn: ${t.deadline.text}${t.deadline.due ? ` (${t.deadline.due})` : ""}` : "";
+    ctx.out(`[${t.role}] ${t.org}${due}\n  ${t.task.slice(0, 240)}\n  ${t.docName} mục ${t.sectionLabel}`);
+  }
+}
+
+/** The JSON item of `tasks --json` and `deadlines --json`. */
+export function toTaskJson(t: StoredAssignment) {
+  return {
+    id: t.id,
+    assignee: t.org,
+    assignee_id: t.orgId,
+    assignee_text: t.orgText,
+    role: t.role,
+    coordinators: t.coordinators,
+    task: t.task,
+    deadline: t.deadline ? { text: t.deadline.text, due: t.deadline.due ?? null } : null,
+    period: t.period ? { text: t.period.text, label: t.period.label ?? null, start: t.period.start ?? null, end: t.period.end ?? null } : null,
+    doc: t.docName,
+    section: t.sectionLabel,
+    quote: t.quote,
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The ingest run: every file through buildDocument, embedded and saved one document per transaction.
+ * A bad file is reported and skipped; nothing already stored is touched by it. The run starts by
+ * repairing what an interrupted run may have left (rows without vectors, vectors without rows).
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { basename, dirname, extname, join, sep } from "node:path";
+import type { Embeddings } from "@langchain/core/embeddings";
+import { NhiemvuError } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
+import type { OrgRegistry } from "../core/orgs.js";
+import type { IngestOptions } from "../app/types.js";
+import type { Store } from "../store/types.js";
+import { buildDocument, embeddingText } from "./document.js";
+import type { FileResult, FileStatus, IngestSummary } from "./types.js";
+import { listInputFiles, missingPathError } from "./walk.js";
+
+export interface IngestDeps {
+  store: Store;
+  registry: OrgRegistry;
+  embeddings: Embeddings;
+  maxBytes: number;
+  logger: Logger;
+}
+
+/** Flush the vector index every this many saved documents, so a crash loses little work. */
+const FLUSH_EVERY = 200;
+
+export async function ingestPaths(paths: string[], deps: IngestDeps, options: IngestOptions = {}): Promise<IngestSummary> {
+  const started = performance.now();
+  await repairStore(deps);
+  const { files, folders, missing } = await listInputFiles(paths);
+  const results: FileResult[] = missing.map((p) => failed(p, missingPathError(p)));
+  let sinceFlush = 0;
+  for (const [i, path] of files.entries()) {
+    const result = await ingestFile(path, deps);
+    results.push(result);
+    if (result.status === "new" || result.status === "updated") {
+      if (++sinceFlush >= FLUSH_EVERY) {
+        await deps.store.flush();
+        sinceFlush = 0;
+      }
+    }
+    options.onFile?.(i + 1, files.length, result.name);
+  }
+  if (options.prune) results.push(...(await pruneMissing(deps.store, folders, new Set(files))));
+  await deps.store.flush();
+  return summarise(results, (performance.now() - started) / 1000);
+}
+
+async function ingestFile(path: string, deps: IngestDeps): Promise<FileResult> {
+  const name = basename(path);
+  try {
+    const fingerprint = await fingerprintFile(path, deps.maxBytes);
+    const stored = await deps.store.getDocumentByPath(path);
+    if (stored && fingerprint && stored.hash === fingerprint) {
+      return { path, name, status: "unchanged", docId: stored.id, sections: stored.sections, chunks: stored.chunks, assignments: stored.assignments };
+    }
+    const draft = await buildDocument(path, deps);
+    if (fingerprint) draft.hash = fingerprint;
+    const vectors = await embedAll(deps.embeddings, draft.chunks.map(embeddingText));
+    const { id, status } = await deps.store.saveDocument(draft, vectors);
+    deps.logger.debug({ doc: name, status, sections: draft.sections.length, chunks: draft.chunks.length }, "ingested");
+    return {
+      path, name, status, docId: id,
+      sections: draft.sections.length, chunks: draft.chunks.length, assignments: draft.assignments.length,
+    };
+  } catch (err) {
+    deps.logger.warn({ doc: name, err: err instanceof Error ? err.message : String(err) }, "ingest failed");
+    return failed(path, err);
+  }
+}
+
+/**
+ * sha256 of the file, plus its sidecar when there is one (a corrected sidecar must re-ingest the file).
+ * Undefined for files over the limit: parsing then reports them with a clear error.
+ */
+async function fingerprintFile(path: string, maxBytes: number): Promise<string | undefined> {
+  const info = await stat(path);
+  if (info.size > maxBytes) return undefined;
+  const hash = createHash("sha256").update(await readFile(path));
+  for (const side of sidecarCandidates(path)) {
+    const bytes = await readFile(side).catch(() => undefined);
+    if (bytes) hash.update("\0sidecar\0").update(bytes);
+  }
+  return hash.digest("hex");
+}
+
+function sidecarCandidates(path: string): string[] {
+  const stem = join(dirname(path), basename(path, extname(path)));
+  return [`${path}.meta.json`, `${stem}.meta.json`];
+}
+
+async function embedAll(embeddings: Embeddings, texts: string[]): Promise<Float32Array[]> {
+  if (texts.length === 0) return [];
+  const vectors = await embeddings.embedDocuments(texts);
+  return vectors.map((v) => Float32Array.from(v));
+}
+
+/** Re-embeds chunks whose vectors were lost and drops vectors whose rows are gone. */
+export async function repairStore(deps: Pick<IngestDeps, "store" | "embeddings" | "logger">): Promise<{ reembedded: number; dropped: number }> {
+  const dropped = await deps.store.dropOrphanVectors();
+  const missing = await deps.store.chunksMissingVectors();
+  if (missing.length > 0) {
+    const vectors = await embedAll(deps.embeddings, missing.map(embeddingText));
+    await deps.store.addVectors(missing.map((c) => c.id), vectors);
+  }
+  if (dropped > 0 || missing.length > 0) {
+    deps.logger.warn({ reembedded: missing.length, dropped }, "repaired the vector index after an interrupted run");
+    await deps.store.flush();
+  }
+  return { reembedded: missing.length, dropped };
+}
+
+async function pruneMissing(store: Store, folders: string[], seen: Set<string>): Promise<FileResult[]> {
+  if (folders.length === 0) return [];
+  const out: FileResult[] = [];
+  for (const doc of await store.listDocuments()) {
+    const inFolder = folders.some((f) => doc.path.startsWith(f.endsWith(sep) ? f : f + sep));
+    if (inFolder && !seen.has(doc.path)) {
+      await store.removeDocument(doc.id);
+      out.push({ path: doc.path, name: doc.name, status: "removed", docId: doc.id });
+    }
+  }
+  return out;
+}
+
+function failed(path: string, err: unknown): FileResult {
+  const code = err instanceof NhiemvuError ? err.code : "internal_error";
+  const message = err instanceof Error ? err.message : String(err);
+  return { path, name: basename(path), status: "failed", error: { code, message } };
+}
+
+function summarise(files: FileResult[], seconds: number): IngestSummary {
+  const counts: Record<FileStatus, number> = { new: 0, updated: 0, unchanged: 0, failed: 0, removed: 0 };
+  let sections = 0, chunks = 0, assignments = 0;
+  for (const f of files) {
+    counts[f.status]++;
+    if (f.status === "removed") continue;
+    sections += f.sections ?? 0;
+    chunks += f.chunks ?? 0;
+    assignments += f.assignments ?? 0;
+  }
+  return { files, counts, sections, chunks, assignments, seconds: Math.round(seconds * 100) / 100 };
+}

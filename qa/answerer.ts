@@ -1,0 +1,42 @@
+/**
+ * The answerer: understands a question, scopes it, answers from the assignment table or from passages,
+ * and optionally lets an LLM rephrase the answer (never the citations, which stay the retrieved ones).
+ */
+import type { Embeddings } from "@langchain/core/embeddings";
+import type { Config } from "../core/config.js";
+import type { Logger } from "../core/logger.js";
+import type { OrgRegistry } from "../core/orgs.js";
+import type { Store } from "../store/types.js";
+import { answerAssigned } from "./assigned.js";
+import { createLlmRewriter, type LlmRewriter } from "./llm.js";
+import { answerFromPassages } from "./passages.js";
+import { resolveScope } from "./scope.js";
+import type { Answer, Answerer, AskOptions } from "./types.js";
+import { understandQuestion } from "./understand.js";
+
+export interface AnswererDeps {
+  store: Store;
+  registry: OrgRegistry;
+  embeddings: Embeddings;
+  config: Config;
+  logger: Logger;
+  now: () => Date;
+  /** Replaces the configured LLM (tests). */
+  llm?: LlmRewriter;
+}
+
+export function createAnswerer(deps: AnswererDeps): Answerer {
+  const llm = deps.llm ?? (deps.config.llm.enabled ? createLlmRewriter(deps.config.llm, deps.logger) : undefined);
+  return {
+    async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+      const u = understandQuestion(question, { registry: deps.registry, now: deps.now() });
+      const scope = await resolveScope(u.docRefs, deps.store);
+      const answer = u.kind === "assigned"
+        ? await answerAssigned(u, scope, deps.store, options)
+        : await answerFromPassages(u, scope, deps, options);
+      deps.logger.debug({ kind: u.kind, orgs: u.orgs.map((m) => m.org.id), period: u.period?.label, found: answer.found }, "answered");
+      if (!llm || options.llm === false || !answer.found) return answer;
+      return llm.rewrite(answer);
+    },
+  };
+}

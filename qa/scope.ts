@@ -1,0 +1,36 @@
+/**
+ * The documents a question is scoped to. "Kết luận 229" first means a stored document numbered 229;
+ * failing that, the documents that report on it (a news piece saying "Kết luận số 229").
+ */
+import { fold } from "../core/text.js";
+import { DOC_KIND_LABELS } from "../core/types.js";
+import type { Store } from "../store/types.js";
+import type { DocRef } from "./understand.js";
+
+export interface Scope {
+  /** Undefined when the question names no document. Empty when it names one that is not stored. */
+  docIds?: number[];
+  /** How the documents were found: by their number, or by texts that mention it. */
+  via?: "number" | "mention";
+}
+
+export async function resolveScope(refs: DocRef[], store: Store): Promise<Scope> {
+  if (refs.length === 0) return {};
+  const ids = new Set<number>();
+  for (const ref of refs) {
+    for (const d of await store.findDocuments(ref.ref)) {
+      if (!ref.kind || d.meta.kind === ref.kind) ids.add(d.id);
+    }
+  }
+  if (ids.size > 0) return { docIds: [...ids], via: "number" };
+  for (const ref of refs) {
+    const kind = ref.kind ? fold(DOC_KIND_LABELS[ref.kind]) : undefined;
+    const n = fold(ref.ref);
+    const phrases = kind ? [`"${kind} so ${n}"`, `"${kind} ${n}"`] : [`"so ${n}"`];
+    for (const hit of await store.searchLexical("folded", phrases.join(" OR "), {}, 50)) {
+      const [chunk] = await store.getChunks([hit.chunkId]);
+      if (chunk) ids.add(chunk.docId);
+    }
+  }
+  return { docIds: [...ids], via: "mention" };
+}

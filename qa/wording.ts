@@ -1,0 +1,77 @@
+/**
+ * The words of answers, in Vietnamese or English. Quotes are never produced here: only the framing
+ * around them (who, how many, which role, which deadline).
+ */
+import type { Role } from "../core/types.js";
+import type { StoredAssignment } from "../store/types.js";
+import { docShortName, vnDate } from "./cite.js";
+import type { Language } from "./types.js";
+import type { Understanding } from "./understand.js";
+
+const ROLE_NAMES: Record<Language, Record<Role, string>> = {
+  vi: { lead: "Chủ trì", coordinate: "Phối hợp", execute: "Thực hiện" },
+  en: { lead: "Lead", coordinate: "Coordinate", execute: "Carry out" },
+};
+
+export function roleName(role: Role, lang: Language): string {
+  return ROLE_NAMES[lang][role];
+}
+
+function periodWords(u: Understanding): string {
+  if (!u.period) return "";
+  return u.language === "en" ? ` in ${u.period.label ?? u.period.text}` : ` trong ${u.period.text}`;
+}
+
+function subject(u: Understanding): string {
+  const names = [...new Set(u.orgs.map((m) => m.org.name))];
+  if (names.length > 0) return names.join(", ");
+  return u.language === "en" ? "The documents" : "Các văn bản";
+}
+
+export function describeNothing(u: Understanding, pastEnd: boolean): string {
+  if (pastEnd) return u.language === "en" ? "No more results." : "Không còn kết quả nào nữa.";
+  if (u.kind === "assigned" && u.orgs.length > 0) {
+    return u.language === "en"
+      ? `No task assigned to ${subject(u)}${periodWords(u)} was found in the stored documents.`
+      : `Không tìm thấy nhiệm vụ nào giao cho ${subject(u)}${periodWords(u)} trong các văn bản đã nạp.`;
+  }
+  return u.language === "en"
+    ? "The stored documents do not answer this question."
+    : "Không tìm thấy nội dung trả lời câu hỏi này trong các văn bản đã nạp.";
+}
+
+export function deadlineWords(t: StoredAssignment, lang: Language): string {
+  if (!t.deadline) return "";
+  const due = t.deadline.due ? ` (${vnDate(t.deadline.due)})` : "";
+  return lang === "en" ? ` — due: ${t.deadline.text}${due}` : ` — hạn: ${t.deadline.text}${due}`;
+}
+
+export function describeAssigned(
+  u: Understanding,
+  groups: Array<{ role: Role; tasks: StoredAssignment[] }>,
+  total: number,
+  offset: number,
+): string {
+  const lang = u.language;
+  const head = u.orgs.length > 0
+    ? lang === "en" ? `${subject(u)} has ${total} task(s)${periodWords(u)}:` : `${subject(u)} có ${total} nhiệm vụ${periodWords(u)}:`
+    : lang === "en" ? `${total} task(s)${periodWords(u)}:` : `Có ${total} nhiệm vụ${periodWords(u)}:`;
+  const lines = [head];
+  let n = offset;
+  for (const g of groups) {
+    lines.push(`${roleName(g.role, lang)} (${g.tasks.length}):`);
+    for (const t of g.tasks) {
+      n++;
+      const who = u.orgs.length === 0 ? `${t.org}: ` : "";
+      lines.push(`${n}. ${who}${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docShortName(t.docMeta)}, mục ${t.sectionLabel}]`);
+    }
+  }
+  return lines.join("\n");
+}
+
+export function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.lastIndexOf(" ", max - 1);
+  return `${t.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+}
