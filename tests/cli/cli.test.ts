@@ -1,0 +1,78 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_CORPUS, removeDir, tempDir } from "../helpers/app.js";
+import { cli } from "../helpers/cli.js";
+
+describe("nhiemvu CLI on the sample corpus", () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dir = tempDir();
+    env = { DATA_DIR: join(dir, "data") };
+    const run = cli(["ingest", SAMPLE_CORPUS, "--json"], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).counts).toMatchObject({ new: 5, failed: 0 });
+  });
+  afterAll(() => removeDir(dir));
+
+  it("reports everything unchanged on a second ingest", () => {
+    const run = cli(["ingest", SAMPLE_CORPUS, "--json"], env);
+    expect(JSON.parse(run.stdout).counts).toMatchObject({ unchanged: 5, new: 0, failed: 0 });
+  });
+
+  it("shows a section by the label the document uses", () => {
+    const run = cli(["show", "002_f51bd1bc98d5fad9.txt", "3 (ii)"], env);
+    expect(run.code, run.stderr).toBe(0);
+    const body = run.stdout.split("\n").slice(1).join("\n");
+    expect(body.startsWith("Tham mưu Ban Bí thư ban hành Quy định giải quyết khiếu nại về xoá tên đảng viên")).toBe(true);
+  });
+
+  it("lists what Ban Tổ chức TW leads and coordinates in Q2/2026, whatever the spelling", () => {
+    for (const [assignee, period] of [["Ban Tổ chức TW", "Q2/2026"], ["BTCTW", "quý 2/2026"], ["ban to chuc trung uong", "quý II/2026"]]) {
+      const run = cli(["tasks", "--assignee", assignee!, "--period", period!, "--json"], env);
+      expect(run.code, run.stderr).toBe(0);
+      const items = JSON.parse(run.stdout) as Array<{ role: string; section: string; doc: string; quote: string }>;
+      const got = items.map((t) => `${t.role} ${t.section}`).sort();
+      expect(got).toEqual(["coordinate 4 (ii)", "coordinate 4 (iii)", "lead 3 (i)", "lead 3 (ii)", "lead 3 (iii)"]);
+      expect(items.every((t) => t.doc === "002_f51bd1bc98d5fad9.txt")).toBe(true);
+    }
+  });
+
+  it("lists deadlines in a date range", () => {
+    const run = cli(["deadlines", "--from", "2025-08-01", "--to", "2025-10-31", "--json"], env);
+    const dues = new Set((JSON.parse(run.stdout) as Array<{ deadline: { due: string } }>).map((t) => t.deadline.due));
+    for (const due of ["2025-08-31", "2025-09-30", "2025-10-31"]) expect(dues).toContain(due);
+  });
+
+  it("answers --jsonl with one JSON object per line and nothing else on stdout", () => {
+    const questions = ["Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?", "", "Bộ Quốc phòng được giao nhiệm vụ gì trong quý II/2026?"];
+    const run = cli(["ask", "--jsonl"], env, `${questions.join("\n")}\n`);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ found: true });
+    expect(lines[0].citations.length).toBeGreaterThan(0);
+    expect(lines[2]).toMatchObject({ found: false, citations: [] });
+  });
+
+  it("says clearly, in English, what went wrong", () => {
+    const unknown = cli(["frobnicate"], env);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+    const missing = cli(["show", "no-such-doc"], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error: No stored document matches "no-such-doc"/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    const badPeriod = cli(["tasks", "--period", "someday"], env);
+    expect(badPeriod.stderr).toMatch(/Cannot read "someday" as a period/);
+    const badConfig = cli(["docs"], { ...env, EMBEDDER: "bogus" });
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.stderr).toMatch(/EMBEDDER/);
+  });
+
+  it("refuses to mix embedders and says how to re-embed", () => {
+    const run = cli(["ask", "x"], { ...env, LOCAL_EMBEDDING_DIM: "256" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/reindex/);
+  });
+});

@@ -1,0 +1,34 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openApp, type OpenAppOptions } from "../../app/open.js";
+import type { App } from "../../app/types.js";
+import { loadConfig } from "../../core/config.js";
+
+export const PROJECT = fileURLToPath(new URL("../../", import.meta.url));
+export const SAMPLE_CORPUS = join(PROJECT, "sample-corpus");
+export const SHARED = join(PROJECT, "..", "shared");
+
+export function tempDir(prefix = "nhiemvu-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A real app (SQLite file + hnswlib index) in a fresh temp folder. */
+export async function openTempApp(env: Record<string, string> = {}, options: OpenAppOptions = {}): Promise<App & { dir: string }> {
+  const dir = tempDir();
+  const config = loadConfig({ DATA_DIR: join(dir, "data"), LOG_LEVEL: "silent", ...env });
+  const app = await openApp(config, options);
+  return Object.assign(app, { dir });
+}
+
+/** A copy of the sample corpus that a test may change. */
+export function copyCorpus(dir: string): string {
+  const to = join(dir, "corpus");
+  cpSync(SAMPLE_CORPUS, to, { recursive: true });
+  return to;
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
