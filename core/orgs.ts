@@ -1,0 +1,249 @@
+/**
+ * The organisation registry: Party and State bodies with their aliases and abbreviations (data in
+ * orgs.json), resolved and found in text whatever the case, diacritics, uỷ/ủy spelling or spacing.
+ * "Đảng ủy <body>" (and "Ban cán sự đảng", "Đảng đoàn") is a body of its own, derived by rule.
+ */
+import { readFileSync } from "node:fs";
+import data from "./orgs.json" with { type: "json" };
+import { ConfigError } from "./errors.js";
+import { foldAligned, fold, nfc } from "./text.js";
+
+export interface Org {
+  id: string;
+  name: string;
+  aliases: string[];
+  abbreviations: string[];
+  group?: string;
+}
+
+export interface OrgMention {
+  org: Org;
+  /** The words as written. */
+  text: string;
+  index: number;
+  length: number;
+}
+
+export interface OrgRegistry {
+  all(): Org[];
+  /** A registered body, or a derived party body ("dang-uy-bo-y-te"). */
+  get(id: string): Org | undefined;
+  /** The body that the whole string names (aliases, abbreviations, no diacritics, case, uỷ/ủy all ignored). */
+  resolve(name: string): Org | undefined;
+  /** Every mention in a text, longest match first, non-overlapping, in text order. */
+  findAll(text: string): OrgMention[];
+}
+
+/** A party body placed over another body: "Đảng ủy" + "Bộ Y tế" = "Đảng ủy Bộ Y tế". */
+interface Prefix {
+  id: string;
+  name: string;
+  forms: string[];
+}
+
+/** The format of orgs.json and of a user's extra registry file (every field optional there). */
+export interface RegistryFile {
+  prefixes?: Prefix[];
+  prefixGroups?: string[];
+  orgs?: Array<Partial<Org> & { id: string }>;
+}
+
+interface Node {
+  next: Map<string, Node>;
+  org?: Org;
+  prefix?: Prefix;
+}
+
+interface Token {
+  key: string;
+  /** Offsets in the folded text. */
+  start: number;
+  end: number;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+// Words of one name may be separated by spaces, a comma or a dash ("Bộ Văn hóa, Thể thao và Du lịch",
+// "Bộ Lao động - Thương binh"), and by one line break (PDF wrapping), never by a sentence stop.
+const GAP_RE = /^[ \t\u00a0]*[,\-–—&]?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/;
+const SPACE_GAP_RE = /^[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?$|^[ \t\u00a0]*\r?\n[ \t\u00a0]*$/;
+
+function tokens(folded: string): Token[] {
+  const out: Token[] = [];
+  for (const m of folded.matchAll(TOKEN_RE)) out.push({ key: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function keyTokens(name: string): string[] {
+  return fold(name).match(TOKEN_RE) ?? [];
+}
+
+/** A short all-capitals token ("BTCTW", "TTg", "VPCP") matches only as written, never as a word. */
+function isAbbreviation(s: string): boolean {
+  return /^[\p{L}\p{N}]{2,10}$/u.test(s) && /^\p{Lu}{2}/u.test(s) && !/\s/.test(s);
+}
+
+function insert(root: Node, words: string[], value: { org?: Org; prefix?: Prefix }): void {
+  if (words.length === 0) return;
+  let node = root;
+  for (const w of words) {
+    let child = node.next.get(w);
+    if (!child) node.next.set(w, (child = { next: new Map() }));
+    node = child;
+  }
+  if (value.org) node.org = value.org;
+  if (value.prefix) node.prefix = value.prefix;
+}
+
+function merge(base: Map<string, Org>, file: RegistryFile): void {
+  for (const o of file.orgs ?? []) {
+    const old = base.get(o.id);
+    const name = o.name ?? old?.name;
+    if (!name) throw new ConfigError("org_registry_invalid", `Organisation "${o.id}" has no name.`);
+    base.set(o.id, {
+      id: o.id,
+      name,
+      aliases: [...new Set([...(old?.aliases ?? []), ...(o.aliases ?? [])])],
+      abbreviations: [...new Set([...(old?.abbreviations ?? []), ...(o.abbreviations ?? [])])],
+      ...((o.group ?? old?.group) !== undefined ? { group: o.group ?? old?.group } : {}),
+    });
+  }
+}
+
+function readExtra(path: string): RegistryFile {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+    const file = (Array.isArray(parsed) ? { orgs: parsed } : parsed) as RegistryFile;
+    if (typeof file !== "object" || file === null || !Array.isArray(file.orgs ?? [])) throw new Error("no orgs array");
+    for (const o of file.orgs ?? []) if (typeof o?.id !== "string") throw new Error("an entry has no id");
+    return file;
+  } catch (err) {
+    throw new ConfigError("org_registry_invalid", `Cannot read the organisation registry file ${path}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/**
+ * The built-in registry, merged with a user file in the same format when given (config ORG_REGISTRY_FILE):
+ * entries with a known id add aliases (and may rename), new ids add bodies.
+ */
+export function loadOrgRegistry(opts?: { extraFile?: string }): OrgRegistry {
+  const builtIn = data as RegistryFile;
+  const extra = opts?.extraFile ? readExtra(opts.extraFile) : {};
+  const byId = new Map<string, Org>();
+  merge(byId, builtIn);
+  merge(byId, extra);
+  const prefixes = [...(builtIn.prefixes ?? []), ...(extra.prefixes ?? [])];
+  const prefixGroups = new Set([...(builtIn.prefixGroups ?? []), ...(extra.prefixGroups ?? [])]);
+  return createRegistry([...byId.values()], prefixes, prefixGroups);
+}
+
+function createRegistry(orgs: Org[], prefixes: Prefix[], prefixGroups: Set<string>): OrgRegistry {
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const root: Node = { next: new Map() };
+  const prefixRoot: Node = { next: new Map() };
+  const abbr = new Map<string, Org>(); // exact spelling
+  const abbrFolded = new Map<string, Org>(); // for resolve() of a typed "btctw"
+  for (const org of orgs) {
+    for (const a of [org.name, ...org.aliases]) {
+      if (isAbbreviation(a)) abbr.set(nfc(a), org);
+      else insert(root, keyTokens(a), { org });
+    }
+    for (const a of org.abbreviations) {
+      if (isAbbreviation(a)) abbr.set(nfc(a), org);
+      else insert(root, keyTokens(a), { org });
+    }
+  }
+  for (const [a, org] of abbr) if (!abbrFolded.has(fold(a))) abbrFolded.set(fold(a), org);
+  for (const p of prefixes) for (const f of p.forms) insert(prefixRoot, keyTokens(f), { prefix: p });
+
+  const derived = new Map<string, Org>();
+  const derive = (prefix: Prefix, body: Org): Org | undefined => {
+    const id = `${prefix.id}-${body.id}`;
+    const known = byId.get(id) ?? derived.get(id);
+    if (known) return known;
+    if (body.group === undefined || !prefixGroups.has(body.group)) return undefined;
+    const org: Org = { id, name: `${prefix.name} ${body.name}`, aliases: [], abbreviations: [], group: "party-committee" };
+    derived.set(id, org);
+    return org;
+  };
+
+  /** Longest name in `trie` starting at token i: [token count, node]. */
+  const walk = (trie: Node, toks: Token[], i: number, folded: string, gap: RegExp): [number, Node] | undefined => {
+    let node: Node | undefined = trie;
+    let best: [number, Node] | undefined;
+    for (let j = i; j < toks.length; j++) {
+      if (j > i && !gap.test(folded.slice(toks[j - 1]!.end, toks[j]!.start))) break;
+      node = node.next.get(toks[j]!.key);
+      if (!node) break;
+      if (node.org || node.prefix) best = [j - i + 1, node];
+    }
+    return best;
+  };
+
+  /** The body named at token i: [token count, org]. */
+  const matchAt = (toks: Token[], i: number, folded: string, original: string, toOriginal: (i: number) => number): [number, Org] | undefined => {
+    const t = toks[i]!;
+    let best: [number, Org] | undefined;
+    if (root.next.has(t.key)) {
+      const hit = walk(root, toks, i, folded, GAP_RE);
+      if (hit?.[1].org) best = [hit[0], hit[1].org];
+    }
+    if (prefixRoot.next.has(t.key)) {
+      const p = walk(prefixRoot, toks, i, folded, SPACE_GAP_RE);
+      const k = i + (p?.[0] ?? 0);
+      if (p?.[1].prefix && k < toks.length && SPACE_GAP_RE.test(folded.slice(toks[k - 1]!.end, toks[k]!.start))) {
+        const body = walk(root, toks, k, folded, GAP_RE);
+        const org = body?.[1].org && derive(p[1].prefix, body[1].org);
+        if (org && body && (!best || p[0] + body[0] > best[0])) best = [p[0] + body[0], org];
+      }
+    }
+    if (!best) {
+      const s = toOriginal(t.start);
+      const e = toOriginal(t.end);
+      const org = abbr.get(original.slice(s, e));
+      // Inside a document symbol ("66-BC/BTCTW", "QĐ-TTg") an abbreviation names the issuer, not a mention.
+      if (org && !/[/\-]$/.test(original.slice(Math.max(0, s - 1), s)) && !/^[/\-][\p{L}\p{N}]/u.test(original.slice(e, e + 2))) {
+        best = [1, org];
+      }
+    }
+    return best;
+  };
+
+  return {
+    all: () => [...byId.values()],
+    get(id) {
+      const known = byId.get(id) ?? derived.get(id);
+      if (known) return known;
+      for (const p of prefixes) {
+        const body = id.startsWith(`${p.id}-`) ? byId.get(id.slice(p.id.length + 1)) : undefined;
+        if (body) return derive(p, body);
+      }
+      return undefined;
+    },
+    resolve(name) {
+      const trimmed = nfc(name).trim();
+      const { folded, toOriginal } = foldAligned(trimmed);
+      const toks = tokens(folded);
+      if (toks.length === 0) return undefined;
+      const hit = matchAt(toks, 0, folded, trimmed, toOriginal);
+      if (hit && hit[0] === toks.length) return hit[1];
+      return toks.length === 1 ? abbrFolded.get(toks[0]!.key) : undefined;
+    },
+    findAll(text) {
+      const { folded, toOriginal } = foldAligned(text);
+      const toks = tokens(folded);
+      const out: OrgMention[] = [];
+      for (let i = 0; i < toks.length; ) {
+        const hit = matchAt(toks, i, folded, text, toOriginal);
+        if (!hit) {
+          i++;
+          continue;
+        }
+        const index = toOriginal(toks[i]!.start);
+        const end = toOriginal(toks[i + hit[0] - 1]!.end);
+        out.push({ org: hit[1], text: text.slice(index, end), index, length: end - index });
+        i += hit[0];
+      }
+      return out;
+    },
+  };
+}
