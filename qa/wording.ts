@@ -19,7 +19,10 @@ export function roleName(role: Role, lang: Language): string {
 
 function periodWords(u: Understanding): string {
   if (!u.period) return "";
-  return u.language === "en" ? ` in ${u.period.label ?? u.period.text}` : ` trong ${u.period.text}`;
+  if (u.language === "en") return ` in ${u.period.label ?? u.period.text}`;
+  // The period as written may already start with its preposition ("trong quý II/2026", "trước ngày ...").
+  const text = u.period.text.replace(/^(trong|in)\s+/i, "");
+  return /^(trước|đến|từ|chậm nhất)\b/i.test(text) ? ` ${text}` : ` trong ${text}`;
 }
 
 function subject(u: Understanding): string {
