@@ -1,0 +1,211 @@
+/**
+ * The chunk vector index: an hnswlib HierarchicalNSW (cosine) whose labels are chunk ids, kept in memory
+ * and written to one file by `flush()` (temp file in the same folder, fsync, rename: a reader or a crash
+ * sees the old file or the new one, never half of one). Deleted chunks are marked deleted and their
+ * slots reused by later additions.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import hnswlib from "hnswlib-node";
+import type { HierarchicalNSW as Hnsw } from "hnswlib-node";
+import { StoreError } from "../../core/errors.js";
+import type { Logger } from "../../core/logger.js";
+import { readIndexFile } from "./index-file.js";
+
+const { HierarchicalNSW } = hnswlib;
+const M = 16;
+const EF_CONSTRUCTION = 100;
+const INITIAL_CAPACITY = 1024;
+
+export interface VectorHit {
+  label: number;
+  /** Cosine similarity, 1 - cosine distance: higher is better. */
+  similarity: number;
+}
+
+export class VectorIndex {
+  private index: Hnsw | undefined;
+  private dim: number | undefined;
+  private readonly live = new Set<number>();
+  /** Labels still in the graph but marked deleted (re-adding one must unmark it, not take a new slot). */
+  private readonly deleted = new Set<number>();
+  private dirty = false;
+  /** Identity of the file as last read or written (inode, size, mtime). */
+  private stamp: string | undefined;
+
+  private constructor(private readonly file: string, private readonly logger?: Logger) {}
+
+  /**
+   * Loads the index file, or starts empty when it is missing, unreadable or of another dimension than
+   * `expectedDimensions` (the stored embedder's): the caller then re-embeds the chunks it lacks.
+   */
+  static open(file: string, expectedDimensions: number | undefined, logger?: Logger): VectorIndex {
+    const vi = new VectorIndex(file, logger);
+    vi.load(expectedDimensions);
+    return vi;
+  }
+
+  /**
+   * Reloads the file when another process has replaced it since we read or wrote it (the bot picks up
+   * what a CLI ingest flushed). Does nothing while this process holds unflushed changes.
+   */
+  refresh(): void {
+    if (this.dirty || fileStamp(this.file) === this.stamp) return;
+    this.logger?.info({ file: this.file }, "vector index changed on disk; reloading");
+    this.load(this.dim);
+  }
+
+  private load(expectedDimensions: number | undefined): void {
+    this.index = undefined;
+    this.dim = expectedDimensions;
+    this.live.clear();
+    this.deleted.clear();
+    this.stamp = fileStamp(this.file);
+    if (this.stamp === undefined) return;
+    const info = readIndexFile(this.file);
+    if (!info) {
+      this.logger?.warn({ file: this.file }, "vector index unreadable; starting empty");
+      return;
+    }
+    if (expectedDimensions !== undefined && info.dimensions !== expectedDimensions) {
+      this.logger?.warn({ file: this.file, found: info.dimensions, expected: expectedDimensions }, "vector index dimension differs; starting empty");
+      return;
+    }
+    const index = new HierarchicalNSW("cosine", info.dimensions);
+    index.readIndexSync(this.file, true);
+    this.index = index;
+    this.dim = info.dimensions;
+    for (const l of info.live) this.live.add(l);
+    for (const l of info.deleted) if (!this.live.has(l)) this.deleted.add(l);
+  }
+
+  /** The dimension of the stored vectors, once known. */
+  get dimensions(): number | undefined {
+    return this.dim;
+  }
+
+  /** Number of live vectors. */
+  get size(): number {
+    return this.live.size;
+  }
+
+  has(label: number): boolean {
+    return this.live.has(label);
+  }
+
+  labels(): number[] {
+    return [...this.live];
+  }
+
+  /** Adds or replaces vectors. The first vector fixes the dimension of an empty index. */
+  add(labels: number[], vectors: Float32Array[]): void {
+    if (labels.length !== vectors.length) {
+      throw new StoreError("bad_vectors", `${labels.length} chunk ids but ${vectors.length} vectors.`);
+    }
+    if (labels.length === 0) return;
+    const dim = this.dim ?? vectors[0]!.length;
+    const odd = vectors.find((v) => v.length !== dim);
+    if (odd) throw new StoreError("dimension_mismatch", `A vector has ${odd.length} dimensions; the index has ${dim}.`);
+    const index = this.ensure(dim, labels.length);
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i]!;
+      const point = Array.from(vectors[i]!);
+      if (this.live.has(label)) {
+        index.addPoint(point, label, false); // updates in place
+      } else if (this.deleted.has(label) && this.tryUnmark(index, label)) {
+        index.addPoint(point, label, false);
+      } else {
+        index.addPoint(point, label, true); // takes a deleted slot when there is one
+      }
+      this.deleted.delete(label);
+      this.live.add(label);
+    }
+    this.dirty = true;
+  }
+
+  /** Marks vectors deleted; returns how many were live. */
+  remove(labels: Iterable<number>): number {
+    let n = 0;
+    for (const label of labels) {
+      if (!this.index || !this.live.has(label)) continue;
+      this.index.markDelete(label);
+      this.live.delete(label);
+      this.deleted.add(label);
+      n++;
+    }
+    if (n > 0) this.dirty = true;
+    return n;
+  }
+
+  /**
+   * The k nearest live vectors, best first. `allow` restricts the labels considered (hnswlib's filter
+   * callback), so a filtered search still returns up to k hits when that many pass the filter.
+   */
+  search(query: Float32Array, k: number, allow?: (label: number) => boolean): VectorHit[] {
+    if (!this.index || this.live.size === 0 || k <= 0) return [];
+    if (query.length !== this.dim) {
+      throw new StoreError("dimension_mismatch", `The query vector has ${query.length} dimensions; the index has ${this.dim}. Reindex after changing the embedder.`);
+    }
+    const n = Math.min(k, this.live.size);
+    this.index.setEf(Math.max(64, 2 * n));
+    const { neighbors, distances } = this.index.searchKnn(Array.from(query), n, allow);
+    return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
+  }
+
+  /** Drops every vector; the next addition (or `dimensions`) fixes the dimension again. */
+  reset(dimensions?: number): void {
+    this.index = undefined;
+    this.dim = undefined;
+    this.live.clear();
+    this.deleted.clear();
+    this.dirty = true;
+    if (dimensions !== undefined) this.ensure(dimensions, 0);
+  }
+
+  /** Writes the index atomically when it changed since the last flush. */
+  flush(): void {
+    if (!this.dirty) return;
+    if (!this.index) {
+      rmSync(this.file, { force: true });
+    } else {
+      const tmp = `${this.file}.tmp-${process.pid}`;
+      this.index.writeIndexSync(tmp);
+      const fd = openSync(tmp, "r+");
+      try { fsyncSync(fd); } finally { closeSync(fd); }
+      renameSync(tmp, this.file);
+    }
+    this.stamp = fileStamp(this.file);
+    this.dirty = false;
+    this.logger?.debug({ file: this.file, vectors: this.live.size }, "vector index flushed");
+  }
+
+  private ensure(dimensions: number, adding: number): Hnsw {
+    if (!this.index) {
+      const index = new HierarchicalNSW("cosine", dimensions);
+      index.initIndex({ maxElements: Math.max(INITIAL_CAPACITY, adding), m: M, efConstruction: EF_CONSTRUCTION, allowReplaceDeleted: true });
+      this.index = index;
+      this.dim = dimensions;
+    }
+    const need = this.index.getCurrentCount() + adding;
+    const max = this.index.getMaxElements();
+    if (need > max) this.index.resizeIndex(Math.max(need, max * 2));
+    return this.index;
+  }
+
+  private tryUnmark(index: Hnsw, label: number): boolean {
+    try {
+      index.unmarkDelete(label);
+      return true;
+    } catch {
+      return false; // its slot was reused by another label since
+    }
+  }
+}
+
+function fileStamp(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}

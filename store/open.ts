@@ -1,0 +1,46 @@
+/** Opens the embedded store: SQLite (WAL) for rows and full text, an hnswlib file for chunk vectors. */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { StoreError } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
+import { VectorIndex } from "./hnsw/vector-index.js";
+import { migrate } from "./sqlite/schema.js";
+import { SqliteStore } from "./sqlite/store.js";
+import type { Store } from "./types.js";
+
+export const SQLITE_FILE = "nhiemvu.sqlite";
+export const VECTOR_FILE = "vectors.hnsw";
+
+/**
+ * Opens (creating `dataDir` and migrating as needed) `<dataDir>/nhiemvu.sqlite` and
+ * `<dataDir>/vectors.hnsw`. Several processes may open the same files: SQLite serialises writers
+ * (busy timeout 10 s) and a reader reloads the vector file when another process has flushed it.
+ * `now` stamps ingestion, grants and deliveries (tests move the clock).
+ */
+export async function openSqliteStore(opts: { dataDir: string; logger?: Logger; now?: () => Date }): Promise<Store> {
+  const { dataDir, logger } = opts;
+  let db: Database.Database;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(join(dataDir, SQLITE_FILE), { timeout: 10_000 });
+  } catch (err) {
+    throw new StoreError("open_failed", `Cannot open the store in ${dataDir}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    migrate(db);
+    const dims = db.prepare("SELECT value FROM meta WHERE key = 'embedder_dimensions'").pluck().get() as string | undefined;
+    // 0 means "not known yet" (an OpenAI-compatible model before its first response).
+    const expected = dims !== undefined && Number(dims) > 0 ? Number(dims) : undefined;
+    const vectors = VectorIndex.open(join(dataDir, VECTOR_FILE), expected, logger);
+    logger?.debug({ dataDir, vectors: vectors.size }, "store opened");
+    return new SqliteStore(db, vectors, opts.now ?? (() => new Date()), logger);
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreError) throw err;
+    throw new StoreError("open_failed", `Cannot open the store in ${dataDir}: ${(err as Error).message}`, { cause: err });
+  }
+}

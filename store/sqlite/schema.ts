@@ -1,0 +1,167 @@
+/**
+ * The SQLite schema as an ordered list of migrations. `PRAGMA user_version` records how many have run;
+ * each one runs in its own transaction, so a run killed mid-migration leaves the previous version intact.
+ * Append new migrations; never edit one that has shipped.
+ */
+import type { Database } from "better-sqlite3";
+import { StoreError } from "../../core/errors.js";
+
+const MIGRATIONS: readonly string[] = [
+  // 1: documents and what ingest derives from them, plus the bot's tables.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE documents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    format TEXT NOT NULL,
+    text TEXT NOT NULL,
+    meta TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    number TEXT,
+    date TEXT,
+    title TEXT,
+    period_start TEXT,
+    period_end TEXT,
+    -- lookup keys for findDocuments (folded, punctuation-free)
+    name_key TEXT NOT NULL,
+    stem_key TEXT NOT NULL,
+    number_key TEXT,
+    number_lead TEXT,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE INDEX documents_kind ON documents(kind);
+  CREATE INDEX documents_name_key ON documents(name_key);
+  CREATE INDEX documents_stem_key ON documents(stem_key);
+  CREATE INDEX documents_number_key ON documents(number_key);
+  CREATE INDEX documents_number_lead ON documents(number_lead);
+
+  CREATE TABLE sections (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    parent INTEGER,
+    depth INTEGER NOT NULL,
+    marker TEXT NOT NULL,
+    label TEXT NOT NULL,
+    heading TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  ) WITHOUT ROWID;
+
+  -- AUTOINCREMENT: chunk ids are hnswlib labels and must never be reused.
+  CREATE TABLE chunks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    section INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    context TEXT NOT NULL
+  );
+  CREATE INDEX chunks_doc ON chunks(doc_id);
+
+  -- Both columns keep diacritics for the tokenizer: we fold ourselves because unicode61 does not fold đ.
+  CREATE VIRTUAL TABLE chunks_fts USING fts5(
+    raw, folded, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+  );
+  -- Cascaded deletes fire this trigger too, so the index never outlives its chunk.
+  CREATE TRIGGER chunks_fts_delete AFTER DELETE ON chunks BEGIN
+    DELETE FROM chunks_fts WHERE rowid = old.id;
+  END;
+
+  CREATE TABLE assignments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    org_id TEXT,
+    org TEXT NOT NULL,
+    org_text TEXT NOT NULL,
+    org_folded TEXT NOT NULL,
+    role TEXT NOT NULL,
+    coordinators TEXT NOT NULL,
+    task TEXT NOT NULL,
+    deadline TEXT,
+    deadline_text TEXT,
+    deadline_kind TEXT,
+    due TEXT,
+    range_start TEXT,
+    range_end TEXT,
+    period TEXT,
+    section INTEGER NOT NULL,
+    quote_start INTEGER NOT NULL,
+    quote_end INTEGER NOT NULL,
+    quote TEXT NOT NULL
+  );
+  CREATE INDEX assignments_doc ON assignments(doc_id, section, quote_start);
+  CREATE INDEX assignments_org ON assignments(org_id);
+  CREATE INDEX assignments_due ON assignments(due);
+  CREATE INDEX assignments_range ON assignments(range_end, range_start);
+
+  CREATE TABLE access (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    label TEXT,
+    granted_by INTEGER,
+    granted_at TEXT NOT NULL
+  );
+
+  CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL,
+    chat_id INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    vote INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    chat_id INTEGER NOT NULL,
+    org_ids TEXT NOT NULL,
+    cadence TEXT NOT NULL,
+    time TEXT NOT NULL,
+    weekday INTEGER,
+    lookahead_days INTEGER NOT NULL,
+    send_empty INTEGER NOT NULL,
+    paused INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX subscriptions_chat ON subscriptions(chat_id);
+
+  CREATE TABLE deliveries (
+    subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+    slot TEXT NOT NULL,
+    status TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    finished_at TEXT,
+    UNIQUE (subscription_id, slot)
+  );
+  `,
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database to SCHEMA_VERSION; refuses a database written by newer code. */
+export function migrate(db: Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new StoreError(
+      "schema_too_new",
+      `The store was written by a newer version (schema ${current}, this one knows ${SCHEMA_VERSION}). Upgrade nhiemvu.`,
+    );
+  }
+  if (current === SCHEMA_VERSION) return;
+  // BEGIN IMMEDIATE and a second look at the version: another process may be migrating the same file.
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      const now = db.pragma("user_version", { simple: true }) as number;
+      if (now !== v) return;
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}
