@@ -1,6 +1,6 @@
 /** Relative expressions ("tháng này", "tuần tới", "next quarter") resolved against today's date in Vietnam. */
 import { addDays } from "../time.js";
-import { unifyTone } from "../text.js";
+import { nfc } from "../text.js";
 import { dayUnit, monthsUnit, quartersUnit, weekUnit, yearUnit, type Unit } from "./units.js";
 
 const SHIFT: Record<string, number> = {
@@ -14,7 +14,8 @@ const UNIT: Record<string, "week" | "month" | "quarter" | "year"> = {
 };
 // Folding merges words the relative reading must not take: "tháng Sáu" is June, "quỹ này" is a fund,
 // "nằm sau" is "lies behind".
-const FALSE_FRIENDS = /(?:^|[^\p{L}])(sáu|quỹ|nằm|thắng|thẳng|thằng)(?![\p{L}])/u;
+// Both tone placements of "quỹ": unifyTone turns it into "qũy".
+const FALSE_FRIENDS = /(?:^|[^\p{L}])(sáu|quỹ|qũy|nằm|thắng|thẳng|thằng)(?![\p{L}])/u;
 
 /**
  * The unit a relative expression names. `g` holds the rule's groups: Vietnamese unit and word,
@@ -22,7 +23,7 @@ const FALSE_FRIENDS = /(?:^|[^\p{L}])(sáu|quỹ|nằm|thắng|thẳng|thằng)(
  */
 export function relativeUnit(g: ReadonlyArray<string | undefined>, today: string, original: string): Unit | undefined {
   const [viUnit, viWord, enWord, enUnit, dayWord] = g;
-  if (FALSE_FRIENDS.test(unifyTone(original).toLowerCase())) return undefined;
+  if (FALSE_FRIENDS.test(nfc(original).toLowerCase())) return undefined;
   if (dayWord !== undefined) {
     const iso = /mai|tomorrow/.test(dayWord) ? addDays(today, 1) : today;
     return dayUnit(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
