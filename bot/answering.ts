@@ -1,0 +1,69 @@
+/**
+ * Asking the answerer for a user and replying with the rendered answer and its buttons. Shared by plain
+ * questions, /hoi, the /start examples, "Xem thêm" and /nhiemvu.
+ */
+import { InlineKeyboard } from "grammy";
+import type { Answer } from "../qa/types.js";
+import type { Store } from "../store/types.js";
+import { newKey, type BotContext, type BotDeps } from "./context.js";
+import { renderAnswer } from "./render/answer.js";
+import { renderTaskGroups } from "./render/tasks.js";
+import { vnDate } from "./render/format.js";
+import { replyItems, withTyping } from "./send.js";
+
+/** Citations per page; "Xem thêm" asks for the next page with offset += PAGE. */
+export const PAGE = 8;
+
+export interface AskRequest {
+  question: string;
+  offset?: number;
+  /** Render the task groups (for /nhiemvu) instead of the answer's citations. */
+  asTaskList?: boolean;
+  /** HTML heading placed before the answer. */
+  heading?: string;
+}
+
+/** Asks, renders and replies; returns the answer (tests and the terminal use it). */
+export async function answerAndReply(ctx: BotContext, deps: BotDeps, req: AskRequest): Promise<Answer> {
+  const offset = req.offset ?? 0;
+  const answer = await withTyping(ctx, () => deps.app.answerer.ask(req.question, { offset, limit: PAGE }));
+  ctx.log.info({ kind: answer.kind, found: answer.found, citations: answer.citations.length, offset }, "answered");
+  let items: string[];
+  if (req.asTaskList && answer.groups && answer.groups.some((g) => g.tasks.length > 0)) {
+    items = [...(req.heading ? [req.heading] : []), ...renderTaskGroups(answer.groups, { today: vnDate(deps.app.now()) })];
+  } else {
+    items = renderAnswer(answer, req.heading);
+  }
+  const key = newKey();
+  deps.state.asked.set(key, { question: req.question, answer: answer.answer, offset, limit: PAGE, tasks: !!req.asTaskList, voters: new Set() });
+  const keyboard = new InlineKeyboard();
+  const src = await sourceOf(deps.app.store, answer).catch(() => undefined);
+  if (src) keyboard.text("📖 Nguyên văn", `src:${src.docId}:${src.section}`);
+  if (answer.more) keyboard.text("Xem thêm ▶", `more:${key}`);
+  keyboard.row().text("👍", `fb:${key}:u`).text("👎", `fb:${key}:d`);
+  await replyItems(ctx, items, { keyboard });
+  return answer;
+}
+
+/**
+ * The (document id, section index) of the answer's first citation, for the "📖 Nguyên văn" button:
+ * by the section label, else by where the quote sits in the text; the first task when there is no citation.
+ */
+export async function sourceOf(store: Store, answer: Answer): Promise<{ docId: number; section: number } | undefined> {
+  const c = answer.citations[0];
+  if (!c) {
+    const t = answer.groups?.flatMap((g) => g.tasks)[0];
+    return t ? { docId: t.docId, section: t.section } : undefined;
+  }
+  const docs = await store.findDocuments(c.doc);
+  const doc = docs.find((d) => d.name === c.doc) ?? (docs.length === 1 ? docs[0] : undefined);
+  if (!doc) return undefined;
+  const sections = await store.getSections(doc.id);
+  const byLabel = sections.find((s) => s.label === c.section);
+  if (byLabel) return { docId: doc.id, section: byLabel.index };
+  const full = await store.getDocument(doc.id);
+  const at = full ? full.text.indexOf(c.quote.trim()) : -1;
+  if (at < 0) return undefined;
+  const inside = sections.filter((s) => s.start <= at && at < s.end).sort((a, b) => b.depth - a.depth)[0];
+  return inside ? { docId: doc.id, section: inside.index } : undefined;
+}

@@ -1,0 +1,41 @@
+/** Rendering an Answer as Telegram HTML items: the answer text, then each citation with its verbatim quote. */
+import type { Citation } from "../../core/types.js";
+import { escapeHtml } from "../../core/text.js";
+import type { Answer } from "../../qa/types.js";
+import { docLabel, formatDate, sectionPhrase, shorten } from "./format.js";
+
+/** Quotes longer than this are shown collapsed (Telegram's expandable blockquote). */
+const EXPANDABLE_AT = 600;
+
+/** The citation's source line: "📄 <b>Kết luận 229-KL/TW</b>, ngày 8/1/2026 — title — mục 3 (ii)". */
+export function renderCitationSource(c: Citation): string {
+  const parts = [`📄 <b>${escapeHtml(docLabel({ kind: c.kind, number: c.number }, c.doc))}</b>`];
+  if (c.date) parts[0] += `, ngày ${escapeHtml(formatDate(c.date))}`;
+  if (c.title) parts.push(escapeHtml(shorten(c.title, 160)));
+  if (c.section) parts.push(`<i>${escapeHtml(sectionPhrase(c.section))}</i>`);
+  return parts.join(" — ");
+}
+
+/** One citation: the source line and the quote, verbatim and escaped, in a blockquote. */
+export function renderCitation(c: Citation): string {
+  const quote = c.quote.trim();
+  const open = quote.length > EXPANDABLE_AT ? "<blockquote expandable>" : "<blockquote>";
+  return `${renderCitationSource(c)}\n${open}${escapeHtml(quote)}</blockquote>`;
+}
+
+/**
+ * The items of an answer: its paragraphs (escaped: the answer quotes documents, which may hold <, >, &),
+ * then the citations. `heading` (already HTML) goes first when given.
+ */
+export function renderAnswer(answer: Answer, heading?: string): string[] {
+  const items: string[] = [];
+  if (heading) items.push(heading);
+  const paragraphs = answer.answer.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  if (paragraphs.length === 0) paragraphs.push(answer.found ? "" : "Không tìm thấy thông tin phù hợp trong các văn bản hiện có.");
+  for (const p of paragraphs) if (p) items.push(escapeHtml(p));
+  if (answer.citations.length > 0) {
+    items.push("<b>Nguồn:</b>");
+    for (const c of answer.citations) items.push(renderCitation(c));
+  }
+  return items;
+}
