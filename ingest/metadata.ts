@@ -1,0 +1,207 @@
+/**
+ * Document metadata read from the cleaned text: kind, number/symbol, issuer, date, title, the period the
+ * title names, and signer. Official texts carry these in fixed places (the header table, the kind
+ * heading, the "về ..." line, the signature block; thuvienphapluat adds a "Số hiệu:" field table);
+ * news reports carry a date line and a headline. Anything the text does not give stays undefined.
+ */
+import { findPeriods } from "../core/periods.js";
+import { isoDate, isValidDay } from "../core/time.js";
+import { DOC_KIND_LABELS, DOC_KINDS, type DocKind, type DocumentMeta } from "../core/types.js";
+import { fold } from "../core/text.js";
+import { issuerName } from "./parse/issuer.js";
+
+/** Only the head of a document holds its header; reading more would be slow and risk false hits. */
+const HEAD_CHARS = 8000;
+
+const KIND_WORDS: Array<[RegExp, DocKind]> = [
+  [/^KẾT LUẬN/u, "ket_luan"], [/^NGHỊ QUYẾT/u, "nghi_quyet"], [/^CHỈ THỊ/u, "chi_thi"],
+  [/^THÔNG BÁO/u, "thong_bao"], [/^CÔNG ĐIỆN/u, "cong_dien"], [/^QUYẾT ĐỊNH/u, "quyet_dinh"],
+  [/^KẾ HOẠCH/u, "ke_hoach"], [/^HƯỚNG DẪN/u, "huong_dan"], [/^QUY ĐỊNH/u, "quy_dinh"],
+  [/^CÔNG VĂN/u, "cong_van"], [/^CHƯƠNG TRÌNH/u, "chuong_trinh"], [/^BÁO CÁO/u, "bao_cao"],
+];
+
+/** Kind from the symbol of a number: "229-KL/TW", "634/TB-VPCP", "08/2025/NQ-CP". */
+const SYMBOL_KINDS: Array<[RegExp, DocKind]> = [
+  [/[-/]KL\b/u, "ket_luan"], [/[-/]NQ\b/u, "nghi_quyet"], [/[-/]CT\b/u, "chi_thi"], [/[-/]TB\b/u, "thong_bao"],
+  [/[-/]CĐ\b/u, "cong_dien"], [/[-/]QĐ\b/u, "quyet_dinh"], [/[-/]KH\b/u, "ke_hoach"], [/[-/]HD\b/u, "huong_dan"],
+  [/[-/]QĐi\b/u, "quy_dinh"], [/[-/]CTr\b/u, "chuong_trinh"], [/[-/]BC\b/u, "bao_cao"],
+];
+
+/** Map a kind written in words ("Quyết định", "ket_luan", "Thông báo kết luận") to a DocKind. */
+export function kindFromWords(words: string): DocKind | undefined {
+  const key = fold(words).trim().replace(/\s+/g, "_");
+  if ((DOC_KINDS as readonly string[]).includes(key)) return key as DocKind;
+  for (const kind of DOC_KINDS) {
+    const label = fold(DOC_KIND_LABELS[kind]).replace(/\s+/g, "_");
+    if (key === label || key.startsWith(label + "_")) return kind;
+  }
+  if (key === "tin_bai" || key === "tin_tuc" || key === "bai_bao") return "news";
+  return undefined;
+}
+
+/** The value of a thuvienphapluat field ("Số hiệu: | 471/QĐ-UBND |"), across bars and line breaks. */
+function siteField(head: string, label: string): string | undefined {
+  const m = new RegExp(`${label}\\s*:[\\s|]*([^|\\n]+)`, "u").exec(head);
+  const v = m?.[1]?.trim();
+  return v && !/^(Đang cập nhật|Đã biết)$/u.test(v) ? v : undefined;
+}
+
+function dmy(d: string, m: string, y: string): string | undefined {
+  const [day, month, year] = [Number(d), Number(m), Number(y)];
+  return isValidDay(year, month, day) ? isoDate(year, month, day) : undefined;
+}
+
+function readDate(text: string, head: string): string | undefined {
+  const lead = /^\s*date (\d{4})-(\d{2})-(\d{2})\b/u.exec(text);
+  if (lead) return dmy(lead[3]!, lead[2]!, lead[1]!);
+  const field = siteField(head, "Ngày ban hành");
+  const f = field && /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(field);
+  if (f) return dmy(f[1]!, f[2]!, f[3]!);
+  // "Hà Nội, ngày 22 tháng 11 năm 2025" / "Bắc Ninh, ngày 26/3/2026": a place, then the date.
+  const placed = /(?:^|\|)[ \t]*\p{Lu}[\p{L} .]{1,40}, ngày (\d{1,2})(?: tháng |\/)(\d{1,2})(?: năm |\/)(\d{4})/mu.exec(head);
+  return placed ? dmy(placed[1]!, placed[2]!, placed[3]!) : undefined;
+}
+
+function readNumber(head: string): string | undefined {
+  const clean = (v: string | undefined) => v?.trim().replace(/[.,;]+$/u, "");
+  const field = clean(siteField(head, "Số hiệu")?.split(/\s/u)[0]);
+  if (field && /^\d[^\s]*\//u.test(field)) return field;
+  const m = /(?:^|\|)[ \t]*Số[ \t]*:?[ \t]*(\d[\p{L}\d./\-–]*\/[\p{L}\d./\-–]+)/mu.exec(head);
+  return clean(m?.[1]);
+}
+
+interface Heading { kind: DocKind; lineEnd: number; rest: string }
+
+/** The kind heading: an upper-case line near the top that starts with a kind ("KẾT LUẬN", "QUYẾT ĐỊNH"). */
+function findKindHeading(head: string): Heading | undefined {
+  const re = /^(?!\|)[^\n]*$/gmu;
+  for (let m = re.exec(head); m; m = re.exec(head)) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    const line = m[0].trim();
+    if (line !== line.toUpperCase() || !/\p{Lu}/u.test(line)) continue;
+    for (const [word, kind] of KIND_WORDS) {
+      const w = word.exec(line);
+      if (!w) continue;
+      const rest = line.slice(w[0].length).replace(/^[\s:]+/u, "");
+      // "THÔNG BÁO KẾT LUẬN CỦA ..." is a Thông báo; "QUYẾT ĐỊNH:" before Điều 1 comes after the heading.
+      return { kind, lineEnd: m.index + m[0].length, rest };
+    }
+  }
+  return undefined;
+}
+
+const TITLE_STOP = /^(?:Căn cứ|Xem xét|Tại |Theo |Thực hiện|Ngày |Kính gửi|\d+\.|[IVX]+\.|Điều )/u;
+
+/** The title after a kind heading: the "về ..." line(s), or an upper-case subject paragraph. */
+function titleAfter(text: string, h: Heading): { title?: string; issuer?: string } {
+  let issuer: string | undefined;
+  let title: string | undefined;
+  let rest = h.rest;
+  if (/^CỦA\s/u.test(rest)) { issuer = issuerName(rest.slice(4)); rest = ""; }
+  if (/^(?:VỀ|về)\s/u.test(rest)) title = rest;
+  const lines = text.slice(h.lineEnd, h.lineEnd + 3000).split("\n");
+  let started = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) { if (started) break; continue; }
+    if (line.startsWith("|") || TITLE_STOP.test(line)) break;
+    if (!started && !title && /^CỦA\s/u.test(line)) { issuer ??= issuerName(line.slice(4)); continue; }
+    const upper = line === line.toUpperCase();
+    if (!started && !title && (/^(?:VỀ|về|V\/v|Về)\s/u.test(line) || (upper && line.length > 12) || (h.kind === "thong_bao" && /^(?:Kết luận|Ý kiến)/u.test(line)))) {
+      title = line;
+      started = true;
+      continue;
+    }
+    if (started && title) {
+      // A following upper-case line in an upper-case title continues it; an issuing body does not.
+      if (/^(?:ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)/u.test(line) && title === title.toUpperCase()) break;
+      title += " " + line;
+      continue;
+    }
+    break;
+  }
+  return { title: title && shorten(title, 400), issuer };
+}
+
+function shorten(s: string, max: number): string {
+  const t = s.replace(/\s+/gu, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)) + "…";
+}
+
+/** A headline: the first paragraph's first sentence, without a leading "date ..." and "(Source) -". */
+function headline(text: string): string | undefined {
+  const first = text.replace(/^\s*date \d{4}-\d{2}-\d{2}\s*/u, "").replace(/^\([^)\n]{1,40}\)\s*[-–]\s*/u, "").split(/\n/u).find((l) => l.trim());
+  if (!first) return undefined;
+  const sentence = /^.+?[.!?](?=\s|$)/u.exec(first.trim())?.[0] ?? first.trim();
+  return shorten(sentence, 200);
+}
+
+function readSigner(text: string): string | undefined {
+  const re = /(?:^|\|)[ \t]*(?:T\/M|TM\.|KT\.|Q\.|TL\.|TUQ\.|THỪA LỆNH|THAY MẶT)[ \t]*\p{Lu}/gmu;
+  let last = -1;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m.index;
+  if (last < 0) return undefined;
+  const after = text.slice(last, last + 400);
+  const name = /(?<!\p{L})(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}*){1,4})(?!\p{L})/u.exec(after);
+  return name?.[1];
+}
+
+/** Whether the text looks like an official document rather than a news report. */
+function looksOfficial(head: string): boolean {
+  return /CỘNG HÒA XÃ HỘI CHỦ NGHĨA|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM|(?:^|\|)[ \t]*Số(?: hiệu)?[ \t]*:|(?:^|\|)[ \t]*V\/v\s|Nơi nhận/mu.test(head);
+}
+
+/**
+ * Read a document's metadata from its cleaned text. `name` is the file name (used as a last-resort
+ * title); `override` (from a sidecar or front matter) wins field by field.
+ */
+export function readMetadata(text: string, opts: { name: string; override?: Partial<DocumentMeta> }): DocumentMeta {
+  const head = text.slice(0, HEAD_CHARS);
+  const datedNews = /^\s*date \d{4}-\d{2}-\d{2}/u.test(text);
+  const heading = datedNews ? undefined : findKindHeading(head);
+  const number = datedNews ? undefined : readNumber(head);
+  const fieldKind = siteField(head, "Loại văn bản");
+  let kind: DocKind = (fieldKind && kindFromWords(fieldKind)) || heading?.kind || "other";
+  if (kind === "other" && number) kind = SYMBOL_KINDS.find(([re]) => re.test(number))?.[1] ?? "other";
+  if (kind === "other" && /(?:^|\|)[ \t]*V\/v\s/mu.test(head)) kind = "cong_van";
+  if (kind === "other" && (datedNews || !looksOfficial(head))) kind = "news";
+
+  const meta: DocumentMeta = { kind };
+  if (kind !== "news") {
+    const after = heading ? titleAfter(text, heading) : {};
+    const vv = /(?:^|\|)[ \t]*(V\/v[^|\n]+)/mu.exec(head)?.[1];
+    meta.number = number;
+    meta.issuer = after.issuer ?? headerIssuer(head) ?? siteField(head, "Nơi ban hành");
+    meta.title = after.title ?? (vv ? shorten(vv, 400) : undefined) ?? headline(text);
+    meta.signer = siteField(head, "Người ký") ?? readSigner(text);
+  } else {
+    meta.title = headline(text);
+  }
+  meta.date = readDate(text, head);
+  Object.assign(meta, definedOnly(opts.override ?? {}));
+  meta.title ??= opts.name;
+  if (!opts.override?.period && meta.title) {
+    const year = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
+    const now = meta.date ? new Date(`${meta.date}T05:00:00Z`) : undefined;
+    // A single day in a title is another document's date ("Quyết định số 06/QĐ-TTg ngày 02/01/2025"),
+    // not the span this document covers.
+    meta.period = findPeriods(meta.title, { now, defaultYear: year })
+      .map((m) => m.period)
+      .find((p) => p.kind !== "range" || p.start === undefined || p.start !== p.end);
+  }
+  for (const key of Object.keys(meta) as Array<keyof DocumentMeta>) if (meta[key] === undefined) delete meta[key];
+  return meta;
+}
+
+/** The issuing body from the first cell of the header table: "| ỦY BAN NHÂN DÂN TỈNH BẮC NINH | CỘNG HÒA ...". */
+function headerIssuer(head: string): string | undefined {
+  const m = /^\|\s*([^|\n]+?)\s*\|\s*(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN)/mu.exec(head);
+  const cell = m?.[1]?.replace(/\s*\*+\s*$/u, "").trim();
+  return cell && cell === cell.toUpperCase() ? issuerName(cell) : undefined;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
+}
