@@ -146,12 +146,11 @@ function errorHandler(logger: Logger, token: string) {
     const detail = e instanceof Error ? { name: e.name, message: scrub(e.message), stack: scrub(e.stack ?? ""), code: (e as { code?: unknown }).code } : { value: scrub(String(e)) };
     (ctx.log ?? logger).error({ errorId: id, error: detail, update: ctx.update.update_id }, "update failed");
     const text = `Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau. (Mã lỗi: ${id})`;
-    try {
-      if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true });
-      else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
-      if (ctx.chat && !ctx.inlineQuery) await ctx.api.sendMessage(ctx.chat.id, text);
-    } catch (sendErr) {
-      (ctx.log ?? logger).warn({ errorId: id, err: scrub(String(sendErr)) }, "could not send the apology");
-    }
+    const attempt = (p: Promise<unknown>) =>
+      p.catch((sendErr: unknown) => (ctx.log ?? logger).warn({ errorId: id, err: scrub(String(sendErr)) }, "could not send the apology"));
+    // Each separately: a callback query may already have been answered, the message must still go out.
+    if (ctx.inlineQuery) await attempt(ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }));
+    if (ctx.callbackQuery) await attempt(ctx.answerCallbackQuery({ text, show_alert: true }));
+    if (ctx.chat && !ctx.inlineQuery) await attempt(ctx.api.sendMessage(ctx.chat.id, text));
   };
 }
