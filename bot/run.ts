@@ -19,6 +19,7 @@ export interface PollingOptions {
 
 /** Starts concurrent polling (updates of one chat stay in order: see sequentialize in createBot). */
 export async function startPolling(bot: Bot<BotContext>, logger: Logger, opts: PollingOptions = {}): Promise<RunnerHandle> {
+  await bot.init(); // getMe now, so that a bad token fails here and botInfo is known
   await bot.api.deleteWebhook().catch((err) => logger.warn({ err: String(err) }, "deleteWebhook failed"));
   return run(bot, {
     source: opts.source,

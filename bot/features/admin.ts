@@ -8,6 +8,7 @@ import { docLabel, formatDate, shorten, ROLE_LABELS } from "../render/format.js"
 import { replyItems, withTyping } from "../send.js";
 import { downloadTo, extensionOf, formatMb, ingestFailureReason, sanitizeFileName, UPLOAD_EXTENSIONS } from "../upload.js";
 import { ADMIN_ONLY } from "./access.js";
+import { alertSubscribers } from "./digest.js";
 
 export function adminFeature(deps: BotDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
@@ -47,6 +48,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
         return void (await ctx.reply(`❌ Không nạp được “${name}”: ${why}.`));
       }
       await replyItems(ctx, await ingestReport(deps, r.docId, r.status), { separator: "\n" });
+      await alertSubscribers(deps, ctx.api, summary);
     });
   });
 
