@@ -1,0 +1,113 @@
+/**
+ * Retrieval quality on someone else's questions (CongBot: 780 Vietnamese questions with gold chunk ids),
+ * for the answerer's citations, the raw hybrid ranking, BM25 alone and vectors alone, all in the same run;
+ * then the dev-set score line of ../shared/eval/score.mjs through the real CLI.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { openBenchApp } from "../lib/app.js";
+import { PROJECT } from "../lib/child.js";
+import { prepareCongbot, rankedIds, type Congbot } from "../lib/congbot.js";
+import { importPiece, sharedPath, Skip, workDir, type BenchContext, type Section, type SectionBody } from "../lib/context.js";
+import type { Table } from "../lib/report.js";
+import { firstHit, fmt, rankScores, type RankScores } from "../lib/stats.js";
+
+const DEPTH = 40;
+type Method = "ask (citations)" | "hybrid retrieve()" | "BM25 only (FTS5 folded)" | "vectors only";
+const METHODS: Method[] = ["ask (citations)", "hybrid retrieve()", "BM25 only (FTS5 folded)", "vectors only"];
+
+async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: Map<Method, RankScores>; found: number; asked: number; ingestS: number }> {
+  const { retrieve } = await importPiece<typeof import("../../qa/retrieve.js")>("../../qa/retrieve.js", "qa/retrieve.ts");
+  const { understandQuestion } = await importPiece<typeof import("../../qa/understand.js")>("../../qa/understand.js", "qa/understand.ts");
+  const { matchExpression } = await importPiece<typeof import("../../qa/lexical.js")>("../../qa/lexical.js", "qa/lexical.ts");
+  const app = await openBenchApp(workDir(ctx, "stores", "congbot"));
+  try {
+    const t0 = performance.now();
+    const summary = await app.ingest([cb.dir]);
+    const ingestS = (performance.now() - t0) / 1000;
+    if (summary.counts.failed > 0) ctx.log(`congbot: ${summary.counts.failed} files failed to ingest`);
+    const questions = ctx.quick ? cb.questions.filter((_, i) => i % 8 === 0) : cb.questions;
+    ctx.log(`congbot: ${questions.length} questions x 4 methods`);
+    const ranks = new Map<Method, Array<number | undefined>>(METHODS.map((m) => [m, []]));
+    let found = 0;
+    const names = async (ids: number[]) => {
+      const chunks = await app.store.getChunks(ids);
+      const byId = new Map(chunks.map((c) => [c.id, c.docName]));
+      return ids.map((id) => byId.get(id)).filter((n): n is string => n !== undefined);
+    };
+    for (const q of questions) {
+      const answer = await app.answerer.ask(q.question, { llm: false, limit: 10 });
+      if (answer.found) found++;
+      ranks.get("ask (citations)")!.push(firstHit(rankedIds(answer.citations.map((c) => c.doc), cb.idOf), q.gold));
+
+      const u = understandQuestion(q.question, { registry: app.registry, now: app.now() });
+      const hybrid = await retrieve(u, { store: app.store, embeddings: app.embeddings }, {});
+      ranks.get("hybrid retrieve()")!.push(firstHit(rankedIds(hybrid.map((r) => r.chunk.docName), cb.idOf), q.gold));
+
+      const match = matchExpression(u.folded);
+      const lexical = match ? await app.store.searchLexical("folded", match, {}, DEPTH) : [];
+      ranks.get("BM25 only (FTS5 folded)")!.push(firstHit(rankedIds(await names(lexical.map((h) => h.chunkId)), cb.idOf), q.gold));
+
+      const text = u.terms.length > 0 ? u.terms.join(" ") : u.question;
+      const vector = await app.store.searchVector(Float32Array.from(await app.embeddings.embedQuery(text)), {}, DEPTH);
+      ranks.get("vectors only")!.push(firstHit(rankedIds(await names(vector.map((h) => h.chunkId)), cb.idOf), q.gold));
+    }
+    return { scores: new Map(METHODS.map((m) => [m, rankScores(ranks.get(m)!)])), found, asked: questions.length, ingestS };
+  } finally {
+    await app.close();
+  }
+}
+
+/** Ingests ../shared/corpus with the real CLI and runs the scorer on the dev questions; returns its score line. */
+function devScore(ctx: BenchContext, corpus: string, questions: string, scorer: string): { line: string; seconds: number } {
+  const tsx = join(PROJECT, "node_modules", ".bin", "tsx");
+  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: workDir(ctx, "stores", "dev"), LOG_LEVEL: "silent" };
+  const t0 = performance.now();
+  const ingest = spawnSync(tsx, [join(PROJECT, "cli", "main.ts"), "ingest", corpus], { cwd: PROJECT, env, encoding: "utf8", timeout: 120_000 });
+  if (ingest.status !== 0) throw new Error(`CLI ingest failed: ${ingest.stderr.trim().slice(-300)}`);
+  const run = spawnSync(process.execPath, [scorer, "--questions", questions, "--corpus", corpus, "--", tsx, join(PROJECT, "cli", "main.ts"), "ask", "--jsonl"], { cwd: PROJECT, env, encoding: "utf8", timeout: 180_000 });
+  const line = `${run.stdout}\n${run.stderr}`.split("\n").find((l) => /^score:/.test(l.trim()));
+  if (!line) throw new Error(`score.mjs printed no score line (exit ${run.status}): ${run.stderr.trim().slice(-300)}`);
+  return { line: line.trim(), seconds: (performance.now() - t0) / 1000 };
+}
+
+export const qualitySection: Section = {
+  name: "Retrieval quality",
+  key: "quality",
+  async run(ctx: BenchContext): Promise<SectionBody> {
+    const congbotDir = sharedPath(ctx, "ext", "congbot");
+    const dev = sharedPath(ctx, "eval", "dev.jsonl");
+    const corpus = sharedPath(ctx, "corpus");
+    const scorer = sharedPath(ctx, "eval", "score.mjs");
+    if (!congbotDir && !(dev && corpus && scorer)) throw new Skip("../shared/ext/congbot and ../shared/eval are absent");
+    await (await openBenchApp(workDir(ctx, "probe-quality"))).close();
+    const tables: Table[] = [];
+    const notes: string[] = [];
+
+    if (congbotDir) {
+      const cb = prepareCongbot(congbotDir, workDir(ctx, "congbot-corpus"));
+      const { scores, found, asked, ingestS } = await congbotScores(ctx, cb);
+      tables.push({
+        title: `CongBot: ${asked} questions over ${cb.chunks} chunks of ${cb.docs} documents (one .txt per chunk)`,
+        header: ["method", "Hit@1", "Hit@5", "Hit@10", "MRR@10"],
+        rows: METHODS.map((m) => {
+          const s = scores.get(m)!;
+          return [m, fmt(s.hit1, 3), fmt(s.hit5, 3), fmt(s.hit10, 3), fmt(s.mrr10, 3)];
+        }),
+      });
+      notes.push(
+        `CongBot: ${cb.questions.length + cb.skipped} questions, ${cb.skipped} skipped because none of their gold chunk ids is in corpus_chunks.jsonl${ctx.quick ? `; quick variant asks every 8th (${asked})` : ""}. A hit = a gold chunk id among the first k distinct documents ranked. Ingest of the ${cb.chunks} chunks took ${fmt(ingestS, 1)} s.`,
+        `ask: \`answerer.ask(q, { llm: false, limit: 10 })\`, ranked by its citations (it cites at most 3 passages for non-assignment questions and applies a relevance floor, so Hit@5/10 are capped by design); it answered ${found}/${asked} (${fmt((100 * found) / asked, 1)}%) as found.`,
+        `hybrid retrieve(): qa/retrieve.ts over understandQuestion(q), before the answerer's cut. BM25 only: \`store.searchLexical("folded", matchExpression(u.folded))\`. Vectors only: \`store.searchVector(embedQuery(terms))\` with the local hashed embedder. Depth ${DEPTH} chunks, deduplicated to documents.`,
+      );
+    } else notes.push("CongBot part skipped: ../shared/ext/congbot is absent.");
+
+    if (dev && corpus && scorer) {
+      ctx.log("quality: dev-set score through the CLI");
+      const { line, seconds } = devScore(ctx, corpus, dev, scorer);
+      tables.push({ title: "Dev set (../shared/eval/dev.jsonl through score.mjs and `cli/main.ts ask --jsonl`)", header: ["score line"], rows: [[line]] });
+      notes.push(`Dev score: store of ../shared/corpus ingested with the CLI; ingest and scoring took ${fmt(seconds, 1)} s.`);
+    } else notes.push("Dev score skipped: ../shared/eval or ../shared/corpus is absent.");
+    return { tables, notes, goals: [] };
+  },
+};
