@@ -27,7 +27,7 @@ const BOILERPLATE_LINE = [
 /** thuvienphapluat.vn: the page header ends with "Đang tải văn bản...", the footer starts here. */
 const TVPL_HEADER_END = /^Đang tải văn bản\.{3}\s*$/u;
 const TVPL_FOOTER = /^Văn bản này chưa cập nhật nội dung Tiếng Anh\s*$|^#*\s*Văn bản liên quan\s*$/u;
-const RULE_LINE = /^\s*(?:[-=_~.–—]\s*){3,}$/u;
+const RULE_LINE = /^\s*(?:[-=_~–—]\s*){3,}$/u;
 const MD_TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
 const TABLE_ROW = /^\s*\|.*\|\s*$/u;
 /** The start of a list item or numbered part: a new paragraph in hard-wrapped text. */
@@ -80,7 +80,7 @@ export function cleanText(raw: string, format: RawDocument["format"]): string {
       prevRaw = line;
       continue;
     }
-    if (RULE_LINE.test(line) && !/^\s*\.{3}\s*$/.test(line)) continue;
+    if (RULE_LINE.test(line)) continue;
     const stripped = stripMarkup(line);
     if (!stripped) {
       if (!line.trim() || /^[\s*_#`]+$/.test(line)) { flush(); afterBlank = true; }

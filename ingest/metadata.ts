@@ -90,7 +90,7 @@ function findKindHeading(head: string): Heading | undefined {
   return undefined;
 }
 
-const TITLE_STOP = /^(?:Căn cứ|Xem xét|Tại |Theo |Thực hiện|Ngày |Kính gửi|\d+\.|[IVX]+\.|Điều )/u;
+const TITLE_STOP = /^(?:Căn cứ|Xem xét|Tại |Theo |Ngày |Kính gửi|Trên cơ sở|Trong |\d+\.|[IVX]+[.-]|Điều )/u;
 
 /** The title after a kind heading: the "về ..." line(s), or an upper-case subject paragraph. */
 function titleAfter(text: string, h: Heading): { title?: string; issuer?: string } {
@@ -107,7 +107,7 @@ function titleAfter(text: string, h: Heading): { title?: string; issuer?: string
     if (line.startsWith("|") || TITLE_STOP.test(line)) break;
     if (!started && !title && /^CỦA\s/u.test(line)) { issuer ??= issuerName(line.slice(4)); continue; }
     const upper = line === line.toUpperCase();
-    if (!started && !title && (/^(?:VỀ|về|V\/v|Về)\s/u.test(line) || (upper && line.length > 12) || (h.kind === "thong_bao" && /^(?:Kết luận|Ý kiến)/u.test(line)))) {
+    if (!started && !title && (/^(?:VỀ|về|V\/v|Về)\s/u.test(line) || (upper && line.length > 12) || (line.length < 250 && !/[.:;,]$/u.test(line)))) {
       title = line;
       started = true;
       continue;
@@ -165,16 +165,16 @@ export function readMetadata(text: string, opts: { name: string; override?: Part
   const fieldKind = siteField(head, "Loại văn bản");
   let kind: DocKind = (fieldKind && kindFromWords(fieldKind)) || heading?.kind || "other";
   if (kind === "other" && number) kind = SYMBOL_KINDS.find(([re]) => re.test(number))?.[1] ?? "other";
-  if (kind === "other" && /(?:^|\|)[ \t]*V\/v\s/mu.test(head)) kind = "cong_van";
+  if (kind === "other" && /(?:^|[|\s])V\/v\s/mu.test(head)) kind = "cong_van";
   if (kind === "other" && (datedNews || !looksOfficial(head))) kind = "news";
 
   const meta: DocumentMeta = { kind };
   if (kind !== "news") {
     const after = heading ? titleAfter(text, heading) : {};
-    const vv = /(?:^|\|)[ \t]*(V\/v[^|\n]+)/mu.exec(head)?.[1];
+    const vv = /(?:^|[|\s])(V\/v\s[^|\n]+)/mu.exec(head)?.[1]?.trim();
     meta.number = number;
     meta.issuer = after.issuer ?? headerIssuer(head) ?? siteField(head, "Nơi ban hành");
-    meta.title = after.title ?? (vv ? shorten(vv, 400) : undefined) ?? headline(text);
+    meta.title = after.title ?? (vv ? shorten(vv, 400) : undefined) ?? (heading ? undefined : headline(text));
     meta.signer = siteField(head, "Người ký") ?? readSigner(text);
   } else {
     meta.title = headline(text);

@@ -53,7 +53,9 @@ function numberedSections(text: string): Section[] {
     const parent = depth > 0 ? stack[depth - 1]!.index : null;
     const label = parent === null ? c.text : `${sections[parent]!.label} ${c.text}`;
     const index = sections.length;
-    sections.push({ index, parent, depth, marker: c.text, label, heading: "", start: at + c.length, end: text.length });
+    let start = at + c.length;
+    while (start < text.length && /\s/.test(text[start]!)) start++; // "Điều 1." alone on its line
+    sections.push({ index, parent, depth, marker: c.text, label, heading: "", start, end: text.length });
     markerStart.push(at);
     stack.push({ index, type: c.type, value: c.value, text: c.text });
   };

@@ -23,8 +23,8 @@ export interface BarTable {
 /**
  * Parse the bar table whose first bar is `lines[start]`. The table runs while the content between bars
  * looks like cells (short, no blank line, not a heading or an article); it ends at its last bar. Rows are
- * found from the column count when every (N+1)-th cell is empty (the double bar between rows), else by
- * splitting at empty cells. Returns undefined when fewer than two bars make a table.
+ * found from the column count (the cells before the first double bar) when every (N+1)-th cell is empty,
+ * else by splitting at empty cells. Returns undefined when fewer than two bars make a table.
  */
 export function parseBarTable(lines: string[], start: number): BarTable | undefined {
   let first = start;
@@ -56,13 +56,20 @@ export function parseBarTable(lines: string[], start: number): BarTable | undefi
 
 function toRows(cells: string[][]): string[][][] {
   const empty = (k: number) => cells[k]!.length === 0;
-  for (let n = 2; n <= 12 && n < cells.length; n++) {
+  // The first double bar closes the first row, which fixes the column count.
+  const n = cells.findIndex((c) => c.length === 0);
+  if (n >= 2) {
     let fits = true;
     for (let k = n; k < cells.length; k += n + 1) if (!empty(k)) { fits = false; break; }
-    if (!fits) continue;
-    const rows: string[][][] = [];
-    for (let k = 0; k < cells.length; k += n + 1) rows.push(cells.slice(k, k + n));
-    return rows;
+    if (fits) {
+      const rows: string[][][] = [];
+      for (let k = 0; k < cells.length; k += n + 1) {
+        const row = cells.slice(k, k + n);
+        while (row.length < n) row.push([]); // trailing empty cells were trimmed with the last bars
+        rows.push(row);
+      }
+      return rows;
+    }
   }
   const rows: string[][][] = [];
   let row: string[][] = [];

@@ -38,16 +38,16 @@ export function follows(type: MarkerType, prev: number, next: number, prevText: 
 
 const LINE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => MarkerCandidate[]]> = [
   [/^PHỤ LỤC(?:\s+([IVXLC]+|\d+))?(?=\s|$)[ \t]*/u, (m) => [{ type: "appendix", value: 0, text: m[1] ? `Phụ lục ${m[1]}` : "Phụ lục", length: m[0].length }]],
-  [/^Điều\s+(\d{1,3})\s*[.:]?[ \t]+/u, (m) => [{ type: "article", value: Number(m[1]), text: `Điều ${m[1]}`, length: m[0].length }]],
-  [/^([IVXLC]{1,6})\.[ \t]+/u, (m) => {
+  [/^Điều\s+(\d{1,3})\s*[.:]?(?:[ \t]+|$)/u, (m) => [{ type: "article", value: Number(m[1]), text: `Điều ${m[1]}`, length: m[0].length }]],
+  [/^([IVXLC]{1,6})\\?[.-][ \t]+/u, (m) => {
     const v = romanToInt(m[1]!);
     return v ? [{ type: "roman", value: v, text: m[1]!, length: m[0].length }] : [];
   }],
-  [/^(\d{1,3}(?:\.\d{1,3}){1,3})\.?[ \t]+/u, (m) => {
+  [/^(\d{1,3}(?:\.\d{1,3}){1,3})\\?[.-]?[ \t]+/u, (m) => {
     const parts = m[1]!.split(".");
     return [{ type: `dec${parts.length}`, value: Number(parts[parts.length - 1]), text: m[1]!, length: m[0].length }];
   }],
-  [/^(\d{1,3})\.(?!\d)[ \t]*/u, (m) => [{ type: "num", value: Number(m[1]), text: m[1]!, length: m[0].length }]],
+  [/^(\d{1,3})\\?(?:\.(?!\d)[ \t]*|-[ \t]+)/u, (m) => [{ type: "num", value: Number(m[1]), text: m[1]!, length: m[0].length }]],
   [/^(\d{1,2})\)[ \t]+/u, (m) => [{ type: "numparen", value: Number(m[1]), text: `${m[1]})`, length: m[0].length }]],
   ...inlinePatterns(),
 ];
