@@ -24,7 +24,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const now = options.now ?? (() => new Date());
   const registry = loadOrgRegistry({ extraFile: config.store.orgRegistryFile });
   const { embeddings, info } = createEmbeddings(config.embeddings);
-  const store = await openSqliteStore({ dataDir: config.store.dataDir, logger });
+  const store = await openSqliteStore({ dataDir: config.store.dataDir, logger, now });
   try {
     const stored = await store.embedderInfo();
     if (!stored) await store.setEmbedderInfo(info);

@@ -1,0 +1,112 @@
+/**
+ * What a digest holds: tasks overdue (within the look-back), then tasks due within the look-ahead, grouped
+ * by organisation, each with its deadline, the organisation's role and its source (document, section).
+ * Rendered as HTML items for the bot (bot/render/tasks.ts) and as plain text for the CLI.
+ */
+import type { Config } from "../core/config.js";
+import type { OrgRegistry } from "../core/orgs.js";
+import { escapeHtml } from "../core/text.js";
+import { addDays, isoWeekday, vnDate } from "../core/time.js";
+import type { AssignmentStore, StoredAssignment, Subscription } from "../store/types.js";
+import { formatDate } from "../bot/render/format.js";
+import { stripHtml } from "../bot/render/split.js";
+import { renderTaskList } from "../bot/render/tasks.js";
+import { WEEKDAY_NAMES } from "./slots.js";
+
+/** Most tasks one digest lists; the rest are counted (a follow-all digest must not become 40 messages). */
+export const MAX_DIGEST_TASKS = 80;
+
+export interface DigestDeps {
+  store: AssignmentStore;
+  registry: OrgRegistry;
+  config: Config;
+}
+
+export interface Digest {
+  /** Vietnam date the digest is computed for. */
+  today: string;
+  /** First and last due dates covered (look-back start, look-ahead end). */
+  from: string;
+  until: string;
+  overdue: StoredAssignment[];
+  upcoming: StoredAssignment[];
+  /** HTML items, ready for splitMessages; empty when there is nothing to report. */
+  items: string[];
+}
+
+/** The subscription fields a digest depends on. */
+export type DigestTarget = Pick<Subscription, "orgIds" | "lookaheadDays">;
+
+/**
+ * Builds the digest for `target` at instant `at`: due dates from today minus config.digest.lookbackDays to
+ * today plus the subscription's look-ahead, all in Vietnam dates. Tasks without a due date are not listed.
+ */
+export async function buildDigest(deps: DigestDeps, target: DigestTarget, at: Date): Promise<Digest> {
+  const today = vnDate(at);
+  const from = addDays(today, -deps.config.digest.lookbackDays);
+  const until = addDays(today, target.lookaheadDays);
+  const found = await deps.store.findAssignments({
+    orgIds: target.orgIds.length ? target.orgIds : undefined, dueAfter: from, dueBefore: until,
+  });
+  const dated = found.filter((t) => t.deadline?.due).sort(byDue);
+  const overdue = dated.filter((t) => t.deadline!.due! < today);
+  const upcoming = dated.filter((t) => t.deadline!.due! >= today);
+  const digest: Digest = { today, from, until, overdue, upcoming, items: [] };
+  if (dated.length === 0) return digest;
+
+  const items = [heading(deps, target, today)];
+  let budget = MAX_DIGEST_TASKS;
+  const section = (title: string, tasks: StoredAssignment[]) => {
+    if (tasks.length === 0) return;
+    items.push(`${title}: ${tasks.length}`);
+    const shown = tasks.slice(0, Math.max(0, budget));
+    budget -= shown.length;
+    items.push(...renderByOrg(shown, today));
+    if (shown.length < tasks.length) items.push(`… và ${tasks.length - shown.length} nhiệm vụ khác (gõ /hanchot để xem đầy đủ).`);
+  };
+  section(`⚠️ <b>Đã quá hạn</b> (trong ${deps.config.digest.lookbackDays} ngày qua)`, overdue);
+  section(`⏰ <b>Sắp đến hạn</b> trong ${target.lookaheadDays} ngày tới (đến ${formatDate(until)})`, upcoming);
+  digest.items = items;
+  return digest;
+}
+
+/** "📬 Bản tin hạn nhiệm vụ — thứ Hai 21/9/2025" and what the subscription follows. */
+function heading(deps: DigestDeps, target: DigestTarget, today: string): string {
+  return `📬 <b>Bản tin hạn nhiệm vụ</b> — ${WEEKDAY_NAMES[isoWeekday(today)]} ${formatDate(today)}\n` +
+    `Theo dõi: ${escapeHtml(followedNames(deps.registry, target.orgIds))}`;
+}
+
+/** "Ban Tổ chức Trung ương, Bộ Nội vụ" or "tất cả cơ quan" (plain text). */
+export function followedNames(registry: OrgRegistry, orgIds: string[]): string {
+  if (orgIds.length === 0) return "tất cả cơ quan";
+  return orgIds.map((id) => registry.get(id)?.name ?? id).join(", ");
+}
+
+function byDue(a: StoredAssignment, b: StoredAssignment): number {
+  return (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? "") || a.docId - b.docId || a.quoteStart - b.quoteStart;
+}
+
+/**
+ * Tasks grouped by organisation (known bodies by id, others by the name as written), each group under the
+ * organisation's name; groups in order of their earliest deadline. The task lines show the role.
+ */
+export function renderByOrg(tasks: StoredAssignment[], today: string): string[] {
+  const groups = new Map<string, { name: string; tasks: StoredAssignment[] }>();
+  for (const t of tasks) {
+    const key = t.orgId ?? `?${t.org}`;
+    const g = groups.get(key) ?? { name: t.org, tasks: [] };
+    g.tasks.push(t);
+    groups.set(key, g);
+  }
+  const items: string[] = [];
+  for (const g of groups.values()) {
+    items.push(`🏛 <b>${escapeHtml(g.name)}</b> (${g.tasks.length})`);
+    items.push(...renderTaskList(g.tasks, { today, showOrg: false }));
+  }
+  return items;
+}
+
+/** The digest as plain text (the CLI's dry run): tags dropped, entities decoded, items separated by blank lines. */
+export function digestPlainText(items: string[]): string {
+  return items.map(stripHtml).join("\n\n");
+}
