@@ -4,8 +4,9 @@
  *
  * Labels join the marks from the root with one space ("3 (ii)", "II 1", "2 a)"). Text before the first
  * mark is a section labelled "mở đầu" (PREAMBLE_LABEL); "Nơi nhận:" and the signature after the body is
- * a section labelled "Nơi nhận" that never has children; a "PHỤ LỤC" heading starts a new top-level
- * section whose items restart numbering. News reports and texts without numbering get one section per
+ * a section labelled "Nơi nhận" that never has children; a "PHỤ LỤC" heading, or a KẾ HOẠCH / QUY ĐỊNH /
+ * ... heading after the signature (the text a decision issues), starts a new top-level section ("Phụ lục
+ * II", "Kế hoạch") whose items restart numbering. News reports and texts without numbering get one section per
  * paragraph, "đoạn 1", "đoạn 2", ... One pass over the lines; linear in the text length.
  */
 import type { DocKind, Section } from "../core/types.js";
@@ -19,6 +20,7 @@ export const RECIPIENTS_LABEL = "Nơi nhận";
 export const PARAGRAPH_LABEL = "đoạn";
 
 const RECIPIENTS = /^\|?\s*Nơi nhận\s*:/u;
+const ATTACHED = /^(KẾ HOẠCH|QUY ĐỊNH|QUY CHẾ|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|DANH MỤC)(?=\s|$)/u;
 
 interface Open { index: number; type: string; value: number; text: string }
 
@@ -77,8 +79,9 @@ function numberedSections(text: string): Section[] {
         return true;
       }
       if (afterBody) return false;
-      // Inside an appendix, numbering restarts under it.
-      const depth = place(c, inline, punct);
+      // Articles are the top level of a legal text (under an appendix at most).
+      const base = stack[0]?.type === "appendix" ? 1 : 0;
+      const depth = c.type === "article" && !stack.some((o) => o.type === "article") && c.value === 1 ? base : place(c, inline, punct);
       if (depth >= 0) { open(c, at, depth); return true; }
     }
     return false;
@@ -99,6 +102,14 @@ function numberedSections(text: string): Section[] {
       markerStart.push(pos);
       stack.push({ index, type: "recipients", value: 0, text: RECIPIENTS_LABEL });
       afterBody = true;
+    } else if (afterBody && ATTACHED.test(line) && line === line.toUpperCase()) {
+      // The text a decision issues (KẾ HOẠCH, QUY ĐỊNH ...) follows its signature: a new top-level part.
+      const word = ATTACHED.exec(line)![1]!;
+      tryMarker(`PHỤ LỤC`, pos, false, "");
+      const s = sections[sections.length - 1]!;
+      s.marker = s.label = word.charAt(0) + word.slice(1).toLowerCase();
+      s.start = pos;
+      stack[0]!.text = s.label;
     } else if (line && !line.startsWith("|")) {
       tryMarker(line, pos, false, "");
       if (!afterBody && line.length > 6) {
