@@ -1,7 +1,7 @@
 /** Starts telegram-test-api (the Bot API emulator) on a free loopback port, with our bot polling it. */
 import { createServer } from "node:net";
 import type { RunnerHandle } from "@grammyjs/runner";
-import TelegramServer from "telegram-test-api";
+import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import type { APIThrottlerOptions } from "@grammyjs/transformer-throttler";
 import type { Bot } from "grammy";
 import type { App } from "../../app/types.js";
