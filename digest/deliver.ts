@@ -62,8 +62,9 @@ export async function deliverDue(deps: DeliveryDeps, at: Date = deps.now()): Pro
   const outcomes: DeliveryOutcome[] = [];
   const subs = await deps.store.listSubscriptions();
   const allowed = new Map<number, boolean>();
+  const unreachable = new Set<number>();
   for (const sub of subs) {
-    if (sub.paused) continue;
+    if (sub.paused || unreachable.has(sub.chatId)) continue;
     const slot = dueSlot(sub, at, { last: await deps.store.lastSlot(sub.id), since: new Date(sub.createdAt) });
     if (!slot) continue;
     if (!allowed.has(sub.chatId)) allowed.set(sub.chatId, await chatMayReceive(deps, sub.chatId));
@@ -72,7 +73,10 @@ export async function deliverDue(deps: DeliveryDeps, at: Date = deps.now()): Pro
       deps.logger.info({ subscription: sub.id, chat: sub.chatId, slot }, "digest skipped: chat no longer has access");
       continue;
     }
-    outcomes.push(await deliverSlot(deps, sub, slot, at));
+    const outcome = await deliverSlot(deps, sub, slot, at);
+    // The chat is paused in the store now; its other subscriptions in this pass must not try again.
+    if (outcome.status === "blocked") unreachable.add(sub.chatId);
+    outcomes.push(outcome);
   }
   return outcomes;
 }

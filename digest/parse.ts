@@ -40,6 +40,8 @@ const WEEKDAYS: Array<[string, number]> = [
   ["chu nhat", 7], ["cn", 7], ["sunday", 7], ["sun", 7],
 ];
 const SEND_EMPTY = ["ca khi trong", "ke ca khi trong", "ca khi khong co", "gui ca khi trong", "send empty", "empty"];
+/** One-word phrases that may also be part of an organisation's name. */
+const AMBIGUOUS = new Set(["ngay", "tuan", "mon", "tue", "wed", "fri", "sat", "sun", "cn"]);
 /** Words that carry no meaning here ("vào thứ Hai lúc 7:30"). */
 const FILLER = ["vao", "luc", "gio", "at", "on", "every", "moi"];
 
@@ -94,14 +96,15 @@ export function parseSubscribeArgs(text: string, registry: OrgRegistry, defaults
     }
     const wd = matchAt(toks, i, WEEKDAYS);
     const cad = matchAt(toks, i, CADENCE);
-    // Only take bare "thu"/"ngay"/"tuan"-like words when no organisation words are pending (an org name may hold them).
+    // A word that could belong to a name ("ngày", "tuần", "sun") counts only when no organisation words are pending.
     const pending = orgParts[orgParts.length - 1]!.length > 0;
-    if (wd && (wd[0] > 1 || !pending) && (!cad || wd[0] >= cad[0])) {
+    const free = (m: [number, unknown]) => m[0] > 1 || !pending || !AMBIGUOUS.has(tok.key);
+    if (wd && free(wd) && (!cad || wd[0] >= cad[0])) {
       weekday = wd[1];
       i += wd[0];
       continue;
     }
-    if (cad && (cad[0] > 1 || !pending)) {
+    if (cad && free(cad)) {
       cadence = cad[1];
       i += cad[0];
       continue;
@@ -129,12 +132,17 @@ export function parseSubscribeArgs(text: string, registry: OrgRegistry, defaults
     return { ok: false, error: "Bản tin hằng ngày không cần chọn thứ; hãy bỏ thứ, hoặc chọn “hằng tuần”." };
   }
   const orgIds: string[] = [];
-  for (const part of orgParts) {
-    const name = stripFiller(part).join(" ").trim();
-    if (!name) continue;
-    const org = registry.resolve(name);
-    if (!org) return { ok: false, error: `Không nhận ra cơ quan “${name}”. Hãy ghi tên đầy đủ hoặc viết tắt, ví dụ: /theodoi btctw hằng ngày 07:30.` };
-    if (!orgIds.includes(org.id)) orgIds.push(org.id);
+  const parts = orgParts.map((p) => stripFiller(p).join(" ").trim()).filter(Boolean);
+  // Names may hold commas ("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương"): the longest run of parts that names a body wins.
+  for (let i = 0; i < parts.length; ) {
+    let found: { id: string; next: number } | undefined;
+    for (let j = parts.length; j > i && !found; j--) {
+      const org = registry.resolve(parts.slice(i, j).join(", "));
+      if (org) found = { id: org.id, next: j };
+    }
+    if (!found) return { ok: false, error: `Không nhận ra cơ quan “${parts[i]}”. Hãy ghi tên đầy đủ hoặc viết tắt, ví dụ: /theodoi btctw hằng ngày 07:30.` };
+    if (!orgIds.includes(found.id)) orgIds.push(found.id);
+    i = found.next;
   }
   const weekly = cadence === "weekly" || weekday !== undefined;
   const request: SubscribeRequest = {
