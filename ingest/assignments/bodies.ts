@@ -1,0 +1,172 @@
+/**
+ * Reading the bodies named at a position: registry organisations ("Ban Tổ chức Trung ương"), bodies the
+ * registry lacks but that read as names ("Đảng uỷ Bộ Nội vụ", "Ban Thường vụ Tỉnh uỷ các tỉnh") and plural
+ * addressees ("Các tỉnh uỷ, thành uỷ, đảng uỷ trực thuộc Trung ương").
+ */
+import {
+  BODY_HEADS, COLLECTIVE_OPENERS, HEAD_TITLES, LOWERCASE_NAME_HEADS, NAME_WORDS, NOT_HEADS, OWN_BODY_PREFIXES, PERSON_TITLES, PREDICATE_WORDS, isVagueBody,
+} from "./lexicon.js";
+import type { Org } from "../../core/orgs.js";
+import type { DocView, Tok } from "./tokens.js";
+import { wordsOf } from "./tokens.js";
+
+export interface Body {
+  orgId: string | null;
+  /** Canonical name, or the words as written. */
+  org: string;
+  /** The words the text uses (offsets into the document). */
+  start: number;
+  end: number;
+  /** A plural addressee ("các bộ, ngành"): its part is to execute, not to lead. */
+  collective: boolean;
+  /** Too vague to record on its own ("các cơ quan liên quan"). */
+  vague: boolean;
+}
+
+export interface BodyList {
+  bodies: Body[];
+  /** Index of the first token after the list. */
+  next: number;
+}
+
+const MAX_NAME_TOKENS = 18;
+/** Verbs that sit inside a name when a proper noun follows: "Tiểu ban chuẩn bị Đại hội XIV". */
+const NAME_VERBS = new Set(["chuẩn", "phụ"]);
+const ORG_NOUNS_AFTER_TO_CHUC = new Set(["đảng", "chính", "cơ", "xã"]);
+
+/**
+ * Reads a list of bodies starting at token `i`: "X, Y và Z". `unknown` allows bodies the registry does not
+ * know; without it only registry bodies and plural addressees are read.
+ */
+export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unknown = true): BodyList {
+  const bodies: Body[] = [];
+  let j = i;
+  for (;;) {
+    const b = readBody(view, toks, j, unknown);
+    if (!b) break;
+    bodies.push(b.body);
+    j = b.next;
+    const sep = toks[j]?.w;
+    if (sep === "," || sep === "và" || sep === ";") {
+      const after = readBody(view, toks, j + 1, unknown);
+      if (after && (sep !== ";" || after.body.collective)) { j = j + 1; continue; }
+    }
+    break;
+  }
+  return { bodies, next: bodies.length ? j : i };
+}
+
+function readBody(view: DocView, toks: readonly Tok[], i: number, unknown: boolean): { body: Body; next: number } | undefined {
+  const t = toks[i];
+  if (!t) return undefined;
+  const ws = wordsOf(toks);
+  const direct = view.mention(t.start);
+  // Leaders (Thủ tướng, Tổng Bí thư) issue, chair and receive reports; their offices are the assignees.
+  if (direct?.org.group === "leader") return undefined;
+  if (direct) return fromMention(view, toks, i, direct.org, direct.index + direct.length);
+  if (PERSON_TITLES.match(ws, i)) return undefined;
+
+  const own = OWN_BODY_PREFIXES.match(ws, i);
+  if (own && toks[i + own]) {
+    const m = view.mention(toks[i + own]!.start);
+    if (m) {
+      const end = m.index + m.length;
+      const written = view.text.slice(t.start, end);
+      const resolved = view.registry.resolve(written);
+      const next = indexAfter(toks, end);
+      return { body: { orgId: resolved?.id ?? null, org: resolved?.name ?? written, start: t.start, end, collective: false, vague: false }, next };
+    }
+  }
+  const title = HEAD_TITLES.match(ws, i);
+  if (title && toks[i + title]) {
+    const m = view.mention(toks[i + title]!.start);
+    if (m && m.org.group !== "leader") return fromMention(view, toks, i, m.org, m.index + m.length);
+  }
+  const opener = COLLECTIVE_OPENERS.match(ws, i);
+  if (opener && BODY_HEADS.match(ws, i + opener) && !NOT_HEADS.match(ws, i + opener)) return phrase(view, toks, i, i + opener, true);
+  if (NOT_HEADS.match(ws, i)) return undefined;
+  const head = BODY_HEADS.match(ws, i);
+  if (unknown && head && view.isUpper(t.start)) {
+    // A bare head ("Ban cũng ...", "Bộ đã ...") names no one: it refers back, which the caller resolves.
+    const after = toks[i + head];
+    if (!after || !(LOWERCASE_NAME_HEADS.match(ws, i) || view.isUpper(after.start) || view.mention(after.start))) return undefined;
+    const p = phrase(view, toks, i, i, false);
+    return p.next > i + head ? p : undefined;
+  }
+  return undefined;
+}
+
+/** A registry body, widened to a plural or local body when a qualifier follows ("... các tỉnh"). */
+function fromMention(view: DocView, toks: readonly Tok[], i: number, org: Org, end: number): { body: Body; next: number } {
+  let next = indexAfter(toks, end);
+  // "Ủy ban Kinh tế và Tài chính của Quốc hội": the owner is part of the name as written.
+  while (toks[next]?.w === "của" && toks[next + 1] && view.mention(toks[next + 1]!.start)) {
+    const owner = view.mention(toks[next + 1]!.start)!;
+    end = owner.index + owner.length;
+    next = indexAfter(toks, end);
+  }
+  const after = toks[next]?.w;
+  if ((after === "các" || after === "cấp") && toks[next + 1] && !PREDICATE_WORDS.match(wordsOf(toks), next + 1)) {
+    const wide = phrase(view, toks, i, next, true);
+    if (wide.body.end > end) return { body: { ...wide.body, collective: true }, next: wide.next };
+  }
+  const collective = org.group === "collective";
+  return { body: { orgId: org.id, org: org.name, start: toks[i]!.start, end, collective, vague: false }, next };
+}
+
+/** A name as written, from token `i`, extended past its head (token `from`) up to the predicate. */
+function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, collective: boolean): { body: Body; next: number } {
+  const ws = wordsOf(toks);
+  let j = from + Math.max(1, BODY_HEADS.match(ws, from));
+  let end = toks[j - 1]!.end;
+  while (j < toks.length && j - i < MAX_NAME_TOKENS) {
+    const w = ws[j]!;
+    if (w === ",") {
+      // A comma continues the name only before another head noun ("tỉnh uỷ, thành uỷ, đảng uỷ").
+      if (!toks[j + 1] || view.mention(toks[j + 1]!.start) || !BODY_HEADS.match(ws, j + 1)) break;
+      // A title before a registry body starts a new body: "..., Chủ tịch Ủy ban nhân dân các tỉnh".
+      const title = HEAD_TITLES.match(ws, j + 1);
+      if (title && toks[j + 1 + title] && view.mention(toks[j + 1 + title]!.start)) break;
+      j++;
+      continue;
+    }
+    if (w === "-" && ws[j - 1] === "trị" && ws[j + 1] === "xã") { j++; continue; }
+    if (!/[\p{L}\p{N}]/u.test(w)) break;
+    if (w === "và" && !(BODY_HEADS.match(ws, j + 1) || COLLECTIVE_OPENERS.match(ws, j + 1))) break;
+    if (w === "và" && view.mention(toks[j + 1]?.start ?? -1)) break;
+    if (w === "tổ" && ws[j + 1] === "chức" && ORG_NOUNS_AFTER_TO_CHUC.has(ws[j + 2] ?? "")) { j += 2; end = toks[j - 1]!.end; continue; }
+    const pred = PREDICATE_WORDS.match(ws, j);
+    if (pred && NAME_VERBS.has(w) && toks[j + pred] && view.isUpper(toks[j + pred]!.start)) {
+      j += pred;
+      end = toks[j - 1]!.end;
+      continue;
+    }
+    if (pred) break;
+    if (j > from && view.mention(toks[j]!.start) && ws[j - 1] !== "của" && ws[j - 1] !== "thuộc") break;
+    if (!NAME_WORDS.has(w) && !view.isUpper(toks[j]!.start) && !pred && !/\d/.test(w)) break;
+    end = toks[j]!.end;
+    j++;
+  }
+  if (ws[j - 1] === ",") j--;
+  const written = view.text.slice(toks[i]!.start, end);
+  // "Ban Thường vụ Tỉnh uỷ các tỉnh" names many bodies at once.
+  collective ||= /(^|\s)(các|những)\s/u.test(view.low.slice(toks[i]!.start, end));
+  const resolved = view.registry.resolve(written);
+  if (resolved && resolved.group !== "collective") collective = false;
+  const vague = isVagueBody(view.low.slice(toks[i]!.start, end));
+  return {
+    body: { orgId: resolved?.id ?? null, org: resolved?.name ?? written, start: toks[i]!.start, end, collective, vague },
+    next: j,
+  };
+}
+
+/** The index of the first token starting at or after `offset`. */
+export function indexAfter(toks: readonly Tok[], offset: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

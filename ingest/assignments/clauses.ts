@@ -1,0 +1,172 @@
+/**
+ * Who a sentence assigns: "Giao X chủ trì, phối hợp với Y ...", "Đề nghị X ...", "X khẩn trương ...",
+ * "Ban cũng được giao ...". Only two positions name assignees: the object of a directive verb and the
+ * subject before a task verb. Bodies anywhere else ("báo cáo Bộ Chính trị", "Tham mưu Ban Bí thư",
+ * "Báo cáo số 66-BC/BTCTW ... của Ban Tổ chức Trung ương") are recipients or references, never assignees.
+ */
+import { readBodyList, type Body } from "./bodies.js";
+import {
+  CONNECTIVES, DIRECTIVE_VERBS, NOT_DIRECTIVE_BEFORE, STRONG_TASK_VERBS, TASK_VERBS,
+} from "./lexicon.js";
+import type { DocView, Tok } from "./tokens.js";
+import { wordsOf } from "./tokens.js";
+
+export interface Clause {
+  /** Offset where the clause starts (the sentence start, or a directive inside the sentence). */
+  start: number;
+  bodies: Body[];
+  /** "chủ trì" was said of the bodies. */
+  chairs: boolean;
+  coordinators: Body[];
+  /** Offset where the task's words start (after the subject and its "chủ trì, phối hợp với ..."). */
+  taskStart: number;
+  /** Offset where the clause ends (the sentence end or the next directive). */
+  end: number;
+  /** The sentence is "X:" or "Giao X:" or ends with a colon: it introduces items rather than being one. */
+  leadIn: boolean;
+  /** How the bodies were named: after "Giao/Yêu cầu/Đề nghị", as a subject, before a colon, or by "Ban cũng". */
+  via: "directive" | "subject" | "colon" | "pronoun";
+}
+
+/** Heads a pronoun-like subject uses for a body named before: "Ban cũng được giao ...". */
+const PRONOUN_HEADS = ["ban", "bộ", "văn phòng", "ủy ban", "sở", "học viện", "cục", "viện", "cơ quan này", "đơn vị này"];
+const PRONOUN_NEXT = new Set(["cũng", "được", "tiếp", "chủ", "có", "chịu", "cần", "phải", "khẩn"]);
+
+/**
+ * The clauses of the sentence text[start, end) that assign bodies. `recent` is the last subject named
+ * (for "Ban cũng ..."); it is updated when this sentence names one.
+ */
+export function readClauses(view: DocView, start: number, end: number, recent: { body?: Body }): Clause[] {
+  const toks = view.tokens(start, end);
+  const ws = wordsOf(toks);
+  const out: DraftClause[] = [];
+  let i = 0;
+  for (let k = CONNECTIVES.match(ws, 0); k; k = CONNECTIVES.match(ws, i)) {
+    i += k;
+    if (ws[i] === ",") i++;
+  }
+  let scanFrom = i;
+  const endsWithColon = toks.length > 0 && toks[toks.length - 1]!.w === ":";
+
+  const dir = DIRECTIVE_VERBS.match(ws, i);
+  if (dir) {
+    const c = afterDirective(view, toks, i + dir, end);
+    if (c) { out.push(c); scanFrom = c.taskTok; }
+  } else {
+    const list = readBodyList(view, toks, i);
+    if (list.bodies.length) {
+      let k = list.next;
+      if (ws[k] === "cũng") k++;
+      const d = DIRECTIVE_VERBS.match(ws, k);
+      const allKnown = list.bodies.every((b) => b.orgId !== null || b.collective);
+      if (ws[k] === ":" || (k >= toks.length && endsWithColon)) {
+        out.push({ ...subjectClause(view, toks, list.bodies, k, end, true), via: "colon" });
+        scanFrom = toks.length;
+      } else if (d) {
+        // "Bộ Chính trị, Ban Bí thư giao X ...": the bodies before are the issuer; the object is assigned.
+        const c = afterDirective(view, toks, k + d, end);
+        if (c) out.push(c);
+        scanFrom = c ? c.taskTok : k + d;
+      } else if ((allKnown ? TASK_VERBS : STRONG_TASK_VERBS).match(ws, k)) {
+        const c = subjectClause(view, toks, list.bodies, k, end, endsWithColon);
+        out.push(c);
+        scanFrom = c.taskTok;
+      } else {
+        scanFrom = list.next;
+      }
+    } else if (recent.body) {
+      const p = pronoun(ws, i);
+      if (p && PRONOUN_NEXT.has(ws[i + p] ?? "") && view.low.startsWith(ws.slice(i, i + p).join(" "), recent.body.start)) {
+        const c = { ...subjectClause(view, toks, [{ ...recent.body }], i + p, end, endsWithColon), via: "pronoun" as const };
+        out.push(c);
+        scanFrom = c.taskTok;
+      }
+    }
+  }
+
+  // Further directives inside the sentence: "...; giao Văn phòng Trung ương Đảng tổng hợp, báo cáo ...".
+  for (let j = Math.max(scanFrom, 1); j < toks.length; j++) {
+    const d = DIRECTIVE_VERBS.match(ws, j);
+    if (!d || NOT_DIRECTIVE_BEFORE.has(ws[j - 1] ?? "")) continue;
+    const c = afterDirective(view, toks, j + d, end);
+    if (!c) continue;
+    c.start = toks[j]!.start;
+    const prev = out[out.length - 1];
+    if (prev) prev.end = Math.min(prev.end, cutBefore(toks, j));
+    out.push(c);
+    j = c.taskTok;
+  }
+  for (const c of out) {
+    const first = c.bodies.find((b) => !b.collective && !b.vague);
+    if (first) recent.body = first;
+  }
+  return out.map(({ taskTok: _t, ...c }) => c);
+}
+
+type DraftClause = Clause & { taskTok: number };
+
+function afterDirective(view: DocView, toks: readonly Tok[], i: number, end: number): DraftClause | undefined {
+  const list = readBodyList(view, toks, i);
+  const bodies = list.bodies.filter((b) => !b.vague);
+  if (!bodies.length) return undefined;
+  const ws = wordsOf(toks);
+  const lead = ws[list.next] === ":" || (list.next >= toks.length - 1 && ws[toks.length - 1] === ":");
+  return { ...subjectClause(view, toks, bodies, list.next, end, lead), via: "directive" };
+}
+
+/** The clause for `bodies` whose predicate starts at token `k`: reads "chủ trì", "phối hợp với Y". */
+function subjectClause(
+  view: DocView, toks: readonly Tok[], bodies: Body[], k: number, end: number, leadIn: boolean,
+): DraftClause {
+  const ws = wordsOf(toks);
+  let chairs = false;
+  let coordinators: Body[] = [];
+  for (let guard = 0; guard < 6; guard++) {
+    if (ws[k] === "cũng" || ws[k] === "," || ws[k] === ":") { k++; continue; }
+    if (ws[k] === "được" && ws[k + 1] === "giao") { k += 2; continue; }
+    if (ws[k] === "chủ" && ws[k + 1] === "trì") { chairs = true; k += 2; continue; }
+    const co = coordinatorsAt(view, toks, k);
+    if (co) { coordinators = co.bodies; k = co.next; continue; }
+    break;
+  }
+  const taskStart = toks[k]?.start ?? end;
+  return { start: toks[0]?.start ?? end, bodies, chairs, coordinators, taskStart, end, leadIn, taskTok: k, via: "subject" };
+}
+
+/** "phối hợp (chặt chẽ) với|cùng Y, Z": the coordinating bodies and the token after them. */
+export function coordinatorsAt(view: DocView, toks: readonly Tok[], k: number): { bodies: Body[]; next: number } | undefined {
+  const ws = wordsOf(toks);
+  if (!(ws[k] === "phối" && ws[k + 1] === "hợp")) return undefined;
+  let j = k + 2;
+  if (ws[j] === "chặt" && ws[j + 1] === "chẽ") j += 2;
+  if (ws[j] !== "với" && ws[j] !== "cùng") return undefined;
+  const list = readBodyList(view, toks, j + 1);
+  if (!list.bodies.length) return undefined;
+  return { bodies: list.bodies, next: list.next };
+}
+
+/** All coordinators named in text[start, end). */
+export function coordinatorsIn(view: DocView, start: number, end: number): Body[] {
+  const toks = view.tokens(start, end);
+  const out: Body[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const co = coordinatorsAt(view, toks, k);
+    if (co) { out.push(...co.bodies); k = co.next - 1; }
+  }
+  return out;
+}
+
+function pronoun(ws: readonly string[], i: number): number {
+  for (const h of PRONOUN_HEADS) {
+    const parts = h.split(" ");
+    if (parts.every((p, n) => ws[i + n] === p)) return parts.length;
+  }
+  return 0;
+}
+
+/** Where the previous clause ends when a directive starts at token j: before a ";" or "," that precedes it. */
+function cutBefore(toks: readonly Tok[], j: number): number {
+  const prev = toks[j - 1];
+  if (prev && (prev.w === ";" || prev.w === ",")) return prev.start;
+  return toks[j]!.start;
+}

@@ -1,0 +1,109 @@
+/**
+ * Deadlines in a task's words. A date counts only when the text makes it a time limit ("hoàn thành trong
+ * tháng 8/2025", "trước ngày 30/11/2025", "thường xuyên"); dates of cited documents ("Báo cáo số
+ * 66-BC/BTCTW, ngày 26/3/2026") and terms of office ("nhiệm kỳ 2025 - 2030") are not deadlines.
+ */
+import { findPeriods } from "../../core/periods.js";
+import type { Deadline, DocumentMeta, Period } from "../../core/types.js";
+import { lowKey } from "./lexicon.js";
+
+export interface FoundDeadline {
+  deadline: Deadline;
+  period: Period;
+  /** Offsets of the period's words in the document. */
+  start: number;
+  end: number;
+}
+
+const MAY_HOLD_PERIOD = /\d|thường xuyên|thường xuyên|định kỳ|định kì|h[ằà]ng\s|quý|cuối năm|đầu năm|năm (nay|sau|tới)/iu;
+
+/** The period text itself opens with a limit word. */
+const CUE_IN = /^(ngay trong|trong|trước|chậm nhất|muộn nhất|hạn|đến|cuối|hết|vào|từ|không muộn hơn)\b/u;
+/** Words just before the period that make it a limit. */
+const CUE_BEFORE = /(hoàn thành|xong|kết thúc|thời hạn|hạn chót|hạn|trước|trong|từ|đến|tới|vào|ngay|muộn nhất|chậm nhất|tiến độ|thời gian|báo cáo kết quả)\s*[:,]?\s*$/u;
+/** A cited document just before: its date is not a deadline. */
+const DOC_REF = /(số\s*\d[\p{L}\p{N}/.\-]*|\d+\/[\p{L}\p{N}/.\-]+)\s*,?\s*$/u;
+/** Words that open a reference zone (a cited document's number and title) up to the next ; or . */
+const REF_OPEN = /(?:^|[\s(])số\s*\d/u;
+const NOT_LIMIT_BEFORE = /(nhiệm kỳ|khóa|tầm nhìn|giai đoạn|niên khóa|kể từ)\s*$/u;
+
+/** The deadlines of text[start, end), in order of appearance. */
+export function findDeadlines(text: string, start: number, end: number, meta: DocumentMeta): FoundDeadline[] {
+  const slice = text.slice(start, end);
+  // Most task sentences hold no date at all; the period grammar is the costly part, so skip it then.
+  if (!MAY_HOLD_PERIOD.test(slice)) return [];
+  const year = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
+  const out: FoundDeadline[] = [];
+  for (const m of findPeriods(slice, year ? { defaultYear: year } : undefined)) {
+    const p = m.period;
+    const before = lowKey(slice.slice(Math.max(0, m.index - 60), m.index));
+    const own = lowKey(p.text);
+    if (NOT_LIMIT_BEFORE.test(before) || DOC_REF.test(before)) continue;
+    if (p.kind === "range") {
+      if (!CUE_IN.test(own) && !CUE_BEFORE.test(before)) continue;
+    } else if (inReference(lowKey(slice.slice(Math.max(0, m.index - 200), m.index)))) {
+      continue;
+    }
+    out.push(toFound(p, start + m.index, start + m.index + m.length, meta));
+  }
+  return out;
+}
+
+/** The deadline a table's time cell gives: the cell as written, with the period read from it. */
+export function cellDeadline(cell: string, cellStart: number, meta: DocumentMeta): FoundDeadline | undefined {
+  const year = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
+  const m = findPeriods(cell, year ? { defaultYear: year } : undefined)[0];
+  const onward = /^(?:năm\s+)?((?:19|20)\d\d)\s+(?:và|trở đi)/iu.exec(cell);
+  if (onward && (!m || m.index > 0)) {
+    // "2025 và những năm tiếp theo": from that year on, without an end.
+    const period: Period = { text: cell, kind: "ongoing", start: `${onward[1]}-01-01` };
+    return { deadline: { text: cell, kind: "ongoing", start: period.start }, period, start: cellStart, end: cellStart + cell.length };
+  }
+  if (!m) return undefined;
+  const found = toFound(m.period, cellStart, cellStart + cell.length, meta);
+  found.deadline.text = cell;
+  return found;
+}
+
+function toFound(p: Period, start: number, end: number, meta: DocumentMeta): FoundDeadline {
+  const period: Period = { ...p };
+  if (period.kind === "range" && !period.start && period.end && meta.date && meta.date <= period.end) period.start = meta.date;
+  const deadline: Deadline = { text: p.text, kind: p.kind };
+  if (period.start) deadline.start = period.start;
+  if (period.end) deadline.due = period.end;
+  return { deadline, period, start, end };
+}
+
+/** True when the text before a period (same clause) cites a document whose title the period sits in. */
+function inReference(before: string): boolean {
+  const cut = Math.max(before.lastIndexOf(";"), before.lastIndexOf(". "));
+  return REF_OPEN.test(cut >= 0 ? before.slice(cut) : before);
+}
+
+/**
+ * When a span holds deadlines with different due dates in different clauses ("...đặc khu hoàn thành
+ * trong tháng 8/2025; các đảng bộ trực thuộc Trung ương hoàn thành trong tháng 10/2025"), the clause of
+ * each: from the previous ; ( ) or sentence end to the next one.
+ */
+export function deadlineClauses(text: string, found: FoundDeadline[], start: number, end: number): Array<{ start: number; end: number }> | undefined {
+  const ranged = found.filter((f) => f.deadline.due);
+  if (new Set(ranged.map((f) => f.deadline.due)).size < 2) return undefined;
+  const clauses = ranged.map((f) => clauseAround(text, f.start, f.end, start, end));
+  const keys = new Set(clauses.map((c) => `${c.start}:${c.end}`));
+  return keys.size === clauses.length ? clauses : undefined;
+}
+
+function isStop(text: string, i: number): boolean {
+  const c = text[i]!;
+  return c === ";" || c === "(" || c === ")" || ((c === "." || c === "!" || c === "?") && /\s/.test(text[i + 1] ?? " "));
+}
+
+function clauseAround(text: string, s: number, e: number, min: number, max: number): { start: number; end: number } {
+  let a = s;
+  while (a > min && !isStop(text, a - 1)) a--;
+  let b = e;
+  while (b < max && !isStop(text, b)) b++;
+  while (a < b && /[\s,]/.test(text[a]!)) a++;
+  while (b > a && /[\s,]/.test(text[b - 1]!)) b--;
+  return { start: a, end: b };
+}

@@ -1,0 +1,74 @@
+/**
+ * The assignment extractor: who leads, coordinates or executes which task, by when, and where the text
+ * says so. Rules, not a model: a body is an assignee only in an assignee's position (the object of
+ * "Giao/Đề nghị/Yêu cầu", the subject before a task verb, the addressee of a lead-in, a table's "chủ trì"
+ * column) and a coordinator only after "phối hợp với" or in a "phối hợp" column. Recipients ("báo cáo Bộ
+ * Chính trị") and cited authors ("Báo cáo số 66-BC/BTCTW ... của Ban Tổ chức Trung ương") are neither.
+ */
+import type { OrgRegistry } from "../../core/orgs.js";
+import type { AssignmentDraft, DocumentMeta, Period, Section } from "../../core/types.js";
+import { readProse } from "./prose.js";
+import type { RawTask } from "./raw.js";
+import { readTables } from "./tables.js";
+import { DocView } from "./tokens.js";
+
+/** Assignment records of a cleaned document: one per body per task, each with a verbatim quote. */
+export function extractAssignments(
+  doc: { text: string; sections: Section[]; meta: DocumentMeta },
+  registry: OrgRegistry,
+): AssignmentDraft[] {
+  const view = new DocView(doc.text, registry);
+  const tables = readTables(view, doc.meta);
+  const raw = [...readProse(view, doc.meta, tables.covered), ...tables.tasks];
+  raw.sort((a, b) => a.quoteStart - b.quoteStart);
+  const out: AssignmentDraft[] = [];
+  const seen = new Set<string>();
+  for (const t of raw) {
+    for (const d of toDrafts(view, doc, t)) {
+      const key = `${d.orgId ?? d.org}|${d.role}|${d.quoteStart}|${d.quoteEnd}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta: DocumentMeta }, t: RawTask): AssignmentDraft[] {
+  const section = deepestSection(doc.sections, t.quoteStart, t.quoteEnd);
+  const task = doc.text.slice(t.taskStart, t.taskEnd);
+  // An undated deadline ("thường xuyên") says how often, not when: the document's period still places the task.
+  const dated = t.deadline && (t.deadline.period.start || t.deadline.period.end) ? t.deadline.period : undefined;
+  const period: Period | undefined = dated ?? doc.meta.period ?? t.deadline?.period;
+  const names = t.bodies.map((b) => b.body.org);
+  return t.bodies.map(({ body, role }, i) => {
+    const draft: AssignmentDraft = {
+      orgId: body.orgId,
+      org: body.org,
+      orgText: view.text.slice(body.start, body.end),
+      role,
+      coordinators: [...new Set(role === "coordinate"
+        ? names.filter((_, j) => j !== i)
+        : t.bodies.filter((b) => b.role === "coordinate").map((b) => b.body.org))].filter((n) => n !== body.org),
+      task,
+      section,
+      quoteStart: t.quoteStart,
+      quoteEnd: t.quoteEnd,
+    };
+    if (t.deadline) draft.deadline = { ...t.deadline.deadline };
+    if (period) draft.period = { ...period };
+    return draft;
+  });
+}
+
+/** The deepest section holding the span (or, failing that, its start); 0 when there are no sections. */
+function deepestSection(sections: Section[], start: number, end: number): number {
+  let best = -1, bestDepth = -1, fallback = -1, fallbackDepth = -1;
+  for (const s of sections) {
+    if (s.start <= start && start < Math.max(s.end, s.start + 1)) {
+      if (s.end >= end && s.depth > bestDepth) { best = s.index; bestDepth = s.depth; }
+      if (s.depth > fallbackDepth) { fallback = s.index; fallbackDepth = s.depth; }
+    }
+  }
+  return best >= 0 ? best : fallback >= 0 ? fallback : 0;
+}

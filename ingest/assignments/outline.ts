@@ -1,0 +1,119 @@
+/**
+ * The list structure the assignment rules need: which items hang under which lead-in ("Giao Ban Tổ chức
+ * Trung ương: (i) ...; (ii) ..."). Independent of the section splitter on purpose: it must see inline
+ * items even when sections do not split them, and it only serves to pass an addressee down to its items.
+ */
+import { romanToInt } from "../../core/text.js";
+
+export interface OutlineNode {
+  /** Where the marker starts (the root starts at the text's start). */
+  start: number;
+  /** Where the item's own words start, after the marker. */
+  bodyStart: number;
+  end: number;
+  parent: number | null;
+  type: string;
+  value: number;
+  children: number[];
+}
+
+const LINE_MARKER =
+  /(?<=^|\n)[ \t]*(?:\*\*)?(Điều\s+\d+[.:]|[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[-–+•])(?:\*\*)?[ \t]+(?=\S)/gu;
+const INLINE_MARKER = /(?<=[.:;][ \t]{1,3})(\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[a-zđ]\))[ \t]+(?=\S)/gu;
+/** Where the addressed part of a document ends: the distribution list. */
+const END_OF_BODY = /\n[ \t]*(?:\*\*)?(?:Nơi nhận|Nơi gửi)\s*:/u;
+
+interface Marker { start: number; bodyStart: number; type: string; value: number; inline: boolean }
+
+/** The outline of text: node 0 is the root; nodes are in document order, parents first. */
+export function buildOutline(text: string): OutlineNode[] {
+  const stop = text.search(END_OF_BODY);
+  const limit = stop >= 0 ? stop : text.length;
+  const markers = findMarkers(text, limit);
+  const nodes: OutlineNode[] = [{ start: 0, bodyStart: 0, end: limit, parent: null, type: "root", value: 0, children: [] }];
+  const stack: number[] = [0];
+  for (const m of markers) {
+    let type = m.type, value = m.value;
+    // "(i)" after "(h)" is a letter, otherwise a roman numeral.
+    if (type === "proman") {
+      const letterLevel = stack.find((n) => nodes[n]!.type === "pletter");
+      const label = text.slice(m.start + 1, text.indexOf(")", m.start));
+      if (letterLevel !== undefined && label.length === 1 && nodes[letterLevel]!.value + 1 === letterValue(label)) {
+        type = "pletter"; value = letterValue(label);
+      }
+    }
+    const level = findLevel(nodes, stack, type);
+    const first = value === 1 || type === "dash";
+    let parentAt: number;
+    if (level >= 0 && (value === nodes[stack[level]!]!.value + 1 || type === "dash" || !m.inline)) parentAt = level - 1;
+    else if (first || !m.inline) parentAt = stack.length - 1;
+    else continue;
+    while (stack.length - 1 > parentAt) nodes[stack.pop()!]!.end = m.start;
+    const parent = stack[stack.length - 1]!;
+    const idx = nodes.length;
+    nodes.push({ start: m.start, bodyStart: m.bodyStart, end: limit, parent, type, value, children: [] });
+    nodes[parent]!.children.push(idx);
+    stack.push(idx);
+  }
+  return nodes;
+}
+
+function findLevel(nodes: OutlineNode[], stack: number[], type: string): number {
+  for (let l = stack.length - 1; l > 0; l--) if (nodes[stack[l]!]!.type === type) return l;
+  return -1;
+}
+
+function findMarkers(text: string, limit: number): Marker[] {
+  const out: Marker[] = [];
+  for (const re of [LINE_MARKER, INLINE_MARKER]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) {
+      const lineStart = text.lastIndexOf("\n", m.index) + 1;
+      if (text[lineStart] === "|") continue; // table rows are read by the table rules
+      const label = m[1]!;
+      const kind = classify(label);
+      if (!kind) continue;
+      const start = m.index + m[0].indexOf(label);
+      out.push({ start, bodyStart: m.index + m[0].length, type: kind.type, value: kind.value, inline: re === INLINE_MARKER });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function classify(label: string): { type: string; value: number } | undefined {
+  let m: RegExpMatchArray | null;
+  if ((m = label.match(/^Điều\s+(\d+)/u))) return { type: "dieu", value: Number(m[1]) };
+  if ((m = label.match(/^(\d{1,2}(?:\.\d{1,2})+)\.?$/))) {
+    const parts = m[1]!.split(".");
+    return { type: `dec${parts.length}`, value: Number(parts[parts.length - 1]) };
+  }
+  if ((m = label.match(/^(\d{1,2})\.$/))) return { type: "num", value: Number(m[1]) };
+  if ((m = label.match(/^(\d{1,2})\)$/))) return { type: "numparen", value: Number(m[1]) };
+  if ((m = label.match(/^([IVXL]{1,6})[.)]$/))) {
+    const v = romanToInt(m[1]!);
+    return v ? { type: "roman", value: v } : undefined;
+  }
+  if ((m = label.match(/^\((\d{1,2})\)$/))) return { type: "pnum", value: Number(m[1]) };
+  if ((m = label.match(/^\(([ivxl]{1,5})\)$/))) {
+    const v = romanToInt(m[1]!);
+    return v ? { type: "proman", value: v } : undefined;
+  }
+  if ((m = label.match(/^\(([a-zđ])\)$/u))) return { type: "pletter", value: letterValue(m[1]!) };
+  if ((m = label.match(/^([a-zđ])\)$/u))) return { type: "letter", value: letterValue(m[1]!) };
+  if (/^[-–+•]$/.test(label)) return { type: "dash", value: 0 };
+  return undefined;
+}
+
+/** "a" -> 1, "đ" -> 5 (the Vietnamese list order a, b, c, d, đ, e ...). */
+function letterValue(ch: string): number {
+  if (ch === "đ") return 5;
+  const n = ch.charCodeAt(0) - 96;
+  return n >= 5 ? n + 1 : n;
+}
+
+/** The node's own text: its words before its first child (a lead-in), or all of it for a leaf. */
+export function ownSpan(nodes: OutlineNode[], n: number): { start: number; end: number } {
+  const node = nodes[n]!;
+  const firstChild = node.children[0];
+  return { start: node.bodyStart, end: firstChild !== undefined ? nodes[firstChild]!.start : node.end };
+}

@@ -1,0 +1,187 @@
+/**
+ * Tasks from running text and lists. A list item without a subject of its own belongs to the addressee
+ * of its lead-in ("Giao Ban Tổ chức Trung ương: (i) ..."); a sentence without a subject continues the
+ * task of the sentence before it in the same item or paragraph; anything else names nobody.
+ */
+import { sentenceSpans, type Span } from "../../core/sentences.js";
+import type { DocumentMeta, Role } from "../../core/types.js";
+import type { Body } from "./bodies.js";
+import { coordinatorsIn, readClauses, type Clause } from "./clauses.js";
+import { deadlineClauses, findDeadlines } from "./deadlines.js";
+import { buildOutline, ownSpan, type OutlineNode } from "./outline.js";
+import type { RawTask } from "./raw.js";
+import type { DocView } from "./tokens.js";
+
+/** Who items under a lead-in belong to. */
+interface Addressee { bodies: Body[]; chairs: boolean }
+
+interface Group {
+  bodies: Body[];
+  chairs: boolean;
+  coordinators: Body[];
+  start: number;
+  taskStart: number;
+  end: number;
+  /** Coordinators are read from the whole group (list items) rather than from the subject's clause. */
+  scanCoordinators: boolean;
+}
+
+export const MAX_QUOTE = 1500;
+
+/** The tasks of the document's prose and lists, skipping the spans in `skip` (tables). */
+export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span[]): RawTask[] {
+  const nodes = buildOutline(view.text);
+  const given = new Map<number, Addressee | undefined>();
+  const recent: { body?: Body } = {};
+  const out: RawTask[] = [];
+  for (let n = 0; n < nodes.length; n++) {
+    const node = nodes[n]!;
+    const inherited = node.parent === null ? undefined : given.get(node.parent);
+    const own = ownSpan(nodes, n);
+    const hasChildren = node.children.length > 0;
+    // Paragraphs of running text (the root: a preamble, or a whole news article) stand alone.
+    const units = node.parent === null ? paragraphs(view.text, own.start, own.end) : [own];
+    let addressee = inherited;
+    units.forEach((unit, u) => {
+      const leadIn = hasChildren && u === units.length - 1;
+      // A preamble's own subject is the issuer ("Ủy ban nhân dân tỉnh ban hành Kế hoạch ... như sau:"):
+      // only an addressee it names ("Giao X:", "yêu cầu X ... như sau:", "X:") passes to the items.
+      const r = readUnit(view, unit, inherited, leadIn, recent, skip, node.parent === null);
+      if (r.addressee) addressee = r.addressee;
+      for (const g of r.groups) out.push(...toTasks(view, meta, g));
+    });
+    given.set(n, addressee);
+  }
+  return out;
+}
+
+function readUnit(
+  view: DocView, unit: Span, inherited: Addressee | undefined, leadIn: boolean, recent: { body?: Body }, skip: readonly Span[],
+  preamble: boolean,
+): { groups: Group[]; addressee?: Addressee } {
+  const groups: Group[] = [];
+  let current: Group | undefined;
+  let addressee: Addressee | undefined;
+  const sentences = joinedSentences(view.text, unit).filter((s) => !inside(skip, s.start));
+  sentences.forEach((s, idx) => {
+    const clauses = readClauses(view, s.start, s.end, recent);
+    const last = idx === sentences.length - 1;
+    const endsWithColon = view.text[s.end - 1] === ":";
+    if (leadIn && last && (endsWithColon || clauses.some((c) => c.leadIn))) {
+      const c = clauses[clauses.length - 1];
+      if (c && !(preamble && c.via !== "directive" && c.via !== "colon")) addressee = { bodies: c.bodies, chairs: c.chairs };
+      else if (!c) addressee = inherited;
+      return;
+    }
+    if (clauses.length) {
+      for (const c of clauses) groups.push((current = fromClause(c)));
+      if (leadIn && last && !preamble) addressee = { bodies: current!.bodies, chairs: current!.chairs };
+    } else if (current) {
+      current.end = s.end;
+    } else if (inherited && inherited.bodies.length && !leadIn && !isHeading(view.text, unit)) {
+      groups.push((current = {
+        bodies: inherited.bodies, chairs: inherited.chairs, coordinators: [], start: s.start, taskStart: s.start,
+        end: s.end, scanCoordinators: true,
+      }));
+    }
+  });
+  return { groups, addressee };
+}
+
+/** A heading, not a task: short and unpunctuated ("Bảo đảm an sinh xã hội"), or in capitals. */
+function isHeading(text: string, unit: Span): boolean {
+  const t = text.slice(unit.start, unit.end).trim();
+  if (t === t.toUpperCase() && /\p{L}/u.test(t)) return true;
+  return t.split(/\s+/).length <= 12 && !/[.;:!?]$/.test(t);
+}
+
+function fromClause(c: Clause): Group {
+  return {
+    bodies: c.bodies, chairs: c.chairs, coordinators: c.coordinators, start: c.start, taskStart: c.taskStart,
+    end: c.end, scanCoordinators: false,
+  };
+}
+
+function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
+  const quote = trimSpan(view.text, g.start, g.end);
+  if (quote.end - quote.start > MAX_QUOTE) quote.end = cutAt(view.text, quote.start, quote.end);
+  const task = trimSpan(view.text, Math.max(g.taskStart, quote.start), quote.end);
+  if (task.end - task.start < 3) return [];
+  const coordinators = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : g.coordinators;
+  const role = (b: Body): Role => (g.chairs || !b.collective ? "lead" : "execute");
+  const ids = new Set<string>();
+  const bodies: RawTask["bodies"] = [];
+  for (const b of g.bodies) if (!b.vague && once(ids, b)) bodies.push({ body: b, role: role(b) });
+  for (const b of coordinators) if (!b.vague && once(ids, b)) bodies.push({ body: b, role: "coordinate" });
+  if (!bodies.some((b) => b.role !== "coordinate")) return [];
+  const found = findDeadlines(view.text, quote.start, quote.end, meta);
+  const base = { bodies, taskStart: task.start, taskEnd: task.end, quoteStart: quote.start, quoteEnd: quote.end };
+  const clauses = deadlineClauses(view.text, found, quote.start, quote.end);
+  if (clauses) {
+    const ranged = found.filter((f) => f.deadline.due);
+    return clauses.map((c, i) => ({ ...base, quoteStart: c.start, quoteEnd: c.end, deadline: ranged[i] }));
+  }
+  const deadline = found.find((f) => f.deadline.due) ?? found[0];
+  return [{ ...base, deadline }];
+}
+
+function once(seen: Set<string>, b: Body): boolean {
+  const key = b.orgId ?? b.org.toLowerCase();
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
+/** Sentences of a span, a sentence continuing over a line break when the next line starts in lower case. */
+function joinedSentences(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  for (const s of sentenceSpans(text, span.start, span.end)) {
+    const prev = out[out.length - 1];
+    const first = text[s.start] ?? "";
+    const prevEnd = prev ? text[prev.end - 1] ?? "" : "";
+    if (prev && first === first.toLowerCase() && first !== first.toUpperCase() && !/[.!?:]/.test(prevEnd)) prev.end = s.end;
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+function paragraphs(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let a = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === "\n") {
+      if (i > a && text.slice(a, i).trim()) out.push({ start: a, end: i });
+      a = i + 1;
+    }
+  }
+  return out;
+}
+
+/** True when offset falls in one of the spans (sorted by start, not overlapping). */
+function inside(spans: readonly Span[], offset: number): boolean {
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+export function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && /[\s,;:]/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** The end of the last sentence that fits in MAX_QUOTE characters from start (or a word boundary). */
+function cutAt(text: string, start: number, end: number): number {
+  const limit = start + MAX_QUOTE;
+  let best = -1;
+  for (const s of sentenceSpans(text, start, end)) if (s.end <= limit) best = s.end;
+  if (best > start) return best;
+  const space = text.lastIndexOf(" ", limit);
+  return space > start ? space : limit;
+}

@@ -1,0 +1,216 @@
+import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadOrgRegistry } from "../../core/orgs.js";
+import { foldKey, matchKey } from "../../core/text.js";
+import type { AssignmentDraft, DocumentMeta, Section } from "../../core/types.js";
+import { extractAssignments } from "../../ingest/assignments/extract.js";
+import { cleanText } from "../../ingest/clean.js";
+import { readMetadata } from "../../ingest/metadata.js";
+import { splitSections } from "../../ingest/sections.js";
+
+const registry = loadOrgRegistry();
+const CORPUS = new URL("../../sample-corpus/", import.meta.url);
+const FIXTURES = new URL("../fixtures/assignments/", import.meta.url);
+const SHARED = new URL("../../../shared/", import.meta.url);
+
+interface Doc { text: string; sections: Section[]; meta: DocumentMeta; records: AssignmentDraft[] }
+
+function load(url: URL): Doc {
+  const path = fileURLToPath(url);
+  const text = cleanText(readFileSync(path, "utf8"), path.endsWith(".md") ? "md" : "txt");
+  const meta = readMetadata(text, { name: basename(path) });
+  const sections = splitSections(text, meta.kind);
+  return { text, sections, meta, records: extractAssignments({ text, sections, meta }, registry) };
+}
+
+function corpus(prefix: string): Doc {
+  const name = ["000_bc2115a807619c08.txt", "001_6605ce0a4e5edd48.txt", "002_f51bd1bc98d5fad9.txt",
+    "003_0b226ac5bb75c25f.txt", "004_689f6d3b9e3d36b8.txt"].find((n) => n.startsWith(prefix))!;
+  return load(new URL(name, CORPUS));
+}
+
+const quote = (d: Doc, r: AssignmentDraft) => d.text.slice(r.quoteStart, r.quoteEnd);
+const label = (d: Doc, r: AssignmentDraft) => d.sections[r.section]?.label;
+/** Labels of the sections where `org` has `role`, as a sorted list. */
+function where(d: Doc, orgId: string | null, role: AssignmentDraft["role"], org?: string): string[] {
+  const hits = d.records.filter((r) => r.orgId === orgId && r.role === role && (org === undefined || r.org === org));
+  return [...new Set(hits.map((r) => label(d, r)!))].sort();
+}
+
+function expectWellFormed(d: Doc): void {
+  for (const r of d.records) {
+    const q = quote(d, r);
+    expect(q.length).toBeGreaterThan(0);
+    expect(q.length).toBeLessThanOrEqual(1500);
+    expect(q).toBe(q.trim());
+    expect(d.text).toContain(r.task);
+    expect(d.text.slice(r.quoteStart, r.quoteEnd)).toBe(q);
+    expect(r.coordinators).not.toContain(r.org);
+  }
+}
+
+describe("sample corpus 002: Kết luận for quý II/2026", () => {
+  const d = corpus("002");
+  const BTCTW = "ban-to-chuc-trung-uong", VPTW = "van-phong-trung-uong-dang";
+
+  it("gives each addressee its numbered items", () => {
+    expect(where(d, BTCTW, "lead")).toEqual(["3 (i)", "3 (ii)", "3 (iii)"]);
+    expect(where(d, BTCTW, "coordinate")).toEqual(["4 (ii)", "4 (iii)"]);
+    expect(where(d, VPTW, "lead")).toEqual(["4 (i)", "4 (ii)", "4 (iii)"]);
+    expect(where(d, "ban-tuyen-giao-va-dan-van-trung-uong", "lead")).toEqual(["2 (i)", "2 (ii)"]);
+    expect(where(d, "cac-tinh-uy-thanh-uy-dang-uy-truc-thuoc-trung-uong", "execute"))
+      .toEqual(["1 (i)", "1 (ii)", "1 (iii)", "1 (iv)", "1 (v)", "1 (vi)", "1 (vii)"]);
+  });
+
+  it("reads party committees as bodies of their own, and recipients as nobody", () => {
+    const co = d.records.filter((r) => label(d, r) === "3 (i)" && r.role === "coordinate").map((r) => r.org);
+    expect(co.sort()).toEqual(["Đảng ủy Bộ Nội vụ", "Đảng ủy Chính phủ"]);
+    expect(d.records.some((r) => r.orgId === "chinh-phu" || r.orgId === "bo-noi-vu")).toBe(false);
+    expect(d.records.some((r) => r.orgId === "ban-bi-thu" || r.orgId === "bo-chinh-tri")).toBe(false);
+  });
+
+  it("takes nothing from the preamble or the distribution list, and places tasks in Q2/2026", () => {
+    const firstItem = d.text.indexOf("1. Các tỉnh");
+    expect(d.records.every((r) => r.quoteStart >= firstItem)).toBe(true);
+    expect(d.records.every((r) => r.quoteEnd <= d.text.indexOf("Nơi nhận"))).toBe(true);
+    expect(d.records.filter((r) => r.orgId === BTCTW).every((r) => r.period?.label === "Q2/2026")).toBe(true);
+  });
+
+  it("quotes the item that holds the dev-set evidence", () => {
+    const quotes = d.records.filter((r) => r.orgId === BTCTW).map((r) => quote(d, r));
+    for (const key of ["hoàn thiện tiêu chuẩn, tiêu chí cho từng vị trí việc làm",
+      "Quy định giải quyết khiếu nại về xoá tên đảng viên", "cấp thẻ đảng viên trong điều kiện chuyển đổi số"]) {
+      expect(quotes.some((q) => q.includes(key))).toBe(true);
+    }
+    expectWellFormed(d);
+  });
+});
+
+describe("sample corpus 000: Kết luận on party congresses", () => {
+  const d = corpus("000");
+  const dues = (l: string) => d.records.filter((r) => label(d, r) === l).map((r) => r.deadline?.due);
+
+  it("splits an item with two deadlines into one record per clause", () => {
+    const clauses = d.records.filter((r) => label(d, r) === "2 (1)");
+    const late = clauses.find((r) => r.deadline?.due === "2025-10-31")!;
+    expect(quote(d, late)).toBe("các đảng bộ trực thuộc Trung ương hoàn thành trong tháng 10/2025");
+    const early = clauses.find((r) => r.deadline?.due === "2025-08-31")!;
+    expect(quote(d, early)).toContain("đảng bộ xã, phường, đặc khu hoàn thành trong tháng 8/2025");
+  });
+
+  it("reads deadlines in items and ignores dates of cited documents", () => {
+    expect(dues("2 (4)")).toEqual(["2025-08-31"]);
+    expect(dues("2 (5)")).toEqual(["2025-09-30"]);
+    expect(d.records.some((r) => r.deadline?.due === "2025-04-14" || r.deadline?.due === "2025-08-21")).toBe(false);
+  });
+
+  it("finds who chairs, who coordinates and who only receives reports", () => {
+    expect(where(d, "hoc-vien-chinh-tri-quoc-gia-ho-chi-minh", "lead")).toEqual(["4"]);
+    expect(where(d, "ban-to-chuc-trung-uong", "coordinate")).toEqual(["4", "6"]);
+    expect(where(d, "uy-ban-kiem-tra-trung-uong", "lead")).toEqual(["5"]);
+    expect(where(d, "van-phong-trung-uong-dang", "lead")).toEqual(["6"]);
+    expect(d.records.find((r) => label(d, r) === "6")?.deadline?.kind).toBe("ongoing");
+    expect(d.records.some((r) => r.orgId === "bo-chinh-tri" || label(d, r) === "1")).toBe(false);
+    expectWellFormed(d);
+  });
+
+  it("keeps an unknown collective body as written", () => {
+    const sub = d.records.find((r) => label(d, r) === "3")!;
+    expect(sub.orgId).toBeNull();
+    expect(sub.org).toBe("Các Tiểu ban chuẩn bị Đại hội XIV của Đảng");
+  });
+});
+
+describe("sample corpus 004: news about Kết luận 229", () => {
+  const d = corpus("004");
+
+  it("follows 'Ban cũng được giao' back to the body named before", () => {
+    const quotes = d.records.filter((r) => r.orgId === "ban-to-chuc-trung-uong" && r.role === "lead").map((r) => quote(d, r));
+    for (const key of ["triển khai cấp phát thẻ đảng viên thường xuyên",
+      "hoàn thiện chức năng, nhiệm vụ, mối quan hệ công tác của các loại hình tổ chức cơ sở đảng",
+      "kết quả kiểm điểm, đánh giá, xếp loại chất lượng tập thể, cá nhân"]) {
+      expect(quotes.some((q) => q.includes(key))).toBe(true);
+    }
+    const again = d.records.find((r) => r.orgId === "ban-tuyen-giao-va-dan-van-trung-uong" && quote(d, r).startsWith("Ban cũng"));
+    expect(again?.coordinators).toEqual(["Ban Tổ chức Trung ương"]);
+    expectWellFormed(d);
+  });
+});
+
+describe("sample corpus 001: a conference report", () => {
+  it("assigns nothing from speeches and past events", () => {
+    expect(corpus("001").records).toEqual([]);
+  });
+});
+
+describe("held-out fixtures", () => {
+  it("reads a Công điện: addressees, recipients and deadlines", () => {
+    const d = load(new URL("congdien_y_te.txt", FIXTURES));
+    const tc = d.records.find((r) => r.orgId === "bo-tai-chinh")!;
+    expect(tc.role).toBe("lead");
+    expect(tc.deadline?.due).toBe("2025-12-15");
+    expect(d.records.some((r) => r.orgId === "thu-tuong-chinh-phu" || r.orgId === "ban-bi-thu")).toBe(false);
+    const ubnd = d.records.filter((r) => r.orgId === "ubnd-cac-tinh-thanh-pho");
+    expect(ubnd.map((r) => r.role)).toEqual(["execute", "execute"]);
+    expect(ubnd[0]!.deadline?.due).toBe("2025-11-30");
+    const yt = d.records.find((r) => r.orgId === "bo-y-te")!;
+    expect(yt.coordinators).toEqual(["Bộ Giáo dục và Đào tạo"]);
+    expect(d.records.find((r) => r.orgId === "bo-giao-duc-va-dao-tao")?.role).toBe("coordinate");
+    expect(d.records.find((r) => r.orgId === "van-phong-chinh-phu")?.role).toBe("lead");
+    // "theo báo cáo của Bộ Y tế tại Văn bản số 512/BYT-DP ngày 20/10/2025" is a source, not a task.
+    expect(d.records.filter((r) => r.orgId === "bo-y-te")).toHaveLength(1);
+    expectWellFormed(d);
+  });
+
+  it("reads news prose: pronouns, past events and proposals", () => {
+    const d = load(new URL("news_bo_y_te.txt", FIXTURES));
+    const yt = d.records.filter((r) => r.orgId === "bo-y-te");
+    expect(yt.map((r) => quote(d, r).slice(0, 8))).toEqual(["Bộ Y tế ", "Bộ cũng "]);
+    expect(yt[1]!.deadline?.due).toBe("2026-03-31");
+    expect(d.records.find((r) => r.orgId === "bo-tai-chinh")?.deadline).toBeUndefined();
+    expect(d.records.find((r) => r.orgId === "bao-hiem-xa-hoi-viet-nam")?.role).toBe("lead");
+    expect(d.records.some((r) => r.orgId === "chinh-phu")).toBe(false);
+    expectWellFormed(d);
+  });
+
+  it("reads a task table with its own header words", () => {
+    const d = load(new URL("table_ke_hoach.md", FIXTURES));
+    const leads = d.records.filter((r) => r.role === "lead");
+    expect(leads.map((r) => [r.org, r.deadline?.text])).toEqual([
+      ["Bộ Y tế", "Quý II/2026"],
+      ["Bộ Công an", "Thường xuyên"],
+      ["Bộ Y tế", "Thường xuyên"],
+      ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "2026-2027"],
+    ]);
+    expect(d.records.some((r) => r.task.includes("Hoàn thiện thể chế"))).toBe(false);
+    const first = d.records.filter((r) => r.task.startsWith("Xây dựng Thông tư"));
+    expect(first.filter((r) => r.role === "coordinate").map((r) => r.org)).toEqual(["Bộ Công an", "Bảo hiểm xã hội Việt Nam"]);
+    expectWellFormed(d);
+  });
+});
+
+const PL2 = new URL("ext/directives/vnmp_NQCP03_NQ03_PL2_Nhiem_vu.md", SHARED);
+const GOLD = new URL("ext/tasks_gold_NQ03_PL2.jsonl", SHARED);
+
+describe.skipIf(!existsSync(PL2) || !existsSync(GOLD))("the NQ03 Phụ lục II task table against its gold rows", () => {
+  it("finds at least 95% of rows with the right lead bodies and deadline", () => {
+    const d = load(PL2);
+    const gold = readFileSync(GOLD, "utf8").trim().split("\n").map((l) => JSON.parse(l) as {
+      task: string; lead_agency: string; deadline: string;
+    });
+    let right = 0;
+    for (const g of gold) {
+      const key = foldKey(g.task).slice(0, 60);
+      const leads = d.records.filter((r) => r.role === "lead" && foldKey(r.task).startsWith(key));
+      const want = foldKey(g.lead_agency);
+      const bodiesOk = leads.length > 0 && leads.every((r) => want.includes(foldKey(r.orgText)))
+        && leads.reduce((n, r) => n + foldKey(r.orgText).length, 0) >= 0.8 * want.replace(/(,| va) /g, " ").length - 8;
+      const deadlineOk = matchKey(leads[0]?.deadline?.text ?? "") === matchKey(g.deadline);
+      if (bodiesOk && deadlineOk) right++;
+    }
+    expect(right / gold.length).toBeGreaterThanOrEqual(0.95);
+    expectWellFormed(d);
+  });
+});
