@@ -45,7 +45,7 @@ const STARTS_LOWER = /^\p{Ll}/u;
 export function cleanText(raw: string, format: RawDocument["format"]): string {
   const text = nfc(raw)
     .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
+    .replace(/\r\n?|[\f\v\u2028\u2029]/g, "\n")
     .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " ");
   const lines = dropSiteChrome(text.split("\n"));
   const wrapped = format !== "docx" && format !== "html" && isHardWrapped(lines);
