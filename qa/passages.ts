@@ -6,14 +6,14 @@ import type { Embeddings } from "@langchain/core/embeddings";
 import { findPeriods } from "../core/periods.js";
 import { sentenceSpans, type Span } from "../core/sentences.js";
 import { fold, words } from "../core/text.js";
-import type { Citation } from "../core/types.js";
+import type { Citation, Period } from "../core/types.js";
 import type { Store, StoredAssignment, StoredChunk } from "../store/types.js";
 import { citation, docShortName } from "./cite.js";
 import { retrieve, type RankedChunk } from "./retrieve.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
-import { deadlineWords, describeNothing, roleName, shorten } from "./wording.js";
+import { deadlineWords, describeNothing, roleName, sectionWords, shorten } from "./wording.js";
 
 /**
  * The share of a question's content words a passage must hold to count as an answer. Calibrated on the
@@ -34,7 +34,7 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   const nothing: Answer = { ...base, answer: describeNothing(u, (opts.offset ?? 0) > 0), found: false, citations: [], more: false };
   if (scope.docIds && scope.docIds.length === 0) return nothing;
   if (u.folded.length === 0) return nothing;
-  const ranked = await retrieve(u, deps, scope.docIds ? { docIds: scope.docIds } : {});
+  const ranked = await retrieve(u, deps, scope.docIds ? { docIds: scope.docIds } : {}, u.kind === "when" ? deadlineBonus : undefined);
   const floor = Math.max(COVERAGE_FLOOR, (ranked[0]?.coverage ?? 0) - FOLLOW_MARGIN);
   const good = ranked.filter((r) => r.coverage >= floor && r.coverage > 0);
   const limit = Math.min(opts.limit ?? 3, 3);
@@ -82,6 +82,15 @@ async function pickQuote(u: Understanding, r: RankedChunk, store: Store): Promis
   return { chunk, sentence: quote, citation: citation(doc, chunk.sectionLabel, quote), task: undefined };
 }
 
+/** For "when" questions, a passage that states a deadline (not just a document's date) ranks first. */
+function deadlineBonus(chunk: StoredChunk): number {
+  return findPeriods(chunk.text).some((p) => isDeadline(p.period)) ? 0.2 : 0;
+}
+
+function isDeadline(p: Period): boolean {
+  return p.kind === "range" && p.start !== p.end;
+}
+
 function bestSentence(u: Understanding, chunk: StoredChunk): Span {
   const whole = { start: 0, end: chunk.text.length };
   if (chunk.text.length <= 500) return whole;
@@ -91,7 +100,7 @@ function bestSentence(u: Understanding, chunk: StoredChunk): Span {
   for (const s of spans) {
     const text = chunk.text.slice(s.start, s.end);
     let score = overlap(u.folded, text);
-    if (u.kind === "when" && findPeriods(text).some((p) => p.period.kind === "range")) score += 0.3;
+    if (u.kind === "when" && findPeriods(text).some((p) => isDeadline(p.period))) score += 0.3;
     if (score > bestScore) [best, bestScore] = [s, score];
   }
   // A short sentence reads better with its neighbour; never beyond the chunk.
@@ -115,13 +124,13 @@ function overlap(terms: string[], text: string): number {
 
 function describe(u: Understanding, p: Pick): string {
   const en = u.language === "en";
-  const where = `${docShortName(p.chunk.docMeta)}, ${en ? "section" : "mục"} ${p.citation.section}`;
+  const where = `${docShortName(p.chunk.docMeta)}, ${sectionWords(p.citation.section, u.language)}`;
   const t = p.task;
   if (u.kind === "when") {
     if (t?.deadline) {
       return en ? `Deadline${deadlineWords(t, "en").replace(" — due", "")} (${where}).` : `Thời hạn${deadlineWords(t, "vi").replace(" — hạn", "")} (${where}).`;
     }
-    const period = findPeriods(p.sentence).find((x) => x.period.kind === "range")?.period;
+    const period = findPeriods(p.sentence).find((x) => isDeadline(x.period))?.period;
     if (period) return en ? `Deadline: ${period.text} (${where}).` : `Thời hạn: ${period.text} (${where}).`;
   }
   if (u.kind === "who" && t) {

@@ -24,7 +24,8 @@ export async function retrieve(
   u: Understanding,
   deps: { store: Store; embeddings: Embeddings },
   filter: ChunkFilter,
-  boost: Set<number> = new Set(),
+  /** Added to a passage's coverage when ranking (e.g. holding a deadline, for "when" questions). */
+  bonus: (chunk: StoredChunk) => number = () => 0,
 ): Promise<RankedChunk[]> {
   const lists: Array<{ weight: number; hits: ScoredChunk[] }> = [];
   const folded = matchExpression(u.folded);
@@ -39,11 +40,11 @@ export async function retrieve(
   for (const { weight, hits } of lists) {
     hits.forEach((h, rank) => fused.set(h.chunkId, (fused.get(h.chunkId) ?? 0) + weight / (RRF_K + rank + 1)));
   }
-  for (const id of boost) if (fused.has(id)) fused.set(id, fused.get(id)! * 1.5);
   const chunks = await deps.store.getChunks([...fused.keys()]);
   const ranked = chunks.map((chunk) => ({ chunk, score: fused.get(chunk.id) ?? 0, coverage: coverage(u.folded, chunk) }));
+  const key = new Map(ranked.map((r) => [r.chunk.id, r.coverage + bonus(r.chunk)]));
   // Coverage first (a passage holding every asked word beats a passage ranked high for one rare word).
-  ranked.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+  ranked.sort((a, b) => key.get(b.chunk.id)! - key.get(a.chunk.id)! || b.score - a.score);
   return dedupe(ranked);
 }
 

@@ -2,6 +2,7 @@
  * The words of answers, in Vietnamese or English. Quotes are never produced here: only the framing
  * around them (who, how many, which role, which deadline).
  */
+import { intToRoman } from "../core/text.js";
 import type { Role } from "../core/types.js";
 import type { StoredAssignment } from "../store/types.js";
 import { docShortName, vnDate } from "./cite.js";
@@ -20,9 +21,24 @@ export function roleName(role: Role, lang: Language): string {
 function periodWords(u: Understanding): string {
   if (!u.period) return "";
   if (u.language === "en") return ` in ${u.period.label ?? u.period.text}`;
-  // The period as written may already start with its preposition ("trong quý II/2026", "trước ngày ...").
+  const label = u.period.label ?? "";
+  // Shown in the document's own style whatever way it was typed ("quy 2/2026" -> "quý II/2026").
+  const q = /^Q([1-4])\/(\d{4})$/.exec(label);
+  if (q) return ` trong quý ${intToRoman(Number(q[1]))}/${q[2]}`;
+  const m = /^(\d{2})\/(\d{4})$/.exec(label);
+  if (m) return ` trong tháng ${Number(m[1])}/${m[2]}`;
+  if (/^\d{4}$/.test(label)) return ` trong năm ${label}`;
   const text = u.period.text.replace(/^(trong|in)\s+/i, "");
   return /^(trước|đến|từ|chậm nhất)\b/i.test(text) ? ` ${text}` : ` trong ${text}`;
+}
+
+/** "mục 3 (ii)", or "đoạn 13" for a news paragraph (which already names itself); English likewise. */
+export function sectionWords(label: string, lang: Language): string {
+  if (!label) return lang === "en" ? "preamble" : "phần mở đầu";
+  const para = /^đoạn (\d+)$/.exec(label);
+  if (para) return lang === "en" ? `paragraph ${para[1]}` : label;
+  if (label === "mở đầu") return lang === "en" ? "preamble" : "phần mở đầu";
+  return lang === "en" ? `section ${label}` : `mục ${label}`;
 }
 
 function subject(u: Understanding): string {
@@ -66,7 +82,7 @@ export function describeAssigned(
     for (const t of g.tasks) {
       n++;
       const who = u.orgs.length === 0 ? `${t.org}: ` : "";
-      lines.push(`${n}. ${who}${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docShortName(t.docMeta)}, mục ${t.sectionLabel}]`);
+      lines.push(`${n}. ${who}${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docShortName(t.docMeta)}, ${sectionWords(t.sectionLabel, lang)}]`);
     }
   }
   return lines.join("\n");
