@@ -132,8 +132,16 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
     }
     if (w === "-" && ws[j - 1] === "trị" && ws[j + 1] === "xã") { j++; continue; }
     if (!/[\p{L}\p{N}]/u.test(w)) break;
-    if (w === "và" && !(BODY_HEADS.match(ws, j + 1) || COLLECTIVE_OPENERS.match(ws, j + 1))) break;
-    if (w === "và" && view.mention(toks[j + 1]?.start ?? -1)) break;
+    if (w === "và") {
+      // "và" joins a name's words ("Sở Khoa học và Công nghệ") or a plural's nouns ("... và địa phương");
+      // before a new named body ("và Sở Tài chính") it ends this one and the list reads the next.
+      const next = toks[j + 1];
+      if (!next || view.mention(next.start)) break;
+      const upper = view.isUpper(next.start);
+      if (upper && BODY_HEADS.match(ws, j + 1)) break;
+      if (!upper && !BODY_HEADS.match(ws, j + 1) && !COLLECTIVE_OPENERS.match(ws, j + 1)) break;
+      if (upper && !view.isUpper(toks[j - 1]!.start)) break;
+    }
     if (w === "tổ" && ws[j + 1] === "chức" && ORG_NOUNS_AFTER_TO_CHUC.has(ws[j + 2] ?? "")) { j += 2; end = toks[j - 1]!.end; continue; }
     const pred = PREDICATE_WORDS.match(ws, j);
     if (pred && NAME_VERBS.has(w) && toks[j + pred] && view.isUpper(toks[j + pred]!.start)) {
