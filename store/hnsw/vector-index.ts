@@ -13,8 +13,10 @@ import { readIndexFile } from "./index-file.js";
 
 const { HierarchicalNSW } = hnswlib;
 const M = 16;
-const EF_CONSTRUCTION = 100;
+const EF_CONSTRUCTION = 64;
 const INITIAL_CAPACITY = 1024;
+/** Filtered searches over at most this many chunks are computed exactly. */
+const EXACT_SEARCH_LIMIT = 2000;
 
 export interface VectorHit {
   label: number;
@@ -32,14 +34,23 @@ export class VectorIndex {
   /** Identity of the file as last read or written (inode, size, mtime). */
   private stamp: string | undefined;
 
-  private constructor(private readonly file: string, private readonly logger?: Logger) {}
+  private constructor(
+    private readonly file: string,
+    private readonly logger?: Logger,
+    private readonly exactLimit = EXACT_SEARCH_LIMIT,
+  ) {}
 
   /**
    * Loads the index file, or starts empty when it is missing, unreadable or of another dimension than
    * `expectedDimensions` (the stored embedder's): the caller then re-embeds the chunks it lacks.
    */
-  static open(file: string, expectedDimensions: number | undefined, logger?: Logger): VectorIndex {
-    const vi = new VectorIndex(file, logger);
+  static open(
+    file: string,
+    expectedDimensions: number | undefined,
+    logger?: Logger,
+    options: { exactSearchLimit?: number } = {},
+  ): VectorIndex {
+    const vi = new VectorIndex(file, logger, options.exactSearchLimit);
     vi.load(expectedDimensions);
     return vi;
   }
@@ -137,18 +148,36 @@ export class VectorIndex {
   }
 
   /**
-   * The k nearest live vectors, best first. `allow` restricts the labels considered (hnswlib's filter
-   * callback), so a filtered search still returns up to k hits when that many pass the filter.
+   * The k nearest live vectors, best first. `allow` restricts the labels considered: a small set is
+   * scored exactly (hnswlib would walk the whole graph to fill k from a few allowed labels); a larger
+   * one runs inside hnswlib's search as a filter callback, so up to k allowed hits still come back.
    */
-  search(query: Float32Array, k: number, allow?: (label: number) => boolean): VectorHit[] {
+  search(query: Float32Array, k: number, allow?: ReadonlySet<number>): VectorHit[] {
     if (!this.index || this.live.size === 0 || k <= 0) return [];
     if (query.length !== this.dim) {
       throw new StoreError("dimension_mismatch", `The query vector has ${query.length} dimensions; the index has ${this.dim}. Reindex after changing the embedder.`);
     }
+    if (allow && allow.size <= this.exactLimit) return this.exact(query, k, allow);
     const n = Math.min(k, this.live.size);
     this.index.setEf(Math.max(64, 2 * n));
-    const { neighbors, distances } = this.index.searchKnn(Array.from(query), n, allow);
+    const filter = allow ? (label: number) => allow.has(label) : undefined;
+    const { neighbors, distances } = this.index.searchKnn(Array.from(query), n, filter);
     return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
+  }
+
+  private exact(query: Float32Array, k: number, allow: ReadonlySet<number>): VectorHit[] {
+    let norm = 0;
+    for (let j = 0; j < query.length; j++) norm += query[j]! * query[j]!;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const hits: VectorHit[] = [];
+    for (const label of allow) {
+      if (!this.live.has(label)) continue;
+      const p = this.index!.getPoint(label); // stored normalised by the cosine space
+      let dot = 0;
+      for (let j = 0; j < p.length; j++) dot += p[j]! * query[j]!;
+      hits.push({ label, similarity: dot * scale });
+    }
+    return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label).slice(0, k);
   }
 
   /** Drops every vector; the next addition (or `dimensions`) fixes the dimension again. */

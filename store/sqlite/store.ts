@@ -96,11 +96,10 @@ export class SqliteStore implements Store {
   async searchVector(vector: Float32Array, filter: ChunkFilter, k: number): Promise<ScoredChunk[]> {
     if (isEmptyFilter(filter)) return [];
     this.vectors.refresh();
-    let allow: ((label: number) => boolean) | undefined;
+    let allow: Set<number> | undefined;
     if (filter.docIds || filter.kinds) {
-      const ids = new Set(this.search.chunkIds(filter));
-      if (ids.size === 0) return [];
-      allow = (label) => ids.has(label);
+      allow = new Set(this.search.chunkIds(filter));
+      if (allow.size === 0) return [];
     }
     return this.vectors.search(vector, k, allow).map((h) => ({ chunkId: h.label, score: h.similarity }));
   }
