@@ -39,14 +39,14 @@ export async function notifyNewAssignments(summary: IngestSummary, deps: Deliver
 
 /**
  * Sends the alert for one document to every chat that follows one of its organisations (or follows all),
- * unless the chat subscribed after the document arrived, is paused, or no longer has access.
+ * unless the chat subscribed at or after the moment the document arrived, is paused, or no longer has access.
  */
 export async function alertDocument(deps: DeliveryDeps, doc: DocumentSummary): Promise<DeliveryOutcome[]> {
   const tasks = await deps.store.findAssignments({ docIds: [doc.id] });
   if (tasks.length === 0) return [];
   const byChat = new Map<number, Subscription[]>();
   for (const sub of await deps.store.listSubscriptions()) {
-    if (sub.paused || sub.createdAt > doc.ingestedAt) continue;
+    if (sub.paused || sub.createdAt >= doc.ingestedAt) continue;
     byChat.set(sub.chatId, [...(byChat.get(sub.chatId) ?? []), sub]);
   }
   const key = alertKey(doc);
