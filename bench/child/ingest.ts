@@ -1,51 +1,59 @@
 /**
  * Child process of the ingest benchmark, so that peak RSS is the ingest's own. Usage:
- *   node --import tsx bench/child/ingest.ts DATA_DIR CORPUS_DIR [--hash-baseline]
- * Prints one JSON line: open, ingest and (optionally) plain-sha256 times in ms, counts, peak RSS in MB.
+ *   node --import tsx bench/child/ingest.ts DATA_DIR CORPUS_DIR [--limit N] [--budget-s S] [--batch B] [--hash-baseline]
+ * Takes the corpus files in name order (the first N with --limit). With --budget-s it ingests them in
+ * batches of B (one `app.ingest` call each, which flushes the index like the pipeline's own every-200
+ * flush) and stops starting batches once S seconds have passed; otherwise one `app.ingest` call over all.
+ * Prints one JSON line: times in ms, files and bytes done, counts, peak RSS in MB.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { openApp } from "../../app/open.js";
 import { loadConfig } from "../../core/config.js";
 import { peakRssMB } from "../lib/machine.js";
 
-/** sha256 of every file under `dir`, read one at a time as the ingest does: the floor for a no-change run. */
-async function hashAll(dir: string): Promise<number> {
-  let n = 0;
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    createHash("sha256").update(await readFile(join(e.parentPath, e.name))).digest("hex");
-    n++;
-  }
-  return n;
+function flag(args: string[], name: string): number | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : undefined;
 }
 
 async function main(): Promise<void> {
-  const [dataDir, corpus, ...flags] = process.argv.slice(2);
-  if (!dataDir || !corpus) throw new Error("usage: ingest.ts DATA_DIR CORPUS_DIR [--hash-baseline]");
+  const [dataDir, corpus, ...rest] = process.argv.slice(2);
+  if (!dataDir || !corpus) throw new Error("usage: ingest.ts DATA_DIR CORPUS_DIR [--limit N] [--budget-s S] [--batch B] [--hash-baseline]");
+  const all = readdirSync(corpus).filter((n) => !n.startsWith(".")).sort().map((n) => join(corpus, n));
+  const files = all.slice(0, flag(rest, "--limit") ?? all.length);
+
   let hashMs: number | undefined;
-  if (flags.includes("--hash-baseline")) {
+  if (rest.includes("--hash-baseline")) {
+    // The floor for a no-change run: read and sha256 every file, one at a time as the ingest does.
     const t = performance.now();
-    await hashAll(corpus);
+    for (const f of files) createHash("sha256").update(await readFile(f)).digest("hex");
     hashMs = performance.now() - t;
   }
+
   const t0 = performance.now();
   const app = await openApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }));
   const t1 = performance.now();
-  const summary = await app.ingest([corpus]);
+  const budget = flag(rest, "--budget-s");
+  const batch = flag(rest, "--batch") ?? 200;
+  const counts: Record<string, number> = {};
+  let done = 0;
+  const batches = budget === undefined ? [files] : Array.from({ length: Math.ceil(files.length / batch) }, (_, i) => files.slice(i * batch, (i + 1) * batch));
+  for (const b of batches) {
+    if (budget !== undefined && performance.now() - t1 > budget * 1000) break;
+    const summary = await app.ingest(b);
+    for (const [k, v] of Object.entries(summary.counts)) counts[k] = (counts[k] ?? 0) + v;
+    done += b.length;
+  }
   const t2 = performance.now();
   const stats = await app.store.stats();
   await app.close();
+  const bytes = files.slice(0, done).reduce((s, f) => s + statSync(f).size, 0);
   const out = {
-    openMs: t1 - t0,
-    ingestMs: t2 - t1,
-    hashMs,
-    counts: summary.counts,
-    chunks: stats.chunks,
-    vectors: stats.vectors,
-    assignments: stats.assignments,
-    peakRssMB: peakRssMB(),
+    openMs: t1 - t0, ingestMs: t2 - t1, hashMs, files: done, totalFiles: files.length, bytes, counts,
+    chunks: stats.chunks, vectors: stats.vectors, assignments: stats.assignments, peakRssMB: peakRssMB(),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -14,6 +14,9 @@ export interface IngestChildResult {
   openMs: number;
   ingestMs: number;
   hashMs?: number;
+  files: number;
+  totalFiles: number;
+  bytes: number;
   counts: Record<string, number>;
   chunks: number;
   vectors: number;
@@ -29,13 +32,13 @@ export async function openBenchApp(dataDir: string): Promise<App> {
 }
 
 /** Ingests `corpusDir` into a fresh store (child process), or returns the one this run already built. */
-export async function buildStore(ctx: BenchContext, name: string, corpusDir: string, source: BuiltStore["source"]): Promise<BuiltStore> {
+export async function buildStore(ctx: BenchContext, name: string, corpusDir: string, source: BuiltStore["source"], args: string[] = []): Promise<BuiltStore> {
   const cached = ctx.stores.get(name);
   if (cached) return cached;
   const dataDir = workDir(ctx, "stores", name);
   ctx.log(`building store ${name} from ${corpusDir}`);
-  const { value } = await runChild<IngestChildResult>(INGEST_CHILD, [dataDir, corpusDir]);
-  const store: BuiltStore = { dataDir, corpusDir, docs: value.counts.new ?? 0, chunks: value.chunks, source };
+  const { value } = await runChild<IngestChildResult>(INGEST_CHILD, [dataDir, corpusDir, ...args]);
+  const store: BuiltStore = { dataDir, corpusDir, docs: value.files, chunks: value.chunks, source, files: value.files };
   ctx.stores.set(name, store);
   return store;
 }

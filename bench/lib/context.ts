@@ -14,10 +14,14 @@ export interface BuiltStore {
   chunks: number;
   /** "scale" (../shared) or "generated". */
   source: "scale" | "generated";
+  /** Only the first `files` files of corpusDir (name order) are in the store. */
+  files?: number;
 }
 
 export interface BenchContext {
   quick: boolean;
+  /** BENCH_FULL=1: no time boxes (whole corpus, every question, 10,000 bot messages); takes far longer. */
+  full: boolean;
   machine: Machine;
   /** ../shared, when present. */
   shared?: string;
@@ -38,6 +42,11 @@ export function workDir(ctx: BenchContext, ...parts: string[]): string {
   const p = join(ctx.work, ...parts);
   mkdirSync(p, { recursive: true });
   return p;
+}
+
+/** A deadline `seconds` from now, or none in a BENCH_FULL run. */
+export function deadline(ctx: BenchContext, seconds: number): number {
+  return ctx.full ? Infinity : performance.now() + seconds * 1000;
 }
 
 /** Thrown by a section whose input or measured piece is missing: reported as "skipped: <why>". */

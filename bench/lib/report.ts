@@ -49,13 +49,14 @@ export function goalTable(goals: Goal[]): Table {
   };
 }
 
-export function renderReport(opts: { machine: Machine; started: Date; seconds: number; quick: boolean; sections: SectionResult[] }): string {
+export function renderReport(opts: { machine: Machine; started: Date; seconds: number; quick: boolean; full: boolean; sections: SectionResult[] }): string {
   const { machine, sections } = opts;
   const out: string[] = [
     "# Benchmarks",
     "",
     "Written by `npm run bench` (bench/run.ts); do not edit by hand." +
-      (opts.quick ? " **Quick variant (`BENCH_QUICK=1`): smaller inputs and fewer runs; not the reference figures.**" : ""),
+      (opts.quick ? " **Quick variant (`BENCH_QUICK=1`): smaller inputs and fewer runs; not the reference figures.**" : "") +
+      (opts.full ? " Full variant (`BENCH_FULL=1`): no time boxes." : " Default run: the longest parts are time-boxed to finish within 10 minutes; each section says what it cut."),
     "",
     `- Machine: ${machineLine(machine)}`,
     `- Run: ${opts.started.toISOString()}, ${Math.round(opts.seconds)} s in all`,

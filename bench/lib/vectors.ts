@@ -50,18 +50,31 @@ export function normalise(v: ArrayLike<number>): Float32Array {
 export function exactTopK(flat: FlatVectors, query: Float32Array, k: number): Array<{ label: number; score: number }> {
   const { dim, data, labels } = flat;
   const n = labels.length;
-  const top: Array<{ i: number; s: number }> = [];
+  const topI: number[] = [];
+  const topS: number[] = [];
   let floor = -Infinity;
-  for (let r = 0; r < n; r++) {
-    let s = 0;
-    const off = r * dim;
-    for (let j = 0; j < dim; j++) s += data[off + j]! * query[j]!;
-    if (top.length < k || s > floor) {
-      top.push({ i: r, s });
-      top.sort((a, b) => b.s - a.s);
-      if (top.length > k) top.pop();
-      floor = top.length === k ? top[k - 1]!.s : -Infinity;
+  for (let r = 0, off = 0; r < n; r++, off += dim) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let j = 0;
+    for (; j + 4 <= dim; j += 4) {
+      s0 += data[off + j]! * query[j]!;
+      s1 += data[off + j + 1]! * query[j + 1]!;
+      s2 += data[off + j + 2]! * query[j + 2]!;
+      s3 += data[off + j + 3]! * query[j + 3]!;
     }
+    for (; j < dim; j++) s0 += data[off + j]! * query[j]!;
+    const s = s0 + s1 + s2 + s3;
+    if (topS.length === k && s <= floor) continue;
+    // Insertion into the small sorted top list.
+    let at = topS.length;
+    while (at > 0 && topS[at - 1]! < s) at--;
+    topS.splice(at, 0, s);
+    topI.splice(at, 0, r);
+    if (topS.length > k) {
+      topS.pop();
+      topI.pop();
+    }
+    floor = topS.length === k ? topS[k - 1]! : -Infinity;
   }
-  return top.map((t) => ({ label: labels[t.i]!, score: t.s }));
+  return topI.map((i, x) => ({ label: labels[i]!, score: topS[x]! }));
 }

@@ -2,7 +2,12 @@
  * Ingest throughput: the scale corpus (or its generated stand-in) ingested from scratch in a child process
  * (docs/s, MB/s, peak RSS), then ingested again unchanged, against a plain sha256 of every file measured in
  * the same child: a no-change run should cost little more than reading and hashing the files.
+ *
+ * The default run time-boxes the first ingest (it must share 10 minutes with the other sections) and
+ * projects the whole corpus from the part done; BENCH_FULL=1 ingests everything in one call.
  */
+import { statSync } from "node:fs";
+import { join } from "node:path";
 import { runChild } from "../lib/child.js";
 import { INGEST_CHILD, openBenchApp, type IngestChildResult } from "../lib/app.js";
 import { workDir, type BenchContext, type Section, type SectionBody } from "../lib/context.js";
@@ -12,6 +17,15 @@ import type { Goal } from "../lib/report.js";
 
 const GOAL_SECONDS = 120;
 const GOAL_RSS_MB = 1536;
+/** Seconds the default run spends on the first ingest (quick: less). */
+const BUDGET_S = 120;
+const QUICK_BUDGET_S = 15;
+
+/** The child's time-box arguments for building the big store (none in a BENCH_FULL run). */
+export function ingestBudgetArgs(ctx: BenchContext): string[] {
+  return ctx.full ? [] : ["--budget-s", String(ctx.quick ? QUICK_BUDGET_S : BUDGET_S), "--batch", "200"];
+}
+const RUNS = 3;
 
 export const ingestSection: Section = {
   name: "Ingest",
@@ -21,62 +35,72 @@ export const ingestSection: Section = {
     await (await openBenchApp(workDir(ctx, "probe-ingest"))).close();
     const corpus = await scaleCorpus(ctx);
     const dataDir = workDir(ctx, "stores", "scale-all");
-    const mb = corpus.bytes / 1e6;
 
-    ctx.log(`ingest: first run over ${corpus.files} files`);
-    const first = await runChild<IngestChildResult>(INGEST_CHILD, [dataDir, corpus.dir]);
+    const budget = ingestBudgetArgs(ctx);
+    ctx.log(`ingest: first run over ${corpus.files} files${ctx.full ? "" : ` (time box ${budget[1]} s)`}`);
+    const first = await runChild<IngestChildResult>(INGEST_CHILD, [dataDir, corpus.dir, ...budget]);
     const f = first.value;
-    ctx.stores.set("scale-all", { dataDir, corpusDir: corpus.dir, docs: f.counts.new ?? 0, chunks: f.chunks, source: corpus.source });
+    const whole = f.files === f.totalFiles;
+    ctx.stores.set("scale-all", { dataDir, corpusDir: corpus.dir, docs: f.files, chunks: f.chunks, source: corpus.source, files: f.files });
 
-    const runs = 3;
     const again: Array<{ wallMs: number; v: IngestChildResult }> = [];
-    for (let i = 0; i < runs; i++) {
-      ctx.log(`ingest: unchanged run ${i + 1}/${runs}`);
-      const r = await runChild<IngestChildResult>(INGEST_CHILD, [dataDir, corpus.dir, "--hash-baseline"]);
+    for (let i = 0; i < RUNS; i++) {
+      ctx.log(`ingest: unchanged run ${i + 1}/${RUNS}`);
+      const r = await runChild<IngestChildResult>(INGEST_CHILD, [dataDir, corpus.dir, "--limit", String(f.files), "--hash-baseline"]);
       again.push({ wallMs: r.wallMs, v: r.value });
     }
     const reIngest = median(again.map((r) => r.v.ingestMs));
     const hash = median(again.map((r) => r.v.hashMs ?? Number.NaN));
     const ratio = median(again.map((r) => r.v.ingestMs / (r.v.hashMs ?? Number.NaN)));
-    const unchanged = again.every((r) => (r.v.counts.unchanged ?? 0) === corpus.files);
+    const unchanged = again.every((r) => (r.v.counts.unchanged ?? 0) === f.files);
 
-    const firstSeconds = first.wallMs / 1000;
+    const mb = f.bytes / 1e6;
+    const ingestS = f.ingestMs / 1000;
     const rows = [
-      ["first ingest (1 run)", `${corpus.files}`, fmt(firstSeconds, 1), fmt(f.ingestMs / 1000, 1), fmt(corpus.files / (f.ingestMs / 1000), 1), fmt(mb / (f.ingestMs / 1000), 2), fmt(f.peakRssMB, 0), `${f.counts.new ?? 0} new, ${f.counts.failed ?? 0} failed; ${f.chunks} chunks, ${f.assignments} assignments`],
-      [`unchanged re-ingest (median of ${runs})`, `${corpus.files}`, fmt(median(again.map((r) => r.wallMs)) / 1000, 1), fmt(reIngest / 1000, 2), fmt(corpus.files / (reIngest / 1000), 0), fmt(mb / (reIngest / 1000), 1), fmt(median(again.map((r) => r.v.peakRssMB)), 0), unchanged ? "all unchanged" : "NOT all reported unchanged"],
-      [`plain sha256 of every file (median of ${runs})`, `${corpus.files}`, "", fmt(hash / 1000, 2), fmt(corpus.files / (hash / 1000), 0), fmt(mb / (hash / 1000), 1), "", "same child process, before the re-ingest"],
+      [`first ingest (1 run${whole ? "" : ", time-boxed"})`, `${f.files}/${f.totalFiles}`, fmt(first.wallMs / 1000, 1), fmt(ingestS, 1), fmt(f.files / ingestS, 1), fmt(mb / ingestS, 2), fmt(f.peakRssMB, 0),
+        `${f.counts.new ?? 0} new, ${f.counts.failed ?? 0} failed; ${f.chunks.toLocaleString("en-US")} chunks, ${f.assignments} assignments`],
+      [`unchanged re-ingest (median of ${RUNS})`, `${f.files}`, fmt(median(again.map((r) => r.wallMs)) / 1000, 1), fmt(reIngest / 1000, 2), fmt(f.files / (reIngest / 1000), 0), fmt(mb / (reIngest / 1000), 1),
+        fmt(median(again.map((r) => r.v.peakRssMB)), 0), unchanged ? "all unchanged" : "NOT all reported unchanged"],
+      [`plain sha256 of every file (median of ${RUNS})`, `${f.files}`, "", fmt(hash / 1000, 2), fmt(f.files / (hash / 1000), 0), fmt(mb / (hash / 1000), 1), "", "same child process, before its re-ingest"],
     ];
+
+    // Whole-corpus projection when time-boxed: linear in bytes, so optimistic (index inserts and flushes
+    // grow with the store); memory adds the index's bytes per vector for the chunks still to come.
+    const share = f.bytes / corpus.bytes;
+    const wholeS = whole ? first.wallMs / 1000 : (first.wallMs / 1000) / share;
+    const indexBytes = statSync(join(dataDir, "vectors.hnsw")).size;
+    const wholeChunks = whole ? f.chunks : f.chunks / share;
+    const wholeRss = whole ? f.peakRssMB : f.peakRssMB + ((wholeChunks - f.chunks) * (indexBytes / Math.max(1, f.vectors))) / 1024 / 1024;
     const notes = [
-      `Corpus: ${corpus.source === "scale" ? "../shared/ext/scale/scale_all_nonwiki.jsonl.gz" : "generated stand-in (no ../shared)"}, ${corpus.files} documents, ${fmt(corpus.chars / 1e6, 1)} M characters, ${fmt(mb, 1)} MB as UTF-8 .txt (written in ${fmt(corpus.writeMs / 1000, 1)} s, not timed).`,
-      "Wall = the child process from spawn to exit (tsx start, opening the store, ingest, writing the index); ingest = `app.ingest()` alone. Rates use the ingest time. Peak RSS = the child's VmHWM.",
-      `The first ingest runs once: a full run is the expensive part of the 10-minute budget. Re-ingest / sha256 ratio (median of per-run ratios): ${fmt(ratio, 2)}x.`,
-      `Store opening in the re-ingest child (loads the hnswlib file of ${f.vectors} vectors): median ${fmt(median(again.map((r) => r.v.openMs)), 0)} ms.`,
+      `Corpus: ${corpus.source === "scale" ? "../shared/ext/scale/scale_all_nonwiki.jsonl.gz" : "generated stand-in (no ../shared)"}, ${corpus.files} documents, ${fmt(corpus.chars / 1e6, 1)} M characters, ${fmt(corpus.bytes / 1e6, 1)} MB as UTF-8 .txt (written in ${fmt(corpus.writeMs / 1000, 1)} s, not timed); files in name order.`,
+      "Wall = the child process from spawn to exit (tsx start, opening the store, ingest, index write); ingest = the `app.ingest()` calls alone; rates use the ingest time; peak RSS = the child's VmHWM.",
+      whole
+        ? "The first ingest ran over the whole corpus in this run."
+        : `The first ingest was time-boxed at ${budget[1]} s (batches of 200 files, one \`app.ingest\` call each, matching the pipeline's flush every 200 documents) and did ${f.files} of ${f.totalFiles} files (${fmt(100 * share, 1)}% of the bytes). Whole corpus projected linearly: ${fmt(wholeS, 0)} s wall, ~${Math.round(wholeChunks).toLocaleString("en-US")} chunks, peak RSS ~${fmt(wholeRss, 0)} MB (+${fmt(indexBytes / Math.max(1, f.vectors), 0)} index bytes per extra chunk). Linear is optimistic: index inserts and flushes grow with the store. \`BENCH_FULL=1\` measures it outright.`,
+      `Re-ingest / sha256 ratio (median of the per-run ratios): ${fmt(ratio, 2)}x. Opening the store in the re-ingest child (reads ${f.vectors.toLocaleString("en-US")} vectors, ${fmt(indexBytes / 1e6, 0)} MB index file): median ${fmt(median(again.map((r) => r.v.openMs)), 0)} ms.`,
     ];
     const goals: Goal[] = [];
     if (!ctx.quick) {
+      const how = whole ? "measured" : "projected";
       goals.push({
-        what: `ingest of the whole ${corpus.source} corpus (${corpus.files} docs), wall`,
+        what: `ingest of the whole ${corpus.source} corpus (${corpus.files} docs), wall, ${how}`,
         target: `< ${GOAL_SECONDS} s`,
-        measured: `${fmt(firstSeconds, 1)} s`,
-        pass: firstSeconds < GOAL_SECONDS,
-        note: firstSeconds < GOAL_SECONDS ? `${fmt(GOAL_SECONDS - firstSeconds, 1)} s to spare` : `over by ${fmt(firstSeconds - GOAL_SECONDS, 1)} s (${fmt(firstSeconds / GOAL_SECONDS, 2)}x)`,
+        measured: `${fmt(wholeS, 0)} s`,
+        pass: wholeS < GOAL_SECONDS,
+        note: wholeS < GOAL_SECONDS ? `${fmt(GOAL_SECONDS - wholeS, 0)} s to spare` : `over by ${fmt(wholeS - GOAL_SECONDS, 0)} s (${fmt(wholeS / GOAL_SECONDS, 1)}x the goal)`,
       });
       goals.push({
-        what: "ingest peak RSS",
+        what: `ingest peak RSS, whole corpus, ${how}`,
         target: `< ${GOAL_RSS_MB} MB`,
-        measured: `${fmt(f.peakRssMB, 0)} MB`,
-        pass: f.peakRssMB < GOAL_RSS_MB,
-        note: f.peakRssMB < GOAL_RSS_MB ? `${fmt(GOAL_RSS_MB - f.peakRssMB, 0)} MB to spare` : `over by ${fmt(f.peakRssMB - GOAL_RSS_MB, 0)} MB`,
+        measured: `${fmt(wholeRss, 0)} MB`,
+        pass: wholeRss < GOAL_RSS_MB,
+        note: wholeRss < GOAL_RSS_MB ? `${fmt(GOAL_RSS_MB - wholeRss, 0)} MB to spare` : `over by ${fmt(wholeRss - GOAL_RSS_MB, 0)} MB`,
       });
     } else {
       notes.push(`Quick variant: ${corpus.files} documents only; the whole-corpus goals are not judged.`);
     }
     return {
-      tables: [{
-        title: "Ingest throughput",
-        header: ["run", "docs", "wall s", "ingest s", "docs/s", "MB/s", "peak RSS MB", "result"],
-        rows,
-      }],
+      tables: [{ title: "Ingest throughput", header: ["run", "docs", "wall s", "ingest s", "docs/s", "MB/s", "peak RSS MB", "result"], rows }],
       notes,
       goals,
     };

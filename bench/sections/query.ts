@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import type { App } from "../../app/types.js";
 import { buildStore, linkSubset, openBenchApp } from "../lib/app.js";
+import { ingestBudgetArgs } from "./ingest.js";
 import { workDir, type BenchContext, type BuiltStore, type Section, type SectionBody } from "../lib/context.js";
 import { scaleCorpus } from "../lib/inputs.js";
 import { latencyQuestions } from "../lib/questions.js";
@@ -15,10 +16,15 @@ import { exactTopK, normalise, readIndexVectors } from "../lib/vectors.js";
 
 const RUNS = 3;
 const K = 10;
+/** Seconds of timed asks, and of timed vector searches, per store size in the default run. */
+const ASK_BUDGET_S = 30;
+const VECTOR_BUDGET_S = 15;
 
 interface SizeResult {
   label: string;
   chunks: number;
+  asked: number;
+  searched: number;
   askP50: number;
   askP95: number;
   hnswP50: number;
@@ -33,7 +39,7 @@ export async function fullScaleStore(ctx: BenchContext): Promise<BuiltStore> {
   if (cached) return cached;
   await (await openBenchApp(workDir(ctx, "probe-query"))).close();
   const corpus = await scaleCorpus(ctx);
-  return buildStore(ctx, "scale-all", corpus.dir, corpus.source);
+  return buildStore(ctx, "scale-all", corpus.dir, corpus.source, ingestBudgetArgs(ctx));
 }
 
 /** Doc-file prefixes of the full store reaching about `target` chunks each (the full store for the last). */
@@ -61,12 +67,23 @@ async function plan(ctx: BenchContext, full: BuiltStore, targets: number[]): Pro
   return out;
 }
 
-async function measure(ctx: BenchContext, label: string, store: BuiltStore, questions: string[], vectorQuestions: string[]): Promise<SizeResult> {
+/** How many items fit `budgetS` seconds at `eachMs` a run, over `runs` runs (all of them in BENCH_FULL). */
+function fit(ctx: BenchContext, total: number, eachMs: number, budgetS: number, min = 20): number {
+  if (ctx.full) return total;
+  const s = ctx.quick ? budgetS / 4 : budgetS;
+  return Math.max(Math.min(min, total), Math.min(total, Math.floor((s * 1000) / (RUNS * Math.max(eachMs, 0.001)))));
+}
+
+async function measure(ctx: BenchContext, label: string, store: BuiltStore, allQuestions: string[]): Promise<SizeResult> {
   const app: App = await openBenchApp(store.dataDir);
   try {
     const chunks = (await app.store.stats()).chunks;
+    // Warm-up (JIT, page cache), also timing one ask to size the timed runs to the budget.
+    const w0 = performance.now();
+    const warm = allQuestions.slice(-10);
+    for (const q of warm) await app.answerer.ask(q, { llm: false });
+    const questions = allQuestions.slice(0, fit(ctx, allQuestions.length, (performance.now() - w0) / warm.length, ASK_BUDGET_S));
     ctx.log(`query: ${label} (${chunks} chunks): ask x${questions.length} x${RUNS}`);
-    for (const q of questions.slice(0, 20)) await app.answerer.ask(q, { llm: false }); // warm-up
     const askRuns: Array<{ p50: number; p95: number }> = [];
     for (let r = 0; r < RUNS; r++) {
       const ms: number[] = [];
@@ -78,32 +95,36 @@ async function measure(ctx: BenchContext, label: string, store: BuiltStore, ques
       askRuns.push({ p50: percentile(ms, 50), p95: percentile(ms, 95) });
     }
 
-    ctx.log(`query: ${label}: vector search x${vectorQuestions.length} x${RUNS}, exact baseline`);
     const flat = readIndexVectors(join(store.dataDir, "vectors.hnsw"));
-    const queries = await Promise.all(vectorQuestions.map(async (q) => normalise(await app.embeddings.embedQuery(q))));
-    const exact = queries.map((v) => exactTopK(flat, v, K).map((h) => h.label));
-    const recalls: number[] = [];
-    for (const [i, v] of queries.entries()) {
-      const hits = await app.store.searchVector(v, {}, K);
-      recalls.push(recallAt(hits.map((h) => h.chunkId), exact[i]!));
-    }
+    const all = await Promise.all(allQuestions.map(async (q) => normalise(await app.embeddings.embedQuery(q))));
+    const e0 = performance.now();
+    exactTopK(flat, all[0]!, K);
+    const queries = all.slice(0, fit(ctx, all.length, performance.now() - e0, VECTOR_BUDGET_S));
+    ctx.log(`query: ${label}: vector search x${queries.length} x${RUNS}, exact baseline`);
+    let exact: number[][] = [];
     const vecRuns: Array<{ hnswP50: number; hnswP95: number; exactP50: number; ratio: number }> = [];
     for (let r = 0; r < RUNS; r++) {
       const h: number[] = [], e: number[] = [];
+      const found: number[][] = [];
       for (const v of queries) {
         let t = performance.now();
         await app.store.searchVector(v, {}, K);
         h.push(performance.now() - t);
         t = performance.now();
-        exactTopK(flat, v, K);
+        found.push(exactTopK(flat, v, K).map((x) => x.label));
         e.push(performance.now() - t);
       }
-      const run = { hnswP50: percentile(h, 50), hnswP95: percentile(h, 95), exactP50: percentile(e, 50), ratio: 0 };
-      run.ratio = run.exactP50 / run.hnswP50;
-      vecRuns.push(run);
+      exact = found;
+      const hnswP50 = percentile(h, 50), exactP50 = percentile(e, 50);
+      vecRuns.push({ hnswP50, hnswP95: percentile(h, 95), exactP50, ratio: exactP50 / hnswP50 });
+    }
+    const recalls: number[] = [];
+    for (const [i, v] of queries.entries()) {
+      const hits = await app.store.searchVector(v, {}, K);
+      recalls.push(recallAt(hits.map((x) => x.chunkId), exact[i]!));
     }
     return {
-      label, chunks,
+      label, chunks, asked: questions.length, searched: queries.length,
       askP50: median(askRuns.map((r) => r.p50)), askP95: median(askRuns.map((r) => r.p95)),
       hnswP50: median(vecRuns.map((r) => r.hnswP50)), hnswP95: median(vecRuns.map((r) => r.hnswP95)),
       exactP50: median(vecRuns.map((r) => r.exactP50)), speedup: median(vecRuns.map((r) => r.ratio)),
@@ -121,10 +142,9 @@ export const querySection: Section = {
     const full = await fullScaleStore(ctx);
     const targets = ctx.quick ? [1000, 100_000] : [1000, 10_000, 100_000];
     const sizes = await plan(ctx, full, targets);
-    const { questions, source } = latencyQuestions(ctx, ctx.quick ? 40 : 200);
-    const vq = questions.slice(0, ctx.quick ? 30 : 100);
+    const { questions, source } = latencyQuestions(ctx, 200);
     const results: SizeResult[] = [];
-    for (const s of sizes) results.push(await measure(ctx, s.label, s.store, questions, vq));
+    for (const s of sizes) results.push(await measure(ctx, s.label, s.store, questions));
 
     const largest = results[results.length - 1]!;
     const goals: Goal[] = [];
@@ -143,13 +163,13 @@ export const querySection: Section = {
     return {
       tables: [{
         title: `ask (llm off) and vector search (k=${K}), ms; medians of ${RUNS} runs`,
-        header: ["store", "chunks", "ask p50", "ask p95", "hnsw p50", "hnsw p95", "exact p50", "speed-up", "recall@10"],
-        rows: results.map((r) => [r.label, r.chunks.toLocaleString("en-US"), fmt(r.askP50, 2), fmt(r.askP95, 2), fmt(r.hnswP50, 3), fmt(r.hnswP95, 3), fmt(r.exactP50, 2), `${fmt(r.speedup, 1)}x`, fmt(r.recall, 3)]),
+        header: ["store", "chunks", "questions", "ask p50", "ask p95", "searches", "hnsw p50", "hnsw p95", "exact p50", "speed-up", "recall@10"],
+        rows: results.map((r) => [r.label, r.chunks.toLocaleString("en-US"), String(r.asked), fmt(r.askP50, 2), fmt(r.askP95, 2), String(r.searched), fmt(r.hnswP50, 3), fmt(r.hnswP95, 3), fmt(r.exactP50, 2), `${fmt(r.speedup, 1)}x`, fmt(r.recall, 3)]),
       }],
       notes: [
         `Stores: prefixes (by file name) of the ${full.source === "scale" ? "scale" : "generated"} corpus reaching each chunk count; the largest is the whole ingested corpus (${full.chunks.toLocaleString("en-US")} chunks).`,
-        `ask: ${questions.length} questions (${source}) per run, in process, \`answerer.ask(q, { llm: false })\`, after a 20-question warm-up; p50/p95 are per run, the table shows the median of ${RUNS} runs.`,
-        `Vector search: ${vq.length} question embeddings; hnsw = \`store.searchVector(v, {}, ${K})\` (the product's path: hnswlib, M 16, ef max(64, 2k)); exact = brute-force cosine over the same vectors read from the index file (a flat Float32Array scan: LangChain's MemoryVectorStore is not installed, and this is a faster exact baseline, so the speed-up is conservative). Speed-up = exact p50 / hnsw p50 in the same run, median of ${RUNS}.`,
+        `ask: up to ${questions.length} questions (${source}) per run, in process, \`answerer.ask(q, { llm: false })\`, after a 10-question warm-up; p50/p95 are per run, the table shows the median of ${RUNS} runs.${ctx.full ? "" : ` The number of questions (and of vector searches) per store is cut to fit about ${ASK_BUDGET_S} s (${VECTOR_BUDGET_S} s) of timed work, at least 20; BENCH_FULL=1 uses all.`}`,
+        `Vector search: the questions' embeddings; hnsw = \`store.searchVector(v, {}, ${K})\` (the product's path: hnswlib, M 16, ef max(64, 2k)); exact = brute-force cosine over the same vectors read from the index file (a flat Float32Array scan: LangChain's MemoryVectorStore is not installed, and this is a faster exact baseline, so the speed-up is conservative). Speed-up = exact p50 / hnsw p50 in the same run, median of ${RUNS}.`,
       ],
       goals,
     };
