@@ -7,6 +7,7 @@ import type { App } from "../app/types.js";
 import { loadConfig } from "../core/config.js";
 import { ConfigError, plainMessage } from "../core/errors.js";
 import { createBot, registerCommands } from "./bot.js";
+import { startBotDigests } from "./features/digest.js";
 import { startPolling, startWebhook } from "./run.js";
 import { runTerminal } from "./terminal.js";
 
@@ -33,12 +34,14 @@ async function main(): Promise<number> {
         if (runner.isRunning()) await runner.stop();
       };
     }
+    const digests = startBotDigests(bot, app);
     logger.info({ mode: config.bot.mode, bot: bot.botInfo.username }, "bot started");
     console.error(`nhiemvu bot @${bot.botInfo.username} đang chạy (${config.bot.mode}). Ctrl+C để dừng.`);
     const opened = app;
     await new Promise<void>((resolve) => {
       const shutdown = (signal: string) => {
         logger.info({ signal }, "shutting down");
+        digests.stop();
         stop().catch(() => undefined).finally(() => opened.close().finally(resolve));
       };
       process.once("SIGINT", () => shutdown("SIGINT"));

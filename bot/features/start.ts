@@ -16,6 +16,9 @@ export const BOT_COMMANDS = [
   { command: "nhiemvu", description: "Nhiệm vụ của một cơ quan: /nhiemvu btctw q2/2026" },
   { command: "hanchot", description: "Nhiệm vụ sắp đến hạn và quá hạn: /hanchot 14" },
   { command: "vanban", description: "Danh sách văn bản hoặc thẻ một văn bản: /vanban 229-KL/TW" },
+  { command: "theodoi", description: "Nhận bản tin hạn nhiệm vụ: /theodoi btctw hằng ngày 07:30" },
+  { command: "dangtheodoi", description: "Các bản tin đang theo dõi" },
+  { command: "huytheodoi", description: "Hủy nhận bản tin" },
   { command: "help", description: "Hướng dẫn sử dụng" },
   { command: "start", description: "Giới thiệu bot" },
 ];
@@ -33,6 +36,7 @@ function helpText(admin: boolean): string {
     "• /nhiemvu CƠ_QUAN [THỜI_KỲ] — nhiệm vụ của một cơ quan, ví dụ <code>/nhiemvu btctw q2/2026</code>",
     "• /hanchot [SỐ_NGÀY] — nhiệm vụ đến hạn trong số ngày tới và nhiệm vụ đã quá hạn",
     "• /vanban [SỐ_HIỆU] — danh sách văn bản, hoặc thẻ một văn bản (<code>/vanban 229-KL/TW</code>)",
+    "• /theodoi [CƠ_QUAN] [hằng ngày|hằng tuần] [HH:MM] — nhận bản tin nhiệm vụ quá hạn, sắp đến hạn và nhiệm vụ mới; /dangtheodoi, /huytheodoi",
     "• Chế độ inline: gõ <code>@tên_bot btctw q2/2026</code> trong bất kỳ cuộc trò chuyện nào",
     "Dưới mỗi câu trả lời: 📖 Nguyên văn (toàn văn mục được trích), Xem thêm, 👍/👎 để góp ý.",
   ];
