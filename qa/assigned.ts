@@ -1,41 +1,50 @@
 /**
- * "What is X assigned [in P]": answered from the assignment table, grouped by role, every task cited by
- * its verbatim quote.
+ * "What is X assigned [in P]": answered from the assignment table, every task cited by its verbatim
+ * quote. With an organisation, tasks are grouped by its role; without one ("what is due in 8/2025"),
+ * each task is listed once with all its bodies.
  */
 import { fold } from "../core/text.js";
 import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 import { citation } from "./cite.js";
-import { describeAssigned, describeNothing } from "./wording.js";
 import { periodFilter } from "./task-query.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
+import { describeAssigned, describeDue, describeNothing } from "./wording.js";
 
-const ROLE_ORDER: Role[] = ["lead", "coordinate", "execute"];
+export const ROLE_ORDER: Role[] = ["lead", "coordinate", "execute"];
 
 export async function answerAssigned(u: Understanding, scope: Scope, store: Store, opts: AskOptions): Promise<Answer> {
-  const tasks = await findTasks(u, scope, store);
+  const records = await findTasks(u, scope, store);
+  const byOrg = u.orgs.length > 0;
+  // Without an organisation, one entry per task: its records share a quote.
+  const entries = byOrg ? records.map((t) => [t]) : groupByQuote(records);
   const offset = opts.offset ?? 0;
   const limit = opts.limit ?? 10;
-  const page = tasks.slice(offset, offset + limit);
+  const page = entries.slice(offset, offset + limit);
   const base = { question: u.question, language: u.language, kind: u.kind } as const;
   if (page.length === 0) {
     return { ...base, answer: describeNothing(u, offset > 0), found: false, citations: [], more: false };
   }
-  const groups = ROLE_ORDER.map((role) => ({ role, tasks: page.filter((t) => t.role === role) })).filter((g) => g.tasks.length > 0);
-  const ordered = groups.flatMap((g) => g.tasks);
+  const more = offset + limit < entries.length;
+  const cite = (t: StoredAssignment) => citation({ name: t.docName, meta: t.docMeta }, t.sectionLabel, t.quote);
+  if (!byOrg) {
+    return { ...base, answer: describeDue(u, page, entries.length, offset), found: true, citations: page.map((e) => cite(e[0]!)), more };
+  }
+  const tasks = page.flat();
+  const groups = ROLE_ORDER.map((role) => ({ role, tasks: tasks.filter((t) => t.role === role) })).filter((g) => g.tasks.length > 0);
   return {
     ...base,
-    answer: describeAssigned(u, groups, tasks.length, offset),
+    answer: describeAssigned(u, groups, entries.length, offset),
     found: true,
-    citations: ordered.map((t) => citation({ name: t.docName, meta: t.docMeta }, t.sectionLabel, t.quote)),
+    citations: groups.flatMap((g) => g.tasks).map(cite),
     groups,
-    more: offset + limit < tasks.length,
+    more,
   };
 }
 
-/** All tasks matching the question, in role order, each (body, task) once. */
+/** All records matching the question, each (body, role, task) once, in the order answers show them. */
 export async function findTasks(u: Understanding, scope: Scope, store: Store): Promise<StoredAssignment[]> {
   if (scope.docIds && scope.docIds.length === 0) return [];
   const filter: AssignmentFilter = {};
@@ -43,7 +52,6 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store): P
   if (orgIds.length > 0) filter.orgIds = orgIds;
   if (scope.docIds) filter.docIds = scope.docIds;
   if (u.period) Object.assign(filter, periodFilter(u.period));
-  if (u.askedRole && u.kind === "who") filter.roles = [u.askedRole];
   let tasks = await store.findAssignments(filter);
   if (u.period?.kind === "range" && u.period.end) tasks = tasks.filter((t) => dueWithin(t, u.period!.start, u.period!.end!));
   const seen = new Set<string>();
@@ -53,7 +61,31 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store): P
     seen.add(key);
     return true;
   });
-  return ROLE_ORDER.flatMap((r) => tasks.filter((t) => t.role === r));
+  return tasks.sort(answerOrder);
+}
+
+/**
+ * Role first (Chủ trì, Phối hợp, Thực hiện), then the documents that assign before the news that
+ * reports them, then the earliest deadline, then the order of the text.
+ */
+function answerOrder(a: StoredAssignment, b: StoredAssignment): number {
+  return ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)
+    || Number(a.docMeta.kind === "news") - Number(b.docMeta.kind === "news")
+    || (a.deadline?.due ?? "9999").localeCompare(b.deadline?.due ?? "9999")
+    || a.docId - b.docId
+    || a.quoteStart - b.quoteStart;
+}
+
+/** Records sharing a quote are one task; the task takes the place of its best-placed record. */
+function groupByQuote(records: StoredAssignment[]): StoredAssignment[][] {
+  const groups = new Map<string, StoredAssignment[]>();
+  for (const t of [...records].sort((a, b) => answerOrder({ ...a, role: "lead" }, { ...b, role: "lead" }))) {
+    const key = `${t.docId}:${t.quoteStart}:${t.quoteEnd}`;
+    const g = groups.get(key);
+    if (g) g.push(t);
+    else groups.set(key, [t]);
+  }
+  return [...groups.values()].map((g) => g.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)));
 }
 
 /**

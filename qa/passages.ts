@@ -35,9 +35,13 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   if (scope.docIds && scope.docIds.length === 0) return nothing;
   if (u.folded.length === 0) return nothing;
   const ranked = await retrieve(u, deps, scope.docIds ? { docIds: scope.docIds } : {}, u.kind === "when" ? deadlineBonus : undefined);
-  const floor = Math.max(COVERAGE_FLOOR, (ranked[0]?.coverage ?? 0) - FOLLOW_MARGIN);
-  const good = ranked.filter((r) => r.coverage >= floor && r.coverage > 0);
-  const limit = Math.min(opts.limit ?? 3, 3);
+  const top = ranked[0];
+  // A one-fact question (who, when) cites its best passage, and a second only when it is as good;
+  // other questions cite up to three passages nearly as good as the best.
+  const oneFact = u.kind === "who" || u.kind === "when";
+  const floor = Math.max(COVERAGE_FLOOR, (top?.coverage ?? 0) - (oneFact ? 0 : FOLLOW_MARGIN));
+  const good = ranked.filter((r) => r.coverage >= floor && r.coverage > 0 && (!oneFact || r === top || r.score >= 0.9 * top!.score));
+  const limit = Math.min(opts.limit ?? 3, oneFact ? 2 : 3);
   const offset = opts.offset ?? 0;
   const page = good.slice(offset, offset + limit);
   if (page.length === 0) return nothing;

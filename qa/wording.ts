@@ -88,6 +88,18 @@ export function describeAssigned(
   return lines.join("\n");
 }
 
+/** A listing without an organisation: each task once, with every body and its role. */
+export function describeDue(u: Understanding, entries: StoredAssignment[][], total: number, offset: number): string {
+  const lang = u.language;
+  const lines = [lang === "en" ? `${total} task(s)${periodWords(u)}:` : `Có ${total} nhiệm vụ${periodWords(u)}:`];
+  entries.forEach((records, i) => {
+    const t = records[0]!;
+    const bodies = records.map((r) => `${r.org} (${roleName(r.role, lang).toLowerCase()})`).join(", ");
+    lines.push(`${offset + i + 1}. ${bodies}: ${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docShortName(t.docMeta)}, ${sectionWords(t.sectionLabel, lang)}]`);
+  });
+  return lines.join("\n");
+}
+
 export function shorten(text: string, max: number): string {
   const t = text.replace(/\s+/g, " ").trim();
   if (t.length <= max) return t;
