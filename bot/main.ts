@@ -2,6 +2,7 @@
  * `npm start`: reads the environment once, opens the app, and runs the bot (polling or webhook), or the
  * terminal chat when there is no BOT_TOKEN. Shuts down cleanly on SIGINT/SIGTERM.
  */
+import { fileURLToPath } from "node:url";
 import { openApp } from "../app/open.js";
 import type { App } from "../app/types.js";
 import { loadConfig } from "../core/config.js";
@@ -11,12 +12,19 @@ import { startBotDigests } from "./features/digest.js";
 import { startPolling, startWebhook } from "./run.js";
 import { runTerminal } from "./terminal.js";
 
+const SAMPLE_CORPUS = fileURLToPath(new URL("../sample-corpus/", import.meta.url));
+
 async function main(): Promise<number> {
   let app: App | undefined;
   try {
     const config = loadConfig(process.env);
     app = await openApp(config);
     if (!config.bot.token) {
+      // A first run with nothing stored would answer nothing: start from the sample corpus instead.
+      if ((await app.store.stats()).documents === 0) {
+        const summary = await app.ingest([SAMPLE_CORPUS]);
+        console.error(`Kho trống: đã nạp ${summary.counts.new} văn bản mẫu từ ${SAMPLE_CORPUS} (the store was empty; sample corpus loaded).`);
+      }
       await runTerminal(app);
       await app.close();
       return 0;
