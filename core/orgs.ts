@@ -67,6 +67,61 @@ const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 const GAP_RE = /^[ \t\u00a0]*[,\-–—&]?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/;
 const SPACE_GAP_RE = /^[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?$|^[ \t\u00a0]*\r?\n[ \t\u00a0]*$/;
 
+const TOKEN_STICKY = /[\p{L}\p{N}]+/uy;
+const SKIP_TO_TOKEN = /[^\p{L}\p{N}]*/uy;
+const LETTER_BEFORE = /[\p{L}\p{N}]/u;
+// The regex form of GAP_RE, for the candidate filter.
+const GAP = String.raw`[ \t\u00a0]*[,\-–—&]?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?`;
+
+/** Up to `max` tokens from offset `from` of the folded text. */
+function tokensFrom(folded: string, from: number, max: number): Token[] {
+  const out: Token[] = [];
+  let pos = from;
+  while (out.length < max) {
+    SKIP_TO_TOKEN.lastIndex = pos;
+    SKIP_TO_TOKEN.exec(folded);
+    TOKEN_STICKY.lastIndex = SKIP_TO_TOKEN.lastIndex;
+    const m = TOKEN_STICKY.exec(folded);
+    if (!m) break;
+    out.push({ key: m[0], start: m.index, end: m.index + m[0].length });
+    pos = m.index + m[0].length;
+  }
+  return out;
+}
+
+function trieDepth(node: Node): number {
+  let d = 0;
+  for (const child of node.next.values()) d = Math.max(d, 1 + trieDepth(child));
+  return d;
+}
+
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A quick filter for where a name can start: a word that is a whole name or abbreviation, or the
+ * first word of a longer name followed by one of its possible second words ("các" + "bộ"), so that
+ * the matcher is not run after every "các", "bộ" or "ban" in the text.
+ */
+function candidateRegex(tries: Node[], single: string[]): RegExp {
+  const second = new Map<string, Set<string>>();
+  const whole = new Set(single);
+  for (const trie of tries) {
+    for (const [w, node] of trie.next) {
+      if (node.org || node.prefix) whole.add(w);
+      const set = second.get(w) ?? new Set<string>();
+      for (const k of node.next.keys()) set.add(k);
+      second.set(w, set);
+    }
+  }
+  const byLength = (a: string, b: string): number => b.length - a.length;
+  const alts = [...whole].sort(byLength).map((w) => `${escape(w)}\\b`);
+  for (const [w, set] of second) {
+    if (whole.has(w) || set.size === 0) continue;
+    alts.push(`${escape(w)}${GAP}(?:${[...set].sort(byLength).map(escape).join("|")})\\b`);
+  }
+  return new RegExp(`\\b(?:${alts.join("|")})`, "g");
+}
+
 function tokens(folded: string): Token[] {
   const out: Token[] = [];
   for (const m of folded.matchAll(TOKEN_RE)) out.push({ key: m[0], start: m.index, end: m.index + m[0].length });
@@ -208,6 +263,9 @@ function createRegistry(orgs: Org[], prefixes: Prefix[], prefixGroups: Set<strin
     return best;
   };
 
+  const depth = trieDepth(root) + trieDepth(prefixRoot);
+  const candidate = candidateRegex([root, prefixRoot], [...abbrFolded.keys()]);
+
   return {
     all: () => [...byId.values()],
     get(id) {
@@ -230,18 +288,26 @@ function createRegistry(orgs: Org[], prefixes: Prefix[], prefixGroups: Set<strin
     },
     findAll(text) {
       const { folded, toOriginal } = foldAligned(text);
-      const toks = tokens(folded);
       const out: OrgMention[] = [];
-      for (let i = 0; i < toks.length; ) {
-        const hit = matchAt(toks, i, folded, text, toOriginal);
-        if (!hit) {
-          i++;
+      const candidates = new RegExp(candidate);
+      let c: RegExpExecArray | null;
+      while ((c = candidates.exec(folded)) !== null) {
+        // \b is ASCII-only: a candidate right after another letter ("ß", "ø") is inside a word.
+        if (c.index > 0 && LETTER_BEFORE.test(folded[c.index - 1]!)) {
+          candidates.lastIndex = c.index + 1;
           continue;
         }
-        const index = toOriginal(toks[i]!.start);
-        const end = toOriginal(toks[i + hit[0] - 1]!.end);
+        const toks = tokensFrom(folded, c.index, depth);
+        const hit = matchAt(toks, 0, folded, text, toOriginal);
+        if (!hit) {
+          candidates.lastIndex = c.index + 1;
+          continue;
+        }
+        const index = toOriginal(toks[0]!.start);
+        const endFolded = toks[hit[0] - 1]!.end;
+        const end = toOriginal(endFolded);
         out.push({ org: hit[1], text: text.slice(index, end), index, length: end - index });
-        i += hit[0];
+        candidates.lastIndex = endFolded;
       }
       return out;
     },

@@ -101,22 +101,79 @@ export interface FoldedText {
   toOriginal(i: number): number;
 }
 
+const NOT_ONE = 0xffff;
+let foldTable: Uint16Array | undefined;
+const foldHigh = new Map<number, number>();
+const UTF16 = new TextDecoder("utf-16le");
+let lastFolded: { text: string; result: FoldedText } | undefined;
+
+/** fold() of each UTF-16 unit below U+2000, built from fold() itself; NOT_ONE where it is not one unit. */
+function table(): Uint16Array {
+  if (foldTable) return foldTable;
+  const t = new Uint16Array(0x2000);
+  for (let c = 0; c < 0x2000; c++) {
+    const f = fold(String.fromCharCode(c));
+    t[c] = f.length === 1 ? f.charCodeAt(0) : NOT_ONE;
+  }
+  return (foldTable = t);
+}
+
+function foldUnit(t: Uint16Array, c: number): number {
+  if (c < 0x2000) return t[c]!;
+  if (c >= 0xd800 && c < 0xe000) return c; // surrogate halves: astral characters are kept as they are
+  let f = foldHigh.get(c);
+  if (f === undefined) {
+    const s = fold(String.fromCharCode(c));
+    foldHigh.set(c, (f = s.length === 1 ? s.charCodeAt(0) : NOT_ONE));
+  }
+  return f;
+}
+
 /**
- * fold() that keeps positions: matching runs on `folded`, spans are reported on the original. For NFC
- * text (the usual case) every character folds to exactly one, so offsets are the same and no map is built.
+ * fold() that keeps positions: matching runs on `folded`, spans are reported on the original. Built
+ * with a per-character table (fold() over a whole text is slow: NFD, regex, NFC); for NFC text every
+ * character folds to one, so offsets are equal. Combining marks (NFD input) are dropped and mapped.
+ * The last result is cached, since the period parser and the organisation finder fold the same text.
  */
 export function foldAligned(text: string): FoldedText {
-  const whole = fold(text);
-  if (whole.length === text.length) return { folded: whole, toOriginal: (i) => i };
-  const parts: string[] = [];
-  const map: number[] = [];
-  let pos = 0;
-  for (const ch of text) {
-    const f = fold(ch);
-    parts.push(f);
-    for (let k = 0; k < f.length; k++) map.push(pos);
-    pos += ch.length;
+  if (lastFolded && lastFolded.text === text) return lastFolded.result;
+  const t = table();
+  const n = text.length;
+  const out = new Uint16Array(n);
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const f = c < 0x2000 ? t[c]! : foldUnit(t, c); // inline: the hot path for Vietnamese text
+    if (f === NOT_ONE) break;
+    out[i] = f;
   }
-  map.push(pos);
-  return { folded: parts.join(""), toOriginal: (i) => map[i] ?? pos };
+  let result: FoldedText;
+  if (i === n) {
+    result = { folded: UTF16.decode(out), toOriginal: (k) => k };
+  } else {
+    // Rare: some unit folds to nothing (a combining mark) or to several; keep a map from here on.
+    const codes: number[] = [];
+    const map: number[] = [];
+    for (let k = i; k < n; k++) {
+      const f = foldUnit(t, text.charCodeAt(k));
+      if (f !== NOT_ONE) {
+        codes.push(f);
+        map.push(k);
+        continue;
+      }
+      for (const u of fold(text[k]!)) {
+        codes.push(u.charCodeAt(0));
+        map.push(k);
+      }
+    }
+    const head = UTF16.decode(out.subarray(0, i));
+    let tail = "";
+    for (let k = 0; k < codes.length; k += 8192) tail += String.fromCharCode(...codes.slice(k, k + 8192));
+    result = {
+      folded: head + tail,
+      toOriginal: (k) => (k < i ? k : k - i < map.length ? map[k - i]! : n),
+    };
+  }
+  lastFolded = { text, result };
+  return result;
 }

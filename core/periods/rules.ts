@@ -22,12 +22,17 @@ export type Groups = ReadonlyArray<string | undefined>;
 export interface Rule {
   name: string;
   source: string;
+  /**
+   * Every word a match of this rule can begin with (folded, whole words; "#" for a number, "h" for
+   * "h1"/"h2", "q" for "q1".."q4"). The scanner tries the rule only there: keep it complete.
+   */
+  starts: string[];
   /** The period, or undefined to reject the match (scanning then resumes one character later). */
   build(g: Groups, ctx: RuleContext, original: string): PeriodValue | undefined;
 }
 
 // Boundaries: a period never starts or ends inside a word or a symbol such as "08/2025/NQ-CP".
-const NB = String.raw`(?<![\p{L}\p{N}/.\-])`;
+const NB = String.raw`(?<![\p{L}\p{N}_/.\-])`;
 const E = String.raw`(?![\p{L}\p{N}])`;
 const NE = String.raw`(?![\p{L}\p{N}]|[/.\-][\p{L}\p{N}])`;
 const S = String.raw`\s+`;
@@ -38,9 +43,13 @@ const REL_YEAR = String.raw`(nay|sau|toi|truoc|ngoai)${E}`;
 /** Three groups: within / by / before. */
 const MOD = String.raw`(?:(ngay\s+trong|trong|vao|in|during|within)|(cham\s+nhat(?:\s+(?:la|vao|trong))?|muon\s+nhat(?:\s+(?:la|vao|trong))?|khong\s+muon\s+hon|han\s+chot|den\s+het|den\s+cuoi|truoc\s+cuoi|den|cuoi|het|no\s+later\s+than|by\s+(?:the\s+)?end\s+of|(?:the\s+)?end\s+of|by|until|till)|(truoc|before|prior\s+to))\s+`;
 const OPT_MOD = `(?:${MOD})?`;
+const MOD_STARTS = [
+  "ngay", "trong", "vao", "in", "during", "within", "cham", "muon", "khong", "han", "den", "truoc", "cuoi", "het",
+  "no", "by", "the", "end", "until", "till", "before", "prior",
+];
 const QR = String.raw`(?:iv|iii|ii|i|[1-4])${E}`;
 const LIST_SEP = String.raw`\s*(?:,|va|and|-|–)\s*`;
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   "january", "february", "march", "april", "may", "june",
   "july", "august", "september", "october", "november", "december",
 ];
@@ -85,6 +94,7 @@ export const RULES: Rule[] = [
   {
     // "giai đoạn 2026 - 2030", "từ năm 2026 đến năm 2030", "2021-2025"; never "nhiệm kỳ 2025 - 2030".
     name: "years",
+    starts: ["#", "trong", "giai", "thoi", "period", "tu", "from", "nam"],
     source: String.raw`${NB}(?:(?:trong\s+giai\s+doan|giai\s+doan|thoi\s+ky|period|tu\s+nam|tu|from|nam)\s+)?(?<!nhiem\s+ky\s+)(?<![\p{L}\p{N}/.\-])${Y}\s*(?:-|–|—|den(?:\s+nam)?|to|until)\s*${Y}${NE}`,
     build(g) {
       const a = Number(g[0]);
@@ -95,6 +105,7 @@ export const RULES: Rule[] = [
   {
     // "6 tháng đầu năm 2026", "nửa cuối năm nay", "first half of 2026", "H1/2026".
     name: "half",
+    starts: ["#", ...MOD_STARTS, "sau", "nua", "first", "second", "h"],
     source: String.raw`${NB}${OPT_MOD}(?:(?:6|sau)\s+thang\s+(dau|cuoi)\s+nam|nua\s+(dau|cuoi|sau)\s+nam)(?:\s+(?:${Y}|${REL_YEAR}))?${NE}|${NB}${OPT_MOD}(?:(first|second)\s+half\s+of\s+(?:the\s+year\s+)?${Y}|h([12])(?:\s*[/-]\s*|\s+)${Y})${NE}`,
     build(g, ctx) {
       const viet = g[3] ?? g[4];
@@ -109,6 +120,7 @@ export const RULES: Rule[] = [
   {
     // "quý II/2026", "quý 2 năm 2026", "Q2 2026", "quý I, II/2026", "second quarter of 2026".
     name: "quarter",
+    starts: ["#", ...MOD_STARTS, "quy", "quarter", "q", "first", "second", "third", "fourth"],
     source: String.raw`${NB}${OPT_MOD}(?:(?:quy|quarter)\s+(${QR}(?:${LIST_SEP}${QR})*)|q([1-4])${E})(?:(?:\s*[/-]\s*|,?\s+(?:nam\s+|of\s+)?)${Y}${NE}|\s+nam\s+${REL_YEAR})?|${NB}${OPT_MOD}(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+year\s+)?${Y})?${NE}`,
     build(g, ctx) {
       if (g[3] !== undefined || g[4] !== undefined) {
@@ -124,6 +136,7 @@ export const RULES: Rule[] = [
   {
     // "từ tháng 9/2025 đến tháng 3/2026", "tháng 9 đến tháng 12/2025".
     name: "monthRange",
+    starts: ["tu", "thang"],
     source: String.raw`${NB}(?:tu\s+)?thang\s+${M}(?:\s*[/-]\s*${Y})?\s*(?:den(?:\s+het)?|-|–)\s*thang\s+${M}(?:\s*[/-]\s*|\s+nam\s+)${Y}${NE}`,
     build(g) {
       const m1 = Number(g[0]);
@@ -139,6 +152,7 @@ export const RULES: Rule[] = [
   {
     // A full date: "ngày 26/3/2026", "trước ngày 30 tháng 11 năm 2025", "2025-12-08", "by 30 November 2025".
     name: "day",
+    starts: ["#", ...MOD_STARTS, ...MONTH_NAMES],
     source: String.raw`${NB}${OPT_MOD}(?:ngay\s+)?(?:${D}[/.\-]${M}[/.\-]${Y}|${D}\s+thang\s+${M}\s*,?\s*(?:nam\s+)?${Y}|${Y}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])|${D}(?:st|nd|rd|th)?\s+(?:of\s+)?${MN},?\s+${Y}|${MN}\s+${D}(?:st|nd|rd|th)?,?\s+${Y})${NE}`,
     build(g) {
       const u =
@@ -153,6 +167,7 @@ export const RULES: Rule[] = [
   {
     // A date without a year needs "ngày" or a deadline word: "trước 15/8", "ngày 15 tháng 8".
     name: "dayNoYear",
+    starts: MOD_STARTS,
     source: String.raw`${NB}(?:${MOD}(?:ngay\s+)?|ngay\s+)(?:${D}[/.\-]${M}|${D}\s+thang\s+${M}|${D}(?:st|nd|rd|th)?\s+(?:of\s+)?${MN})(?![\p{L}\p{N}]|[/.\-]\d)`,
     build(g, ctx) {
       const y = ctx.year();
@@ -163,6 +178,7 @@ export const RULES: Rule[] = [
   {
     // "tháng 8/2025", "trong tháng 12 năm 2025", "tháng 8, 9/2025", "tháng 8" (year from context).
     name: "month",
+    starts: [...MOD_STARTS, "thang"],
     source: String.raw`${NB}${OPT_MOD}thang\s+((?:0?[1-9]|1[0-2])(?!\d)(?:${LIST_SEP}(?:0?[1-9]|1[0-2])(?!\d))*)(?:(?:\s*[/-]\s*|,?\s+nam\s+)${Y}${NE}|\s+nam\s+${REL_YEAR}|${NE})`,
     build(g, ctx) {
       const ms = listOf(g[3]!, (x) => Number(x));
@@ -173,6 +189,7 @@ export const RULES: Rule[] = [
   {
     // "November 2025", "by end of June 2026".
     name: "monthName",
+    starts: [...MOD_STARTS, ...MONTH_NAMES],
     source: String.raw`${NB}${OPT_MOD}${MN}\s+(?:of\s+)?${Y}${NE}`,
     build(g) {
       return applyModifier(monthsUnit(Number(g[4]), [monthName(g[3])!]), modOf(g, 0));
@@ -181,6 +198,7 @@ export const RULES: Rule[] = [
   {
     // A bare "12/2025" (a table cell) is a month; "số 12/2025" and "12/2025/NĐ-CP" are document numbers.
     name: "bareMonth",
+    starts: ["#", ...MOD_STARTS],
     source: String.raw`${NB}${OPT_MOD}(?<!so\s)(?<![\p{L}\p{N}/.\-])${M}/${Y}${NE}`,
     build(g) {
       return applyModifier(monthsUnit(Number(g[4]), [Number(g[3])]), modOf(g, 0));
@@ -189,6 +207,7 @@ export const RULES: Rule[] = [
   {
     // "năm 2025", "trong năm 2026", "đến năm 2030", "by 2030"; not "Việt Nam 2025".
     name: "year",
+    starts: [...MOD_STARTS, "nam"],
     source: String.raw`${NB}${OPT_MOD}(?<!viet\s)nam\s+${Y}${NE}|${NB}${MOD}${Y}${NE}`,
     build(g, ctx, original) {
       if (g[3] !== undefined) return applyModifier(yearUnit(Number(g[3])), modOf(g, 0));
@@ -201,6 +220,7 @@ export const RULES: Rule[] = [
   {
     // "tháng này", "tuần tới", "quý sau", "năm nay", "next week", "this month", "hôm nay".
     name: "relative",
+    starts: [...MOD_STARTS, "thang", "tuan", "quy", "nam", "this", "next", "last", "coming", "current", "previous", "past", "hom", "today", "tomorrow"],
     source: String.raw`${NB}${OPT_MOD}(?<!viet\s|mien\s)(?:(thang|tuan|quy|nam)\s+(nay|toi|sau|truoc|ngoai|qua|vua\s+qua|hien\s+tai)|(this|next|last|coming|current|previous|past)\s+(week|month|quarter|year)|(hom\s+nay|ngay\s+mai|today|tomorrow))${E}(?!\s*(?:ngay\s|\d))`,
     build(g, ctx, original) {
       const u = relativeUnit(g.slice(3, 8), ctx.today(), original);
@@ -210,6 +230,7 @@ export const RULES: Rule[] = [
   {
     // "hằng quý", "hàng năm", "định kỳ", "định kỳ 6 tháng", "quarterly".
     name: "recurring",
+    starts: ["dinh", "hang", "moi", "daily", "weekly", "monthly", "quarterly", "annually", "yearly", "periodically", "every"],
     source: String.raw`${NB}(?:(?:dinh\s+ky\s+)?(?:hang|moi)\s+(ngay|tuan|thang|quy|nam)|dinh\s+ky(?:\s+(\d{1,2})\s+thang(?:\s+(?:mot|1)\s+lan)?)?|(daily|weekly|monthly|quarterly|annually|yearly|periodically)|every\s+(day|week|month|quarter|year))${E}`,
     build(g) {
       const every: Record<string, string> = {
@@ -224,6 +245,7 @@ export const RULES: Rule[] = [
   },
   {
     name: "ongoing",
+    starts: ["thuong", "ongoing"],
     source: String.raw`${NB}(?:thuong\s+xuyen|ongoing)${E}`,
     build: () => ({ kind: "ongoing", label: "ongoing" }),
   },

@@ -1,0 +1,132 @@
+/**
+ * The period scanner. All rules are joined into one regular expression, compiled once. A cheap
+ * expression first finds the word starts where some rule can begin (a digit or a listed start word);
+ * the full expression is tried there only, anchored. This finds the same matches as trying it at
+ * every position (tests/core/periods.test.ts checks that), many times faster on long texts.
+ */
+import type { Period } from "../types.js";
+import { foldAligned } from "../text.js";
+import { vnDate } from "../time.js";
+import { MONTH_NAMES, RULES, type Rule, type RuleContext } from "./rules.js";
+
+export interface ScanOptions {
+  now?: Date;
+  defaultYear?: number;
+}
+
+export interface ScanMatch {
+  index: number;
+  length: number;
+  period: Period;
+}
+
+interface Slot {
+  rule: Rule;
+  /** Index of the rule's own group in the joined expression; its inner groups follow. */
+  group: number;
+  count: number;
+}
+
+interface Compiled {
+  re: RegExp;
+  slots: Slot[];
+}
+
+function groupCount(source: string): number {
+  return new RegExp(`${source}|`, "u").exec("")!.length - 1;
+}
+
+function compile(rules: Rule[], flags: string): Compiled {
+  const slots: Slot[] = [];
+  let group = 1;
+  for (const rule of rules) {
+    const count = groupCount(rule.source);
+    slots.push({ rule, group, count });
+    group += count + 1;
+  }
+  return { re: new RegExp(rules.map((r) => `(${r.source})`).join("|"), flags), slots };
+}
+
+const ANYWHERE = compile(RULES, "gu");
+const REL_WORDS = "nay|toi|sau|truoc|ngoai|qua|vua|hien";
+const REL = String.raw`(?:${REL_WORDS})\b`;
+/** What can follow a deadline or "within" word for a period to begin ("trong" + "tháng 8/2025"). */
+const AFTER_MOD = String.raw`(?:\d|[qh][1-4]\b|(?:quy|quarter|thang|tuan|nam|nua|sau|first|second|third|fourth|this|next|last|coming|current|previous|past|hom|today|tomorrow|ngay|giai|thoi|period|end|the|het|cuoi|trong|vao|la|muon|chot|later|to|${MONTH_NAMES.join("|")})\b)`;
+/**
+ * A quick test on the words after a frequent start word, so that the rules are not tried after every
+ * "định" (quy định), "quy" (quy hoạch) or "trong". Each must accept everything its rules can match
+ * (the exhaustive comparison in the tests checks this). Start words not listed are always tried.
+ */
+const FOLLOW: Record<string, string> = {
+  dinh: "ky", giai: "doan", thoi: "ky", thuong: "xuyen", khong: "muon", han: "chot", no: "later", prior: "to",
+  quy: String.raw`(?:iv|iii|ii|i|[1-4]|${REL_WORDS})\b`,
+  nam: String.raw`(?:(?:19|20)\d\d|${REL_WORDS})\b`,
+  thang: String.raw`(?:\d|${REL_WORDS}\b)`,
+  tuan: REL,
+  moi: String.raw`(?:ngay|tuan|thang|quy|nam)\b`,
+  hang: String.raw`(?:ngay|tuan|thang|quy|nam)\b`,
+  sau: "thang",
+  nua: "(?:dau|cuoi|sau)\\b",
+  tu: AFTER_MOD, trong: AFTER_MOD, ngay: String.raw`(?:\d|trong|mai)`, vao: AFTER_MOD, den: AFTER_MOD,
+  het: AFTER_MOD, cuoi: AFTER_MOD, truoc: AFTER_MOD, the: AFTER_MOD, in: AFTER_MOD, by: AFTER_MOD,
+};
+// A number starts a period only as a date, a month/year, a year, "6 tháng" or "1st quarter".
+const DIGITS = String.raw`\d{1,2}(?:[/.\-]\d|\s+[a-z]|(?:st|nd|rd|th)\s)|(?:19|20)\d\d`;
+const WORDS = [...new Set(RULES.flatMap((r) => r.starts))].filter((w) => /^[a-z]{2,}$/.test(w));
+WORDS.sort((a, b) => b.length - a.length);
+const FREE = WORDS.filter((w) => FOLLOW[w] === undefined);
+const GATED = WORDS.filter((w) => FOLLOW[w] !== undefined).map((w) => `${w}\\s+(?=${FOLLOW[w]})`);
+// \b holds wherever the rules' own start boundary does, since every start is a word character.
+const CANDIDATE = new RegExp(
+  String.raw`\b(?:(?=${DIGITS})(\d)|([hq])[1-4]\b|(${FREE.join("|")})\b|(?=(?:${GATED.join("|")}))([a-z]+))`,
+  "g",
+);
+/** The rules that can start with a given word, joined and anchored; built on first use. */
+const BY_START = new Map<string, Compiled>();
+
+function rulesFor(start: string): Compiled {
+  let c = BY_START.get(start);
+  if (!c) BY_START.set(start, (c = compile(RULES.filter((r) => r.starts.includes(start)), "uy")));
+  return c;
+}
+
+function context(opts: ScanOptions | undefined): RuleContext {
+  let today: string | undefined;
+  const todayOf = (): string => (today ??= vnDate(opts?.now ?? new Date()));
+  return { today: todayOf, year: () => opts?.defaultYear ?? Number(todayOf().slice(0, 4)) };
+}
+
+/**
+ * Period expressions in `text`, leftmost first, non-overlapping. `exhaustive` tries every position
+ * (slow; the reference the fast path is tested against).
+ */
+export function scanPeriods(text: string, opts?: ScanOptions, exhaustive = false): ScanMatch[] {
+  const { folded, toOriginal } = foldAligned(text);
+  const ctx = context(opts);
+  const out: ScanMatch[] = [];
+  const accept = (m: RegExpExecArray, slots: Slot[]): boolean => {
+    const slot = slots.find((x) => m[x.group] !== undefined)!;
+    const start = toOriginal(m.index);
+    const end = toOriginal(m.index + m[0].length);
+    const original = text.slice(start, end);
+    const value = slot.rule.build(m.slice(slot.group + 1, slot.group + 1 + slot.count), ctx, original);
+    if (value === undefined) return false;
+    out.push({ index: start, length: end - start, period: { text: original, ...value } });
+    return true;
+  };
+  if (exhaustive) {
+    const re = new RegExp(ANYWHERE.re);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(folded)) !== null) if (!accept(m, ANYWHERE.slots)) re.lastIndex = m.index + 1;
+    return out;
+  }
+  const candidates = new RegExp(CANDIDATE);
+  let c: RegExpExecArray | null;
+  while ((c = candidates.exec(folded)) !== null) {
+    const { re, slots } = rulesFor(c[1] !== undefined ? "#" : c[2] ?? c[3] ?? c[4]!);
+    re.lastIndex = c.index;
+    const m = re.exec(folded);
+    candidates.lastIndex = m && accept(m, slots) ? m.index + m[0].length : c.index + 1;
+  }
+  return out;
+}
