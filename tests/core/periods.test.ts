@@ -1,5 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findPeriods, overlapsRange, parsePeriod } from "../../core/periods.js";
+import { scanPeriods } from "../../core/periods/scan.js";
 
 // 2026-03-31T18:00Z is already Wednesday 1 April 2026 in Vietnam (UTC+7).
 const NOW = new Date("2026-03-31T18:00:00Z");
@@ -176,5 +178,29 @@ describe("overlapsRange", () => {
     expect(overlapsRange(parsePeriod("trước ngày 30/11/2025")!, "2025-01-01", "2025-01-31")).toBe(true);
     expect(overlapsRange(parsePeriod("trước ngày 30/11/2025")!, "2025-12-01", "2025-12-31")).toBe(false);
     expect(overlapsRange(parsePeriod("thường xuyên")!, "2025-01-01", "2030-12-31")).toBe(false);
+  });
+});
+
+describe("fast scan agrees with trying every position", () => {
+  const SHARED = new URL("../../../shared/ext/directives/", import.meta.url);
+  const local = new URL("../../sample-corpus/", import.meta.url);
+  const texts = (dir: URL, limit: number): string[] =>
+    readdirSync(dir).sort().slice(0, limit).map((f) => readFileSync(new URL(f, dir), "utf8"));
+  const now = new Date("2026-03-31T18:00:00Z");
+
+  it("on the sample corpus and a text of tricky cases", () => {
+    const tricky =
+      "Quy định tại quy hoạch; định kỳ hằng quý; trong 2 tháng; trước ngày 5/9; đến hết năm nay; chậm nhất là ngày 1/10/2025; " +
+      "Q3 2026, H2/2025, 1st quarter of 2026, the end of 2026, từ tháng 9 đến tháng 12/2025, 6 tháng cuối năm sau.";
+    for (const text of [...texts(local, 10), tricky]) {
+      expect(scanPeriods(text, { now })).toEqual(scanPeriods(text, { now }, true));
+    }
+    expect(scanPeriods(tricky, { now }).map((m) => m.period.label)).toEqual([
+      "quarterly", "≤2026-09-05", "≤2026", "≤2025-10-01", "Q3/2026", "H2/2025", "Q1/2026", "≤2026", "09/2025-12/2025", "H2/2027",
+    ]);
+  });
+
+  it.skipIf(!existsSync(SHARED))("on the shared directives", () => {
+    for (const text of texts(SHARED, 60)) expect(scanPeriods(text, { now })).toEqual(scanPeriods(text, { now }, true));
   });
 });
