@@ -1,17 +1,43 @@
 /**
- * Words that carry little meaning for search, folded (no diacritics, đ -> d). One list for everything
- * that weighs words: question understanding, lexical queries and the local embedder.
+ * Words that carry little meaning for search: one list for everything that weighs words (question
+ * understanding, the local embedder). Vietnamese function words are matched as written: folded, many
+ * collide with content words ("đang"/"Đảng", "có"/"cơ quan", "thẻ"/"the"), so a word typed without
+ * diacritics is dropped only when no content word folds to it.
  */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  // Vietnamese function syllables
-  "cua", "va", "cac", "nhung", "duoc", "trong", "voi", "cho", "la", "co", "khong", "nay", "da", "theo", "ve", "de",
-  "mot", "den", "tu", "tai", "tren", "do", "thi", "cung", "nhu", "nham", "bao", "dam", "o", "ra", "vao", "khi",
-  "neu", "hoac", "ma", "nen", "lai", "se", "dang", "phai", "viec", "sau", "truoc", "qua", "moi", "con", "nao",
-  "gi", "ai", "dau", "sao", "bao", "nhieu", "chua", "roi", "thuc", "hien",
-  // English
+import { fold, unifyTone } from "./text.js";
+
+/** Vietnamese function syllables, lower case, new tone placement. */
+export const VI_FUNCTION_WORDS: readonly string[] = [
+  "của", "và", "các", "những", "được", "trong", "với", "cho", "là", "có", "không", "này", "đã", "theo", "về",
+  "để", "một", "người", "đến", "từ", "tại", "trên", "đó", "thì", "cũng", "như", "nhằm", "ở", "khi", "nào",
+  "mà", "hoặc", "hay", "bị", "do", "nên", "vì", "nếu", "sẽ", "đang", "lại", "ra", "vào", "việc", "phải",
+  "cần", "cùng", "sau", "giữa", "qua", "rằng", "thế", "đây", "ấy", "họ", "nhau", "nhất", "rất", "hơn",
+  "mới", "còn", "đều", "chỉ", "vẫn", "hết", "mỗi", "mọi", "gì", "sự", "nhiều", "bằng", "thêm", "làm",
+  "ai", "đâu", "sao", "bao", "nhiêu", "chưa", "rồi",
+];
+
+/** Folded forms that only function words fold to (checked by hand against the administrative vocabulary). */
+const VI_FOLDED_SAFE: ReadonlySet<string> = new Set([
+  "cua", "va", "cac", "nhung", "duoc", "voi", "khong", "nay", "theo", "nham", "hoac", "nhieu", "chua", "nhau",
+  "nhat", "mot", "tren", "den", "la", "cho", "ve", "khi", "nao", "gi", "ai", "o", "ra", "vao", "neu", "se",
+  "rang", "day", "giua", "deu", "van", "viec", "bang",
+]);
+
+const VI_SET: ReadonlySet<string> = new Set(VI_FUNCTION_WORDS);
+
+export const EN_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "is", "are", "was", "were", "be", "what", "which",
   "who", "whom", "when", "how", "does", "do", "did", "and", "or", "with", "from", "that", "this", "it", "its",
+  "has", "have", "had", "there", "any", "all", "me", "tell", "please", "about",
 ]);
+
+/** True when a word is a function word of the question's language (see the module note on folding). */
+export function isFunctionWord(word: string, language: "vi" | "en"): boolean {
+  const lower = unifyTone(word.toLowerCase());
+  const folded = fold(lower);
+  if (language === "en" && EN_FUNCTION_WORDS.has(lower)) return true;
+  return folded === lower ? VI_FOLDED_SAFE.has(folded) : VI_SET.has(lower);
+}
 
 /**
  * Phrases that make a question a question rather than a topic ("là khi nào", "những gì", "what is"),
@@ -22,8 +48,8 @@ export const QUESTION_PHRASES: readonly string[] = [
   "truoc ngay nao", "trong thoi han nao", "thoi han nao", "la khi nao", "khi nao", "bao gio", "han chot",
   "thoi han", "la gi", "nhung gi", "nhung viec gi", "viec gi", "nhiem vu gi", "nhung nhiem vu nao",
   "nhiem vu nao", "duoc giao", "co nhiem vu", "ai chu tri", "ai phoi hop", "co quan nao", "don vi nao",
-  "la ai", "ai", "gi", "nao", "phai", "cho biet", "xin hoi",
+  "la ai", "ai", "gi", "nao", "phai", "cho biet", "xin hoi", "noi gi", "noi ve", "quy dinh gi", "yeu cau gi",
   "what is", "what are", "what does", "who leads", "who coordinates", "who is", "when is", "when are",
   "by when", "deadline for", "deadline of", "the deadline", "assigned to", "assigned", "tasks of", "tasks for",
-  "what", "who", "when", "which", "how",
+  "what", "who", "when", "which", "how", "say about", "says about",
 ].sort((a, b) => b.length - a.length);

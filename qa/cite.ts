@@ -7,7 +7,9 @@ export function docTitle(meta: DocumentMeta): string {
   if (meta.number) parts.push(`số ${meta.number}`);
   if (meta.date) parts.push(`ngày ${vnDate(meta.date)}`);
   const head = parts.join(" ");
-  return meta.title ? `${head}: ${meta.title}` : head;
+  if (!meta.title) return head;
+  // "Kết luận về ..." reads as one phrase; a headline ("Tin bài ngày ...: Thủ tướng ...") is set apart.
+  return /^(về|v\/v)\s/i.test(meta.title) ? `${head} ${meta.title}` : `${head}: ${meta.title}`;
 }
 
 /** A short name for answer text: "Kết luận số 229-KL/TW" or the kind and date. */
@@ -25,7 +27,8 @@ export function vnDate(iso: string): string {
 export function citation(doc: { name: string; meta: DocumentMeta }, section: string, quote: string): Citation {
   return {
     doc: doc.name,
-    title: docTitle(doc.meta),
+    // The document's own title; kind, number and date travel in their own fields.
+    title: doc.meta.title ?? docShortName(doc.meta),
     section,
     quote,
     kind: doc.meta.kind,

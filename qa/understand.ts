@@ -4,7 +4,7 @@
  */
 import type { OrgMention, OrgRegistry } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
-import { FUNCTION_WORDS, QUESTION_PHRASES } from "../core/stopwords.js";
+import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
 import { fold, hasDiacritics, nfc, words } from "../core/text.js";
 import type { DocKind, Period, Role } from "../core/types.js";
 import type { Language, QuestionKind } from "./types.js";
@@ -75,12 +75,13 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
     cut.push([m.index, m.index + m[0].length]);
   }
 
-  const rest = blank(sameLength ? f : f, cut);
-  const topic = cutPhrases(rest);
-  const folded = words(topic).filter((w) => !FUNCTION_WORDS.has(w) && !/^\d+$/.test(w));
-  const asWritten = sameLength ? words(blank(q, cut)).filter((w) => folded.includes(fold(w))) : folded;
-
   const language = detectLanguage(blank(q, mentions.map((m) => [m.index, m.index + m.length])));
+  // Question phrases ("là khi nào") are found on the folded text and cut from both forms.
+  const topicFolded = cutPhrases(blank(f, cut));
+  const topic = sameLength ? maskLike(q, topicFolded) : topicFolded;
+  const kept = words(topic).filter((w) => !isFunctionWord(w, language) && !/^\d+$/.test(w));
+  const folded = kept.map(fold);
+  const asWritten = kept;
   const askedRole = /\bchu tri\b|\bleads?\b/.test(f) ? "lead" : /\bphoi hop\b|\bcoordinat/.test(f) ? "coordinate" : undefined;
   const kind = classify({ f, orgs, period, docRefs, topicWords: folded.length });
   return { question: q, language, kind, orgs, period, docRefs, askedRole, terms: unique(asWritten), folded: unique(folded), hasDiacritics: hasDiacritics(q) };
@@ -109,9 +110,22 @@ function blank(text: string, spans: Array<[number, number]>): string {
   return out;
 }
 
+/** Blanks question phrases in a folded text, keeping its length (so offsets still map to the original). */
 function cutPhrases(folded: string): string {
-  let out = ` ${folded.replace(/[^\p{L}\p{N}/\-]+/gu, " ")} `;
-  for (const p of QUESTION_PHRASES) out = out.split(` ${p} `).join("  ");
+  let out = ` ${folded.replace(/[^\p{L}\p{N}/\-]/gu, (c) => " ".repeat(c.length))} `;
+  for (const p of QUESTION_PHRASES) {
+    const needle = ` ${p} `;
+    for (let i = out.indexOf(needle); i >= 0; i = out.indexOf(needle, i + 1)) {
+      out = out.slice(0, i + 1) + " ".repeat(p.length) + out.slice(i + 1 + p.length);
+    }
+  }
+  return out.slice(1, -1);
+}
+
+/** `text` with spaces wherever `mask` has spaces (both the same length). */
+function maskLike(text: string, mask: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) out += mask[i] === " " ? " " : text[i];
   return out;
 }
 
