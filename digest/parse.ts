@@ -1,5 +1,5 @@
 /**
- * Reading the arguments of /theodoi: "[ORG[, ORG...]] [hằng ngày|hằng tuần] [THỨ] [HH:MM] [cả khi trống]",
+ * Reading the arguments of /theodoi: "[ORG[, ORG...]] [hằng ngày|hằng tuần] [THỨ] [HH:MM] [N ngày] [cả khi trống]",
  * in any order, with or without diacritics ("hang tuan thu hai 7h30 btctw"), in Vietnamese or English.
  */
 import type { OrgRegistry } from "../core/orgs.js";
@@ -14,6 +14,8 @@ export interface SubscribeRequest {
   /** 1 = Monday ... 7 = Sunday; set for weekly. */
   weekday?: number;
   sendEmpty: boolean;
+  /** Days of look-ahead when the user gave one ("30 ngày"); otherwise the configured default applies. */
+  lookaheadDays?: number;
   /** True when the user named a cadence, a weekday or a time (not only an organisation). */
   explicitSchedule: boolean;
 }
@@ -85,6 +87,7 @@ export function parseSubscribeArgs(text: string, registry: OrgRegistry, defaults
   let weekday: number | undefined;
   let time: string | undefined;
   let sendEmpty = false;
+  let lookaheadDays: number | undefined;
   const orgParts: string[][] = [[]];
   for (let i = 0; i < toks.length; ) {
     const tok = toks[i]!;
@@ -107,6 +110,14 @@ export function parseSubscribeArgs(text: string, registry: OrgRegistry, defaults
     if (cad && free(cad)) {
       cadence = cad[1];
       i += cad[0];
+      continue;
+    }
+    // "30 ngày" / "30 ngay" / "30 days": the look-ahead.
+    if (/^\d{1,3}$/.test(tok.raw) && ["ngay", "days", "day"].includes(toks[i + 1]?.key ?? "")) {
+      const n = Number(tok.raw);
+      if (n < 1 || n > 365) return { ok: false, error: "Số ngày nhìn trước phải từ 1 đến 365." };
+      lookaheadDays = n;
+      i += 2;
       continue;
     }
     const t = parseTime(tok.raw);
@@ -153,6 +164,7 @@ export function parseSubscribeArgs(text: string, registry: OrgRegistry, defaults
     explicitSchedule: cadence !== undefined || weekday !== undefined || time !== undefined,
   };
   if (weekly) request.weekday = weekday ?? 1;
+  if (lookaheadDays !== undefined) request.lookaheadDays = lookaheadDays;
   return { ok: true, request };
 }
 

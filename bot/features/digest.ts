@@ -19,7 +19,7 @@ import type { BotContext, BotDeps } from "../context.js";
 import { replyItems, sendItems } from "../send.js";
 
 const USAGE =
-  "Cú pháp: /theodoi [CƠ_QUAN] [hằng ngày|hằng tuần] [THỨ] [HH:MM] [cả khi trống]\n" +
+  "Cú pháp: /theodoi [CƠ_QUAN] [hằng ngày|hằng tuần] [THỨ] [HH:MM] [SỐ ngày] [cả khi trống]\n" +
   "Ví dụ: /theodoi btctw hằng ngày 07:30 · /theodoi Bộ Nội vụ hằng tuần thứ sáu 16:00 · /theodoi (mọi cơ quan)";
 const MANAGE_ONLY = "Trong nhóm, chỉ quản trị viên của nhóm mới thay đổi được việc theo dõi.";
 const GROUP_NOT_GRANTED =
@@ -75,7 +75,7 @@ export function digestFeature(deps: BotDeps): Composer<BotContext> {
     for (const s of existing) await app.store.removeSubscriptions(chat.id, s.id);
     const sub = await app.store.addSubscription({
       chatId: chat.id, orgIds: req.orgIds, cadence: req.cadence, time: req.time, weekday: req.weekday,
-      lookaheadDays: deps.config.digest.lookaheadDays, sendEmpty: req.sendEmpty,
+      lookaheadDays: req.lookaheadDays ?? deps.config.digest.lookaheadDays, sendEmpty: req.sendEmpty,
     });
     // Subscribing again is also how a chat paused after blocking the bot resumes.
     await app.store.setPaused(chat.id, false);

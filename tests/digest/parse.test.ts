@@ -72,3 +72,12 @@ describe("names with commas", () => {
     expect(two.ok && two.request.orgIds).toEqual(["cac-tinh-uy-thanh-uy-dang-uy-truc-thuoc-trung-uong", registry.resolve("btctw")!.id]);
   });
 });
+
+describe("look-ahead", () => {
+  it("“30 ngày” sets the look-ahead; without it the default applies", () => {
+    expect(ok("btctw hằng tuần 30 ngày").lookaheadDays).toBe(30);
+    expect(ok("btctw 7 ngay 08:00")).toMatchObject({ lookaheadDays: 7, time: "08:00", cadence: "daily" });
+    expect(ok("btctw").lookaheadDays).toBeUndefined();
+    expect(parseSubscribeArgs("btctw 400 ngày", registry, defaults).ok).toBe(false);
+  });
+});
