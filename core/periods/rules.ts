@@ -137,7 +137,7 @@ export const RULES: Rule[] = [
     // "từ tháng 9/2025 đến tháng 3/2026", "tháng 9 đến tháng 12/2025".
     name: "monthRange",
     starts: ["tu", "thang"],
-    source: String.raw`${NB}(?:tu\s+)?thang\s+${M}(?:\s*[/-]\s*${Y})?\s*(?:den(?:\s+het)?|-|–)\s*thang\s+${M}(?:\s*[/-]\s*|\s+nam\s+)${Y}${NE}`,
+    source: String.raw`${NB}(?:tu\s+)?thang\s*${M}(?:\s*[/-]\s*${Y})?\s*(?:den(?:\s+het)?|-|–)\s*thang\s*${M}(?:\s*[/-]\s*|\s+nam\s+)${Y}${NE}`,
     build(g) {
       const m1 = Number(g[0]);
       const m2 = Number(g[2]);
@@ -153,7 +153,7 @@ export const RULES: Rule[] = [
     // A full date: "ngày 26/3/2026", "trước ngày 30 tháng 11 năm 2025", "2025-12-08", "by 30 November 2025".
     name: "day",
     starts: ["#", ...MOD_STARTS, ...MONTH_NAMES],
-    source: String.raw`${NB}${OPT_MOD}(?:ngay\s+)?(?:${D}[/.\-]${M}[/.\-]${Y}|${D}\s+thang\s+${M}\s*,?\s*(?:nam\s+)?${Y}|${Y}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])|${D}(?:st|nd|rd|th)?\s+(?:of\s+)?${MN},?\s+${Y}|${MN}\s+${D}(?:st|nd|rd|th)?,?\s+${Y})${NE}`,
+    source: String.raw`${NB}${OPT_MOD}(?:ngay\s+)?(?:${D}[/.\-]${M}[/.\-]${Y}|${D}\s*thang\s*${M}\s*,?\s*(?:nam\s+)?${Y}|${Y}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])|${D}(?:st|nd|rd|th)?\s+(?:of\s+)?${MN},?\s+${Y}|${MN}\s+${D}(?:st|nd|rd|th)?,?\s+${Y})${NE}`,
     build(g) {
       const u =
         day(num(g[5]), num(g[4]), num(g[3])) ??
@@ -168,7 +168,7 @@ export const RULES: Rule[] = [
     // A date without a year needs "ngày" or a deadline word: "trước 15/8", "ngày 15 tháng 8".
     name: "dayNoYear",
     starts: MOD_STARTS,
-    source: String.raw`${NB}(?:${MOD}(?:ngay\s+)?|ngay\s+)(?:${D}[/.\-]${M}|${D}\s+thang\s+${M}|${D}(?:st|nd|rd|th)?\s+(?:of\s+)?${MN})(?![\p{L}\p{N}]|[/.\-]\d)`,
+    source: String.raw`${NB}(?:${MOD}(?:ngay\s+)?|ngay\s+)(?:${D}[/.\-]${M}|${D}\s*thang\s*${M}|${D}(?:st|nd|rd|th)?\s+(?:of\s+)?${MN})(?![\p{L}\p{N}]|[/.\-]\d)`,
     build(g, ctx) {
       const y = ctx.year();
       const u = day(y, num(g[4]), num(g[3])) ?? day(y, num(g[6]), num(g[5])) ?? day(y, monthName(g[8]), num(g[7]));
@@ -179,7 +179,7 @@ export const RULES: Rule[] = [
     // "tháng 8/2025", "trong tháng 12 năm 2025", "tháng 8, 9/2025", "tháng 8" (year from context).
     name: "month",
     starts: [...MOD_STARTS, "thang"],
-    source: String.raw`${NB}${OPT_MOD}thang\s+((?:0?[1-9]|1[0-2])(?!\d)(?:${LIST_SEP}(?:0?[1-9]|1[0-2])(?!\d))*)(?:(?:\s*[/-]\s*|,?\s+nam\s+)${Y}${NE}|\s+nam\s+${REL_YEAR}|${NE})`,
+    source: String.raw`${NB}${OPT_MOD}thang\s*((?:0?[1-9]|1[0-2])(?!\d)(?:${LIST_SEP}(?:0?[1-9]|1[0-2])(?!\d))*)(?:(?:\s*[/-]\s*|,?\s+nam\s+)${Y}${NE}|\s+nam\s+${REL_YEAR}|${NE})`,
     build(g, ctx) {
       const ms = listOf(g[3]!, (x) => Number(x));
       const y = num(g[4]) ?? relYear(g[5], ctx) ?? ctx.year();
@@ -221,7 +221,7 @@ export const RULES: Rule[] = [
     // "tháng này", "tuần tới", "quý sau", "năm nay", "next week", "this month", "hôm nay".
     name: "relative",
     starts: [...MOD_STARTS, "thang", "tuan", "quy", "nam", "this", "next", "last", "coming", "current", "previous", "past", "hom", "today", "tomorrow"],
-    source: String.raw`${NB}${OPT_MOD}(?<!viet\s|mien\s)(?:(thang|tuan|quy|nam)\s+(nay|toi|sau|truoc|ngoai|qua|vua\s+qua|hien\s+tai)|(this|next|last|coming|current|previous|past)\s+(week|month|quarter|year)|(hom\s+nay|ngay\s+mai|today|tomorrow))${E}(?!\s*(?:ngay\s|\d))`,
+    source: String.raw`${NB}${OPT_MOD}(?<!viet\s|mien\s|\d\s*)(?:(thang|tuan|quy|nam)\s+(nay|toi|sau|truoc|ngoai|qua|vua\s+qua|hien\s+tai)|(this|next|last|coming|current|previous|past)\s+(week|month|quarter|year)|(hom\s+nay|ngay\s+mai|today|tomorrow))${E}(?!\s*(?:ngay\s|\d))`,
     build(g, ctx, original) {
       const u = relativeUnit(g.slice(3, 8), ctx.today(), original);
       return u && applyModifier(u, modOf(g, 0));
@@ -246,7 +246,8 @@ export const RULES: Rule[] = [
   {
     name: "ongoing",
     starts: ["thuong", "ongoing"],
-    source: String.raw`${NB}(?:thuong\s+xuyen|ongoing)${E}`,
+    // Not "giáo dục thường xuyên" (continuing education) or "chi thường xuyên" (recurrent spending): names, not deadlines.
+    source: String.raw`${NB}(?<!giao\s+duc\s+|chi\s+)(?:thuong\s+xuyen|ongoing)${E}`,
     build: () => ({ kind: "ongoing", label: "ongoing" }),
   },
 ];

@@ -75,10 +75,10 @@ const DIGITS = String.raw`\d{1,2}(?:[/.\-]\d|\s+[a-z]|(?:st|nd|rd|th)\s)|(?:19|2
 const WORDS = [...new Set(RULES.flatMap((r) => r.starts))].filter((w) => /^[a-z]{2,}$/.test(w));
 WORDS.sort((a, b) => b.length - a.length);
 const FREE = WORDS.filter((w) => FOLLOW[w] === undefined);
-const GATED = WORDS.filter((w) => FOLLOW[w] !== undefined).map((w) => `${w}\\s+(?=${FOLLOW[w]})`);
+const GATED = WORDS.filter((w) => FOLLOW[w] !== undefined).map((w) => `${w}(?=\\s*${FOLLOW[w]})`);
 // \b holds wherever the rules' own start boundary does, since every start is a word character.
 const CANDIDATE = new RegExp(
-  String.raw`\b(?:(?=${DIGITS})(\d)|([hq])[1-4]\b|(${FREE.join("|")})\b|(?=(?:${GATED.join("|")}))([a-z]+))`,
+  String.raw`\b(?:(?=${DIGITS})(\d)|([hq])[1-4]\b|(${FREE.join("|")})\b|(${GATED.join("|")}))`,
   "g",
 );
 /** The rules that can start with a given word, joined and anchored; built on first use. */

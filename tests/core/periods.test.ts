@@ -47,6 +47,7 @@ const TABLE: Row[] = [
   ["ngày 26/3/2026", "range", "2026-03-26", "2026-03-26", "2026-03-26"],
   ["2025-12-08", "range", "2025-12-08", "2025-12-08", "2025-12-08"],
   ["ngày 15 tháng 8 năm 2025", "range", "2025-08-15", "2025-08-15", "2025-08-15"],
+  ["ngày 01 tháng12 năm 2025", "range", "2025-12-01", "2025-12-01", "2025-12-01"],
   ["năm 2025", "range", "2025-01-01", "2025-12-31", "2025"],
   ["trong năm 2026", "range", "2026-01-01", "2026-12-31", "2026"],
   ["2025", "range", "2025-01-01", "2025-12-31", "2025"],
@@ -121,6 +122,10 @@ describe("parsePeriod: text and context", () => {
     expect(parsePeriod("Quỹ này do Bộ Tài chính quản lý", { now: NOW })).toBeUndefined();
     expect(parsePeriod("kinh tế Việt Nam 2025")).toBeUndefined();
     expect(parsePeriod("tháng Sáu", { now: NOW })).toBeUndefined();
+    expect(parsePeriod("Đúng 14 tháng trước", { now: NOW })).toBeUndefined();
+    expect(parsePeriod("so với 02 năm trước liền kề", { now: NOW })).toBeUndefined();
+    expect(parsePeriod("trung tâm giáo dục thường xuyên")).toBeUndefined();
+    expect(parsePeriod("kinh phí chi thường xuyên")).toBeUndefined();
   });
 
   it("returns undefined for text with no period", () => {
