@@ -114,6 +114,18 @@ describe("findAll", () => {
     expect(reg.findAll("Quyết định số 12/QĐ-TTg của Thủ tướng").map((m) => m.text)).toEqual(["Thủ tướng"]);
   });
 
+  it("skips symbols, staff ('cán bộ') and local branches of central bodies", () => {
+    expect(reg.findAll("Quyết định số 3212/QĐ- BKHCN ngày 17/10/2025 của Bộ trưởng")).toEqual([]);
+    expect(reg.findAll("Đội ngũ cán bộ khoa học và công nghệ có bước phát triển")).toEqual([]);
+    expect(reg.findAll("Phòng An ninh chính trị nội bộ Công an tỉnh")).toEqual([]);
+    expect(reg.findAll("Ban Thường trực Uỷ ban Mặt trận Tổ quốc Việt Nam tỉnh Lai Châu và Bộ Công an")).toEqual([
+      expect.objectContaining({ text: "Bộ Công an" }),
+    ]);
+    expect(reg.resolve("Ủy ban MTTQ Việt Nam tỉnh Lai Châu")).toBeUndefined();
+    expect(reg.findAll("Bộ Lao động - Thương binh và Xã hội").map((m) => m.org.id)).toEqual(["bo-lao-dong-thuong-binh-va-xa-hoi"]);
+    expect(reg.findAll("Cán bộ Bộ Nội vụ").map((m) => m.text)).toEqual(["Bộ Nội vụ"]);
+  });
+
   it("keeps 'Bộ Y tế' inside 'Đảng uỷ Bộ Y tế' as one mention, and reads no diacritics", () => {
     expect(reg.findAll("Đảng uỷ Bộ Y tế phối hợp với Bộ Y tế").map((m) => [m.text, m.org.id])).toEqual([
       ["Đảng uỷ Bộ Y tế", "dang-uy-bo-y-te"],
