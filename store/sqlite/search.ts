@@ -30,22 +30,44 @@ export function filterParams(filter: ChunkFilter): { docs: string | null; kinds:
   };
 }
 
+/** Up to this many documents, a document filter runs as one FTS query per document's chunk-id range. */
+const RANGE_DOCS = 16;
+
 export class ChunkSearch {
-  private readonly lexical: Record<LexicalColumn, Statement>;
+  private readonly lexicalAll: Record<LexicalColumn, Statement>;
+  private readonly lexicalRange: Record<LexicalColumn, Statement>;
+  private readonly lexicalJoin: Record<LexicalColumn, Statement>;
+  private readonly docRanges: Statement;
   private readonly chunksById: Statement;
-  private readonly filteredIds: Statement;
+  private readonly idsByDoc: Statement;
+  private readonly idsByKind: Statement;
   private readonly allIds: Statement;
 
   constructor(db: Database) {
     // Weighting the other column 0 keeps BM25 to the column the filter names.
-    const lexical = (weights: string) => db.prepare(`
-      SELECT f.rowid AS chunkId, -bm25(chunks_fts, ${weights}) AS score
+    const weights: Record<LexicalColumn, string> = { raw: "1.0, 0.0", folded: "0.0, 1.0" };
+    const per = (sql: (w: string) => string) => ({ raw: db.prepare(sql(weights.raw)), folded: db.prepare(sql(weights.folded)) });
+    this.lexicalAll = per((w) => `SELECT rowid AS chunkId, -bm25(chunks_fts, ${w}) AS score FROM chunks_fts
+      WHERE chunks_fts MATCH @match ORDER BY score DESC, rowid LIMIT @limit`);
+    // FTS5 bounds its doclist walk by a rowid range, and a document's chunks have consecutive ids
+    // (written in one transaction), so this is the cheap way to search inside a few documents.
+    this.lexicalRange = per((w) => `SELECT rowid AS chunkId, -bm25(chunks_fts, ${w}) AS score FROM chunks_fts
+      WHERE chunks_fts MATCH @match AND rowid BETWEEN @lo AND @hi ORDER BY score DESC, rowid LIMIT @limit`);
+    this.lexicalJoin = per((w) => `SELECT f.rowid AS chunkId, -bm25(chunks_fts, ${w}) AS score
       FROM chunks_fts f JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.doc_id
       WHERE chunks_fts MATCH @match AND ${FILTER}
       ORDER BY score DESC, f.rowid LIMIT @limit`);
-    this.lexical = { raw: lexical("1.0, 0.0"), folded: lexical("0.0, 1.0") };
+    this.docRanges = db.prepare(`SELECT min(c.id) AS lo, max(c.id) AS hi, count(*) AS n
+      FROM chunks c JOIN documents d ON d.id = c.doc_id
+      WHERE c.doc_id IN (SELECT value FROM json_each(@docs))
+        AND (@kinds IS NULL OR d.kind IN (SELECT value FROM json_each(@kinds)))
+      GROUP BY c.doc_id`);
     this.chunksById = db.prepare(`${CHUNK_SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`);
-    this.filteredIds = db.prepare(`SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE ${FILTER}`).pluck();
+    this.idsByDoc = db.prepare(`SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id
+      WHERE c.doc_id IN (SELECT value FROM json_each(@docs))
+        AND (@kinds IS NULL OR d.kind IN (SELECT value FROM json_each(@kinds)))`).pluck();
+    this.idsByKind = db.prepare(`SELECT c.id FROM documents d JOIN chunks c ON c.doc_id = d.id
+      WHERE d.kind IN (SELECT value FROM json_each(@kinds))`).pluck();
     this.allIds = db.prepare(`SELECT id FROM chunks ORDER BY id`).pluck();
   }
 
@@ -55,8 +77,18 @@ export class ChunkSearch {
    */
   searchLexical(column: LexicalColumn, match: string, filter: ChunkFilter, limit: number): ScoredChunk[] {
     if (!match.trim() || limit <= 0 || isEmptyFilter(filter)) return [];
+    const expr = `{${column}} : (${match})`;
     try {
-      return this.lexical[column].all({ match: `{${column}} : (${match})`, ...filterParams(filter), limit }) as ScoredChunk[];
+      if (!filter.docIds && !filter.kinds) return this.lexicalAll[column].all({ match: expr, limit }) as ScoredChunk[];
+      const params = filterParams(filter);
+      if (filter.docIds && filter.docIds.length <= RANGE_DOCS) {
+        const ranges = this.docRanges.all(params) as Array<{ lo: number; hi: number; n: number }>;
+        if (ranges.every((r) => r.hi - r.lo + 1 === r.n)) {
+          const hits = ranges.flatMap((r) => this.lexicalRange[column].all({ match: expr, lo: r.lo, hi: r.hi, limit }) as ScoredChunk[]);
+          return hits.sort((a, b) => b.score - a.score || a.chunkId - b.chunkId).slice(0, limit);
+        }
+      }
+      return this.lexicalJoin[column].all({ match: expr, ...params, limit }) as ScoredChunk[];
     } catch (err) {
       if (err instanceof BetterSqlite3.SqliteError) {
         throw new StoreError("bad_query", `The search expression could not be read: ${err.message}`, { cause: err });
@@ -82,9 +114,11 @@ export class ChunkSearch {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** Ids of the chunks a filter admits. */
+  /** Ids of the chunks a filter admits (through the doc_id and kind indexes, not a scan). */
   chunkIds(filter: ChunkFilter): number[] {
-    return this.filteredIds.all(filterParams(filter)) as number[];
+    if (filter.docIds) return this.idsByDoc.all(filterParams(filter)) as number[];
+    if (filter.kinds) return this.idsByKind.all(filterParams(filter)) as number[];
+    return this.allChunkIds();
   }
 
   /** Every chunk id, ascending. */

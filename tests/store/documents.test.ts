@@ -100,6 +100,9 @@ describe("documents", () => {
     const draft = kl229();
     await expect(store.saveDocument(draft, [new Float32Array(64)])).rejects.toMatchObject({ code: "bad_vectors" });
     expect((await store.stats()).documents).toBe(0);
+    const broken = { ...draft, assignments: [{ ...draft.assignments[0]!, quoteEnd: draft.text.length + 5 }] };
+    await expect(saveWithVectors(store, broken)).rejects.toMatchObject({ code: "bad_offsets" });
+    expect(await store.stats()).toMatchObject({ documents: 0, chunks: 0, vectors: 0 });
     const { id } = await saveWithVectors(store, draft);
     await store.close();
 
