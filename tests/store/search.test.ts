@@ -64,6 +64,22 @@ describe("lexical search (FTS5)", () => {
     expect(await store.searchLexical("folded", '"to chuc"', { docIds: [] }, 10)).toEqual([]);
   });
 
+  it("gives the same hits and scores whichever plan a filter takes", async () => {
+    const { store, kl } = await seeded();
+    const extra: number[] = [];
+    for (let i = 0; i < 17; i++) {
+      const d = await store.saveDocument(makeDraft({ path: `/c/x${i}.txt`, kind: "chi_thi", items: [{ label: "1", text: `Văn bản phụ ${i} về tổ chức thực hiện.` }] }), []);
+      extra.push(d.id);
+    }
+    const byRange = await store.searchLexical("folded", '"to chuc" OR kinh', { docIds: [kl] }, 10);
+    const byJoin = await store.searchLexical("folded", '"to chuc" OR kinh', { kinds: ["ket_luan"] }, 10);
+    expect(byRange.length).toBeGreaterThan(0);
+    expect(byRange).toEqual(byJoin);
+    const many = await store.searchLexical("folded", '"to chuc"', { docIds: [kl, ...extra] }, 50); // > 16 documents: join plan
+    expect(many).toHaveLength(18);
+    expect((await docOf(store, many.map((h) => h.chunkId))).every((d) => d === kl || extra.includes(d))).toBe(true);
+  });
+
   it("reports a malformed expression as a StoreError bad_query", async () => {
     const { store } = await seeded();
     for (const bad of ['"to chuc', "AND OR", "nosuchcol : x", "(((", "a NEAR/ b"]) {
