@@ -19,17 +19,17 @@ const FALSE_FRIENDS = /(?:^|[^\p{L}])(sáu|quỹ|qũy|nằm|thắng|thẳng|th�
 
 /**
  * The unit a relative expression names. `g` holds the rule's groups: Vietnamese unit and word,
- * English word and unit, or a day word ("hôm nay", "tomorrow").
+ * English word and unit, a day word ("hôm nay", "tomorrow"), or a bare unit meaning the current one.
  */
 export function relativeUnit(g: ReadonlyArray<string | undefined>, today: string, original: string): Unit | undefined {
-  const [viUnit, viWord, enWord, enUnit, dayWord] = g;
+  const [viUnit, viWord, enWord, enUnit, dayWord, bareUnit] = g;
   if (FALSE_FRIENDS.test(nfc(original).toLowerCase())) return undefined;
   if (dayWord !== undefined) {
     const iso = /mai|tomorrow/.test(dayWord) ? addDays(today, 1) : today;
     return dayUnit(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
   }
-  const unit = UNIT[(viUnit ?? enUnit)!];
-  const shift = SHIFT[(viWord ?? enWord)!.replace(/\s+/g, " ")];
+  const unit = UNIT[(viUnit ?? enUnit ?? bareUnit)!];
+  const shift = bareUnit !== undefined ? 0 : SHIFT[(viWord ?? enWord)!.replace(/\s+/g, " ")];
   if (unit === undefined || shift === undefined) return undefined;
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));

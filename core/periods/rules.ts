@@ -54,6 +54,12 @@ export const MONTH_NAMES = [
   "july", "august", "september", "october", "november", "december",
 ];
 const MN = `(${MONTH_NAMES.join("|")})${E}`;
+/** Vietnamese month words (folded): "tháng Giêng" is January, "tháng Chạp" December. */
+export const VI_MONTHS: Record<string, number> = {
+  gieng: 1, mot: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10,
+  "muoi mot": 11, "muoi hai": 12, chap: 12,
+};
+const VI_MONTH_WORDS = String.raw`(?:muoi\s+mot|muoi\s+hai|gieng|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|chap)${E}`;
 
 function modOf(g: Groups, i: number): Modifier {
   return g[i + 1] !== undefined ? "by" : g[i + 2] !== undefined ? "before" : "within";
@@ -187,6 +193,18 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // Months written as words, with a year: "tháng Sáu năm 2025", "tháng Mười hai/2025", "tháng Giêng năm 2026".
+    name: "monthWord",
+    starts: [...MOD_STARTS, "thang"],
+    source: String.raw`${NB}${OPT_MOD}thang\s+(${VI_MONTH_WORDS})(?:\s*[/-]\s*|,?\s+nam\s+)${Y}${NE}`,
+    build(g, _ctx, original) {
+      // Folding merges "năm" (five) with "nằm"; trust only the month words as written or without diacritics.
+      if (/tháng\s+(nằm|bày|tấm|tử|chín\s+mươi)/iu.test(original)) return undefined;
+      const month = VI_MONTHS[g[3]!.replace(/\s+/g, " ")];
+      return month ? applyModifier(monthsUnit(Number(g[4]), [month]), modOf(g, 0)) : undefined;
+    },
+  },
+  {
     // "November 2025", "by end of June 2026".
     name: "monthName",
     starts: [...MOD_STARTS, ...MONTH_NAMES],
@@ -218,12 +236,14 @@ export const RULES: Rule[] = [
     },
   },
   {
-    // "tháng này", "tuần tới", "quý sau", "năm nay", "next week", "this month", "hôm nay".
+    // "tháng này", "tuần tới", "quý sau", "năm nay", "next week", "this month", "hôm nay", "đến hết tháng".
     name: "relative",
     starts: [...MOD_STARTS, "thang", "tuan", "quy", "nam", "this", "next", "last", "coming", "current", "previous", "past", "hom", "today", "tomorrow"],
-    source: String.raw`${NB}${OPT_MOD}(?<!viet\s|mien\s|\d\s*)(?:(thang|tuan|quy|nam)\s+(nay|toi|sau|truoc|ngoai|qua|vua\s+qua|hien\s+tai)|(this|next|last|coming|current|previous|past)\s+(week|month|quarter|year)|(hom\s+nay|ngay\s+mai|today|tomorrow))${E}(?!\s*(?:ngay\s|\d))`,
+    source: String.raw`${NB}${OPT_MOD}(?<!viet\s|mien\s|\d\s*)(?:(thang|tuan|quy|nam)\s+(nay|toi|sau|truoc|ngoai|qua|vua\s+qua|hien\s+tai)|(this|next|last|coming|current|previous|past)\s+(week|month|quarter|year)|(hom\s+nay|ngay\s+mai|today|tomorrow)|(thang|tuan|quy|nam)(?!\s*[\p{L}\p{N}]))${E}(?!\s*(?:ngay\s|\d))`,
     build(g, ctx, original) {
-      const u = relativeUnit(g.slice(3, 8), ctx.today(), original);
+      // A bare unit is the current one only after a deadline word: "trước cuối năm", "đến hết tháng".
+      if (g[8] !== undefined && modOf(g, 0) !== "by") return undefined;
+      const u = relativeUnit(g.slice(3, 9), ctx.today(), original);
       return u && applyModifier(u, modOf(g, 0));
     },
   },

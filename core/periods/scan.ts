@@ -7,7 +7,7 @@
 import type { Period } from "../types.js";
 import { foldAligned } from "../text.js";
 import { vnDate } from "../time.js";
-import { MONTH_NAMES, RULES, type Rule, type RuleContext } from "./rules.js";
+import { MONTH_NAMES, RULES, VI_MONTHS, type Rule, type RuleContext } from "./rules.js";
 
 export interface ScanOptions {
   now?: Date;
@@ -61,7 +61,7 @@ const FOLLOW: Record<string, string> = {
   dinh: "ky", giai: "doan", thoi: "ky", thuong: "xuyen", khong: "muon", han: "chot", no: "later", prior: "to",
   quy: String.raw`(?:iv|iii|ii|i|[1-4]|${REL_WORDS})\b`,
   nam: String.raw`(?:(?:19|20)\d\d|${REL_WORDS})\b`,
-  thang: String.raw`(?:\d|${REL_WORDS}\b)`,
+  thang: String.raw`(?:\d|(?:${REL_WORDS}|${Object.keys(VI_MONTHS).map((w) => w.split(" ")[0]).join("|")})\b)`,
   tuan: REL,
   moi: String.raw`(?:ngay|tuan|thang|quy|nam)\b`,
   hang: String.raw`(?:ngay|tuan|thang|quy|nam)\b`,

@@ -35,6 +35,8 @@ const TABLE: Row[] = [
   ["12/2025", "range", "2025-12-01", "2025-12-31", "12/2025"],
   ["6/2025", "range", "2025-06-01", "2025-06-30", "06/2025"],
   ["November 2025", "range", "2025-11-01", "2025-11-30", "11/2025"],
+  ["tháng Sáu năm 2025", "range", "2025-06-01", "2025-06-30", "06/2025"],
+  ["tháng Mười hai năm 2025", "range", "2025-12-01", "2025-12-31", "12/2025"],
   ["trước ngày 30/11/2025", "range", undefined, "2025-11-30", "≤2025-11-30"],
   ["trước ngày 30 tháng 11 năm 2025", "range", undefined, "2025-11-30", "≤2025-11-30"],
   ["trước 15/8", "range", undefined, "2026-08-15", "≤2026-08-15"],
@@ -81,6 +83,9 @@ const TABLE: Row[] = [
   ["năm nay", "range", "2026-01-01", "2026-12-31", "2026"],
   ["năm sau", "range", "2027-01-01", "2027-12-31", "2027"],
   ["quý II năm nay", "range", "2026-04-01", "2026-06-30", "Q2/2026"],
+  ["hoàn thành trước cuối năm.", "range", undefined, "2026-12-31", "≤2026"],
+  ["đến hết tháng", "range", undefined, "2026-04-30", "≤04/2026"],
+  ["chậm nhất cuối quý", "range", undefined, "2026-06-30", "≤Q2/2026"],
 ];
 
 describe("parsePeriod: the table", () => {
@@ -126,6 +131,8 @@ describe("parsePeriod: text and context", () => {
     expect(parsePeriod("so với 02 năm trước liền kề", { now: NOW })).toBeUndefined();
     expect(parsePeriod("trung tâm giáo dục thường xuyên")).toBeUndefined();
     expect(parsePeriod("kinh phí chi thường xuyên")).toBeUndefined();
+    expect(parsePeriod("tổng kết cả năm.", { now: NOW })).toBeUndefined();
+    expect(parsePeriod("đến cuối năm học", { now: NOW })).toBeUndefined();
   });
 
   it("returns undefined for text with no period", () => {
@@ -195,13 +202,13 @@ describe("fast scan agrees with trying every position", () => {
 
   it("on the sample corpus and a text of tricky cases", () => {
     const tricky =
-      "Quy định tại quy hoạch; định kỳ hằng quý; trong 2 tháng; trước ngày 5/9; đến hết năm nay; chậm nhất là ngày 1/10/2025; " +
+      "tháng Giêng năm 2026, tháng mười một/2025; Quy định tại quy hoạch; định kỳ hằng quý; trong 2 tháng; trước ngày 5/9; đến hết năm nay; chậm nhất là ngày 1/10/2025; " +
       "Q3 2026, H2/2025, 1st quarter of 2026, the end of 2026, từ tháng 9 đến tháng 12/2025, 6 tháng cuối năm sau.";
     for (const text of [...texts(local, 10), tricky]) {
       expect(scanPeriods(text, { now })).toEqual(scanPeriods(text, { now }, true));
     }
     expect(scanPeriods(tricky, { now }).map((m) => m.period.label)).toEqual([
-      "quarterly", "≤2026-09-05", "≤2026", "≤2025-10-01", "Q3/2026", "H2/2025", "Q1/2026", "≤2026", "09/2025-12/2025", "H2/2027",
+      "01/2026", "11/2025", "quarterly", "≤2026-09-05", "≤2026", "≤2025-10-01", "Q3/2026", "H2/2025", "Q1/2026", "≤2026", "09/2025-12/2025", "H2/2027",
     ]);
   });
 
