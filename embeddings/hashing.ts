@@ -66,15 +66,14 @@ function hashWord(word: string, table: Uint16Array): number {
   return h;
 }
 
-/** Word weights by hash of the word as written (lower case) and, for words typed without diacritics, folded. */
-const RAW_WEIGHTS = new Map<number, number>();
-const FOLDED_WEIGHTS = new Map<number, number>();
+/**
+ * Word weights by hash of the word as written (lower case, diacritics kept). Not folded: "dang" may be
+ * "đang" (a function word) or "Đảng", "co" "có" or "cơ quan", so a word typed without diacritics keeps
+ * its full weight.
+ */
+const WEIGHTS = new Map<number, number>();
 for (const [list, weight] of [[GENERIC_SYLLABLES, GENERIC_WEIGHT], [FUNCTION_SYLLABLES, FUNCTION_WEIGHT]] as const) {
-  for (const w of list) {
-    RAW_WEIGHTS.set(hashWord(w, LOWER), weight);
-    const f = hashWord(w, FOLD);
-    FOLDED_WEIGHTS.set(f, Math.min(weight, FOLDED_WEIGHTS.get(f) ?? 1));
-  }
+  for (const w of list) WEIGHTS.set(hashWord(w, LOWER), weight);
 }
 
 export class FeatureHasher {
@@ -103,28 +102,23 @@ export class FeatureHasher {
     let len = 0;
     let hF = FNV_OFFSET;
     let hR = FNV_OFFSET;
-    let marked = false;
     let digit = false;
     const end = text.length;
     for (let i = 0; i <= end; i++) {
       const c = i < end ? text.charCodeAt(i) : 0x20;
       const f = FOLD[c]!;
-      if (f === SKIP) {
-        marked = true; // a combining diacritic (text not in NFC)
-        continue;
-      }
+      if (f === SKIP) continue; // a combining diacritic (text not in NFC): part of the word, no letter
       if (f > BOUNDARY) {
         if (len < MAX_WORD) word[len] = f;
         len++;
         hF = Math.imul(hF ^ f, FNV_PRIME);
         const r = LOWER[c]!;
         hR = Math.imul(hR ^ r, FNV_PRIME);
-        if (r !== f) marked = true;
         if (f >= 0x30 && f <= 0x39) digit = true;
         continue;
       }
       if (len > 0) {
-        const weight = RAW_WEIGHTS.get(hR) ?? (marked ? undefined : FOLDED_WEIGHTS.get(hF)) ?? 1;
+        const weight = WEIGHTS.get(hR) ?? 1;
         this.add(fmix(Math.imul(hF, 0x9e3779b1) ^ SEED_UNIGRAM), weight);
         if (hasPrev) this.add(fmix(Math.imul(prev, 0x85ebca77) ^ hF ^ SEED_BIGRAM), Math.sqrt(prevWeight * weight));
         if (!digit) this.trigrams(Math.min(len, MAX_WORD), weight * TRIGRAM_WEIGHT);
@@ -134,7 +128,6 @@ export class FeatureHasher {
         len = 0;
         hF = FNV_OFFSET;
         hR = FNV_OFFSET;
-        marked = false;
         digit = false;
       }
       if (f === BREAK) hasPrev = false;
