@@ -32,26 +32,28 @@ const LETTER_BEFORE = /[\p{L}\p{N}]/u;
 // The regex form of GAP_RE, for the candidate filter.
 const GAP = String.raw`[ \t\u00a0]*[,\-–—&]?[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?`;
 
-/** Up to `max` tokens from offset `from` of the folded text. */
-function tokensFrom(folded: string, from: number, max: number): Token[] {
-  const out: Token[] = [];
-  let pos = from;
-  while (out.length < max) {
-    SKIP_TO_TOKEN.lastIndex = pos;
-    SKIP_TO_TOKEN.exec(folded);
-    TOKEN_STICKY.lastIndex = SKIP_TO_TOKEN.lastIndex;
-    const m = TOKEN_STICKY.exec(folded);
-    if (!m) break;
-    out.push({ key: m[0], start: m.index, end: m.index + m[0].length });
-    pos = m.index + m[0].length;
+/** The words of the folded text from an offset, read only as far as the matcher asks. */
+class Tokens {
+  private readonly list: Token[] = [];
+  private pos: number;
+  constructor(
+    private readonly folded: string,
+    from: number,
+  ) {
+    this.pos = from;
   }
-  return out;
-}
-
-function trieDepth(node: Node): number {
-  let d = 0;
-  for (const child of node.next.values()) d = Math.max(d, 1 + trieDepth(child));
-  return d;
+  at(j: number): Token | undefined {
+    while (this.list.length <= j) {
+      SKIP_TO_TOKEN.lastIndex = this.pos;
+      SKIP_TO_TOKEN.exec(this.folded);
+      TOKEN_STICKY.lastIndex = SKIP_TO_TOKEN.lastIndex;
+      const m = TOKEN_STICKY.exec(this.folded);
+      if (!m) return undefined;
+      this.list.push({ key: m[0], start: m.index, end: m.index + m[0].length });
+      this.pos = m.index + m[0].length;
+    }
+    return this.list[j];
+  }
 }
 
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -146,12 +148,14 @@ export function createRegistry(
   };
 
   /** Longest name in `trie` starting at token i: [token count, node]. */
-  const walk = (trie: Node, toks: Token[], i: number, folded: string, gap: RegExp): [number, Node] | undefined => {
+  const walk = (trie: Node, toks: Tokens, i: number, folded: string, gap: RegExp): [number, Node] | undefined => {
     let node: Node | undefined = trie;
     let best: [number, Node] | undefined;
-    for (let j = i; j < toks.length; j++) {
-      if (j > i && !gap.test(folded.slice(toks[j - 1]!.end, toks[j]!.start))) break;
-      node = node.next.get(toks[j]!.key);
+    for (let j = i; ; j++) {
+      const tok = toks.at(j);
+      if (!tok) break;
+      if (j > i && !gap.test(folded.slice(toks.at(j - 1)!.end, tok.start))) break;
+      node = node.next.get(tok.key);
       if (!node) break;
       if (node.org || node.prefix) best = [j - i + 1, node];
     }
@@ -159,8 +163,8 @@ export function createRegistry(
   };
 
   /** The body named at token i: [token count, org]. */
-  const matchAt = (toks: Token[], i: number, folded: string, original: string, toOriginal: (i: number) => number): [number, Org] | undefined => {
-    const t = toks[i]!;
+  const matchAt = (toks: Tokens, i: number, folded: string, original: string, toOriginal: (i: number) => number): [number, Org] | undefined => {
+    const t = toks.at(i)!;
     let best: [number, Org] | undefined;
     if (root.next.has(t.key)) {
       const hit = walk(root, toks, i, folded, GAP_RE);
@@ -169,7 +173,8 @@ export function createRegistry(
     if (prefixRoot.next.has(t.key)) {
       const p = walk(prefixRoot, toks, i, folded, SPACE_GAP_RE);
       const k = i + (p?.[0] ?? 0);
-      if (p?.[1].prefix && k < toks.length && SPACE_GAP_RE.test(folded.slice(toks[k - 1]!.end, toks[k]!.start))) {
+      const next = toks.at(k);
+      if (p?.[1].prefix && next && SPACE_GAP_RE.test(folded.slice(toks.at(k - 1)!.end, next.start))) {
         const body = walk(root, toks, k, folded, GAP_RE);
         const org = body?.[1].org && derive(p[1].prefix, body[1].org);
         if (org && body && (!best || p[0] + body[0] > best[0])) best = [p[0] + body[0], org];
@@ -188,11 +193,11 @@ export function createRegistry(
     const blockers = notAfter.get(t.key);
     if (blockers && blockers.has(PREV_WORD.exec(folded.slice(Math.max(0, t.start - 12), t.start))?.[1] ?? "")) return undefined;
     // "Ủy ban MTTQ Việt Nam tỉnh Lai Châu", "Đoàn đại biểu Quốc hội tỉnh": a local body, not the central one.
-    if (LOCAL_AFTER.test(folded.slice(toks[i + best[0] - 1]!.end, toks[i + best[0] - 1]!.end + 16))) return undefined;
+    const last = toks.at(i + best[0] - 1)!.end;
+    if (LOCAL_AFTER.test(folded.slice(last, last + 16))) return undefined;
     return best;
   };
 
-  const depth = trieDepth(root) + trieDepth(prefixRoot);
   const candidate = candidateRegex([root, prefixRoot], [...abbrFolded.keys()]);
 
   return {
@@ -209,11 +214,11 @@ export function createRegistry(
     resolve(name) {
       const trimmed = nfc(name).trim();
       const { folded, toOriginal } = foldAligned(trimmed);
-      const toks = tokens(folded);
-      if (toks.length === 0) return undefined;
-      const hit = matchAt(toks, 0, folded, trimmed, toOriginal);
-      if (hit && hit[0] === toks.length) return hit[1];
-      return toks.length === 1 ? abbrFolded.get(toks[0]!.key) : undefined;
+      const all = tokens(folded);
+      if (all.length === 0) return undefined;
+      const hit = matchAt(new Tokens(folded, 0), 0, folded, trimmed, toOriginal);
+      if (hit && hit[0] === all.length) return hit[1];
+      return all.length === 1 ? abbrFolded.get(all[0]!.key) : undefined;
     },
     findAll(text) {
       const { folded, toOriginal } = foldAligned(text);
@@ -226,14 +231,14 @@ export function createRegistry(
           candidates.lastIndex = c.index + 1;
           continue;
         }
-        const toks = tokensFrom(folded, c.index, depth);
+        const toks = new Tokens(folded, c.index);
         const hit = matchAt(toks, 0, folded, text, toOriginal);
         if (!hit) {
           candidates.lastIndex = c.index + 1;
           continue;
         }
-        const index = toOriginal(toks[0]!.start);
-        const endFolded = toks[hit[0] - 1]!.end;
+        const index = toOriginal(toks.at(0)!.start);
+        const endFolded = toks.at(hit[0] - 1)!.end;
         const end = toOriginal(endFolded);
         out.push({ org: hit[1], text: text.slice(index, end), index, length: end - index });
         candidates.lastIndex = endFolded;
