@@ -62,9 +62,19 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     throw new ParseError("binary_file", `${file} is not a text file: its content is ${SNIFF_NAMES[sniffed]}. Give it the right extension or convert it to text.`);
   }
   const utf16 = guessUtf16(bytes);
-  if (utf16) return strictDecode(bytes, utf16, file);
+  if (utf16) return rejectControlText(strictDecode(bytes, utf16, file), file);
   if (bytes.indexOf(0) !== -1) {
     throw new ParseError("binary_file", `${file} is not a text file: it contains NUL bytes (binary data).`);
   }
-  return strictDecode(bytes, "utf-8", file);
+  return rejectControlText(strictDecode(bytes, "utf-8", file), file);
+}
+
+/** Text that is mostly control characters (other than tabs, line and page breaks) is binary data. */
+function rejectControlText(text: string, file: string): string {
+  const sample = text.slice(0, 4096);
+  const controls = sample.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  if (sample.length > 0 && controls / sample.length > 0.1) {
+    throw new ParseError("binary_file", `${file} is not a text file: it is mostly control characters (binary data).`);
+  }
+  return text;
 }

@@ -30,7 +30,7 @@ describe("ingest pipeline", () => {
     const corpus = copyCorpus(app.dir);
     await app.ingest([corpus]);
     const file = join(corpus, "002_f51bd1bc98d5fad9.txt");
-    const text = readFileSync(file, "utf8").replace("Sổ tay đảng viên điện tử", "Sổ tay cán bộ số");
+    const text = readFileSync(file, "utf8").replaceAll("Sổ tay đảng viên điện tử", "Sổ tay cán bộ số");
     writeFileSync(file, text);
     const run = await app.ingest([file]);
     expect(run.counts.updated).toBe(1);
