@@ -1,5 +1,17 @@
 import { fold } from "./text.js";
 
+/** The label of the text before a document's first numbered item. */
+export const PREAMBLE_LABEL = "mở đầu";
+/** The label of the "Nơi nhận:" list (and the signature) after the body: never an answer. */
+export const RECIPIENTS_LABEL = "Nơi nhận";
+/** News reports and unnumbered texts have paragraphs: "đoạn 1", "đoạn 2", ... */
+export const PARAGRAPH_LABEL = "đoạn";
+
+/** True for a recipients section, at any depth ("Nơi nhận", "II Nơi nhận"). */
+export function isRecipientsLabel(label: string): boolean {
+  return label === RECIPIENTS_LABEL || label.endsWith(` ${RECIPIENTS_LABEL}`);
+}
+
 /** Compares section labels the way people type them: "3 (ii)", "3(ii)", "mục 3 (ii)", "3.ii" are one label. */
 export function sectionKey(label: string): string {
   return fold(label)

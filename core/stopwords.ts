@@ -49,6 +49,7 @@ export const QUESTION_PHRASES: readonly string[] = [
   "thoi han", "la gi", "nhung gi", "nhung viec gi", "viec gi", "nhiem vu gi", "nhung nhiem vu nao",
   "nhiem vu nao", "duoc giao", "co nhiem vu", "ai chu tri", "ai phoi hop", "co quan nao", "don vi nao",
   "la ai", "ai", "gi", "nao", "phai", "cho biet", "xin hoi", "noi gi", "noi ve", "quy dinh gi", "yeu cau gi",
+  "can lam gi", "phai lam gi", "lam gi", "lam nhung gi", "phai hoan thanh", "can hoan thanh",
   "what is", "what are", "what does", "who leads", "who coordinates", "who is", "when is", "when are",
   "by when", "deadline for", "deadline of", "the deadline", "assigned to", "assigned", "tasks of", "tasks for",
   "what", "who", "when", "which", "how", "say about", "says about",

@@ -63,6 +63,24 @@ export function words(text: string): string[] {
   return nfc(text).match(/[\p{L}\p{N}]+(?:[/\-.][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
+/** Runs of letters and digits, as the FTS5 unicode61 tokenizer splits text ("229-KL/TW" -> 229, KL, TW). */
+export function tokens(text: string): string[] {
+  return nfc(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Common abbreviations in the names of bodies, folded: "UBND tỉnh X" reads as "ủy ban nhân dân tỉnh X". */
+const NAME_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bubnd\b/g, "uy ban nhan dan"], [/\bhdnd\b/g, "hoi dong nhan dan"], [/\btp\.?\s*(?=\p{L})/gu, "thanh pho "],
+  [/\btw\b/g, "trung uong"], [/\btphcm\b/g, "thanh pho ho chi minh"], [/\bhcm\b/g, "ho chi minh"],
+];
+
+/** A body's name as a comparison key: folded, abbreviations spelled out, punctuation and spaces squashed. */
+export function nameKey(name: string): string {
+  let out = fold(name);
+  for (const [re, full] of NAME_ABBREVIATIONS) out = out.replace(re, full);
+  return squash(out.replace(/[^\p{L}\p{N}]+/gu, " "));
+}
+
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 
 /** "IV" -> 4, "xiv" -> 14; undefined when the string is not a roman numeral. */

@@ -9,15 +9,10 @@
  * II", "Kế hoạch") whose items restart numbering. News reports and texts without numbering get one section per
  * paragraph, "đoạn 1", "đoạn 2", ... One pass over the lines; linear in the text length.
  */
+import { PARAGRAPH_LABEL, PREAMBLE_LABEL, RECIPIENTS_LABEL } from "../core/sections.js";
 import type { DocKind, Section } from "../core/types.js";
 import { INLINE_SITE, follows, isFirst, markerAt, type MarkerCandidate } from "./parse/markers.js";
 
-/** Label of the text before the first numbered item. */
-export const PREAMBLE_LABEL = "mở đầu";
-/** Label of the recipients list and signature after the body. */
-export const RECIPIENTS_LABEL = "Nơi nhận";
-/** Label prefix of a paragraph section: "đoạn 3". */
-export const PARAGRAPH_LABEL = "đoạn";
 
 const RECIPIENTS = /^\|?\s*Nơi nhận\s*:/u;
 const ATTACHED = /^(KẾ HOẠCH|QUY ĐỊNH|QUY CHẾ|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|DANH MỤC)(?=\s|$)/u;

@@ -31,9 +31,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {
       const u = understandQuestion(question, { registry: deps.registry, now: deps.now() });
       const scope = await resolveScope(u.docRefs, deps.store);
-      const answer = u.kind === "assigned"
-        ? await answerAssigned(u, scope, deps.store, options)
-        : await answerFromPassages(u, scope, deps, options);
+      let answer = u.kind === "assigned" ? await answerAssigned(u, scope, deps.store, options) : undefined;
+      // An assignment question about a matter the table holds nothing on may still be in the text.
+      if (!answer || (!answer.found && u.topic.length > 0 && !options.offset)) {
+        answer = await answerFromPassages(u, scope, deps, options);
+      }
       deps.logger.debug({ kind: u.kind, orgs: u.orgs.map((m) => m.org.id), period: u.period?.label, found: answer.found }, "answered");
       if (!llm || options.llm === false || !answer.found) return answer;
       return llm.rewrite(answer);

@@ -3,7 +3,7 @@
  * quote. With an organisation, tasks are grouped by its role; without one ("what is due in 8/2025"),
  * each task is listed once with all its bodies.
  */
-import { fold } from "../core/text.js";
+import { fold, nameKey, tokens } from "../core/text.js";
 import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 import { citation } from "./cite.js";
@@ -52,8 +52,15 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store): P
   if (orgIds.length > 0) filter.orgIds = orgIds;
   if (scope.docIds) filter.docIds = scope.docIds;
   if (u.period) Object.assign(filter, periodFilter(u.period));
+  if (!filter.orgIds && !u.unknownOrg && !u.period && !filter.docIds) return [];
   let tasks = await store.findAssignments(filter);
   if (u.period?.kind === "range" && u.period.end) tasks = tasks.filter((t) => dueWithin(t, u.period!.start, u.period!.end!));
+  if (u.unknownOrg && !filter.orgIds) {
+    // A body the registry does not know is matched by its name as the text writes it.
+    const key = nameKey(u.unknownOrg);
+    tasks = tasks.filter((t) => nameKey(t.org).includes(key) || nameKey(t.orgText).includes(key));
+  }
+  if (u.topic.length >= 2) tasks = onTopic(tasks, u.topic);
   const seen = new Set<string>();
   tasks = tasks.filter((t) => {
     const key = `${t.orgId ?? t.org}|${t.role}|${fold(t.task).slice(0, 160)}`;
@@ -74,6 +81,17 @@ function answerOrder(a: StoredAssignment, b: StoredAssignment): number {
     || (a.deadline?.due ?? "9999").localeCompare(b.deadline?.due ?? "9999")
     || a.docId - b.docId
     || a.quoteStart - b.quoteStart;
+}
+
+/**
+ * "Bộ Tài chính được giao gì về dự trữ quốc gia": the tasks whose text holds most of the matter's words.
+ * None may: the caller then searches the passages instead.
+ */
+function onTopic(tasks: StoredAssignment[], topic: string[]): StoredAssignment[] {
+  return tasks.filter((t) => {
+    const words = new Set(tokens(fold(t.quote)));
+    return topic.filter((w) => words.has(w)).length / topic.length >= 0.5;
+  });
 }
 
 /** Records sharing a quote are one task; the task takes the place of its best-placed record. */

@@ -5,23 +5,25 @@
 import type { Embeddings } from "@langchain/core/embeddings";
 import { findPeriods } from "../core/periods.js";
 import { sentenceSpans, type Span } from "../core/sentences.js";
-import { fold, words } from "../core/text.js";
+import { fold, tokens } from "../core/text.js";
 import type { Citation, Period } from "../core/types.js";
 import type { Store, StoredAssignment, StoredChunk } from "../store/types.js";
 import { citation, docShortName } from "./cite.js";
-import { retrieve, type RankedChunk } from "./retrieve.js";
+import { relevance, retrieve, type RankedChunk } from "./retrieve.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
 import { deadlineWords, describeNothing, roleName, sectionWords, shorten } from "./wording.js";
 
 /**
- * The share of a question's content words a passage must hold to count as an answer. Calibrated on the
- * dev questions plus hand-written negatives over the sample corpus and ../shared/ext (see README, "Eval").
+ * How much of a question (rarity-weighted words) a passage must hold to count as an answer. Calibrated
+ * on the dev questions and a held-out set with negatives, over the sample corpus plus ../shared/ext.
  */
 export const COVERAGE_FLOOR = 0.6;
 /** Further passages are cited only when nearly as good as the best one. */
 const FOLLOW_MARGIN = 0.15;
+/** Passages whose assignments are checked against a who/when question. */
+const RERANK_DEPTH = 20;
 const MAX_QUOTE = 1200;
 
 export interface PassageDeps {
@@ -29,66 +31,82 @@ export interface PassageDeps {
   embeddings: Embeddings;
 }
 
+interface Candidate extends RankedChunk {
+  /** The assignment in the passage that best matches the question, for who/when questions. */
+  task?: StoredAssignment;
+  key: number;
+}
+
 export async function answerFromPassages(u: Understanding, scope: Scope, deps: PassageDeps, opts: AskOptions): Promise<Answer> {
   const base = { question: u.question, language: u.language, kind: u.kind } as const;
   const nothing: Answer = { ...base, answer: describeNothing(u, (opts.offset ?? 0) > 0), found: false, citations: [], more: false };
   if (scope.docIds && scope.docIds.length === 0) return nothing;
   if (u.folded.length === 0) return nothing;
-  const ranked = await retrieve(u, deps, scope.docIds ? { docIds: scope.docIds } : {}, u.kind === "when" ? deadlineBonus : undefined);
+  const ranked = await rerank(u, await retrieve(u, deps, scope.docIds ? { docIds: scope.docIds } : {}), deps.store);
   const top = ranked[0];
+  if (!top || top.coverage < COVERAGE_FLOOR) return nothing;
   // A one-fact question (who, when) cites its best passage, and a second only when it is as good;
   // other questions cite up to three passages nearly as good as the best.
   const oneFact = u.kind === "who" || u.kind === "when";
-  const floor = Math.max(COVERAGE_FLOOR, (top?.coverage ?? 0) - (oneFact ? 0 : FOLLOW_MARGIN));
-  const good = ranked.filter((r) => r.coverage >= floor && r.coverage > 0 && (!oneFact || r === top || r.score >= 0.9 * top!.score));
+  const good = ranked.filter((r) => r.coverage >= COVERAGE_FLOOR &&
+    (oneFact ? r === top || (r.key >= top.key - 0.02 && r.score >= 0.9 * top.score) : r.key >= top.key - FOLLOW_MARGIN));
   const limit = Math.min(opts.limit ?? 3, oneFact ? 2 : 3);
   const offset = opts.offset ?? 0;
   const page = good.slice(offset, offset + limit);
   if (page.length === 0) return nothing;
+  const picks = page.map((r) => pickQuote(u, r));
+  return { ...base, answer: describe(u, picks[0]!), found: true, citations: picks.map((p) => p.citation), more: offset + limit < good.length };
+}
 
-  const picks = await Promise.all(page.map((r) => pickQuote(u, r, deps.store)));
-  const lead = picks[0]!;
-  return {
-    ...base,
-    answer: describe(u, lead),
-    found: true,
-    citations: picks.map((p) => p.citation),
-    more: offset + limit < good.length,
-  };
+/**
+ * For who/when questions, a passage holding an assignment that matches the question (with a deadline,
+ * or a lead body) goes before one that merely shares words; for "when", a passage stating any deadline
+ * goes before one that states none.
+ */
+async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Promise<Candidate[]> {
+  const head = ranked.slice(0, RERANK_DEPTH);
+  const docIds = [...new Set(head.map((r) => r.chunk.docId))];
+  const tasks = u.kind === "who" || u.kind === "when" ? await store.findAssignments({ docIds }) : [];
+  const out: Candidate[] = ranked.map((r, i) => {
+    const task = i < RERANK_DEPTH ? bestTask(u, r.chunk, tasks) : undefined;
+    let key = relevance(r);
+    if (task) key += 0.2;
+    else if (u.kind === "when" && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += 0.1;
+    return { ...r, task, key };
+  });
+  return out.sort((a, b) => b.key - a.key || b.score - a.score);
+}
+
+function bestTask(u: Understanding, chunk: StoredChunk, tasks: StoredAssignment[]): StoredAssignment | undefined {
+  let best: StoredAssignment | undefined;
+  let bestScore = 0.5;
+  for (const t of tasks) {
+    if (t.docId !== chunk.docId || t.quoteStart >= chunk.end || t.quoteEnd <= chunk.start) continue;
+    if (u.kind === "when" && !t.deadline?.due) continue;
+    if (u.kind === "who" && u.askedRole && t.role !== u.askedRole) continue;
+    const s = overlap(u.folded, t.quote);
+    if (s > bestScore || (s === bestScore && best && t.role === "lead" && best.role !== "lead")) [best, bestScore] = [t, s];
+  }
+  return best;
 }
 
 interface Pick {
   chunk: StoredChunk;
   citation: Citation;
-  /** The assignment the quote holds, when one matches the question. */
   task?: StoredAssignment;
   sentence: string;
 }
 
-/** The best span of a passage: an assignment's own quote when one matches, else the best sentence. */
-async function pickQuote(u: Understanding, r: RankedChunk, store: Store): Promise<Pick> {
-  const { chunk } = r;
+/** The best span of a passage: the matching assignment's own quote, else the best sentence. */
+function pickQuote(u: Understanding, r: Candidate): Pick {
+  const { chunk, task } = r;
   const doc = { name: chunk.docName, meta: chunk.docMeta };
-  const inChunk = (await store.findAssignments({ docIds: [chunk.docId] })).filter(
-    (t) => t.quoteStart < chunk.end && t.quoteEnd > chunk.start,
-  );
-  const wantDeadline = u.kind === "when";
-  const scoredTasks = inChunk
-    .filter((t) => !wantDeadline || t.deadline)
-    .map((t) => ({ t, s: overlap(u.folded, t.quote) + (u.askedRole && t.role === u.askedRole ? 0.05 : 0) }))
-    .sort((a, b) => b.s - a.s);
-  const best = scoredTasks[0];
-  if (best && best.s >= 0.5 && best.t.quote.length <= MAX_QUOTE) {
-    return { chunk, task: best.t, sentence: best.t.quote, citation: citation(doc, best.t.sectionLabel, best.t.quote) };
+  if (task && task.quote.length <= MAX_QUOTE) {
+    return { chunk, task, sentence: task.quote, citation: citation(doc, task.sectionLabel, task.quote) };
   }
   const span = bestSentence(u, chunk);
   const quote = chunk.text.slice(span.start, span.end);
-  return { chunk, sentence: quote, citation: citation(doc, chunk.sectionLabel, quote), task: undefined };
-}
-
-/** For "when" questions, a passage that states a deadline (not just a document's date) ranks first. */
-function deadlineBonus(chunk: StoredChunk): number {
-  return findPeriods(chunk.text).some((p) => isDeadline(p.period)) ? 0.2 : 0;
+  return { chunk, sentence: quote, citation: citation(doc, chunk.sectionLabel, quote) };
 }
 
 function isDeadline(p: Period): boolean {
@@ -122,7 +140,7 @@ function cutAtWord(text: string, max: number): number {
 
 function overlap(terms: string[], text: string): number {
   if (terms.length === 0) return 0;
-  const present = new Set(words(fold(text)));
+  const present = new Set(tokens(fold(text)));
   return terms.filter((t) => present.has(t)).length / terms.length;
 }
 

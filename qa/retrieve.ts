@@ -1,10 +1,12 @@
 /**
  * Hybrid retrieval: BM25 over the as-written and the folded text, plus the vector index, fused by
- * reciprocal rank; then coverage of the question's words decides relevance, and near-identical passages
+ * reciprocal rank. Relevance is then judged by how much of the question a passage holds: its words
+ * weighted by rarity (IDF from the index), and its pairs of neighbouring words. Near-identical passages
  * from different documents are shown once.
  */
 import type { Embeddings } from "@langchain/core/embeddings";
-import { fold, words } from "../core/text.js";
+import { isRecipientsLabel } from "../core/sections.js";
+import { fold, tokens } from "../core/text.js";
 import type { ChunkFilter, ScoredChunk, Store, StoredChunk } from "../store/types.js";
 import { matchExpression } from "./lexical.js";
 import type { Understanding } from "./understand.js";
@@ -13,8 +15,10 @@ export interface RankedChunk {
   chunk: StoredChunk;
   /** Fused reciprocal-rank score, higher is better. */
   score: number;
-  /** Share of the question's distinct content words found in the passage (0..1). */
+  /** Share of the question's content held by the passage, words weighted by rarity (0..1). */
   coverage: number;
+  /** Share of the question's neighbouring word pairs found side by side in the passage (0..1). */
+  adjacency: number;
 }
 
 const RRF_K = 60;
@@ -24,8 +28,6 @@ export async function retrieve(
   u: Understanding,
   deps: { store: Store; embeddings: Embeddings },
   filter: ChunkFilter,
-  /** Added to a passage's coverage when ranking (e.g. holding a deadline, for "when" questions). */
-  bonus: (chunk: StoredChunk) => number = () => 0,
 ): Promise<RankedChunk[]> {
   const lists: Array<{ weight: number; hits: ScoredChunk[] }> = [];
   const folded = matchExpression(u.folded);
@@ -40,19 +42,51 @@ export async function retrieve(
   for (const { weight, hits } of lists) {
     hits.forEach((h, rank) => fused.set(h.chunkId, (fused.get(h.chunkId) ?? 0) + weight / (RRF_K + rank + 1)));
   }
-  const chunks = await deps.store.getChunks([...fused.keys()]);
-  const ranked = chunks.map((chunk) => ({ chunk, score: fused.get(chunk.id) ?? 0, coverage: coverage(u.folded, chunk) }));
-  const key = new Map(ranked.map((r) => [r.chunk.id, r.coverage + bonus(r.chunk)]));
-  // Coverage first (a passage holding every asked word beats a passage ranked high for one rare word).
-  ranked.sort((a, b) => key.get(b.chunk.id)! - key.get(a.chunk.id)! || b.score - a.score);
+  const weights = await termWeights(u.folded, deps.store);
+  const chunks = (await deps.store.getChunks([...fused.keys()])).filter((c) => !isRecipientsLabel(c.sectionLabel));
+  const ranked = chunks.map((chunk) => {
+    const own = tokens(fold(chunk.text));
+    // The heading path is shortened in `context`; the document's full title is read too.
+    const context = new Set(tokens(fold(`${chunk.docMeta.title ?? ""} ${chunk.context}`)));
+    return { chunk, score: fused.get(chunk.id) ?? 0, coverage: coverage(weights, new Set(own), context), adjacency: adjacency(u.folded, own) };
+  });
+  // What a passage holds of the question first; the fused rank breaks ties.
+  ranked.sort((a, b) => relevance(b) - relevance(a) || b.score - a.score);
   return dedupe(ranked);
 }
 
-/** Share of the distinct content words (folded) that occur in the passage or its section heading. */
-export function coverage(terms: string[], chunk: Pick<StoredChunk, "text" | "context">): number {
-  if (terms.length === 0) return 0;
-  const present = new Set(words(fold(`${chunk.context} ${chunk.text}`)));
-  return terms.filter((t) => present.has(t)).length / terms.length;
+/** The ordering key of a passage: weighted coverage, plus a little for words standing together. */
+export function relevance(r: Pick<RankedChunk, "coverage" | "adjacency">): number {
+  return r.coverage + 0.3 * r.adjacency;
+}
+
+/** IDF weight of each question word (a word missing from the index weighs as much as the rarest). */
+async function termWeights(terms: string[], store: Store): Promise<Map<string, number>> {
+  const { chunks, df } = await store.termFrequencies("folded", terms);
+  const out = new Map<string, number>();
+  for (const t of terms) out.set(t, Math.log(1 + (chunks + 1) / ((df.get(t) ?? 0) + 1)));
+  return out;
+}
+
+/** Weighted share of the question's words in the passage; a word only in its heading path counts half. */
+function coverage(weights: Map<string, number>, own: Set<string>, context: Set<string>): number {
+  let total = 0;
+  let held = 0;
+  for (const [t, w] of weights) {
+    total += w;
+    if (own.has(t)) held += w;
+    else if (context.has(t)) held += w / 2;
+  }
+  return total > 0 ? held / total : 0;
+}
+
+function adjacency(terms: string[], present: string[]): number {
+  if (terms.length < 2) return 0;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < present.length; i++) pairs.add(`${present[i]} ${present[i + 1]}`);
+  let n = 0;
+  for (let i = 0; i + 1 < terms.length; i++) if (pairs.has(`${terms[i]} ${terms[i + 1]}`)) n++;
+  return n / (terms.length - 1);
 }
 
 /** Drops passages whose words are nearly all those of a better-ranked passage (the same appendix twice). */
@@ -67,7 +101,7 @@ function dedupe(ranked: RankedChunk[]): RankedChunk[] {
 }
 
 function shingleSet(text: string): Set<string> {
-  const w = words(fold(text));
+  const w = tokens(fold(text));
   const out = new Set<string>();
   for (let i = 0; i + 3 <= w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
   return out;

@@ -2,7 +2,7 @@
  * The documents a question is scoped to. "Kết luận 229" first means a stored document numbered 229;
  * failing that, the documents that report on it (a news piece saying "Kết luận số 229").
  */
-import { fold } from "../core/text.js";
+import { fold, tokens } from "../core/text.js";
 import { DOC_KIND_LABELS } from "../core/types.js";
 import type { Store } from "../store/types.js";
 import type { DocRef } from "./understand.js";
@@ -25,8 +25,9 @@ export async function resolveScope(refs: DocRef[], store: Store): Promise<Scope>
   if (ids.size > 0) return { docIds: [...ids], via: "number" };
   for (const ref of refs) {
     const kind = ref.kind ? fold(DOC_KIND_LABELS[ref.kind]) : undefined;
-    const n = fold(ref.ref);
-    const phrases = kind ? [`"${kind} so ${n}"`, `"${kind} ${n}"`] : [`"so ${n}"`];
+    const n = tokens(fold(ref.ref)).join(" ");
+    // A full symbol ("66-NQ/TW") is distinctive alone; a bare number needs its kind or "số" before it.
+    const phrases = /[a-z]/.test(n) ? [`"${n}"`] : kind ? [`"${kind} so ${n}"`, `"${kind} ${n}"`] : [`"so ${n}"`];
     for (const hit of await store.searchLexical("folded", phrases.join(" OR "), {}, 50)) {
       const [chunk] = await store.getChunks([hit.chunkId]);
       if (chunk) ids.add(chunk.docId);

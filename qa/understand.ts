@@ -5,7 +5,7 @@
 import type { OrgMention, OrgRegistry } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
 import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
-import { fold, hasDiacritics, nfc, words } from "../core/text.js";
+import { fold, hasDiacritics, nfc, squash, tokens } from "../core/text.js";
 import type { DocKind, Period, Role } from "../core/types.js";
 import type { Language, QuestionKind } from "./types.js";
 
@@ -21,13 +21,17 @@ export interface Understanding {
   kind: QuestionKind;
   /** Bodies the question asks about (recipients such as "báo cáo Chính phủ" left out). */
   orgs: OrgMention[];
+  /** A body the question names that the registry does not know ("Sở Xây dựng tỉnh X"), as written. */
+  unknownOrg?: string;
   period?: Period;
   docRefs: DocRef[];
   /** "Ai chủ trì ..." asks for the lead; "phối hợp" for coordinators. */
   askedRole?: Role;
-  /** Content words as written, and folded, once organisations, period, references and question words are cut. */
+  /** Search words as written, and folded: the question without period, references and question words. */
   terms: string[];
   folded: string[];
+  /** Folded words of the matter a question names after "về"/"about" (empty when it names none). */
+  topic: string[];
   hasDiacritics: boolean;
 }
 
@@ -38,64 +42,103 @@ const KIND_WORDS: Array<[RegExp, DocKind]> = [
 ];
 const KIND_ALT = "ket luan|nghi quyet|chi thi|thong bao|cong dien|quyet dinh|ke hoach|huong dan|quy dinh|cong van|chuong trinh";
 /** "229-KL/TW", "634/TB-VPCP", "08/2025/NQ-CP": a number followed by letter groups. */
-const SYMBOL_RE = /\b\d{1,4}(?:\/\d{4})?(?:[-/][a-z]{1,8})+(?:[-/][a-z]{1,8})*\b/g;
+const SYMBOL_RE = /\b\d{1,5}(?:\/\d{4})?(?:[-/][a-z]{1,8})+\b/g;
 /** "Kết luận số 229", "Thông báo 634", "số 229" (folded). */
-const NUMBERED_RE = new RegExp(`\\b(?:(${KIND_ALT})\\s+(?:so\\s+)?|so\\s+)(\\d{1,4})\\b(?![/.]\\d)`, "g");
+const NUMBERED_RE = new RegExp(`\\b(?:(${KIND_ALT})\\s+(?:so\\s+)?|so\\s+)(\\d{1,5})\\b(?![/.]\\d)`, "g");
 
 const WHEN_RE = /\b(han chot|thoi han|khi nao|bao gio|truoc ngay nao|ngay nao|thang nao|deadline|when|due|by when|hoan thanh truoc)\b/;
-const WHO_RE = /\b(ai|co quan nao|don vi nao|who|which (?:body|agency|organi[sz]ation))\b/;
+const WHO_RE = /\b(ai|co quan nao|don vi nao|who|which (?:body|agency|ministry|organi[sz]ation))\b/;
 const ASSIGNED_RE = /\b(giao|nhiem vu|viec gi|nhung viec|lam gi|assigned|tasks?|phai xong|phai hoan thanh|can hoan thanh|trach nhiem)\b/;
-const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|de nghi len|report to|submit to)\s*$/;
-const ENGLISH_RE = /\b(what|who|when|which|is|are|assigned|tasks?|deadline|due|does|the|of|in|by|for)\b/g;
+/** Words before a body that make it the recipient, not the assignee ("báo cáo Chính phủ", "gửi cho Bộ Tư pháp"). */
+const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|(?<!giao )cho|len|toi|report to|submit to|send to)\s*$/;
+const TOPIC_MARKER_RE = /\b(ve|lien quan den|lien quan toi|doi voi|trong linh vuc|about|regarding|concerning|on the)\s/;
+const ENGLISH_RE = /\b(what|who|when|which|is|are|assigned|tasks?|deadline|due|does|the|of|in|by|for|must|has|have)\b/g;
+/**
+ * The head of a body's name, for bodies the registry lacks: "Sở Xây dựng tỉnh X", "Công ty Y". The name
+ * runs until a word that starts the rest of the question.
+ */
+const ORG_HEAD_RE = /\b(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|so|tinh uy|thanh uy|tap doan|tong cong ty|cong ty|ngan hang|tong cuc|cuc|hoc vien|vien|truong|dai|bo|ban|van phong|dang uy|kho bac|bao hiem|thanh tra|toa an|benh vien|quy)\b/g;
+const UNAMBIGUOUS_HEADS = new Set(["ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan", "tinh uy", "thanh uy", "tap doan", "tong cong ty", "cong ty", "ngan hang", "tong cuc", "hoc vien", "kho bac", "benh vien"]);
+const ORG_END_RE = /\s(phai|duoc|co|can|giao|lam|hoan|trong|ve|the|nhu|la|da|se|cho|tai|theo|chu tri|phoi hop|thuc hien|bao cao|trinh|nam|thang|quy|den|truoc|must|is|has|have|in|by)\b/;
 
 export function understandQuestion(question: string, deps: { registry: OrgRegistry; now: Date }): Understanding {
   const q = nfc(question).trim();
   const f = fold(q);
   // fold() keeps the length of NFC Vietnamese text, so spans found on `f` slice `q` too.
   const sameLength = f.length === q.length;
-  const cut: Array<[number, number]> = [];
+  const refsAndPeriods: Array<[number, number]> = [];
 
-  const mentions = deps.registry.findAll(q);
-  const orgs = mentions.filter((m) => !RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index)));
-  for (const m of mentions) cut.push([m.index, m.index + m.length]);
+  const mentions = deps.registry.findAll(q, { loose: true });
+  const isRecipient = (m: { index: number }) => RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index));
+  const orgs = mentions.filter((m) => !isRecipient(m));
+  const orgSpans = orgs.map((m): [number, number] => [m.index, m.index + m.length]);
 
   const found = findPeriods(q, { now: deps.now });
   const period = found.find((p) => p.period.kind === "range")?.period ?? found[0]?.period;
-  for (const p of found) cut.push([p.index, p.index + p.length]);
+  for (const p of found) refsAndPeriods.push([p.index, p.index + p.length]);
 
   const docRefs: DocRef[] = [];
   for (const m of f.matchAll(SYMBOL_RE)) {
     if (/^\d{1,2}\/\d{4}$/.test(m[0])) continue;
     docRefs.push({ ref: q.slice(m.index, m.index + m[0].length) });
-    cut.push([m.index, m.index + m[0].length]);
+    refsAndPeriods.push([m.index, m.index + m[0].length]);
   }
   for (const m of f.matchAll(NUMBERED_RE)) {
     const kind = m[1] ? KIND_WORDS.find(([re]) => re.test(m[1]!))?.[1] : undefined;
     if (!docRefs.some((d) => d.ref.startsWith(m[2]!))) docRefs.push({ ref: m[2]!, kind });
-    cut.push([m.index, m.index + m[0].length]);
+    refsAndPeriods.push([m.index, m.index + m[0].length]);
   }
 
   const language = detectLanguage(blank(q, mentions.map((m) => [m.index, m.index + m.length])));
-  // Question phrases ("là khi nào") are found on the folded text and cut from both forms.
-  const topicFolded = cutPhrases(blank(f, cut));
-  const topic = sameLength ? maskLike(q, topicFolded) : topicFolded;
-  const kept = words(topic).filter((w) => !isFunctionWord(w, language) && !/^\d+$/.test(w));
-  const folded = kept.map(fold);
-  const asWritten = kept;
+  const searchWords = (spans: Array<[number, number]>) => {
+    // Question phrases ("là khi nào") are found on the folded text and cut from both forms.
+    const topicFolded = cutPhrases(blank(f, spans));
+    const topic = sameLength ? maskLike(q, topicFolded) : topicFolded;
+    return tokens(topic).filter((w) => !isFunctionWord(w, language) && !/^\d+$/.test(w));
+  };
+  const kept = searchWords(refsAndPeriods);
+  // A matter is named after a marker ("được giao gì về dự trữ quốc gia", "tasks about flood relief").
+  const marker = TOPIC_MARKER_RE.exec(f);
+  const topic = marker ? unique(searchWords([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]).map(fold)) : [];
+  const unknownOrg = orgs.length === 0 ? findUnknownOrg(q, f, [...refsAndPeriods, ...mentions.map((m): [number, number] => [m.index, m.index + m.length])]) : undefined;
+
   const askedRole = /\bchu tri\b|\bleads?\b/.test(f) ? "lead" : /\bphoi hop\b|\bcoordinat/.test(f) ? "coordinate" : undefined;
-  const kind = classify({ f, orgs, period, docRefs, topicWords: folded.length });
-  return { question: q, language, kind, orgs, period, docRefs, askedRole, terms: unique(asWritten), folded: unique(folded), hasDiacritics: hasDiacritics(q) };
+  const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: topic.length });
+  return {
+    question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole,
+    terms: unique(kept), folded: unique(kept.map(fold)), topic, hasDiacritics: hasDiacritics(q),
+  };
 }
 
-function classify(x: { f: string; orgs: OrgMention[]; period?: Period; docRefs: DocRef[]; topicWords: number }): QuestionKind {
-  const { f, orgs, period, docRefs, topicWords } = x;
+function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocRef[]; topicWords: number }): QuestionKind {
+  const { f, named, period, docRefs, topicWords } = x;
   if (WHO_RE.test(f)) return "who";
   const when = WHEN_RE.test(f);
-  if (when && (topicWords > 2 || orgs.length === 0) && !(period && topicWords <= 2)) return "when";
-  if (orgs.length > 0 && (ASSIGNED_RE.test(f) || when || topicWords <= 1)) return "assigned";
-  if (period && orgs.length === 0 && (ASSIGNED_RE.test(f) || when || topicWords === 0)) return "assigned";
+  if (when && (topicWords > 2 || !named) && !(period && topicWords <= 2)) return "when";
+  if (named && (ASSIGNED_RE.test(f) || when || topicWords <= 1)) return "assigned";
+  // "Những nhiệm vụ nào phải xong trong tháng 8/2025?": a listing by period only when nothing else is asked.
+  if (period && !named && topicWords <= 1 && (ASSIGNED_RE.test(f) || when || topicWords === 0)) return "assigned";
   if (docRefs.length > 0) return "document";
   return "other";
+}
+
+/** A body named with a head word the registry does not know, outside the spans already read. */
+function findUnknownOrg(q: string, f: string, taken: Array<[number, number]>): string | undefined {
+  const cased = /\p{Lu}/u.test(q.slice(1));
+  for (const m of f.matchAll(ORG_HEAD_RE)) {
+    const start = m.index;
+    if (taken.some(([a, b]) => start >= a && start < b)) continue;
+    // "đảng bộ", "ban hành": a head word names a body only when written as a name (capitalised), or,
+    // in a question typed all in lower case, when it cannot be anything else.
+    if (cased ? !/^\p{Lu}/u.test(q[start] ?? "") : !UNAMBIGUOUS_HEADS.has(m[0])) continue;
+    const rest = f.slice(start + m[0].length);
+    const end = rest.search(ORG_END_RE);
+    const tail = (end < 0 ? rest : rest.slice(0, end)).replace(/[?,.;:!].*$/, "");
+    const name = squash(q.slice(start, start + m[0].length + tail.length));
+    // A head word alone ("bộ", "ban") is not a name.
+    if (tokens(name).length >= 2 && tokens(name).length <= 10) return name;
+  }
+  return undefined;
 }
 
 function detectLanguage(text: string): Language {

@@ -110,6 +110,8 @@ export interface SearchStore {
   searchLexical(column: LexicalColumn, match: string, filter: ChunkFilter, limit: number): Promise<ScoredChunk[]>;
   searchVector(vector: Float32Array, filter: ChunkFilter, k: number): Promise<ScoredChunk[]>;
   getChunks(ids: number[]): Promise<StoredChunk[]>;
+  /** How many chunks hold each term (a single token) in a column, and how many chunks there are: for IDF. */
+  termFrequencies(column: LexicalColumn, terms: string[]): Promise<{ chunks: number; df: Map<string, number> }>;
 }
 
 export interface AssignmentStore {

@@ -42,6 +42,8 @@ export class ChunkSearch {
   private readonly idsByDoc: Statement;
   private readonly idsByKind: Statement;
   private readonly allIds: Statement;
+  private readonly termDocs: Statement;
+  private readonly chunkCount: Statement;
 
   constructor(db: Database) {
     // Weighting the other column 0 keeps BM25 to the column the filter names.
@@ -69,6 +71,22 @@ export class ChunkSearch {
     this.idsByKind = db.prepare(`SELECT c.id FROM documents d JOIN chunks c ON c.doc_id = d.id
       WHERE d.kind IN (SELECT value FROM json_each(@kinds))`).pluck();
     this.allIds = db.prepare(`SELECT id FROM chunks ORDER BY id`).pluck();
+    // A temp vocabulary view of the index: per-column document counts for IDF, without a migration.
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_fts_vocab USING fts5vocab(main, chunks_fts, col)");
+    this.termDocs = db.prepare(`SELECT term, doc FROM temp.chunks_fts_vocab
+      WHERE col = @col AND term IN (SELECT value FROM json_each(@terms))`);
+    this.chunkCount = db.prepare(`SELECT count(*) FROM chunks`).pluck();
+  }
+
+  /** Chunks holding each term in a column, and the number of chunks (for IDF weights). */
+  termFrequencies(column: LexicalColumn, terms: string[]): { chunks: number; df: Map<string, number> } {
+    const df = new Map<string, number>();
+    if (terms.length > 0) {
+      for (const row of this.termDocs.all({ col: column, terms: JSON.stringify(terms) }) as Array<{ term: string; doc: number }>) {
+        df.set(row.term, row.doc);
+      }
+    }
+    return { chunks: this.chunkCount.get() as number, df };
   }
 
   /**

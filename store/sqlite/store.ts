@@ -92,6 +92,10 @@ export class SqliteStore implements Store {
     return this.search.searchLexical(column, match, filter, limit);
   }
 
+  async termFrequencies(column: LexicalColumn, terms: string[]): Promise<{ chunks: number; df: Map<string, number> }> {
+    return this.search.termFrequencies(column, terms);
+  }
+
   /** Cosine similarity (higher is better); filters run inside hnswlib's search, not after it. */
   async searchVector(vector: Float32Array, filter: ChunkFilter, k: number): Promise<ScoredChunk[]> {
     if (isEmptyFilter(filter)) return [];

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Section } from "../../core/types.js";
 import { cleanText } from "../../ingest/clean.js";
-import { PREAMBLE_LABEL, RECIPIENTS_LABEL, splitSections } from "../../ingest/sections.js";
+import { PREAMBLE_LABEL, RECIPIENTS_LABEL } from "../../core/sections.js";
+import { splitSections } from "../../ingest/sections.js";
 
 const SAMPLE = new URL("../../sample-corpus/", import.meta.url);
 const cleaned = (name: string) => cleanText(readFileSync(new URL(name, SAMPLE), "utf8"), "txt");
