@@ -50,7 +50,7 @@ const WHEN_RE = /\b(han chot|thoi han|khi nao|bao gio|truoc ngay nao|ngay nao|th
 const WHO_RE = /\b(ai|co quan nao|don vi nao|who|which (?:body|agency|ministry|organi[sz]ation))\b/;
 const ASSIGNED_RE = /\b(giao|nhiem vu|viec gi|nhung viec|lam gi|assigned|tasks?|phai xong|phai hoan thanh|can hoan thanh|trach nhiem)\b/;
 /** Words before a body that make it the recipient, not the assignee ("báo cáo Chính phủ", "gửi cho Bộ Tư pháp"). */
-const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|(?<!giao )cho|len|toi|report to|submit to|send to)\s*$/;
+const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|gui ve|(?<!giao )cho|len|toi|report to|submit to|send to)\s*$/;
 const TOPIC_MARKER_RE = /\b(ve|lien quan den|lien quan toi|doi voi|trong linh vuc|about|regarding|concerning|on the)\s/;
 const ENGLISH_RE = /\b(what|who|when|which|is|are|assigned|tasks?|deadline|due|does|the|of|in|by|for|must|has|have)\b/g;
 /**
@@ -98,12 +98,13 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   };
   const kept = searchWords(refsAndPeriods);
   // A matter is named after a marker ("được giao gì về dự trữ quốc gia", "tasks about flood relief").
+  const subjectWords = searchWords([...refsAndPeriods, ...orgSpans]).length;
   const marker = TOPIC_MARKER_RE.exec(f);
   const topic = marker ? unique(searchWords([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]).map(fold)) : [];
   const unknownOrg = orgs.length === 0 ? findUnknownOrg(q, f, [...refsAndPeriods, ...mentions.map((m): [number, number] => [m.index, m.index + m.length])]) : undefined;
 
   const askedRole = /\bchu tri\b|\bleads?\b/.test(f) ? "lead" : /\bphoi hop\b|\bcoordinat/.test(f) ? "coordinate" : undefined;
-  const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: topic.length });
+  const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords });
   return {
     question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole,
     terms: unique(kept), folded: unique(kept.map(fold)), topic, hasDiacritics: hasDiacritics(q),
