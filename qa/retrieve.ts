@@ -6,6 +6,7 @@
  */
 import type { Embeddings } from "@langchain/core/embeddings";
 import { isRecipientsLabel } from "../core/sections.js";
+import { sentenceSpans } from "../core/sentences.js";
 import { fold, tokens } from "../core/text.js";
 import type { ChunkFilter, ScoredChunk, Store, StoredChunk } from "../store/types.js";
 import { matchExpression } from "./lexical.js";
@@ -45,10 +46,16 @@ export async function retrieve(
   const weights = await termWeights(u.folded, deps.store);
   const chunks = (await deps.store.getChunks([...fused.keys()])).filter((c) => !isRecipientsLabel(c.sectionLabel));
   const ranked = chunks.map((chunk) => {
-    const own = tokens(fold(chunk.text));
     // The heading path is shortened in `context`; the document's full title is read too.
     const context = new Set(tokens(fold(`${chunk.docMeta.title ?? ""} ${chunk.context}`)));
-    return { chunk, score: fused.get(chunk.id) ?? 0, coverage: coverage(weights, new Set(own), context), adjacency: adjacency(u.folded, own) };
+    // An answer stands in one sentence or two: words scattered over a long list do not make one.
+    let best = { coverage: 0, adjacency: 0 };
+    for (const window of sentenceWindows(chunk.text)) {
+      const own = tokens(fold(window));
+      const c = { coverage: coverage(u.folded, weights, own, context), adjacency: adjacency(u.folded, own) };
+      if (relevance(c) > relevance(best)) best = c;
+    }
+    return { chunk, score: fused.get(chunk.id) ?? 0, ...best };
   });
   // What a passage holds of the question first; the fused rank breaks ties.
   ranked.sort((a, b) => relevance(b) - relevance(a) || b.score - a.score);
@@ -60,6 +67,19 @@ export function relevance(r: Pick<RankedChunk, "coverage" | "adjacency">): numbe
   return r.coverage + 0.3 * r.adjacency;
 }
 
+/** Each sentence of a passage, and each pair of neighbouring sentences. */
+function sentenceWindows(text: string): string[] {
+  const spans = sentenceSpans(text);
+  if (spans.length <= 1) return [text];
+  const out: string[] = [];
+  spans.forEach((s, i) => {
+    out.push(text.slice(s.start, s.end));
+    const next = spans[i + 1];
+    if (next) out.push(text.slice(s.start, next.end));
+  });
+  return out;
+}
+
 /** IDF weight of each question word (a word missing from the index weighs as much as the rarest). */
 async function termWeights(terms: string[], store: Store): Promise<Map<string, number>> {
   const { chunks, df } = await store.termFrequencies("folded", terms);
@@ -68,22 +88,37 @@ async function termWeights(terms: string[], store: Store): Promise<Map<string, n
   return out;
 }
 
-/** Weighted share of the question's words in the passage; a word only in its heading path counts half. */
-function coverage(weights: Map<string, number>, own: Set<string>, context: Set<string>): number {
+/**
+ * Weighted share of the question's words in the passage. Vietnamese words are compounds of syllables,
+ * so a syllable counts fully when it stands next to one of its question neighbours in the passage too
+ * ("miễn thị thực"), half when it only occurs elsewhere ("thực" of "thực hiện"); a word found only in the
+ * heading path or the title counts half as well.
+ */
+function coverage(terms: string[], weights: Map<string, number>, own: string[], context: Set<string>): number {
+  const present = new Set(own);
+  const pairs = pairSet(own);
   let total = 0;
   let held = 0;
-  for (const [t, w] of weights) {
+  terms.forEach((t, i) => {
+    const w = weights.get(t) ?? 0;
     total += w;
-    if (own.has(t)) held += w;
-    else if (context.has(t)) held += w / 2;
-  }
+    if (present.has(t)) {
+      const joined = (i > 0 && pairs.has(`${terms[i - 1]} ${t}`)) || (i + 1 < terms.length && pairs.has(`${t} ${terms[i + 1]}`));
+      held += joined || terms.length === 1 ? w : w / 2;
+    } else if (context.has(t)) held += w / 2;
+  });
   return total > 0 ? held / total : 0;
+}
+
+function pairSet(words: string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
+  return pairs;
 }
 
 function adjacency(terms: string[], present: string[]): number {
   if (terms.length < 2) return 0;
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < present.length; i++) pairs.add(`${present[i]} ${present[i + 1]}`);
+  const pairs = pairSet(present);
   let n = 0;
   for (let i = 0; i + 1 < terms.length; i++) if (pairs.has(`${terms[i]} ${terms[i + 1]}`)) n++;
   return n / (terms.length - 1);
