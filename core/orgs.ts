@@ -1,12 +1,18 @@
 /**
  * The organisation registry: Party and State bodies with their aliases and abbreviations (data in
  * orgs.json), resolved and found in text whatever the case, diacritics, uỷ/ủy spelling or spacing.
- * "Đảng ủy <body>" (and "Ban cán sự đảng", "Đảng đoàn") is a body of its own, derived by rule.
+ * "Đảng ủy <body>" (and "Ban cán sự đảng", "Đảng đoàn") is a body of its own, derived by rule; so are
+ * the provincial bodies ("UBND tỉnh Đồng Nai" = "ubnd:dong-nai", "Thành ủy Hà Nội" = "thanh-uy:ha-noi"),
+ * built from the heads and provinces in orgs.json (see orgs/local.ts).
  */
 import { readFileSync } from "node:fs";
 import data from "./orgs.json" with { type: "json" };
 import { ConfigError } from "./errors.js";
-import { createRegistry, keyTokens } from "./orgs/matcher.js";
+import { fold } from "./text.js";
+import { createLocalMatcher } from "./orgs/local.js";
+import type { LocalData } from "./orgs/local.js";
+import { createRegistry } from "./orgs/matcher.js";
+import { keyTokens } from "./orgs/trie.js";
 
 export interface Org {
   id: string;
@@ -14,6 +20,17 @@ export interface Org {
   aliases: string[];
   abbreviations: string[];
   group?: string;
+  /** For a body of a province merged on 1 July 2025: the same body of the province it joined. */
+  mergedInto?: string;
+}
+
+/** How findAll reads a text. */
+export interface FindOptions {
+  /**
+   * A typed question rather than a document: abbreviations also match in lower case ("btctw", "ubnd
+   * tp.hcm"), as whole words, except short ones and ordinary words ("pm"); province names need no capital.
+   */
+  loose?: boolean;
 }
 
 export interface OrgMention {
@@ -31,7 +48,7 @@ export interface OrgRegistry {
   /** The body that the whole string names (aliases, abbreviations, no diacritics, case, uỷ/ủy all ignored). */
   resolve(name: string): Org | undefined;
   /** Every mention in a text, longest match first, non-overlapping, in text order. */
-  findAll(text: string): OrgMention[];
+  findAll(text: string, opts?: FindOptions): OrgMention[];
 }
 
 /** A party body placed over another body: "Đảng ủy" + "Bộ Y tế" = "Đảng ủy Bộ Y tế". */
@@ -48,6 +65,10 @@ export interface RegistryFile {
   /** Words after which a name cannot start, by the name's first folded word: "cán bộ Khoa học ..." is staff. */
   notAfter?: Record<string, string[]>;
   orgs?: Array<Partial<Org> & { id: string }>;
+  /** Heads, kinds and provinces for the provincial bodies. */
+  local?: LocalData;
+  /** Abbreviations that are also ordinary words ("PM": "3 pm"), matched in upper case only. */
+  strictAbbreviations?: string[];
 }
 
 function merge(base: Map<string, Org>, file: RegistryFile): void {
@@ -61,6 +82,7 @@ function merge(base: Map<string, Org>, file: RegistryFile): void {
       aliases: [...new Set([...(old?.aliases ?? []), ...(o.aliases ?? [])])],
       abbreviations: [...new Set([...(old?.abbreviations ?? []), ...(o.abbreviations ?? [])])],
       ...((o.group ?? old?.group) !== undefined ? { group: o.group ?? old?.group } : {}),
+      ...((o.mergedInto ?? old?.mergedInto) !== undefined ? { mergedInto: o.mergedInto ?? old?.mergedInto } : {}),
     });
   }
 }
@@ -96,5 +118,11 @@ export function loadOrgRegistry(opts?: { extraFile?: string }): OrgRegistry {
       if (key) notAfter.set(key, new Set([...(notAfter.get(key) ?? []), ...words.flatMap(keyTokens)]));
     }
   }
-  return createRegistry([...byId.values()], prefixes, prefixGroups, notAfter);
+  const local = createLocalMatcher({
+    kinds: [...(builtIn.local?.kinds ?? []), ...(extra.local?.kinds ?? [])],
+    heads: [...(builtIn.local?.heads ?? []), ...(extra.local?.heads ?? [])],
+    provinces: [...(builtIn.local?.provinces ?? []), ...(extra.local?.provinces ?? [])],
+  });
+  const strictAbbreviations = new Set([...(builtIn.strictAbbreviations ?? []), ...(extra.strictAbbreviations ?? [])].map(fold));
+  return createRegistry({ orgs: [...byId.values()], prefixes, prefixGroups, notAfter, local, strictAbbreviations });
 }
