@@ -64,14 +64,15 @@ describe.skipIf(!HAS_APP)("bot over the real app", () => {
     }
   });
 
-  it("`npm start` without BOT_TOKEN chats on the terminal with piped stdin and exits at EOF", () => {
+  it("`npm start` without BOT_TOKEN loads the sample corpus into an empty store, chats on piped stdin and exits at EOF", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "bot/main.ts"], {
       cwd: ROOT, input: "/vanban\n", encoding: "utf8", timeout: 60_000,
       env: { PATH: process.env.PATH, DATA_DIR: tempDir(), LOG_LEVEL: "silent" },
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Không có BOT_TOKEN");
-    expect(r.stdout).toContain("Chưa có văn bản nào");
+    expect(r.stderr).toContain("đã nạp 5 văn bản mẫu");
+    expect(r.stdout).toContain("Các văn bản hiện có (5)");
   });
 
   it("`npm start` with a token but no admins prints the ConfigError and exits 1", () => {
