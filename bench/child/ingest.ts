@@ -1,13 +1,15 @@
 /**
  * Child process of the ingest benchmark, so that peak RSS is the ingest's own. Usage:
  *   node --import tsx bench/child/ingest.ts DATA_DIR CORPUS_DIR [--limit N] [--budget-s S] [--batch B] [--hash-baseline]
- * Takes the corpus files in name order (the first N with --limit). With --budget-s it ingests them in
- * batches of B (one `app.ingest` call each, which flushes the index like the pipeline's own every-200
- * flush) and stops starting batches once S seconds have passed; otherwise one `app.ingest` call over all.
+ * Takes the corpus files in name order (the first N with --limit) and ingests them in batches of B (one
+ * `app.ingest` call each, which flushes the index like the pipeline's own every-200 flush; default: one
+ * call over all, or 200 with a budget); with --budget-s it starts no batch once S seconds have passed.
+ * With --snapshot-at C --snapshot-dir DIR it copies the store, between batches, the first time it holds C
+ * chunks or more (the query benchmark's 100k store, without a second ingest); the copy is not timed.
  * Prints one JSON line: times in ms, files and bytes done, counts, peak RSS in MB.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { openApp } from "../../app/open.js";
@@ -17,6 +19,17 @@ import { peakRssMB } from "../lib/machine.js";
 function flag(args: string[], name: string): number | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : undefined;
+}
+
+/**
+ * Copies the SQLite file with its WAL and the vector file. Safe between batches: `ingest()` has committed
+ * and flushed, and nothing writes until the next batch starts.
+ */
+function copyStore(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of ["nhiemvu.sqlite", "nhiemvu.sqlite-wal", "vectors.hnsw"]) {
+    if (existsSync(join(from, name))) copyFileSync(join(from, name), join(to, name));
+  }
 }
 
 async function main(): Promise<void> {
@@ -37,22 +50,34 @@ async function main(): Promise<void> {
   const app = await openApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }));
   const t1 = performance.now();
   const budget = flag(rest, "--budget-s");
-  const batch = flag(rest, "--batch") ?? 200;
+  const batch = flag(rest, "--batch") ?? (budget === undefined ? files.length : 200);
   const counts: Record<string, number> = {};
   let done = 0;
-  const batches = budget === undefined ? [files] : Array.from({ length: Math.ceil(files.length / batch) }, (_, i) => files.slice(i * batch, (i + 1) * batch));
+  let chunks = 0;
+  let snapshotMs = 0;
+  let snapshot: { dir: string; files: number; chunks: number } | undefined;
+  const snapshotAt = flag(rest, "--snapshot-at");
+  const snapshotDir = rest[rest.indexOf("--snapshot-dir") + 1];
+  const batches = Array.from({ length: Math.ceil(files.length / batch) }, (_, i) => files.slice(i * batch, (i + 1) * batch));
   for (const b of batches) {
     if (budget !== undefined && performance.now() - t1 > budget * 1000) break;
     const summary = await app.ingest(b);
     for (const [k, v] of Object.entries(summary.counts)) counts[k] = (counts[k] ?? 0) + v;
     done += b.length;
+    chunks += summary.chunks;
+    if (snapshotAt !== undefined && snapshotDir && !snapshot && chunks >= snapshotAt) {
+      const t = performance.now();
+      snapshot = { dir: snapshotDir, files: done, chunks };
+      copyStore(dataDir, snapshotDir);
+      snapshotMs += performance.now() - t;
+    }
   }
   const t2 = performance.now();
   const stats = await app.store.stats();
   await app.close();
   const bytes = files.slice(0, done).reduce((s, f) => s + statSync(f).size, 0);
   const out = {
-    openMs: t1 - t0, ingestMs: t2 - t1, hashMs, files: done, totalFiles: files.length, bytes, counts,
+    openMs: t1 - t0, ingestMs: t2 - t1 - snapshotMs, hashMs, snapshot, snapshotMs, files: done, totalFiles: files.length, bytes, counts,
     chunks: stats.chunks, vectors: stats.vectors, assignments: stats.assignments, peakRssMB: peakRssMB(),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -14,6 +14,8 @@ export interface IngestChildResult {
   openMs: number;
   ingestMs: number;
   hashMs?: number;
+  snapshot?: { dir: string; files: number; chunks: number };
+  snapshotMs: number;
   files: number;
   totalFiles: number;
   bytes: number;
@@ -32,15 +34,15 @@ export async function openBenchApp(dataDir: string): Promise<App> {
 }
 
 /** Ingests `corpusDir` into a fresh store (child process), or returns the one this run already built. */
-export async function buildStore(ctx: BenchContext, name: string, corpusDir: string, source: BuiltStore["source"], args: string[] = []): Promise<BuiltStore> {
+export async function buildStore(ctx: BenchContext, name: string, corpusDir: string, source: BuiltStore["source"], args: string[] = []): Promise<{ store: BuiltStore; result?: IngestChildResult }> {
   const cached = ctx.stores.get(name);
-  if (cached) return cached;
+  if (cached) return { store: cached };
   const dataDir = workDir(ctx, "stores", name);
   ctx.log(`building store ${name} from ${corpusDir}`);
   const { value } = await runChild<IngestChildResult>(INGEST_CHILD, [dataDir, corpusDir, ...args]);
   const store: BuiltStore = { dataDir, corpusDir, docs: value.files, chunks: value.chunks, source, files: value.files };
   ctx.stores.set(name, store);
-  return store;
+  return { store, result: value };
 }
 
 /** Hard-links the named files of `from` into a new folder (a subset corpus without copying bytes). */

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import type { App } from "../../app/types.js";
 import { buildStore, linkSubset, openBenchApp } from "../lib/app.js";
-import { ingestBudgetArgs } from "./ingest.js";
+import { ingestBudgetArgs, registerSnapshot, SNAPSHOT_CHUNKS } from "./ingest.js";
 import { workDir, type BenchContext, type BuiltStore, type Section, type SectionBody } from "../lib/context.js";
 import { scaleCorpus } from "../lib/inputs.js";
 import { latencyQuestions } from "../lib/questions.js";
@@ -43,7 +43,9 @@ export async function fullScaleStore(ctx: BenchContext): Promise<BuiltStore> {
   if (cached) return cached;
   await (await openBenchApp(workDir(ctx, "probe-query"))).close();
   const corpus = await scaleCorpus(ctx);
-  return buildStore(ctx, "scale-all", corpus.dir, corpus.source, ingestBudgetArgs(ctx));
+  const { store, result } = await buildStore(ctx, "scale-all", corpus.dir, corpus.source, ingestBudgetArgs(ctx));
+  if (result) registerSnapshot(ctx, result, corpus.dir, corpus.source);
+  return store;
 }
 
 /** Doc-file prefixes of the full store reaching about `target` chunks each (the full store for the last). */
@@ -60,6 +62,11 @@ async function plan(ctx: BenchContext, full: BuiltStore, targets: number[]): Pro
       out.push({ label, store: full });
       break;
     }
+    const snapshot = ctx.stores.get("scale-100k");
+    if (target === SNAPSHOT_CHUNKS && snapshot) {
+      out.push({ label, store: snapshot });
+      continue;
+    }
     const names: string[] = [];
     let chunks = 0;
     for (const d of docs) {
@@ -68,7 +75,7 @@ async function plan(ctx: BenchContext, full: BuiltStore, targets: number[]): Pro
       chunks += d.chunks;
     }
     const dir = linkSubset(full.corpusDir, names, join(workDir(ctx), `subset-${label}`));
-    out.push({ label, store: await buildStore(ctx, `q-${label}`, dir, full.source) });
+    out.push({ label, store: (await buildStore(ctx, `q-${label}`, dir, full.source)).store });
   }
   return out;
 }
@@ -178,7 +185,7 @@ export const querySection: Section = {
         rows: largest.sweep.map((p) => [String(p.ef), fmt(p.p50, 3), fmt(p.p95, 3), `${fmt(largest.exactP50 / p.p50, 1)}x`, fmt(p.recall, 3)]),
       }],
       notes: [
-        `Stores: prefixes (by file name) of the ${full.source === "scale" ? "scale" : "generated"} corpus reaching each chunk count; the largest is the store the ingest section built (${full.chunks.toLocaleString("en-US")} chunks).`,
+        `Stores: prefixes (by file name) of the ${full.source === "scale" ? "scale" : "generated"} corpus reaching each chunk count; the 100k store is a copy the ingest section took once it held 100k chunks (or that store itself when it ended near 100k).`,
         `ask: up to ${questions.length} questions (${source}) per run, in process, \`answerer.ask(q, { llm: false })\`, after a 10-question warm-up; p50/p95 are per run, the table shows the median of ${RUNS} runs.${ctx.full ? "" : ` The number of questions (and of vector searches) per store is cut to fit about ${ASK_BUDGET_S} s (${VECTOR_BUDGET_S} s) of timed work, at least 20; BENCH_FULL=1 uses all.`}`,
         `Vector search: the questions' embeddings; hnsw = \`store.searchVector(v, {}, ${K})\` (the product's path: hnswlib, M 16, ef max(64, 2k)); exact = brute-force cosine over the same vectors read from the index file (a flat Float32Array scan: LangChain's MemoryVectorStore is not installed, and this is a faster exact baseline, so the speed-up is conservative). Speed-up = exact p50 / hnsw p50 in the same run, median of ${RUNS}.`,
       ],
