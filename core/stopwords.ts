@@ -16,6 +16,12 @@ export const VI_FUNCTION_WORDS: readonly string[] = [
   "ai", "đâu", "sao", "bao", "nhiêu", "chưa", "rồi",
 ];
 
+/** Generic administrative verbs ("thực hiện", "bảo đảm", "tăng cường", "đẩy mạnh"): frequent, weakly topical. */
+export const VI_GENERIC_WORDS: readonly string[] = [
+  "thực", "hiện", "đảm", "bảo", "tiếp", "tục", "tăng", "cường", "đẩy", "mạnh", "triển", "khai", "đạo",
+  "nâng", "cao", "hiệu", "quả", "tốt",
+];
+
 /** Folded forms that only function words fold to (checked by hand against the administrative vocabulary). */
 const VI_FOLDED_SAFE: ReadonlySet<string> = new Set([
   "cua", "va", "cac", "nhung", "duoc", "voi", "khong", "nay", "theo", "nham", "hoac", "nhieu", "chua", "nhau",

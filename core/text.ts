@@ -15,7 +15,8 @@ for (const [from, to] of TONE_PAIRS) {
   TONE_MAP.set(from.toUpperCase(), to.toUpperCase());
   TONE_MAP.set(from[0]!.toUpperCase() + from.slice(1), to[0]!.toUpperCase() + to.slice(1));
 }
-const TONE_RE = new RegExp([...TONE_MAP.keys()].join("|"), "g");
+// In "quý", "quỹ" the u belongs to the consonant "qu": the tone stays on its vowel.
+const TONE_RE = new RegExp([...TONE_MAP.keys()].map((k) => (/^u/i.test(k) ? `(?<![qQ])${k}` : k)).join("|"), "g");
 
 /** Unicode NFC: the form every stored and compared string is in. */
 export function nfc(text: string): string {

@@ -8,7 +8,11 @@
  * Value: (1 + ln tf) × a fixed weight (function syllables and generic administrative verbs count less).
  */
 import { fold } from "../core/text.js";
-import { FUNCTION_SYLLABLES, FUNCTION_WEIGHT, GENERIC_SYLLABLES, GENERIC_WEIGHT } from "./stopwords.js";
+import { VI_FUNCTION_WORDS, VI_GENERIC_WORDS } from "../core/stopwords.js";
+
+/** Function words weigh almost nothing; generic administrative verbs weigh less than topical words. */
+const FUNCTION_WEIGHT = 0.1;
+const GENERIC_WEIGHT = 0.4;
 
 const SEPARATOR = 0;
 const BREAK = 1;
@@ -72,7 +76,8 @@ function hashWord(word: string, table: Uint16Array): number {
  * its full weight.
  */
 const WEIGHTS = new Map<number, number>();
-for (const [list, weight] of [[GENERIC_SYLLABLES, GENERIC_WEIGHT], [FUNCTION_SYLLABLES, FUNCTION_WEIGHT]] as const) {
+// A fixed list (not IDF from the corpus) keeps a text's vector independent of what else is stored.
+for (const [list, weight] of [[VI_GENERIC_WORDS, GENERIC_WEIGHT], [VI_FUNCTION_WORDS, FUNCTION_WEIGHT]] as const) {
   for (const w of list) WEIGHTS.set(hashWord(w, LOWER), weight);
 }
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { isFunctionWord } from "../../core/stopwords.js";
+import { fold, foldKey, hasDiacritics, intToRoman, matchKey, nameKey, romanToInt, tokens, unifyTone } from "../../core/text.js";
+
+describe("Vietnamese text rules", () => {
+  it("unifies old and new tone placement, but not the u of 'qu'", () => {
+    expect(unifyTone("Uỷ ban, hoà bình, thuỷ lợi")).toBe("Ủy ban, hòa bình, thủy lợi");
+    expect(unifyTone("quý II, Quỹ")).toBe("quý II, Quỹ");
+    expect(matchKey("Ban  Tổ chức Trung ương, UỶ BAN")).toBe(matchKey("ban tổ chức trung ương, ủy ban"));
+  });
+
+  it("folds diacritics including đ, which Unicode decomposition leaves alone", () => {
+    expect(fold("Đảng uỷ Bộ Nội vụ")).toBe("dang uy bo noi vu");
+    expect(foldKey("Thông báo 634/TB-VPCP!")).toBe("thong bao 634/tb-vpcp");
+    expect(hasDiacritics("ban to chuc tw")).toBe(false);
+    expect(hasDiacritics("Ban Tổ chức")).toBe(true);
+  });
+
+  it("spells out abbreviations in names of bodies", () => {
+    expect(nameKey("UBND TP. Hồ Chí Minh")).toBe(nameKey("Ủy ban nhân dân Thành phố Hồ Chí Minh"));
+    expect(nameKey("HĐND tỉnh Đồng Nai")).toBe("hoi dong nhan dan tinh dong nai");
+  });
+
+  it("splits tokens like the full-text index and reads roman numerals", () => {
+    expect(tokens("Kết luận 229-KL/TW, quý II")).toEqual(["Kết", "luận", "229", "KL", "TW", "quý", "II"]);
+    expect(romanToInt("XIV")).toBe(14);
+    expect(romanToInt("quý")).toBeUndefined();
+    expect(intToRoman(4)).toBe("IV");
+  });
+
+  it("drops function words without dropping content words that fold to the same letters", () => {
+    expect(isFunctionWord("đang", "vi")).toBe(true);
+    expect(isFunctionWord("Đảng", "vi")).toBe(false);
+    expect(isFunctionWord("dang", "vi")).toBe(false);
+    expect(isFunctionWord("thẻ", "vi")).toBe(false);
+    expect(isFunctionWord("cơ", "vi")).toBe(false);
+    expect(isFunctionWord("của", "vi")).toBe(true);
+    expect(isFunctionWord("cua", "vi")).toBe(true);
+    expect(isFunctionWord("the", "en")).toBe(true);
+    expect(isFunctionWord("the", "vi")).toBe(false);
+  });
+});
