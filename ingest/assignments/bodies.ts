@@ -8,6 +8,7 @@ import {
 } from "./lexicon.js";
 import type { Org } from "../../core/orgs.js";
 import type { DocView, Tok } from "./tokens.js";
+import { readSpelledList } from "./spelled.js";
 import { wordsOf } from "./tokens.js";
 
 export interface Body {
@@ -33,6 +34,10 @@ const MAX_NAME_TOKENS = 18;
 /** Verbs that sit inside a name when a proper noun follows: "Tiểu ban chuẩn bị Đại hội XIV". */
 const NAME_VERBS = new Set(["chuẩn", "phụ"]);
 const ORG_NOUNS_AFTER_TO_CHUC = new Set(["đảng", "chính", "cơ", "xã"]);
+/** The last word of a generic local body that a place name may follow. */
+const PLACE_NOUNS = new Set(["tỉnh", "thành", "phố", "tp", "huyện", "quận", "xã", "phường", "thị"]);
+
+const wordAt = (toks: readonly Tok[], i: number): string => toks[i]?.w ?? "";
 
 /**
  * Reads a list of bodies starting at token `i`: "X, Y và Z". `unknown` allows bodies the registry does not
@@ -42,10 +47,12 @@ export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unk
   const bodies: Body[] = [];
   let j = i;
   for (;;) {
-    const b = readBody(view, toks, j, unknown);
-    if (!b) break;
-    bodies.push(b.body);
-    j = b.next;
+    const spelled = readSpelledList(view, toks, j, unknown);
+    const b = spelled ? undefined : readBody(view, toks, j, unknown);
+    if (spelled) bodies.push(...spelled.bodies);
+    else if (b) bodies.push(b.body);
+    else break;
+    j = spelled ? spelled.next : b!.next;
     const sep = toks[j]?.w;
     if (sep === "," || sep === "và" || sep === ";") {
       const after = readBody(view, toks, j + 1, unknown);
@@ -64,6 +71,12 @@ function readBody(view: DocView, toks: readonly Tok[], i: number, unknown: boole
   // Leaders (Thủ tướng, Tổng Bí thư) issue, chair and receive reports; their offices are the assignees.
   if (direct?.org.group === "leader") return undefined;
   if (direct) return fromMention(view, toks, i, direct.org, direct.index + direct.length);
+  // "Giao đồng chí Bộ trưởng Bộ Xây dựng": the minister is addressed for the ministry.
+  if (ws[i] === "đồng" && ws[i + 1] === "chí" && HEAD_TITLES.match(ws, i + 2)) {
+    const title = HEAD_TITLES.match(ws, i + 2);
+    const m = toks[i + 2 + title] && view.mention(toks[i + 2 + title]!.start);
+    if (m && m.org.group !== "leader") return fromMention(view, toks, i, m.org, m.index + m.length);
+  }
   if (PERSON_TITLES.match(ws, i)) return undefined;
 
   const own = OWN_BODY_PREFIXES.match(ws, i);
@@ -105,6 +118,12 @@ function fromMention(view: DocView, toks: readonly Tok[], i: number, org: Org, e
     end = owner.index + owner.length;
     next = indexAfter(toks, end);
   }
+  // A generic body followed by a place ("Ủy ban nhân dân tỉnh" + "Đồng Nai") is that place's own body.
+  if (PLACE_NOUNS.has(wordAt(toks, next - 1)) && toks[next] && view.isUpper(toks[next]!.start) && !view.mention(toks[next]!.start)
+    && !BODY_HEADS.match(wordsOf(toks), next)) {
+    const local = phrase(view, toks, i, next, false);
+    if (local.body.end > end) return local;
+  }
   const after = toks[next]?.w;
   if ((after === "các" || after === "cấp") && toks[next + 1] && !PREDICATE_WORDS.match(wordsOf(toks), next + 1)) {
     const wide = phrase(view, toks, i, next, true);
@@ -131,6 +150,9 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
       continue;
     }
     if (w === "-" && ws[j - 1] === "trị" && ws[j + 1] === "xã") { j++; continue; }
+    // "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam": a hyphen between capitalised name words.
+    if (w === "-" && j > from && view.isUpper(toks[j - 1]!.start) && toks[j + 1] && view.isUpper(toks[j + 1]!.start)
+      && !view.mention(toks[j + 1]!.start) && !BODY_HEADS.match(ws, j + 1)) { j++; continue; }
     if (!/[\p{L}\p{N}]/u.test(w)) break;
     if (w === "và") {
       // "và" joins a name's words ("Sở Khoa học và Công nghệ") or a plural's nouns ("... và địa phương");
@@ -143,6 +165,8 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
       if (upper && !view.isUpper(toks[j - 1]!.start)) break;
     }
     if (w === "tổ" && ws[j + 1] === "chức" && ORG_NOUNS_AFTER_TO_CHUC.has(ws[j + 2] ?? "")) { j += 2; end = toks[j - 1]!.end; continue; }
+    // "Văn phòng Ban chỉ đạo ...": "chỉ đạo" after "Ban" names the steering committee.
+    if (w === "chỉ" && ws[j + 1] === "đạo" && ws[j - 1] === "ban") { j += 2; end = toks[j - 1]!.end; continue; }
     const pred = PREDICATE_WORDS.match(ws, j);
     if (pred && NAME_VERBS.has(w) && toks[j + pred] && view.isUpper(toks[j + pred]!.start)) {
       j += pred;

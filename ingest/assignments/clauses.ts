@@ -6,7 +6,7 @@
  */
 import { readBodyList, type Body } from "./bodies.js";
 import {
-  CONNECTIVES, DIRECTIVE_VERBS, NOT_DIRECTIVE_BEFORE, STRONG_TASK_VERBS, TASK_VERBS,
+  CONNECTIVES, DIRECTIVE_VERBS, NOT_DIRECTIVE_BEFORE, PERSON_TITLES, PhraseSet, STRONG_TASK_VERBS, TASK_VERBS, lowKey,
 } from "./lexicon.js";
 import type { DocView, Tok } from "./tokens.js";
 import { wordsOf } from "./tokens.js";
@@ -26,7 +26,17 @@ export interface Clause {
   leadIn: boolean;
   /** How the bodies were named: after "Giao/Yêu cầu/Đề nghị", as a subject, before a colon, or by "Ban cũng". */
   via: "directive" | "subject" | "colon" | "pronoun";
+  /** Where a topic prefix ("Về dự án X: ...") ends: dates before it belong to the topic, not the task. */
+  topicEnd?: number;
 }
+
+/** Words that open a topic prefix: "Về ...:", "Đối với ...:", "Liên quan đến ...:". */
+const TOPIC_OPENERS = new PhraseSet(["về", "đối với", "liên quan đến", "riêng đối với", "riêng về"]);
+/** Words a mandate adverbial ("theo chức năng, nhiệm vụ được giao") is made of. */
+const MANDATE_WORDS = new Set([
+  "chức", "năng", "nhiệm", "vụ", "thẩm", "quyền", "hạn", "được", "giao", "và", ",", "của", "mình", "phạm", "vi",
+  "quản", "lý", "lĩnh", "vực", "ngành", "phân", "công", "trách", "theo", "quy", "định", "đã",
+].map(lowKey));
 
 /** Heads a pronoun-like subject uses for a body named before: "Ban cũng được giao ...". */
 const PRONOUN_HEADS = ["ban", "bộ", "văn phòng", "ủy ban", "sở", "học viện", "cục", "viện", "cơ quan này", "đơn vị này"];
@@ -34,20 +44,29 @@ const PRONOUN_NEXT = new Set(["cũng", "được", "tiếp", "chủ", "có", "ch
 
 /**
  * The clauses of the sentence text[start, end) that assign bodies. `recent` is the last subject named
- * (for "Ban cũng ..."); it is updated when this sentence names one.
+ * (for "Ban cũng ..."); it is updated when this sentence names one. `item` says the sentence opens a list
+ * item, where a body the registry lacks may take any task verb ("Ủy ban nhân dân tỉnh X chỉ đạo ...").
  */
-export function readClauses(view: DocView, start: number, end: number, recent: { body?: Body }): Clause[] {
+export function readClauses(view: DocView, start: number, end: number, recent: { body?: Body }, item = false): Clause[] {
   const toks = view.tokens(start, end);
   const ws = wordsOf(toks);
   const out: DraftClause[] = [];
-  let i = 0;
-  for (let k = CONNECTIVES.match(ws, 0); k; k = CONNECTIVES.match(ws, i)) {
-    i += k;
-    if (ws[i] === ",") i++;
+  let i = skipConnectives(ws, 0);
+  // "Về dự án X: Bộ Y khẩn trương ...": the topic names what, the words after its colon say who.
+  let topicEnd: number | undefined;
+  if (TOPIC_OPENERS.match(ws, i)) {
+    const colon = ws.indexOf(":", i);
+    if (colon > i && colon < toks.length - 1) {
+      topicEnd = toks[colon]!.end;
+      i = skipConnectives(ws, colon + 1);
+      item = true;
+    }
   }
   let scanFrom = i;
   const endsWithColon = toks.length > 0 && toks[toks.length - 1]!.w === ":";
 
+  i = skipAdverbial(view, toks, i);
+  scanFrom = i;
   const dir = DIRECTIVE_VERBS.match(ws, i);
   if (dir) {
     const c = afterDirective(view, toks, i + dir, end);
@@ -67,7 +86,7 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
         const c = afterDirective(view, toks, k + d, end);
         if (c) out.push(c);
         scanFrom = c ? c.taskTok : k + d;
-      } else if ((allKnown ? TASK_VERBS : STRONG_TASK_VERBS).match(ws, k)) {
+      } else if ((allKnown || item ? TASK_VERBS : STRONG_TASK_VERBS).match(ws, k = skipMandate(ws, k))) {
         const c = subjectClause(view, toks, list.bodies, k, end, endsWithColon);
         out.push(c);
         scanFrom = c.taskTok;
@@ -100,7 +119,50 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
     const first = c.bodies.find((b) => !b.collective && !b.vague);
     if (first) recent.body = first;
   }
+  if (topicEnd !== undefined && out[0]) {
+    out[0].start = toks[0]!.start;
+    out[0].topicEnd = topicEnd;
+  }
   return out.map(({ taskTok: _t, ...c }) => c);
+}
+
+/** Words that open a leading adverbial: "Để xác định vị trí dự án, X ...", "Với vai trò là chủ đầu tư, X ...". */
+// Not "Căn cứ ...," or "Trên cơ sở ...,": they cite legal bases whose authors are no assignees.
+const ADVERBIAL_OPENERS = new PhraseSet(["để", "với vai trò", "nhằm", "sau khi"]);
+
+/** The token after a leading adverbial when a body follows its comma; otherwise `i`. */
+function skipAdverbial(view: DocView, toks: readonly Tok[], i: number): number {
+  const ws = wordsOf(toks);
+  if (!ADVERBIAL_OPENERS.match(ws, i)) return i;
+  const comma = ws.indexOf(",", i);
+  if (comma < 0 || comma - i > 40) return i;
+  const list = readBodyList(view, toks, comma + 1);
+  return list.bodies.some((b) => !b.vague) ? comma + 1 : i;
+}
+
+function skipConnectives(ws: readonly string[], i: number): number {
+  for (let k = CONNECTIVES.match(ws, i); k; k = CONNECTIVES.match(ws, i)) {
+    i += k;
+    if (ws[i] === ",") i++;
+  }
+  return i;
+}
+
+/**
+ * The token after a mandate adverbial that stands between a subject and its verb ("Bộ Nội vụ theo chức
+ * năng, nhiệm vụ được giao khẩn trương ..."), or `k` itself when there is none.
+ */
+function skipMandate(ws: readonly string[], k: number): number {
+  const opens = (ws[k] === "theo" && ["chức", "nhiệm", "thẩm", "phạm", "lĩnh"].includes(ws[k + 1] ?? ""))
+    || (ws[k] === "trong" && ws[k + 1] === "phạm" && ws[k + 2] === "vi");
+  if (!opens) return k;
+  let j = k + 1;
+  while (j < ws.length && j - k < 16 && MANDATE_WORDS.has(ws[j]!)) {
+    if (j > k + 2 && (TASK_VERBS.match(ws, j) || (ws[j] === "phối" && ws[j + 1] === "hợp"))) break;
+    j++;
+  }
+  while (ws[j] === ",") j++;
+  return TASK_VERBS.match(ws, j) ? j : k;
 }
 
 type DraftClause = Clause & { taskTok: number };
@@ -123,6 +185,8 @@ function subjectClause(
   let coordinators: Body[] = [];
   for (let guard = 0; guard < 6; guard++) {
     if (ws[k] === "cũng" || ws[k] === "," || ws[k] === ":") { k++; continue; }
+    const mandate = skipMandate(ws, k);
+    if (mandate > k) { k = mandate; continue; }
     if (ws[k] === "được" && ws[k + 1] === "giao") { k += 2; continue; }
     if (ws[k] === "chủ" && ws[k + 1] === "trì") { chairs = true; k += 2; continue; }
     const co = coordinatorsAt(view, toks, k);
@@ -169,4 +233,19 @@ function cutBefore(toks: readonly Tok[], j: number): number {
   const prev = toks[j - 1];
   if (prev && (prev.w === ";" || prev.w === ",")) return prev.start;
   return toks[j]!.start;
+}
+
+/**
+ * The bodies a sentence opens with as its own subject (a person counts as a subject the registry cannot
+ * name). A sentence whose subject is another body never continues the addressee of a lead-in above it.
+ */
+export function openingSubject(view: DocView, start: number, end: number): { person: boolean; bodies: Body[] } {
+  const toks = view.tokens(start, Math.min(end, start + 400));
+  const ws = wordsOf(toks);
+  const i = skipConnectives(ws, 0);
+  if (PERSON_TITLES.match(ws, i)) return { person: true, bodies: [] };
+  // "Yêu cầu Nhà đầu tư (...) rà soát": a named object of its own; "Yêu cầu và đôn đốc ..." names none.
+  const dir = DIRECTIVE_VERBS.match(ws, i);
+  if (dir && toks[i + dir] && view.isUpper(toks[i + dir]!.start)) return { person: true, bodies: [] };
+  return { person: false, bodies: readBodyList(view, toks, i).bodies };
 }

@@ -56,6 +56,7 @@ export const PREDICATE_WORDS = new PhraseSet([
   "cập nhật", "chỉnh lý", "lập", "phê duyệt", "bổ sung", "sửa đổi", "tổ chức hội nghị", "tổ chức đại hội",
   "tổ chức các", "tổ chức tốt", "tổ chức sơ kết", "tổ chức tổng kết", "tổ chức kiểm tra", "tổ chức lấy", "tổ chức đóng góp",
   "là", "với", "tại", "trong", "về", "năm", "ngày", "như", "gồm", "một số", "nhiệm vụ", "nội dung", "sau",
+  "đẩy nhanh", "bàn giao",
 ]);
 
 /** Words that begin like a body's head but are not one ("Trường hợp", "Đơn vị tính", "Bộ máy"). */
@@ -73,6 +74,7 @@ export const TASK_VERBS = new PhraseSet([
   "kiểm tra", "giám sát", "sớm", "kịp thời", "thực hiện", "trình", "đẩy mạnh", "tăng cường", "bảo đảm", "đảm bảo",
   "xem xét", "cân đối", "bố trí", "quán triệt", "lãnh đạo", "tổng hợp", "khắc phục", "rút kinh nghiệm", "tiếp thu",
   "thẩm định", "cập nhật", "nâng cấp", "bổ sung", "sửa đổi", "ban hành", "đề xuất", "tuyên truyền", "chuẩn bị",
+  "xử lý", "giải quyết", "đẩy nhanh", "bàn giao", "phê duyệt",
 ]);
 
 /** Predicate openers that only count for an unknown body (not in the registry): the clearest signals. */
@@ -129,6 +131,7 @@ export const OWN_BODY_PREFIXES = new PhraseSet([
 export const HEAD_TITLES = new PhraseSet([
   "bộ trưởng", "thủ trưởng", "chủ tịch", "giám đốc", "tổng giám đốc", "trưởng ban", "chánh văn phòng",
   "người đứng đầu", "lãnh đạo", "chủ nhiệm", "tổng cục trưởng", "cục trưởng", "chánh án", "viện trưởng",
+  "thứ trưởng", "phó chủ tịch", "phó giám đốc", "phó trưởng ban",
 ]);
 
 /** Persons who issue or receive but are not assigned: "Thủ tướng Chính phủ", "Tổng Bí thư". */
@@ -164,4 +167,5 @@ export const NAME_WORDS = new Set([
   "hàng", "thuế", "hải", "cục", "chi", "tổng", "trung", "tâm", "cảnh", "sát", "phòng", "cháy", "chữa", "cứu",
   "nạn", "hộ", "thanh", "niên", "phụ", "nữ", "nông", "dân", "cựu", "chiến", "liên", "đoàn", "lao", "động",
   "đài", "phát", "truyền", "hình", "báo", "nước", "ngoài", "đại", "diện", "sứ", "lãnh", "sự",
+  "gia", "điện", "dầu", "khí", "viễn", "thông", "bưu", "năng", "than", "khoáng", "sản", "tộc", "tôn",
 ]);

