@@ -8,7 +8,7 @@ import type { Store } from "../store/types.js";
 import { newKey, type BotContext, type BotDeps } from "./context.js";
 import { renderAnswer } from "./render/answer.js";
 import { renderTaskGroups } from "./render/tasks.js";
-import { vnDate } from "./render/format.js";
+import { vnDate } from "../core/time.js";
 import { replyItems, withTyping } from "./send.js";
 
 /** Citations per page; "Xem thêm" asks for the next page with offset += PAGE. */

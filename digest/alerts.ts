@@ -10,7 +10,7 @@ import { escapeHtml } from "../core/text.js";
 import { vnDate } from "../core/time.js";
 import type { IngestSummary } from "../ingest/types.js";
 import type { DocumentSummary, StoredAssignment, Subscription } from "../store/types.js";
-import { docLabel, formatDate, shorten } from "../bot/render/format.js";
+import { docLabel, formatDate, shorten } from "../core/display.js";
 import { MAX_DIGEST_TASKS, renderByOrg } from "./build.js";
 import { chatMayReceive, sendClaimed, type DeliveryDeps, type DeliveryOutcome } from "./deliver.js";
 

@@ -8,7 +8,7 @@ import type { OrgRegistry } from "../core/orgs.js";
 import { escapeHtml } from "../core/text.js";
 import { addDays, isoWeekday, vnDate } from "../core/time.js";
 import type { AssignmentStore, StoredAssignment, Subscription } from "../store/types.js";
-import { formatDate } from "../bot/render/format.js";
+import { formatDate } from "../core/display.js";
 import { stripHtml } from "../bot/render/split.js";
 import { renderTaskList } from "../bot/render/tasks.js";
 import { WEEKDAY_NAMES } from "./slots.js";

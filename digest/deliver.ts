@@ -14,7 +14,7 @@ import type { OrgRegistry } from "../core/orgs.js";
 import type { Store, Subscription } from "../store/types.js";
 import { buildDigest } from "./build.js";
 import { dueSlot } from "./slots.js";
-import { formatDate } from "../bot/render/format.js";
+import { formatDate } from "../core/display.js";
 
 /** Sends rendered HTML items to a chat (the bot: bot/send.ts sendItems over bot.api). Throws what the API throws. */
 export type SendItems = (chatId: number, items: string[]) => Promise<void>;

@@ -8,12 +8,13 @@ import { sentenceSpans, type Span } from "../core/sentences.js";
 import { fold, tokens } from "../core/text.js";
 import type { Citation, Period } from "../core/types.js";
 import type { Store, StoredAssignment, StoredChunk } from "../store/types.js";
-import { citation, docShortName } from "./cite.js";
+import { docLabel, roleName, sectionPhrase, shorten } from "../core/display.js";
+import { citation } from "./cite.js";
 import { relevance, retrieve, type RankedChunk } from "./retrieve.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
-import { deadlineWords, describeNothing, roleName, sectionWords, shorten } from "./wording.js";
+import { deadlineWords, describeNothing } from "./wording.js";
 
 /**
  * How much of a question (rarity-weighted words, in one sentence or two) a passage must hold to count
@@ -148,7 +149,7 @@ function overlap(terms: string[], text: string): number {
 
 function describe(u: Understanding, p: Pick): string {
   const en = u.language === "en";
-  const where = `${docShortName(p.chunk.docMeta)}, ${sectionWords(p.citation.section, u.language)}`;
+  const where = `${docLabel(p.chunk.docMeta, p.chunk.docName)}, ${sectionPhrase(p.citation.section, u.language)}`;
   const t = p.task;
   if (u.kind === "when") {
     if (t?.deadline) {

@@ -5,18 +5,9 @@
 import { intToRoman } from "../core/text.js";
 import type { Role } from "../core/types.js";
 import type { StoredAssignment } from "../store/types.js";
-import { docShortName, vnDate } from "./cite.js";
+import { docLabel, formatDate, roleName, sectionPhrase, shorten } from "../core/display.js";
 import type { Language } from "./types.js";
 import type { Understanding } from "./understand.js";
-
-const ROLE_NAMES: Record<Language, Record<Role, string>> = {
-  vi: { lead: "Chủ trì", coordinate: "Phối hợp", execute: "Thực hiện" },
-  en: { lead: "Lead", coordinate: "Coordinate", execute: "Carry out" },
-};
-
-export function roleName(role: Role, lang: Language): string {
-  return ROLE_NAMES[lang][role];
-}
 
 function periodWords(u: Understanding): string {
   if (!u.period) return "";
@@ -32,14 +23,6 @@ function periodWords(u: Understanding): string {
   return /^(trước|đến|từ|chậm nhất)\b/i.test(text) ? ` ${text}` : ` trong ${text}`;
 }
 
-/** "mục 3 (ii)", or "đoạn 13" for a news paragraph (which already names itself); English likewise. */
-export function sectionWords(label: string, lang: Language): string {
-  if (!label) return lang === "en" ? "preamble" : "phần mở đầu";
-  const para = /^đoạn (\d+)$/.exec(label);
-  if (para) return lang === "en" ? `paragraph ${para[1]}` : label;
-  if (label === "mở đầu") return lang === "en" ? "preamble" : "phần mở đầu";
-  return lang === "en" ? `section ${label}` : `mục ${label}`;
-}
 
 function subject(u: Understanding): string {
   const names = [...new Set(u.orgs.map((m) => m.org.name))];
@@ -61,7 +44,7 @@ export function describeNothing(u: Understanding, pastEnd: boolean): string {
 
 export function deadlineWords(t: StoredAssignment, lang: Language): string {
   if (!t.deadline) return "";
-  const due = t.deadline.due ? ` (${vnDate(t.deadline.due)})` : "";
+  const due = t.deadline.due ? ` (${formatDate(t.deadline.due)})` : "";
   return lang === "en" ? ` — due: ${t.deadline.text}${due}` : ` — hạn: ${t.deadline.text}${due}`;
 }
 
@@ -82,7 +65,7 @@ export function describeAssigned(
     for (const t of g.tasks) {
       n++;
       const who = u.orgs.length === 0 ? `${t.org}: ` : "";
-      lines.push(`${n}. ${who}${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docShortName(t.docMeta)}, ${sectionWords(t.sectionLabel, lang)}]`);
+      lines.push(`${n}. ${who}${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docLabel(t.docMeta, t.docName)}, ${sectionPhrase(t.sectionLabel, lang)}]`);
     }
   }
   return lines.join("\n");
@@ -95,14 +78,8 @@ export function describeDue(u: Understanding, entries: StoredAssignment[][], tot
   entries.forEach((records, i) => {
     const t = records[0]!;
     const bodies = records.map((r) => `${r.org} (${roleName(r.role, lang).toLowerCase()})`).join(", ");
-    lines.push(`${offset + i + 1}. ${bodies}: ${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docShortName(t.docMeta)}, ${sectionWords(t.sectionLabel, lang)}]`);
+    lines.push(`${offset + i + 1}. ${bodies}: ${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docLabel(t.docMeta, t.docName)}, ${sectionPhrase(t.sectionLabel, lang)}]`);
   });
   return lines.join("\n");
 }
 
-export function shorten(text: string, max: number): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  if (t.length <= max) return t;
-  const cut = t.lastIndexOf(" ", max - 1);
-  return `${t.slice(0, cut > max / 2 ? cut : max - 1)}…`;
-}

@@ -7,7 +7,7 @@ import type { User } from "grammy/types";
 import { escapeHtml } from "../../core/text.js";
 import { isAddressed } from "../addressed.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { formatDate } from "../render/format.js";
+import { formatDate } from "../../core/display.js";
 import { replyItems } from "../send.js";
 
 export const ACCESS_PROMPT =

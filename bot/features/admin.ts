@@ -4,7 +4,7 @@ import { join, resolve, sep } from "node:path";
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../core/text.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { docLabel, formatDate, shorten, ROLE_LABELS } from "../render/format.js";
+import { docLabel, formatDate, shorten, ROLE_LABELS } from "../../core/display.js";
 import { replyItems, withTyping } from "../send.js";
 import { downloadTo, extensionOf, formatMb, ingestFailureReason, sanitizeFileName, UPLOAD_EXTENSIONS } from "../upload.js";
 import { ADMIN_ONLY } from "./access.js";

@@ -7,7 +7,7 @@ import { escapeHtml } from "../../core/text.js";
 import { answerAndReply } from "../answering.js";
 import { isAddressed, questionText } from "../addressed.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { docLabel, sectionPhrase } from "../render/format.js";
+import { docLabel, sectionPhrase } from "../../core/display.js";
 import { replyItems } from "../send.js";
 
 const ASK_USAGE = "Hãy gõ câu hỏi sau lệnh, ví dụ: /hoi Ban Tổ chức Trung ương được giao nhiệm vụ gì trong quý II/2026?";

@@ -2,7 +2,8 @@
 import { Composer } from "grammy";
 import type { StoredAssignment } from "../../store/types.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { addDays, formatDate, vnDate } from "../render/format.js";
+import { formatDate } from "../../core/display.js";
+import { addDays, vnDate } from "../../core/time.js";
 import { renderTaskList } from "../render/tasks.js";
 import { replyItems } from "../send.js";
 

@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { BotContext, BotDeps } from "../context.js";
 import { renderCitation } from "../render/answer.js";
-import { docLabel, sectionPhrase, shorten } from "../render/format.js";
+import { docLabel, sectionPhrase, shorten } from "../../core/display.js";
 import { renderTask, taskSource } from "../render/tasks.js";
 
 const MAX_TASKS = 30;

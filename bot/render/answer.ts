@@ -2,16 +2,19 @@
 import type { Citation } from "../../core/types.js";
 import { escapeHtml } from "../../core/text.js";
 import type { Answer } from "../../qa/types.js";
-import { docLabel, formatDate, sectionPhrase, shorten } from "./format.js";
+import { docLabel, formatDate, sectionPhrase, shorten } from "../../core/display.js";
 
 /** Quotes longer than this are shown collapsed (Telegram's expandable blockquote). */
 const EXPANDABLE_AT = 600;
 
 /** The citation's source line: "📄 <b>Kết luận 229-KL/TW</b>, ngày 8/1/2026 — title — mục 3 (ii)". */
 export function renderCitationSource(c: Citation): string {
-  const parts = [`📄 <b>${escapeHtml(docLabel({ kind: c.kind, number: c.number }, c.doc))}</b>`];
-  if (c.date) parts[0] += `, ngày ${escapeHtml(formatDate(c.date))}`;
-  if (c.title) parts.push(escapeHtml(shorten(c.title, 160)));
+  const meta = { kind: c.kind, number: c.number, date: c.date };
+  const label = docLabel(meta, c.doc);
+  const parts = [`📄 <b>${escapeHtml(label)}</b>`];
+  // docLabel names an unnumbered document by its date already.
+  if (c.date && c.number) parts[0] += `, ngày ${escapeHtml(formatDate(c.date))}`;
+  if (c.title && c.title !== label) parts.push(escapeHtml(shorten(c.title, 160)));
   if (c.section) parts.push(`<i>${escapeHtml(sectionPhrase(c.section))}</i>`);
   return parts.join(" — ");
 }

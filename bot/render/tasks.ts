@@ -5,7 +5,7 @@
 import type { Role } from "../../core/types.js";
 import { escapeHtml } from "../../core/text.js";
 import type { StoredAssignment } from "../../store/types.js";
-import { ROLE_LABELS, docLabel, formatDate, sectionPhrase, shorten } from "./format.js";
+import { ROLE_LABELS, docLabel, formatDate, sectionPhrase, shorten } from "../../core/display.js";
 
 export interface TaskListOptions {
   /** Today's ISO date (Vietnam); with it, past deadlines are marked "quá hạn". */

@@ -2,9 +2,8 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import type { App } from "../../app/types.js";
 import { plainMessage } from "../../core/errors.js";
-import { docTitle } from "../../qa/cite.js";
+import { docHeading, sectionPhrase } from "../../core/display.js";
 import type { Answer, AnswerJson } from "../../qa/types.js";
-import { sectionWords } from "../../qa/wording.js";
 import { action, type CliContext } from "../context.js";
 
 export function registerAsk(program: Command, ctx: CliContext): void {
@@ -51,8 +50,8 @@ export function formatAnswer(a: Answer): string {
   const lines = [a.answer];
   if (a.citations.length > 0) lines.push("", a.language === "en" ? "Sources:" : "Nguồn:");
   a.citations.forEach((c, i) => {
-    const head = docTitle({ kind: c.kind ?? "other", number: c.number, date: c.date, title: c.title });
-    lines.push(`[${i + 1}] ${head} (${c.doc}${c.section ? `, ${sectionWords(c.section, a.language)}` : ""})`);
+    const head = docHeading({ kind: c.kind, number: c.number, date: c.date, title: c.title }, c.doc);
+    lines.push(`[${i + 1}] ${head} (${c.doc}, ${sectionPhrase(c.section, a.language)})`);
     lines.push(`    “${c.quote.length > 400 ? `${c.quote.slice(0, 400)}…` : c.quote}”`);
   });
   return lines.join("\n");

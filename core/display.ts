@@ -1,0 +1,68 @@
+/**
+ * How documents, sections, dates and roles are written for people: one set of rules for the CLI, the
+ * answer text, the bot and digests. Plain text (the bot escapes it).
+ */
+import { PARAGRAPH_LABEL, PREAMBLE_LABEL, RECIPIENTS_LABEL } from "./sections.js";
+import { DOC_KIND_LABELS, type DocumentMeta, type Role } from "./types.js";
+
+export type Lang = "vi" | "en";
+
+const ROLE_NAMES: Record<Lang, Record<Role, string>> = {
+  vi: { lead: "Chủ trì", coordinate: "Phối hợp", execute: "Thực hiện" },
+  en: { lead: "Lead", coordinate: "Coordinate", execute: "Carry out" },
+};
+
+/** Vietnamese role names, for renderers that only speak Vietnamese. */
+export const ROLE_LABELS: Record<Role, string> = ROLE_NAMES.vi;
+
+export function roleName(role: Role, lang: Lang = "vi"): string {
+  return ROLE_NAMES[lang][role];
+}
+
+/** "2026-06-30" -> "30/6/2026", as Vietnamese documents write dates. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])}/${Number(m[2])}/${m[1]}`;
+}
+
+/**
+ * A short name for a document: "Kết luận 229-KL/TW", else its kind and date ("Tin bài ngày 8/1/2026"),
+ * else the file name for news and unclassified texts, else the kind alone.
+ */
+export function docLabel(meta: Partial<DocumentMeta> | undefined, fallback: string): string {
+  if (!meta?.kind) return fallback;
+  const kind = DOC_KIND_LABELS[meta.kind];
+  if (meta.number) return `${kind} ${meta.number}`;
+  if (meta.date) return `${kind} ngày ${formatDate(meta.date)}`;
+  return meta.kind === "news" || meta.kind === "other" ? `${kind} ${fallback}` : kind;
+}
+
+/** The document line of a citation: "Kết luận 229-KL/TW về ..." or "Tin bài ngày 8/1/2026: headline". */
+export function docHeading(meta: Partial<DocumentMeta>, fallback: string): string {
+  const head = docLabel(meta, fallback);
+  if (!meta.title) return head;
+  // "Kết luận về ..." reads as one phrase; a headline is set apart.
+  return /^(về|v\/v)\s/i.test(meta.title) ? `${head} ${meta.title}` : `${head}: ${meta.title}`;
+}
+
+/** "3 (ii)" -> "mục 3 (ii)"; a news paragraph names itself ("đoạn 5"); the preamble and recipients too. */
+export function sectionPhrase(label: string | undefined, lang: Lang = "vi"): string {
+  const l = (label ?? "").trim();
+  if (!l || l === PREAMBLE_LABEL) return lang === "en" ? "preamble" : "phần mở đầu";
+  if (l === RECIPIENTS_LABEL) return lang === "en" ? "recipients" : l;
+  const para = new RegExp(`^${PARAGRAPH_LABEL} (\\d+)$`).exec(l);
+  if (para) return lang === "en" ? `paragraph ${para[1]}` : l;
+  if (lang === "vi" && /^(mục|phần|điều|khoản|chương|phụ lục)\b/i.test(l)) return l;
+  return lang === "en" ? `section ${l}` : `mục ${l}`;
+}
+
+/** Shortens display text (titles, task summaries) at a word boundary; never used on quotes. */
+export function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const sp = cut.lastIndexOf(" ");
+  return `${(sp > max * 0.6 ? cut.slice(0, sp) : cut).trimEnd()}…`;
+}
