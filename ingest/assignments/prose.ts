@@ -86,7 +86,10 @@ function readUnit(
     topic = !clauses.length && endsWithColon && isTopic(view, s) ? s : undefined;
     if (leadIn && last && (endsWithColon || clauses.some((c) => c.leadIn))) {
       const c = clauses[clauses.length - 1];
-      const own = findDeadlines(view.text, s.start, inlineEnd ?? s.end, meta).find((f) => f.deadline.due);
+      // The lead-in's own deadline, or one closing its last inline item ("...; báo cáo ... trong tháng 11");
+      // a deadline inside an earlier item is that item's alone.
+      const dated = (from: number, to: number) => findDeadlines(view.text, from, to, meta).find((f) => f.deadline.due);
+      const own = dated(s.start, s.end) ?? (inlineEnd ? dated(lastInlineMarker(view.text, s.end, inlineEnd), inlineEnd) : undefined);
       const real = c && !(preamble && c.via !== "directive" && c.via !== "colon") ? c : c && isTaskLeadIn(view, c) ? c : undefined;
       if (real) addressee = { bodies: real.bodies, chairs: real.chairs, deadline: own ?? fallback };
       else if (!c) addressee = inherited;
@@ -112,6 +115,13 @@ function readUnit(
   return { groups, addressee };
 }
 
+/** Where the last inline item marker ("(ii)", "(3)", "b)") between `from` and `to` starts, else `from`. */
+function lastInlineMarker(text: string, from: number, to: number): number {
+  let last = from;
+  for (const m of text.slice(from, to).matchAll(/(?:^|[\s;:.])\(?(?:[ivx]{1,5}|\d{1,2}|[a-zđ])\)\s/gu)) last = from + m.index;
+  return last;
+}
+
 /** The sentence opens with a subject other than the addressee's bodies ("Bộ Quốc phòng phát huy ..."). */
 function othersSubject(view: DocView, s: Span, addressee: Body[]): boolean {
   const own = openingSubject(view, s.start, s.end);
@@ -133,14 +143,17 @@ function isTaskLeadIn(view: DocView, c: Clause): boolean {
   return c.chairs || /^(khẩn trương|có trách nhiệm|chịu trách nhiệm|được giao|cần|phải)\s/u.test(view.low.slice(c.taskStart, c.taskStart + 24));
 }
 
-/** The lead-in's predicate says what to do, not only "thực hiện các nhiệm vụ như sau": six words or more. */
+/**
+ * The lead-in's predicate says what to do, not only "thực hiện các nhiệm vụ như sau" or "tập trung lãnh
+ * đạo, chỉ đạo:": ten syllables or more.
+ */
 function hasTaskWords(view: DocView, c: Clause): boolean {
   // "... thực hiện một số nhiệm vụ trọng tâm như sau:" frames the items; the items are the tasks.
   if (/\bsau(\s+đây)?\s*:?\s*$/u.test(view.low.slice(c.taskStart, c.end))) return false;
   const words = wordsOf(view.tokens(c.taskStart, c.end)).filter((w) => /\p{L}/u.test(w));
   const tail = ["cụ", "thể", "như", "sau", "gồm", "các", "nhiệm", "vụ", "nội", "dung", "sau", "đây", "những", "một", "số"];
   while (words.length && tail.includes(words[words.length - 1]!)) words.pop();
-  return words.length >= 6;
+  return words.length >= 10;
 }
 
 /** A heading, not a task: short and unpunctuated ("Bảo đảm an sinh xã hội"), or in capitals. */

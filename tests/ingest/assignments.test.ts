@@ -106,6 +106,12 @@ describe("sample corpus 000: Kết luận on party congresses", () => {
     expect(d.records.some((r) => r.deadline?.due === "2025-04-14" || r.deadline?.due === "2025-08-21")).toBe(false);
   });
 
+  it("gives an item no deadline borrowed from a sibling item under the same lead-in", () => {
+    for (const l of ["2 (2)", "2 (3)", "2 (6)"]) expect(dues(l)).toEqual([undefined]);
+    // "tập trung lãnh đạo, chỉ đạo:" frames the items; it is not a task of its own.
+    expect(d.records.filter((r) => label(d, r) === "2")).toEqual([]);
+  });
+
   it("finds who chairs, who coordinates and who only receives reports", () => {
     expect(where(d, "hoc-vien-chinh-tri-quoc-gia-ho-chi-minh", "lead")).toEqual(["4"]);
     expect(where(d, "ban-to-chuc-trung-uong", "coordinate")).toEqual(["4", "6"]);
