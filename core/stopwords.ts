@@ -35,6 +35,9 @@ export const EN_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "is", "are", "was", "were", "be", "what", "which",
   "who", "whom", "when", "how", "does", "do", "did", "and", "or", "with", "from", "that", "this", "it", "its",
   "has", "have", "had", "there", "any", "all", "me", "tell", "please", "about",
+  // Words that ask for tasks rather than name a matter ("what is X supposed to complete").
+  "supposed", "complete", "completed", "finish", "finished", "required", "must", "need", "needs", "should",
+  "done", "responsible", "expected", "carry", "out", "task", "tasks", "assignment", "assignments", "work",
 ]);
 
 /** True when a word is a function word of the question's language (see the module note on folding). */
