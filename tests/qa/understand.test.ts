@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { loadOrgRegistry } from "../../core/orgs.js";
+import { understandQuestion } from "../../qa/understand.js";
+
+const registry = loadOrgRegistry();
+const now = new Date("2026-11-22T03:00:00Z");
+const read = (q: string) => understandQuestion(q, { registry, now });
+
+describe("question understanding", () => {
+  it.each([
+    "Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?",
+    "What is Ban Tổ chức TW assigned in Q2/2026?",
+    "ban to chuc tw duoc giao gi trong quy 2/2026",
+    "BTCTW Q2/2026",
+    "btctw q2/2026",
+  ])("reads %s as an assignment question about BTCTW in Q2/2026", (q) => {
+    const u = read(q);
+    expect(u.kind).toBe("assigned");
+    expect(u.orgs.map((m) => m.org.id)).toEqual(["ban-to-chuc-trung-uong"]);
+    expect(u.period?.label).toBe("Q2/2026");
+  });
+
+  it("answers in the language of the question", () => {
+    expect(read("What is Ban Tổ chức TW assigned in Q2/2026?").language).toBe("en");
+    expect(read("ban to chuc tw duoc giao gi trong quy 2/2026").language).toBe("vi");
+  });
+
+  it("tells deadline and who-leads questions apart and keeps their matter as search words", () => {
+    const when = read("Hạn chót tổ chức tập huấn, bồi dưỡng nghiệp vụ cho cấp uỷ viên là khi nào?");
+    expect(when.kind).toBe("when");
+    expect(when.folded).toEqual(expect.arrayContaining(["tap", "huan", "boi", "duong"]));
+    expect(when.folded).not.toContain("khi");
+    const who = read("Ai chủ trì hoàn thiện chương trình đào tạo, bồi dưỡng nghiệp vụ công tác xây dựng Đảng?");
+    expect(who.kind).toBe("who");
+    expect(who.askedRole).toBe("lead");
+    expect(who.folded).toContain("dang");
+  });
+
+  it("reads a body a report goes to as a recipient, not as the assignee", () => {
+    const u = read("Các bộ phải gửi báo cáo cho Bộ Tư pháp trước ngày nào?");
+    expect(u.orgs.map((m) => m.org.id)).not.toContain("bo-tu-phap");
+    expect(u.folded).toEqual(expect.arrayContaining(["tu", "phap"]));
+  });
+
+  it("reads document references by number and symbol", () => {
+    expect(read("Kết luận số 229 giao Ban Tổ chức Trung ương những việc gì?").docRefs).toEqual([{ ref: "229", kind: "ket_luan" }]);
+    expect(read("Thông báo 634/TB-VPCP yêu cầu gì?").docRefs.map((d) => d.ref)).toEqual(["634/TB-VPCP"]);
+    expect(read("quý 2/2026").docRefs).toEqual([]);
+  });
+
+  it("lists by period only when nothing else is asked", () => {
+    expect(read("Những nhiệm vụ nào phải xong trong tháng 8/2025?").kind).toBe("assigned");
+    expect(read("What 5G coverage must operators reach nationwide in 2025?").kind).not.toBe("assigned");
+  });
+
+  it("keeps a body the registry does not know, but not a word that only looks like one", () => {
+    expect(read("Sở Xây dựng Hải Châu được giao gì trong tháng 12/2025?").unknownOrg).toBe("Sở Xây dựng Hải Châu");
+    expect(read("Các đảng bộ trực thuộc Trung ương phải hoàn thành đại hội trong thời hạn nào?").unknownOrg).toBeUndefined();
+  });
+
+  it("takes the matter after 'về' to narrow an assignment question", () => {
+    expect(read("Bộ Tài chính được giao gì về dự trữ quốc gia?").topic).toEqual(["du", "tru", "quoc", "gia"]);
+    expect(read("Bộ Tài chính được giao gì trong quý IV/2025?").topic).toEqual([]);
+  });
+});
