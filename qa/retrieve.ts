@@ -9,7 +9,7 @@ import { isRecipientsLabel } from "../core/sections.js";
 import { sentenceSpans } from "../core/sentences.js";
 import { fold, tokens } from "../core/text.js";
 import type { ChunkFilter, ScoredChunk, Store, StoredChunk } from "../store/types.js";
-import { matchExpression } from "./lexical.js";
+import { matchExpression, type TermStats } from "./lexical.js";
 import type { Understanding } from "./understand.js";
 
 export interface RankedChunk {
@@ -31,9 +31,10 @@ export async function retrieve(
   filter: ChunkFilter,
 ): Promise<RankedChunk[]> {
   const lists: Array<{ weight: number; hits: ScoredChunk[] }> = [];
-  const folded = matchExpression(u.folded);
+  const stats = await deps.store.termFrequencies("folded", u.folded);
+  const folded = matchExpression(u.folded, stats);
   if (folded) lists.push({ weight: 1, hits: await deps.store.searchLexical("folded", folded, filter, DEPTH) });
-  const raw = u.hasDiacritics ? matchExpression(u.terms) : "";
+  const raw = u.hasDiacritics ? matchExpression(u.terms, stats, fold) : "";
   if (raw) lists.push({ weight: 1.2, hits: await deps.store.searchLexical("raw", raw, filter, DEPTH) });
   const query = u.terms.length > 0 ? u.terms.join(" ") : u.question;
   const vector = Float32Array.from(await deps.embeddings.embedQuery(query));
@@ -43,15 +44,14 @@ export async function retrieve(
   for (const { weight, hits } of lists) {
     hits.forEach((h, rank) => fused.set(h.chunkId, (fused.get(h.chunkId) ?? 0) + weight / (RRF_K + rank + 1)));
   }
-  const weights = await termWeights(u.folded, deps.store);
+  const weights = termWeights(u.folded, stats);
   const chunks = (await deps.store.getChunks([...fused.keys()])).filter((c) => !isRecipientsLabel(c.sectionLabel));
   const ranked = chunks.map((chunk) => {
     // The heading path is shortened in `context`; the document's full title is read too.
     const context = new Set(tokens(fold(`${chunk.docMeta.title ?? ""} ${chunk.context}`)));
     // An answer stands in one sentence or two: words scattered over a long list do not make one.
     let best = { coverage: 0, adjacency: 0 };
-    for (const window of sentenceWindows(chunk.text)) {
-      const own = tokens(fold(window));
+    for (const own of sentenceWindows(chunk.text)) {
       const c = { coverage: coverage(u.folded, weights, own, context), adjacency: adjacency(u.folded, own) };
       if (relevance(c) > relevance(best)) best = c;
     }
@@ -67,22 +67,24 @@ export function relevance(r: Pick<RankedChunk, "coverage" | "adjacency">): numbe
   return r.coverage + 0.3 * r.adjacency;
 }
 
-/** Each sentence of a passage, and each pair of neighbouring sentences. */
-function sentenceWindows(text: string): string[] {
-  const spans = sentenceSpans(text);
-  if (spans.length <= 1) return [text];
-  const out: string[] = [];
-  spans.forEach((s, i) => {
-    out.push(text.slice(s.start, s.end));
-    const next = spans[i + 1];
-    if (next) out.push(text.slice(s.start, next.end));
+/** The folded words of each sentence of a passage, and of each pair of neighbouring sentences. */
+function sentenceWindows(text: string): string[][] {
+  const folded = fold(text);
+  // fold() keeps the length of NFC text, so sentence offsets found on the text slice its folded copy.
+  const spans = folded.length === text.length ? sentenceSpans(text) : [];
+  if (spans.length <= 1) return [tokens(folded)];
+  const each = spans.map((sp) => tokens(folded.slice(sp.start, sp.end)));
+  const out: string[][] = [];
+  each.forEach((w, i) => {
+    out.push(w);
+    const next = each[i + 1];
+    if (next) out.push(w.concat(next));
   });
   return out;
 }
 
 /** IDF weight of each question word (a word missing from the index weighs as much as the rarest). */
-async function termWeights(terms: string[], store: Store): Promise<Map<string, number>> {
-  const { chunks, df } = await store.termFrequencies("folded", terms);
+function termWeights(terms: string[], { chunks, df }: TermStats): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of terms) out.set(t, Math.log(1 + (chunks + 1) / ((df.get(t) ?? 0) + 1)));
   return out;
