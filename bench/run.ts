@@ -7,7 +7,8 @@
  * Environment (read here only, as the entry point): BENCH_QUICK=1 for a fast variant, BENCH_FULL=1 for no
  * time boxes (whole scale corpus, every question, 10,000 bot messages; far longer), BENCH_ONLY=ingest,query
  * to run some sections, BENCH_KEEP=1 to keep bench/.work/run-* afterwards, BENCH_OUT=PATH to write the
- * results elsewhere than bench/RESULTS.md (the quick variant writes bench/.work/RESULTS-quick.md).
+ * results elsewhere than bench/RESULTS.md (the quick variant writes bench/.work/RESULTS-quick.md), BENCH_SHARED=DIR
+ * to read another copy of ../shared (a missing folder shows what runs without it).
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
   const quick = yes(process.env.BENCH_QUICK);
   const full = yes(process.env.BENCH_FULL) && !quick;
   const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const shared = fileURLToPath(new URL("../../shared/", import.meta.url));
+  const shared = process.env.BENCH_SHARED ?? fileURLToPath(new URL("../../shared/", import.meta.url));
   const started = new Date();
   const work = join(BENCH, ".work", `run-${started.toISOString().replace(/[:.]/g, "-")}`);
   mkdirSync(work, { recursive: true });
