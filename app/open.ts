@@ -6,7 +6,7 @@ import type { Config } from "../core/config.js";
 import { StoreError } from "../core/errors.js";
 import { createLogger, type Logger } from "../core/logger.js";
 import { loadOrgRegistry } from "../core/orgs.js";
-import { createEmbeddings } from "../embeddings/create.js";
+import { createEmbeddings, resolveEmbedderInfo } from "../embeddings/create.js";
 import { ingestPaths } from "../ingest/pipeline.js";
 import { createAnswerer } from "../qa/answerer.js";
 import { openSqliteStore } from "../store/open.js";
@@ -23,10 +23,13 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const logger = options.logger ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
   const registry = loadOrgRegistry({ extraFile: config.store.orgRegistryFile });
-  const { embeddings, info } = createEmbeddings(config.embeddings);
+  const created = createEmbeddings(config.embeddings);
+  const { embeddings } = created;
   const store = await openSqliteStore({ dataDir: config.store.dataDir, logger, now });
   try {
     const stored = await store.embedderInfo();
+    // A remote model of unknown size is asked once (one embedding) only when the store has no record of it.
+    const info = stored && stored.name === created.info.name && created.info.dimensions <= 0 ? stored : await resolveEmbedderInfo(created);
     if (!stored) await store.setEmbedderInfo(info);
     else if ((stored.name !== info.name || stored.dimensions !== info.dimensions) && !options.allowEmbedderMismatch) {
       throw new StoreError(

@@ -29,7 +29,10 @@ const FLUSH_EVERY = 200;
 
 export async function ingestPaths(paths: string[], deps: IngestDeps, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
-  await repairStore(deps);
+  const repaired = await repairStore(deps);
+  if (repaired.reembedded > 0 || repaired.dropped > 0) {
+    deps.logger.warn(repaired, "repaired the vector index after an interrupted run");
+  }
   const { files, folders, missing } = await listInputFiles(paths);
   const results: FileResult[] = missing.map((p) => failed(p, missingPathError(p)));
   let sinceFlush = 0;
@@ -99,17 +102,14 @@ async function embedAll(embeddings: Embeddings, texts: string[]): Promise<Float3
 }
 
 /** Re-embeds chunks whose vectors were lost and drops vectors whose rows are gone. */
-export async function repairStore(deps: Pick<IngestDeps, "store" | "embeddings" | "logger">): Promise<{ reembedded: number; dropped: number }> {
+export async function repairStore(deps: Pick<IngestDeps, "store" | "embeddings">): Promise<{ reembedded: number; dropped: number }> {
   const dropped = await deps.store.dropOrphanVectors();
   const missing = await deps.store.chunksMissingVectors();
   if (missing.length > 0) {
     const vectors = await embedAll(deps.embeddings, missing.map(embeddingText));
     await deps.store.addVectors(missing.map((c) => c.id), vectors);
   }
-  if (dropped > 0 || missing.length > 0) {
-    deps.logger.warn({ reembedded: missing.length, dropped }, "repaired the vector index after an interrupted run");
-    await deps.store.flush();
-  }
+  if (dropped > 0 || missing.length > 0) await deps.store.flush();
   return { reembedded: missing.length, dropped };
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { createEmbeddings, resolveEmbedderInfo } from "../../embeddings/create.js";
 import { repairStore } from "../../ingest/pipeline.js";
 import type { IngestSummary } from "../../ingest/types.js";
 import { action, type CliContext } from "../context.js";
@@ -26,7 +27,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       const done = await ctx.withApp(async (app) => {
         await app.store.clearVectors();
         const { reembedded } = await repairStore(app);
-        const info = (await import("../../embeddings/create.js")).createEmbeddings(app.config.embeddings).info;
+        const info = await resolveEmbedderInfo(createEmbeddings(app.config.embeddings));
         await app.store.setEmbedderInfo(info);
         await app.store.flush();
         return { reembedded, info };
