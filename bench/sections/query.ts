@@ -187,7 +187,7 @@ export const querySection: Section = {
       notes: [
         `Stores: prefixes (by file name) of the ${full.source === "scale" ? "scale" : "generated"} corpus reaching each chunk count; the 100k store is a copy the ingest section took once it held 100k chunks (or that store itself when it ended near 100k).`,
         `ask: up to ${questions.length} questions (${source}) per run, in process, \`answerer.ask(q, { llm: false })\`, after a 10-question warm-up; p50/p95 are per run, the table shows the median of ${RUNS} runs.${ctx.full ? "" : ` The number of questions (and of vector searches) per store is cut to fit about ${ASK_BUDGET_S} s (${VECTOR_BUDGET_S} s) of timed work, at least 20; BENCH_FULL=1 uses all.`}`,
-        `Vector search: the questions' embeddings; hnsw = \`store.searchVector(v, {}, ${K})\` (the product's path: hnswlib, M 16, ef max(64, 2k)); exact = brute-force cosine over the same vectors read from the index file (a flat Float32Array scan: LangChain's MemoryVectorStore is not installed, and this is a faster exact baseline, so the speed-up is conservative). Speed-up = exact p50 / hnsw p50 in the same run, median of ${RUNS}.`,
+        `Vector search: the questions' embeddings; hnsw = \`store.searchVector(v, {}, ${K})\` (the product's path, with the store's own M, efConstruction and search ef); exact = brute-force cosine over the same vectors read from the index file (a flat Float32Array scan: LangChain's MemoryVectorStore is not installed, and this is a faster exact baseline, so the speed-up is conservative). Speed-up = exact p50 / hnsw p50 in the same run, median of ${RUNS}.`,
       ],
       goals,
     };
