@@ -10,7 +10,7 @@ import type { Citation, Period } from "../core/types.js";
 import type { Store, StoredAssignment, StoredChunk } from "../store/types.js";
 import { docLabel, roleName, sectionPhrase, shorten } from "../core/display.js";
 import { citation } from "./cite.js";
-import { relevance, retrieve, type RankedChunk } from "./retrieve.js";
+import { retrieve, type RankedChunk } from "./retrieve.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
@@ -37,7 +37,6 @@ export interface PassageDeps {
 interface Candidate extends RankedChunk {
   /** The assignment in the passage that best matches the question, for who/when questions. */
   task?: StoredAssignment;
-  key: number;
 }
 
 export async function answerFromPassages(u: Understanding, scope: Scope, deps: PassageDeps, opts: AskOptions): Promise<Answer> {
@@ -72,7 +71,7 @@ async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Pr
   const tasks = u.kind === "who" || u.kind === "when" ? await store.findAssignments({ docIds }) : [];
   const out: Candidate[] = ranked.map((r, i) => {
     const task = i < RERANK_DEPTH ? bestTask(u, r.chunk, tasks) : undefined;
-    let key = relevance(r);
+    let key = r.key;
     if (task) key += 0.2;
     else if (u.kind === "when" && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += 0.1;
     return { ...r, task, key };

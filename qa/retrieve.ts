@@ -20,9 +20,17 @@ export interface RankedChunk {
   coverage: number;
   /** Share of the question's neighbouring word pairs found side by side in the passage (0..1). */
   adjacency: number;
+  /** The ordering key: relevance plus the fused rank, scaled. */
+  key: number;
 }
 
 const RRF_K = 60;
+/**
+ * Weight of the fused rank (scaled to the best candidate's) against coverage in the final order. On
+ * CongBot (bench) 0.5 raised MRR@10 from 0.624 to 0.652 with the dev and 40-question scores unchanged or
+ * better; 1.0 cost a dev question.
+ */
+const RANK_WEIGHT = 0.5;
 const DEPTH = 40;
 
 export async function retrieve(
@@ -57,9 +65,12 @@ export async function retrieve(
     }
     return { chunk, score: fused.get(chunk.id) ?? 0, ...best };
   });
-  // What a passage holds of the question first; the fused rank breaks ties.
-  ranked.sort((a, b) => relevance(b) - relevance(a) || b.score - a.score);
-  return dedupe(ranked);
+  // What a passage holds of the question, plus its fused rank scaled to the best one: coverage alone
+  // is coarse (many passages hold every word), the rank alone ignores where words stand.
+  const top = Math.max(...ranked.map((r) => r.score), Number.MIN_VALUE);
+  const keyed = ranked.map((r) => ({ ...r, key: relevance(r) + RANK_WEIGHT * (r.score / top) }));
+  keyed.sort((a, b) => b.key - a.key);
+  return dedupe(keyed);
 }
 
 /** The ordering key of a passage: weighted coverage, plus a little for words standing together. */
