@@ -7,7 +7,7 @@ import { fold, nameKey, tokens } from "../core/text.js";
 import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 import { citation } from "./cite.js";
-import { periodFilter } from "./task-query.js";
+import { dueInPeriod, periodFilter } from "./task-query.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
@@ -54,7 +54,7 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store): P
   if (u.period) Object.assign(filter, periodFilter(u.period));
   if (!filter.orgIds && !u.unknownOrg && !u.period && !filter.docIds) return [];
   let tasks = await store.findAssignments(filter);
-  if (u.period?.kind === "range" && u.period.end) tasks = tasks.filter((t) => dueWithin(t, u.period!.start, u.period!.end!));
+  tasks = tasks.filter((t) => dueInPeriod(t, u.period));
   if (u.unknownOrg && !filter.orgIds) {
     // A body the registry does not know is matched by its name as the text writes it.
     const key = nameKey(u.unknownOrg);
@@ -104,14 +104,4 @@ function groupByQuote(records: StoredAssignment[]): StoredAssignment[][] {
     else groups.set(key, [t]);
   }
   return [...groups.values()].map((g) => g.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)));
-}
-
-/**
- * A task belongs to a period when it is due in it: its deadline, or else the end of the period it was
- * set for, falls inside. A task for all of 2026 is not "a task of Q2/2026".
- */
-function dueWithin(t: StoredAssignment, start: string | undefined, end: string): boolean {
-  const due = t.deadline?.due ?? t.period?.end;
-  if (!due) return false;
-  return due <= end && (!start || due >= start);
 }

@@ -6,7 +6,7 @@ import { AnswerError } from "../core/errors.js";
 import type { Org, OrgRegistry } from "../core/orgs.js";
 import { parsePeriod } from "../core/periods.js";
 import type { Period, Role } from "../core/types.js";
-import type { AssignmentFilter, Store } from "../store/types.js";
+import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 
 export interface TaskQuery {
   assignee?: string;
@@ -54,6 +54,18 @@ export async function resolveTaskQuery(
     filter[key] = value;
   }
   return { filter, org, period };
+}
+
+/**
+ * A task belongs to a period when it is due in it: its deadline, or else the end of the period it was
+ * set for, falls inside. A task for all of 2026 is not "a task of Q2/2026". (The store's overlap filter
+ * narrows the rows first; this decides.)
+ */
+export function dueInPeriod(t: StoredAssignment, period: Period | undefined): boolean {
+  if (period?.kind !== "range" || !period.end) return true;
+  const due = t.deadline?.due ?? t.period?.end;
+  if (!due) return false;
+  return due <= period.end && (!period.start || due >= period.start);
 }
 
 /** The filter part for a period: overlap for ranges, nothing usable for ongoing/recurring. */

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { AnswerError } from "../../core/errors.js";
 import type { Role } from "../../core/types.js";
-import { resolveTaskQuery } from "../../qa/task-query.js";
+import { dueInPeriod, resolveTaskQuery } from "../../qa/task-query.js";
 import type { StoredAssignment } from "../../store/types.js";
 import { action, type CliContext } from "../context.js";
 
@@ -24,8 +24,8 @@ export function registerTasks(program: Command, ctx: CliContext): void {
         throw new AnswerError("bad_role", `--role must be one of ${ROLES.join(", ")}`);
       }
       const tasks = await ctx.withApp(async (app) => {
-        const { filter } = await resolveTaskQuery({ ...opts, role: opts.role as Role | undefined }, app);
-        return app.store.findAssignments(filter);
+        const { filter, period } = await resolveTaskQuery({ ...opts, role: opts.role as Role | undefined }, app);
+        return (await app.store.findAssignments(filter)).filter((t) => dueInPeriod(t, period));
       });
       printTasks(ctx, tasks, opts.json);
     }));
