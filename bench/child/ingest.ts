@@ -2,8 +2,9 @@
  * Child process of the ingest benchmark, so that peak RSS is the ingest's own. Usage:
  *   node --import tsx bench/child/ingest.ts DATA_DIR CORPUS_DIR [--limit N] [--budget-s S] [--batch B] [--hash-baseline]
  * Takes the corpus files in name order (the first N with --limit) and ingests them in batches of B (one
- * `app.ingest` call each, which flushes the index like the pipeline's own every-200 flush; default: one
- * call over all, or 200 with a budget); with --budget-s it starts no batch once S seconds have passed.
+ * `app.ingest` call each, which saves the index at its end; the pipeline itself saves at most once a
+ * minute; default: one call over all, or 1000 with a budget; the ingest section passes 500); with --budget-s it starts no batch once S
+ * seconds have passed.
  * With --snapshot-at C --snapshot-dir DIR it copies the store, between batches, the first time it holds C
  * chunks or more (the query benchmark's 100k store, without a second ingest); the copy is not timed.
  * Prints one JSON line: times in ms, files and bytes done, counts, peak RSS in MB.
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   const app = await openApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }));
   const t1 = performance.now();
   const budget = flag(rest, "--budget-s");
-  const batch = flag(rest, "--batch") ?? (budget === undefined ? files.length : 200);
+  const batch = flag(rest, "--batch") ?? (budget === undefined ? files.length : 1000);
   const counts: Record<string, number> = {};
   let done = 0;
   let chunks = 0;
