@@ -132,8 +132,14 @@ function findUnknownOrg(q: string, f: string, taken: Array<[number, number]>): s
     // "đảng bộ", "ban hành": a head word names a body only when written as a name (capitalised), or,
     // in a question typed all in lower case, when it cannot be anything else.
     if (cased ? !/^\p{Lu}/u.test(q[start] ?? "") : !UNAMBIGUOUS_HEADS.has(m[0])) continue;
-    const rest = f.slice(start + m[0].length);
-    const end = rest.search(ORG_END_RE);
+    const from = start + m[0].length;
+    const rest = f.slice(from);
+    // The name ends at a word that starts the rest of the question, unless (in a cased question) that
+    // word is capitalised and so part of the name ("Sông Lam" is not "làm").
+    let end = -1;
+    for (const e of rest.matchAll(new RegExp(ORG_END_RE.source, "g"))) {
+      if (!cased || !/^\p{Lu}/u.test(q[from + e.index + 1] ?? "")) { end = e.index; break; }
+    }
     const tail = (end < 0 ? rest : rest.slice(0, end)).replace(/[?,.;:!].*$/, "");
     const name = squash(q.slice(start, start + m[0].length + tail.length));
     // A head word alone ("bộ", "ban") is not a name.
