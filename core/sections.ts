@@ -24,3 +24,12 @@ export function findSectionByLabel<S extends { label: string }>(sections: S[], l
   const key = sectionKey(label);
   return sections.find((s) => sectionKey(s.label) === key);
 }
+
+/** The deepest section holding a text offset: the one a quote starting there is cited by. */
+export function sectionAt<S extends { start: number; end: number; depth: number }>(sections: S[], offset: number): S | undefined {
+  let best: S | undefined;
+  for (const s of sections) {
+    if (s.start <= offset && offset < s.end && (!best || s.depth >= best.depth)) best = s;
+  }
+  return best;
+}

@@ -6,6 +6,7 @@
  * chunkSections is synchronous, and because offsets, not copied strings, are what we must keep exact:
  * always chunk.text === text.slice(chunk.start, chunk.end).
  */
+import { PARAGRAPH_LABEL } from "../core/sections.js";
 import type { ChunkDraft, DocumentMeta, Section } from "../core/types.js";
 
 /** Default chunk size in characters. */
@@ -92,7 +93,10 @@ function ownRange(text: string, sections: Section[], s: Section): Range {
 
 /**
  * Chunk a document along its sections. Leaves become one chunk each when they fit in `maxChars`
- * (default 1200), else several; a parent's lead-in text is its own chunk.
+ * (default 1200), else several; a parent's lead-in text is its own chunk. Consecutive paragraphs of an
+ * unnumbered text ("đoạn 3", "đoạn 4") share a chunk up to the same size: they are not items a reader
+ * cites apart, and one short paragraph per chunk made the index four times larger than the text needs.
+ * (A citation names the paragraph its quote lies in, whatever chunk found it.)
  */
 export function chunkSections(text: string, sections: Section[], meta: DocumentMeta, opts: { maxChars?: number } = {}): ChunkDraft[] {
   const max = Math.max(50, opts.maxChars ?? DEFAULT_MAX_CHARS);
@@ -101,10 +105,20 @@ export function chunkSections(text: string, sections: Section[], meta: DocumentM
     const [start, end] = trimRange(text, ownRange(text, sections, s));
     if (end <= start) continue;
     const context = contextOf(meta, sections, s);
+    const last = chunks[chunks.length - 1];
+    const prev = last ? sections[last.section] : undefined;
+    if (last && prev && isParagraph(prev) && isParagraph(s) && end - last.start <= max) {
+      chunks[chunks.length - 1] = { ...last, end, text: text.slice(last.start, end) };
+      continue;
+    }
     for (const piece of splitRange(text, start, end, max)) {
       const [a, b] = trimRange(text, piece);
       if (b > a) chunks.push({ section: s.index, start: a, end: b, text: text.slice(a, b), context });
     }
   }
   return chunks;
+}
+
+function isParagraph(s: Section): boolean {
+  return s.parent === null && s.marker.startsWith(`${PARAGRAPH_LABEL} `);
 }

@@ -7,7 +7,8 @@ import { findPeriods } from "../core/periods.js";
 import { sentenceSpans, type Span } from "../core/sentences.js";
 import { fold, tokens } from "../core/text.js";
 import type { Citation, Period } from "../core/types.js";
-import type { Store, StoredAssignment, StoredChunk } from "../store/types.js";
+import { sectionAt } from "../core/sections.js";
+import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../store/types.js";
 import { docLabel, roleName, sectionPhrase, shorten } from "../core/display.js";
 import { citation } from "./cite.js";
 import { retrieve, type RankedChunk } from "./retrieve.js";
@@ -56,7 +57,7 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   const offset = opts.offset ?? 0;
   const page = good.slice(offset, offset + limit);
   if (page.length === 0) return nothing;
-  const picks = page.map((r) => pickQuote(u, r));
+  const picks = await Promise.all(page.map(async (r) => pickQuote(u, r, await deps.store.getSections(r.chunk.docId))));
   return { ...base, answer: describe(u, picks[0]!), found: true, citations: picks.map((p) => p.citation), more: offset + limit < good.length };
 }
 
@@ -100,7 +101,7 @@ interface Pick {
 }
 
 /** The best span of a passage: the matching assignment's own quote, else the best sentence. */
-function pickQuote(u: Understanding, r: Candidate): Pick {
+function pickQuote(u: Understanding, r: Candidate, sections: StoredSection[]): Pick {
   const { chunk, task } = r;
   const doc = { name: chunk.docName, meta: chunk.docMeta };
   if (task && task.quote.length <= MAX_QUOTE) {
@@ -108,7 +109,9 @@ function pickQuote(u: Understanding, r: Candidate): Pick {
   }
   const span = bestSentence(u, chunk);
   const quote = chunk.text.slice(span.start, span.end);
-  return { chunk, sentence: quote, citation: citation(doc, chunk.sectionLabel, quote) };
+  // A chunk may hold several paragraphs: the citation names the one the quote is in.
+  const label = sectionAt(sections, chunk.start + span.start)?.label ?? chunk.sectionLabel;
+  return { chunk, sentence: quote, citation: citation(doc, label, quote) };
 }
 
 function isDeadline(p: Period): boolean {
