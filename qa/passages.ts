@@ -10,6 +10,7 @@ import type { Citation, Period } from "../core/types.js";
 import { sectionAt } from "../core/sections.js";
 import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../store/types.js";
 import { docLabel, roleName, sectionPhrase, shorten } from "../core/display.js";
+import { ROLE_ORDER } from "./assigned.js";
 import { citation } from "./cite.js";
 import { retrieve, type RankedChunk } from "./retrieve.js";
 import type { Scope } from "./scope.js";
@@ -38,6 +39,8 @@ export interface PassageDeps {
 interface Candidate extends RankedChunk {
   /** The assignment in the passage that best matches the question, for who/when questions. */
   task?: StoredAssignment;
+  /** Every record of that task (one per body, each with its role). */
+  bodies?: StoredAssignment[];
 }
 
 export async function answerFromPassages(u: Understanding, scope: Scope, deps: PassageDeps, opts: AskOptions): Promise<Answer> {
@@ -75,7 +78,8 @@ async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Pr
     let key = r.key;
     if (task) key += 0.2;
     else if (u.kind === "when" && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += 0.1;
-    return { ...r, task, key };
+    const bodies = task ? tasks.filter((t) => t.docId === task.docId && t.quoteStart === task.quoteStart && t.quoteEnd === task.quoteEnd) : undefined;
+    return { ...r, task, bodies, key };
   });
   return out.sort((a, b) => b.key - a.key || b.score - a.score);
 }
@@ -97,6 +101,7 @@ interface Pick {
   chunk: StoredChunk;
   citation: Citation;
   task?: StoredAssignment;
+  bodies?: StoredAssignment[];
   sentence: string;
 }
 
@@ -105,7 +110,7 @@ function pickQuote(u: Understanding, r: Candidate, sections: StoredSection[]): P
   const { chunk, task } = r;
   const doc = { name: chunk.docName, meta: chunk.docMeta };
   if (task && task.quote.length <= MAX_QUOTE) {
-    return { chunk, task, sentence: task.quote, citation: citation(doc, task.sectionLabel, task.quote) };
+    return { chunk, task, bodies: r.bodies, sentence: task.quote, citation: citation(doc, task.sectionLabel, task.quote) };
   }
   const span = bestSentence(u, chunk);
   const quote = chunk.text.slice(span.start, span.end);
@@ -161,8 +166,13 @@ function describe(u: Understanding, p: Pick): string {
     if (period) return en ? `Deadline: ${period.text} (${where}).` : `Thời hạn: ${period.text} (${where}).`;
   }
   if (u.kind === "who" && t) {
-    const others = t.coordinators.length > 0 ? (en ? `; coordinating: ${t.coordinators.join(", ")}` : `; phối hợp: ${t.coordinators.join(", ")}`) : "";
-    return `${roleName(t.role, u.language)}: ${t.org}${others} (${where}).`;
+    // Each body with its own role, from the task's records ("Chủ trì: A; Phối hợp: B").
+    const records = p.bodies?.length ? p.bodies : [t];
+    const parts = ROLE_ORDER.map((role) => {
+      const names = [...new Set(records.filter((x) => x.role === role).map((x) => x.org))];
+      return names.length ? `${roleName(role, u.language)}: ${names.join(", ")}` : "";
+    }).filter(Boolean);
+    return `${parts.join("; ")} (${where}).`;
   }
   return en ? `According to ${where}: ${shorten(p.sentence, 300)}` : `Theo ${where}: ${shorten(p.sentence, 300)}`;
 }

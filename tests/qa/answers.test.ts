@@ -74,6 +74,15 @@ describe("answers", () => {
     expect(none).toMatchObject({ found: false, citations: [] });
   });
 
+  it("names each body of a task with its own role when asked who leads or who coordinates", async () => {
+    for (const q of ["Ai chủ trì hoàn thiện chương trình đào tạo, bồi dưỡng nghiệp vụ công tác xây dựng Đảng?",
+      "Ai phối hợp với Học viện Chính trị quốc gia Hồ Chí Minh hoàn thiện chương trình đào tạo?"]) {
+      const a = await app.answerer.ask(q);
+      expect(a.answer, q).toMatch(/^Chủ trì: Học viện Chính trị quốc gia Hồ Chí Minh; Phối hợp: Ban Tổ chức Trung ương \(/);
+      expect(a.citations[0]!.section).toBe("4");
+    }
+  });
+
   it("pages a long list with 'more'", async () => {
     const first = await app.answerer.ask("Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?", { limit: 2 });
     expect(first.citations).toHaveLength(2);
