@@ -3,7 +3,8 @@
  * orgs.json), resolved and found in text whatever the case, diacritics, uỷ/ủy spelling or spacing.
  * "Đảng ủy <body>" (and "Ban cán sự đảng", "Đảng đoàn") is a body of its own, derived by rule; so are
  * the provincial bodies ("UBND tỉnh Đồng Nai" = "ubnd:dong-nai", "Thành ủy Hà Nội" = "thanh-uy:ha-noi"),
- * built from the heads and provinces in orgs.json (see orgs/local.ts).
+ * built from the heads and provinces in orgs.json (see orgs/local.ts), and the provincial departments
+ * ("Sở Xây dựng" = "so:xay-dung", "Sở Xây dựng tỉnh Đồng Nai" = "so:xay-dung:dong-nai", orgs/departments.ts).
  */
 import { readFileSync } from "node:fs";
 import data from "./orgs.json" with { type: "json" };
@@ -11,6 +12,7 @@ import { ConfigError } from "./errors.js";
 import { fold } from "./text.js";
 import { createLocalMatcher } from "./orgs/local.js";
 import type { LocalData } from "./orgs/local.js";
+import type { DepartmentData } from "./orgs/departments.js";
 import { createRegistry } from "./orgs/matcher.js";
 import { keyTokens } from "./orgs/trie.js";
 
@@ -87,6 +89,13 @@ function merge(base: Map<string, Org>, file: RegistryFile): void {
   }
 }
 
+/** The built-in departments, with fields a user file adds (a file may also bring the whole list). */
+function departments(base?: DepartmentData, extra?: Partial<DepartmentData>): { departments?: DepartmentData } {
+  const head = base ?? (extra?.id && extra.name && extra.group && extra.heads ? (extra as DepartmentData) : undefined);
+  if (!head) return {};
+  return { departments: { ...head, fields: base ? [...base.fields, ...(extra?.fields ?? [])] : head.fields } };
+}
+
 function readExtra(path: string): RegistryFile {
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
@@ -122,6 +131,7 @@ export function loadOrgRegistry(opts?: { extraFile?: string }): OrgRegistry {
     kinds: [...(builtIn.local?.kinds ?? []), ...(extra.local?.kinds ?? [])],
     heads: [...(builtIn.local?.heads ?? []), ...(extra.local?.heads ?? [])],
     provinces: [...(builtIn.local?.provinces ?? []), ...(extra.local?.provinces ?? [])],
+    ...departments(builtIn.local?.departments, extra.local?.departments),
   });
   const strictAbbreviations = new Set([...(builtIn.strictAbbreviations ?? []), ...(extra.strictAbbreviations ?? [])].map(fold));
   return createRegistry({ orgs: [...byId.values()], prefixes, prefixGroups, notAfter, local, strictAbbreviations });

@@ -5,8 +5,11 @@
  * "Dong Nai provincial People's Committee" and "People's Committee of Hanoi" are read; a head with no
  * province name ("UBND tỉnh", "Ủy ban nhân dân Thành phố") and a province list with no head are not.
  * The rule only starts at a head word or (for English, where the name comes first) at a province name.
+ * Departments ("Sở Xây dựng tỉnh Đồng Nai") follow the same provinces; see departments.ts.
  */
 import type { Org } from "../orgs.js";
+import { createDepartmentMatcher } from "./departments.js";
+import type { DepartmentData } from "./departments.js";
 import { GAP, GAP_RE, SPACE_GAP_RE, insert, keyTokens, walk } from "./trie.js";
 import type { Tokens, Trie } from "./trie.js";
 
@@ -54,6 +57,8 @@ export interface LocalData {
   kinds?: LocalKind[];
   heads?: LocalHead[];
   provinces?: Province[];
+  /** The provincial departments ("Sở Tài chính") and their fields. */
+  departments?: DepartmentData;
 }
 
 interface HeadHit { head: LocalHead; kind?: string; en: boolean; abbr: boolean }
@@ -124,7 +129,35 @@ export function createLocalMatcher(data: LocalData): LocalMatcher {
   /** A kind word may stand before a province's name unless it names a lower body of that name. */
   const fits = (kind: string | undefined, p: Province): boolean => !kind || kind === p.kind || !kinds.get(kind)?.strict;
 
+  /** "tỉnh Đồng Nai", "TP.HCM", "Hà Nội" after a department's name: [token count, province]. */
+  const readPlace = (toks: Tokens, j: number, original: string, toOriginal: (i: number) => number, loose: boolean): [number, Province] | undefined => {
+    if (!spaced(toks, j)) return undefined;
+    const k = walk(kindTrie, toks, j, SPACE_GAP_RE);
+    const kind = k && !k[1].en ? k[1] : undefined;
+    const at = j + (kind ? k![0] : 0);
+    if (kind && !spaced(toks, at) && !(kind.dot && toks.at(at) !== undefined && DOT_GAP_RE.test(toks.gapBefore(at)))) return undefined;
+    const p = toks.at(at) !== undefined ? walk(nameTrie, toks, at, GAP_RE) : undefined;
+    if (!p || (!loose && !upperAt(toks, at, original, toOriginal)) || !fits(kind?.kind.id, p[1])) return undefined;
+    return [at - j + p[0], p[1]];
+  };
+  const departments = createDepartmentMatcher(data.departments, {
+    read: readPlace,
+    kindOnly: (toks, j) => {
+      const k = spaced(toks, j) ? walk(kindTrie, toks, j, SPACE_GAP_RE) : undefined;
+      return k && !k[1].en ? k[0] : 0;
+    },
+    id: (p) => p.id,
+    place: (p) => p.full ?? `${kinds.get(p.kind)?.name ?? ""} ${p.name}`.trim(),
+    name: (p) => p.name,
+    get: (id) => provinces.get(id),
+    successor: (p) => (p.mergedInto ? provinces.get(p.mergedInto) : undefined),
+  });
+
   const match = (toks: Tokens, i: number, original: string, toOriginal: (i: number) => number, loose: boolean): [number, Org] | undefined => {
+    if (departments.trie.next.has(toks.at(i)!.key)) {
+      const d = departments.match(toks, i, original, toOriginal, loose);
+      if (d) return d;
+    }
     const head = headTrie.next.has(toks.at(i)!.key) ? walk(headTrie, toks, i, GAP_RE) : undefined;
     if (head) {
       const [n, h] = head;
@@ -167,12 +200,12 @@ export function createLocalMatcher(data: LocalData): LocalMatcher {
 
   const enForms = (data.heads ?? []).flatMap((h) => h.en ?? []).map((f) => keyTokens(f).join(GAP));
   return {
-    tries: [headTrie],
+    tries: [headTrie, departments.trie],
     names: nameTrie,
     english: enForms.length ? new RegExp(`\\b(?:${enForms.join("|")})\\b`) : /(?!)/,
     match,
     get(id) {
-      const known = cache.get(id);
+      const known = cache.get(id) ?? departments.get(id);
       if (known) return known;
       const colon = id.indexOf(":");
       const h = heads.get(id.slice(0, colon));

@@ -34,7 +34,9 @@ describe("provincial bodies", () => {
   });
 
   it("reads people's committees, councils and party committees of a named province", () => {
-    expect(found("Giao UBND tỉnh Đồng Nai chủ trì, phối hợp với Sở Tài chính")).toEqual([["UBND tỉnh Đồng Nai", "ubnd:dong-nai"]]);
+    expect(found("Giao UBND tỉnh Đồng Nai chủ trì, phối hợp với Sở Tài chính")).toEqual([
+      ["UBND tỉnh Đồng Nai", "ubnd:dong-nai"], ["Sở Tài chính", "so:tai-chinh"],
+    ]);
     expect(found("Uỷ ban nhân dân tỉnh Thanh Hoá báo cáo kết quả")).toEqual([["Uỷ ban nhân dân tỉnh Thanh Hoá", "ubnd:thanh-hoa"]]);
     expect(found("UBND TP.HCM và UBND TP. Hồ Chí Minh, UBND TPHCM, Ủy ban nhân dân Thành phố Hồ Chí Minh").map((m) => m[1])).toEqual([
       "ubnd:ho-chi-minh", "ubnd:ho-chi-minh", "ubnd:ho-chi-minh", "ubnd:ho-chi-minh",

@@ -53,7 +53,7 @@ describe("resolve", () => {
   it("reads BCT as the Politburo, and does not guess unknown bodies", () => {
     expect(reg.resolve("BCT")?.id).toBe("bo-chinh-tri");
     expect(reg.resolve("Bộ Công Thương")?.id).toBe("bo-cong-thuong");
-    expect(reg.resolve("Sở Y tế tỉnh Lào Cai")).toBeUndefined();
+    expect(reg.resolve("Sở Y tế tỉnh Lào Cai")?.id).toBe("so:y-te:lao-cai");
     expect(reg.resolve("Ban Tổ chức")).toBeUndefined();
     expect(reg.resolve("")).toBeUndefined();
   });
@@ -155,7 +155,8 @@ describe("extra registry file", () => {
     expect(extended.findAll("Giao SYTHN và Bộ Y phối hợp").map((m) => m.org.id)).toEqual(["so-y-te-ha-noi", "bo-y-te"]);
     expect(extended.get("bo-y-te")?.name).toBe("Bộ Y tế");
     expect(extended.all().length).toBe(reg.all().length + 1);
-    expect(reg.resolve("Sở Y tế Hà Nội")).toBeUndefined();
+    // The built-in registry derives the department by rule; the user's entry stays in the extended one.
+    expect(reg.resolve("Sở Y tế Hà Nội")?.id).toBe("so:y-te:ha-noi");
   });
 
   it("reports a broken file as a configuration error", () => {
