@@ -119,7 +119,9 @@ function fromMention(view: DocView, toks: readonly Tok[], i: number, org: Org, e
     next = indexAfter(toks, end);
   }
   // A generic body followed by a place ("Ủy ban nhân dân tỉnh" + "Đồng Nai") is that place's own body.
-  if (PLACE_NOUNS.has(wordAt(toks, next - 1)) && toks[next] && view.isUpper(toks[next]!.start) && !view.mention(toks[next]!.start)
+  // So is a department followed by a place the registry lacks ("Sở Xây dựng Sông Lam"): kept as written.
+  const placeAfter = PLACE_NOUNS.has(wordAt(toks, next - 1)) || (isFieldDepartment(org) && !PREDICATE_WORDS.match(wordsOf(toks), next));
+  if (placeAfter && toks[next] && view.isUpper(toks[next]!.start) && !view.mention(toks[next]!.start)
     && !BODY_HEADS.match(wordsOf(toks), next)) {
     const local = phrase(view, toks, i, next, false);
     if (local.body.end > end) return local;
@@ -132,6 +134,9 @@ function fromMention(view: DocView, toks: readonly Tok[], i: number, org: Org, e
   const collective = org.group === "collective";
   return { body: { orgId: org.id, org: org.name, start: toks[i]!.start, end, collective, vague: false }, next };
 }
+
+/** A provincial department named by its field alone ("Sở Xây dựng", id "so:xay-dung"), not by its province. */
+const isFieldDepartment = (org: Org): boolean => org.group === "department" && org.id.split(":").length === 2;
 
 /** A name as written, from token `i`, extended past its head (token `from`) up to the predicate. */
 function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, collective: boolean): { body: Body; next: number } {

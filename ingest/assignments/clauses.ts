@@ -10,6 +10,7 @@ import {
 } from "./lexicon.js";
 import type { DocView, Tok } from "./tokens.js";
 import { wordsOf } from "./tokens.js";
+import { coordinatorsAt, joinsWithoutPartner } from "./partners.js";
 
 export interface Clause {
   /** Offset where the clause starts (the sentence start, or a directive inside the sentence). */
@@ -18,6 +19,11 @@ export interface Clause {
   /** "chủ trì" was said of the bodies. */
   chairs: boolean;
   coordinators: Body[];
+  /**
+   * "X phối hợp cung cấp số liệu ...": the bodies only take part in a task someone else leads. Not said when
+   * they also chair, nor for "X phối hợp với Y ...", where X leads and Y coordinates.
+   */
+  cooperates: boolean;
   /** Offset where the task's words start (after the subject and its "chủ trì, phối hợp với ..."). */
   taskStart: number;
   /** Offset where the clause ends (the sentence end or the next directive). */
@@ -182,6 +188,7 @@ function subjectClause(
 ): DraftClause {
   const ws = wordsOf(toks);
   let chairs = false;
+  let cooperates = false;
   let coordinators: Body[] = [];
   for (let guard = 0; guard < 6; guard++) {
     if (ws[k] === "cũng" || ws[k] === "," || ws[k] === ":") { k++; continue; }
@@ -191,33 +198,11 @@ function subjectClause(
     if (ws[k] === "chủ" && ws[k + 1] === "trì") { chairs = true; k += 2; continue; }
     const co = coordinatorsAt(view, toks, k);
     if (co) { coordinators = co.bodies; k = co.next; continue; }
+    cooperates = !chairs && !coordinators.length && joinsWithoutPartner(view, toks, k);
     break;
   }
   const taskStart = toks[k]?.start ?? end;
-  return { start: toks[0]?.start ?? end, bodies, chairs, coordinators, taskStart, end, leadIn, taskTok: k, via: "subject" };
-}
-
-/** "phối hợp (chặt chẽ) với|cùng Y, Z": the coordinating bodies and the token after them. */
-export function coordinatorsAt(view: DocView, toks: readonly Tok[], k: number): { bodies: Body[]; next: number } | undefined {
-  const ws = wordsOf(toks);
-  if (!(ws[k] === "phối" && ws[k + 1] === "hợp")) return undefined;
-  let j = k + 2;
-  if (ws[j] === "chặt" && ws[j + 1] === "chẽ") j += 2;
-  if (ws[j] !== "với" && ws[j] !== "cùng") return undefined;
-  const list = readBodyList(view, toks, j + 1);
-  if (!list.bodies.length) return undefined;
-  return { bodies: list.bodies, next: list.next };
-}
-
-/** All coordinators named in text[start, end). */
-export function coordinatorsIn(view: DocView, start: number, end: number): Body[] {
-  const toks = view.tokens(start, end);
-  const out: Body[] = [];
-  for (let k = 0; k < toks.length; k++) {
-    const co = coordinatorsAt(view, toks, k);
-    if (co) { out.push(...co.bodies); k = co.next - 1; }
-  }
-  return out;
+  return { start: toks[0]?.start ?? end, bodies, chairs, cooperates, coordinators, taskStart, end, leadIn, taskTok: k, via: "subject" };
 }
 
 function pronoun(ws: readonly string[], i: number): number {

@@ -6,7 +6,8 @@
 import { sentenceSpans, type Span } from "../../core/sentences.js";
 import type { DocumentMeta, Role } from "../../core/types.js";
 import type { Body } from "./bodies.js";
-import { coordinatorsIn, openingSubject, readClauses, type Clause } from "./clauses.js";
+import { openingSubject, readClauses, type Clause } from "./clauses.js";
+import { coordinatorsIn } from "./partners.js";
 import { deadlineClauses, findDeadlines, type FoundDeadline } from "./deadlines.js";
 import { wordsOf } from "./tokens.js";
 import { buildOutline, ownSpan, type OutlineNode } from "./outline.js";
@@ -14,11 +15,13 @@ import type { RawTask } from "./raw.js";
 import type { DocView } from "./tokens.js";
 
 /** Who items under a lead-in belong to, and the lead-in's deadline for items that give none. */
-interface Addressee { bodies: Body[]; chairs: boolean; deadline?: FoundDeadline }
+interface Addressee { bodies: Body[]; chairs: boolean; cooperates?: boolean; deadline?: FoundDeadline }
 
 interface Group {
   bodies: Body[];
   chairs: boolean;
+  /** The bodies only take part ("X phối hợp cung cấp ..."): their role is coordinate. */
+  cooperates?: boolean;
   coordinators: Body[];
   start: number;
   taskStart: number;
@@ -91,7 +94,7 @@ function readUnit(
       const dated = (from: number, to: number) => findDeadlines(view.text, from, to, meta).find((f) => f.deadline.due);
       const own = dated(s.start, s.end) ?? (inlineEnd ? dated(lastInlineMarker(view.text, s.end, inlineEnd), inlineEnd) : undefined);
       const real = c && !(preamble && c.via !== "directive" && c.via !== "colon") ? c : c && isTaskLeadIn(view, c) ? c : undefined;
-      if (real) addressee = { bodies: real.bodies, chairs: real.chairs, deadline: own ?? fallback };
+      if (real) addressee = { bodies: real.bodies, chairs: real.chairs, cooperates: real.cooperates, deadline: own ?? fallback };
       else if (!c) addressee = inherited;
       // A lead-in that says what to do ("Bộ X chủ trì ... khẩn trương làm rõ ..., cụ thể:") is a task itself;
       // items that follow on the same line are part of its quote.
@@ -102,12 +105,12 @@ function readUnit(
     }
     if (clauses.length) {
       for (const c of clauses) groups.push((current = { ...fromClause(c), fallback }));
-      if (leadIn && last && !preamble) addressee = { bodies: current!.bodies, chairs: current!.chairs, deadline: fallback };
+      if (leadIn && last && !preamble) addressee = { bodies: current!.bodies, chairs: current!.chairs, cooperates: current!.cooperates, deadline: fallback };
     } else if (current) {
       current.end = s.end;
     } else if (inherited && inherited.bodies.length && !leadIn && !isHeading(view.text, unit) && !othersSubject(view, s, inherited.bodies)) {
       groups.push((current = {
-        bodies: inherited.bodies, chairs: inherited.chairs, coordinators: [], start: s.start, taskStart: s.start,
+        bodies: inherited.bodies, chairs: inherited.chairs, cooperates: inherited.cooperates, coordinators: [], start: s.start, taskStart: s.start,
         end: s.end, scanCoordinators: true, fallback,
       }));
     }
@@ -165,7 +168,7 @@ function isHeading(text: string, unit: Span): boolean {
 
 function fromClause(c: Clause): Group {
   return {
-    bodies: c.bodies, chairs: c.chairs, coordinators: c.coordinators, start: c.start, taskStart: c.taskStart,
+    bodies: c.bodies, chairs: c.chairs, cooperates: c.cooperates, coordinators: c.coordinators, start: c.start, taskStart: c.taskStart,
     end: c.end, scanCoordinators: false, deadlineFrom: c.topicEnd,
   };
 }
@@ -181,12 +184,13 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   const task = trimSpan(view.text, Math.max(g.taskStart, quote.start), quote.end);
   if (task.end - task.start < 3) return [];
   const coordinators = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : g.coordinators;
-  const role = (b: Body): Role => (g.chairs || !b.collective ? "lead" : "execute");
+  const role = (b: Body): Role => (g.cooperates ? "coordinate" : g.chairs || !b.collective ? "lead" : "execute");
   const ids = new Set<string>();
   const bodies: RawTask["bodies"] = [];
   for (const b of g.bodies) if (!b.vague && once(ids, b)) bodies.push({ body: b, role: role(b) });
   for (const b of coordinators) if (!b.vague && once(ids, b)) bodies.push({ body: b, role: "coordinate" });
-  if (!bodies.some((b) => b.role !== "coordinate")) return [];
+  // Coordinators alone are kept only when the sentence says so of its subject ("X phối hợp cung cấp ...").
+  if (!g.cooperates && !bodies.some((b) => b.role !== "coordinate")) return [];
   const found = findDeadlines(view.text, Math.max(quote.start, g.deadlineFrom ?? 0), quote.end, meta);
   const base = { bodies, taskStart: task.start, taskEnd: task.end, quoteStart: quote.start, quoteEnd: quote.end };
   const clauses = deadlineClauses(view.text, found, quote.start, quote.end);

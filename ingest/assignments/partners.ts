@@ -1,0 +1,50 @@
+/**
+ * The partners a task names: "phối hợp (chặt chẽ) với Y", "phối hợp Y", and a subject that only takes part
+ * ("X phối hợp cung cấp số liệu ...").
+ */
+import { readBodyList, type Body } from "./bodies.js";
+import { PhraseSet } from "./lexicon.js";
+import type { DocView, Tok } from "./tokens.js";
+import { wordsOf } from "./tokens.js";
+
+/** "phối hợp (chặt chẽ) [với|cùng] Y, Z": the coordinating bodies and the token after them. */
+export function coordinatorsAt(view: DocView, toks: readonly Tok[], k: number): { bodies: Body[]; next: number } | undefined {
+  const ws = wordsOf(toks);
+  if (!(ws[k] === "phối" && ws[k + 1] === "hợp")) return undefined;
+  let j = k + 2;
+  if (ws[j] === "chặt" && ws[j + 1] === "chẽ") j += 2;
+  // "phối hợp Ban Quản lý Khu kinh tế ...": the partner may follow with no "với".
+  if (ws[j] === "với" || ws[j] === "cùng") j++;
+  const list = readBodyList(view, toks, j);
+  if (!list.bodies.length) return undefined;
+  return { bodies: list.bodies, next: list.next };
+}
+
+/**
+ * "phối hợp (chặt chẽ) <task>" at token k, naming no partner ("phối hợp với Y" names one, read by
+ * coordinatorsAt). "Các đơn vị được giao phối hợp có trách nhiệm trả lời ..." describes the bodies; the duty
+ * after it is their own.
+ */
+export function joinsWithoutPartner(view: DocView, toks: readonly Tok[], k: number): boolean {
+  const ws = wordsOf(toks);
+  if (!(ws[k] === "phối" && ws[k + 1] === "hợp")) return false;
+  let j = k + 2;
+  if (ws[j] === "chặt" && ws[j + 1] === "chẽ") j += 2;
+  if (ws[j] === ",") j++;
+  // A capitalised word there names a partner the body list could not read ("phối hợp Ban Quản lý Khu ...").
+  return toks[j] !== undefined && /\p{L}/u.test(ws[j]!) && !OWN_DUTY.match(ws, j) && !view.isUpper(toks[j]!.start);
+}
+
+/** Words after "phối hợp" that start a duty of the subject's own, or name a partner. */
+const OWN_DUTY = new PhraseSet(["với", "cùng", "có trách nhiệm", "chịu trách nhiệm", "phải", "cần"]);
+
+/** All coordinators named in text[start, end). */
+export function coordinatorsIn(view: DocView, start: number, end: number): Body[] {
+  const toks = view.tokens(start, end);
+  const out: Body[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const co = coordinatorsAt(view, toks, k);
+    if (co) { out.push(...co.bodies); k = co.next - 1; }
+  }
+  return out;
+}
