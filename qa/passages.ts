@@ -77,7 +77,7 @@ async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Pr
     const task = i < RERANK_DEPTH ? bestTask(u, r.chunk, tasks) : undefined;
     let key = r.key;
     if (task) key += 0.2;
-    else if (u.kind === "when" && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += 0.1;
+    else if (u.kind === "when" && i < RERANK_DEPTH && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += 0.1;
     const bodies = task ? tasks.filter((t) => t.docId === task.docId && t.quoteStart === task.quoteStart && t.quoteEnd === task.quoteEnd) : undefined;
     return { ...r, task, bodies, key };
   });
