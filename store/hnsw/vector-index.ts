@@ -15,10 +15,11 @@ const { HierarchicalNSW } = hnswlib;
 const M = 16;
 const EF_CONSTRUCTION = 64;
 /**
- * Search width. The bench's sweep on 101,699 chunks (bench/RESULTS.md): ef 64 gave recall@10 0.74 against
- * exact search, ef 512 0.948 at 39x the speed of exact search (3 ms p50); 600 aims past 0.95.
+ * Search width. The bench's sweep (bench/RESULTS.md) on 81k chunks: ef 64 gave recall@10 0.69 against
+ * exact search, 512 gave 0.928 at 41x the speed of exact search (2 ms p50), 600 gave 0.934; recall grows
+ * slowly with ef, so 1000 aims past 0.95 while staying far above 10x.
  */
-const EF_SEARCH = 600;
+const EF_SEARCH = 1000;
 const INITIAL_CAPACITY = 1024;
 /** Filtered searches over at most this many chunks are computed exactly. */
 const EXACT_SEARCH_LIMIT = 2000;
