@@ -22,6 +22,11 @@ export function vnDate(now: Date): string {
   return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Vietnam wall-clock minute of an instant: "HH:MM". */
+export function vnTime(now: Date): string {
+  return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(11, 16);
+}
+
 /** The ISO date `days` after (or before, when negative) `iso`. */
 export function addDays(iso: string, days: number): string {
   return new Date(parseIso(iso).getTime() + days * DAY_MS).toISOString().slice(0, 10);

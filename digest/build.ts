@@ -42,17 +42,10 @@ export type DigestTarget = Pick<Subscription, "orgIds" | "lookaheadDays">;
  * today plus the subscription's look-ahead, all in Vietnam dates. Tasks without a due date are not listed.
  */
 export async function buildDigest(deps: DigestDeps, target: DigestTarget, at: Date): Promise<Digest> {
-  const today = vnDate(at);
-  const from = addDays(today, -deps.config.digest.lookbackDays);
-  const until = addDays(today, target.lookaheadDays);
-  const found = await deps.store.findAssignments({
-    orgIds: target.orgIds.length ? target.orgIds : undefined, dueAfter: from, dueBefore: until,
-  });
-  const dated = found.filter((t) => t.deadline?.due).sort(byDue);
-  const overdue = dated.filter((t) => t.deadline!.due! < today);
-  const upcoming = dated.filter((t) => t.deadline!.due! >= today);
-  const digest: Digest = { today, from, until, overdue, upcoming, items: [] };
-  if (dated.length === 0) return digest;
+  const due = await findDueTasks(deps.store, { ...target, lookbackDays: deps.config.digest.lookbackDays }, at);
+  const { today, until, overdue, upcoming } = due;
+  const digest: Digest = { ...due, items: [] };
+  if (overdue.length + upcoming.length === 0) return digest;
 
   const items = [heading(deps, target, today)];
   let budget = MAX_DIGEST_TASKS;
@@ -68,6 +61,31 @@ export async function buildDigest(deps: DigestDeps, target: DigestTarget, at: Da
   section(`⏰ <b>Sắp đến hạn</b> trong ${target.lookaheadDays} ngày tới (đến ${formatDate(until)})`, upcoming);
   digest.items = items;
   return digest;
+}
+
+export type DueTasks = Omit<Digest, "items">;
+
+/**
+ * Tasks due from `lookbackDays` before today to `lookaheadDays` after it (Vietnam dates), split into
+ * overdue and upcoming, each by due date. Shared by digests and /hanchot.
+ */
+export async function findDueTasks(
+  store: AssignmentStore,
+  window: { orgIds: string[]; lookbackDays: number; lookaheadDays: number },
+  at: Date,
+): Promise<DueTasks> {
+  const today = vnDate(at);
+  const from = addDays(today, -window.lookbackDays);
+  const until = addDays(today, window.lookaheadDays);
+  const found = await store.findAssignments({
+    orgIds: window.orgIds.length ? window.orgIds : undefined, dueAfter: from, dueBefore: until,
+  });
+  const dated = found.filter((t) => t.deadline?.due).sort(byDue);
+  return {
+    today, from, until,
+    overdue: dated.filter((t) => t.deadline!.due! < today),
+    upcoming: dated.filter((t) => t.deadline!.due! >= today),
+  };
 }
 
 /** "📬 Bản tin hạn nhiệm vụ — thứ Hai 21/9/2025" and what the subscription follows. */

@@ -4,7 +4,7 @@
  * so a fixed offset is exact. Slots of one subscription sort as strings in time order, which is what the
  * delivery ledger's lastSlot relies on.
  */
-import { addDays, isoWeekday, vnDate } from "../core/time.js";
+import { addDays, isoWeekday, vnDate, vnTime } from "../core/time.js";
 
 /** When a subscription is due: every day, or one weekday (1 = Monday ... 7 = Sunday), at HH:MM Vietnam time. */
 export interface Schedule {
@@ -15,14 +15,7 @@ export interface Schedule {
   weekday?: number;
 }
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const SLOT_RE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)\+07:00$/;
-const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** True for "07:30", "23:59"; false for "7:30", "24:00". */
-export function isValidTime(time: string): boolean {
-  return TIME_RE.test(time);
-}
 
 /** "7", "30" -> "07:30"; undefined when out of range. */
 export function makeTime(hours: number, minutes = 0): string | undefined {
@@ -44,11 +37,6 @@ export function slotInstant(slot: string): Date {
 /** The Vietnam calendar date of a slot: "2026-11-23T07:30+07:00" -> "2026-11-23". */
 export function slotDate(slot: string): string {
   return slot.slice(0, 10);
-}
-
-/** The Vietnam wall-clock minute of an instant: "HH:MM". */
-export function vnTime(now: Date): string {
-  return new Date(now.getTime() + VN_OFFSET_MS).toISOString().slice(11, 16);
 }
 
 /** The slot of the minute holding `now` (seconds dropped), whatever any schedule says. */

@@ -3,10 +3,11 @@
  * quote. With an organisation, tasks are grouped by its role; without one ("what is due in 8/2025"),
  * each task is listed once with all its bodies.
  */
-import { fold, nameKey, tokens } from "../core/text.js";
+import { fold, nameKey } from "../core/text.js";
 import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 import { citation } from "./cite.js";
+import { wordShare } from "./retrieve.js";
 import { dueInPeriod, periodFilter } from "./task-query.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
@@ -88,10 +89,7 @@ function answerOrder(a: StoredAssignment, b: StoredAssignment): number {
  * None may: the caller then searches the passages instead.
  */
 function onTopic(tasks: StoredAssignment[], topic: string[]): StoredAssignment[] {
-  return tasks.filter((t) => {
-    const words = new Set(tokens(fold(t.quote)));
-    return topic.filter((w) => words.has(w)).length / topic.length >= 0.5;
-  });
+  return tasks.filter((t) => wordShare(topic, t.quote) >= 0.5);
 }
 
 /** Records sharing a quote are one task; the task takes the place of its best-placed record. */

@@ -5,14 +5,13 @@
 import type { Embeddings } from "@langchain/core/embeddings";
 import { findPeriods } from "../core/periods.js";
 import { sentenceSpans, type Span } from "../core/sentences.js";
-import { fold, tokens } from "../core/text.js";
 import type { Citation, Period } from "../core/types.js";
 import { sectionAt } from "../core/sections.js";
 import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../store/types.js";
 import { docLabel, roleName, sectionPhrase, shorten } from "../core/display.js";
 import { ROLE_ORDER } from "./assigned.js";
 import { citation } from "./cite.js";
-import { retrieve, type RankedChunk } from "./retrieve.js";
+import { retrieve, wordShare, type RankedChunk } from "./retrieve.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
@@ -91,7 +90,7 @@ function bestTask(u: Understanding, chunk: StoredChunk, tasks: StoredAssignment[
     if (t.docId !== chunk.docId || t.quoteStart >= chunk.end || t.quoteEnd <= chunk.start) continue;
     if (u.kind === "when" && !t.deadline?.due) continue;
     if (u.kind === "who" && u.askedRole && t.role !== u.askedRole) continue;
-    const s = overlap(u.folded, t.quote);
+    const s = wordShare(u.folded, t.quote);
     if (s > bestScore || (s === bestScore && best && t.role === "lead" && best.role !== "lead")) [best, bestScore] = [t, s];
   }
   return best;
@@ -131,7 +130,7 @@ function bestSentence(u: Understanding, chunk: StoredChunk): Span {
   let bestScore = -1;
   for (const s of spans) {
     const text = chunk.text.slice(s.start, s.end);
-    let score = overlap(u.folded, text);
+    let score = wordShare(u.folded, text);
     if (u.kind === "when" && findPeriods(text).some((p) => isDeadline(p.period))) score += 0.3;
     if (score > bestScore) [best, bestScore] = [s, score];
   }
@@ -146,12 +145,6 @@ function bestSentence(u: Understanding, chunk: StoredChunk): Span {
 function cutAtWord(text: string, max: number): number {
   const cut = text.lastIndexOf(" ", max);
   return cut > max / 2 ? cut : max;
-}
-
-function overlap(terms: string[], text: string): number {
-  if (terms.length === 0) return 0;
-  const present = new Set(tokens(fold(text)));
-  return terms.filter((t) => present.has(t)).length / terms.length;
 }
 
 function describe(u: Understanding, p: Pick): string {

@@ -73,6 +73,13 @@ export async function retrieve(
   return dedupe(keyed);
 }
 
+/** Share of the (folded) words that occur in a text, unweighted: a quick test of one quote or sentence. */
+export function wordShare(terms: string[], text: string): number {
+  if (terms.length === 0) return 0;
+  const present = new Set(tokens(fold(text)));
+  return terms.filter((t) => present.has(t)).length / terms.length;
+}
+
 /** The ordering key of a passage: weighted coverage, plus a little for words standing together. */
 export function relevance(r: Pick<RankedChunk, "coverage" | "adjacency">): number {
   return r.coverage + 0.3 * r.adjacency;

@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import type { StoredAssignment } from "../../store/types.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { formatDate } from "../../core/display.js";
-import { addDays, vnDate } from "../../core/time.js";
+import { findDueTasks } from "../../digest/build.js";
 import { renderTaskList } from "../render/tasks.js";
 import { replyItems } from "../send.js";
 
@@ -18,14 +18,10 @@ export function deadlinesFeature(deps: BotDeps): Composer<BotContext> {
     if (!Number.isInteger(days) || days < 1 || days > 365) {
       return void (await ctx.reply("Cú pháp: /hanchot [SỐ_NGÀY], ví dụ /hanchot 30 (từ 1 đến 365 ngày)."));
     }
-    const today = vnDate(deps.app.now());
     const lookback = deps.config.digest.lookbackDays;
-    const until = addDays(today, days);
-    const found = await deps.app.store.findAssignments({ dueAfter: addDays(today, -lookback), dueBefore: until });
-    const byDue = (a: StoredAssignment, b: StoredAssignment) => (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? "");
-    const dated = found.filter((t) => t.deadline?.due).sort(byDue);
-    const upcoming = dated.filter((t) => t.deadline!.due! >= today);
-    const overdue = dated.filter((t) => t.deadline!.due! < today);
+    const { today, until, overdue, upcoming } = await findDueTasks(
+      deps.app.store, { orgIds: [], lookbackDays: lookback, lookaheadDays: days }, deps.app.now(),
+    );
     const items = [`⏰ <b>Đến hạn trong ${days} ngày tới</b> (đến ${formatDate(until)}): ${upcoming.length}`];
     items.push(...(upcoming.length ? list(upcoming, today) : ["Không có nhiệm vụ nào đến hạn."]));
     items.push(`⚠️ <b>Đã quá hạn</b> (trong ${lookback} ngày qua): ${overdue.length}`);
