@@ -57,6 +57,11 @@ export async function chatMayReceive(deps: Pick<DeliveryDeps, "store" | "config"
   return deps.store.isAllowed(chatId);
 }
 
+/** The slot a subscription is owed at `at` (the latest one not yet in the ledger), if any. */
+export async function owedSlot(store: Pick<DeliveryDeps["store"], "lastSlot">, sub: Subscription, at: Date): Promise<string | undefined> {
+  return dueSlot(sub, at, { last: await store.lastSlot(sub.id), since: new Date(sub.createdAt) });
+}
+
 /** Delivers every digest owed at `at` (default deps.now()), one subscription after the other. */
 export async function deliverDue(deps: DeliveryDeps, at: Date = deps.now()): Promise<DeliveryOutcome[]> {
   const outcomes: DeliveryOutcome[] = [];
@@ -65,7 +70,7 @@ export async function deliverDue(deps: DeliveryDeps, at: Date = deps.now()): Pro
   const unreachable = new Set<number>();
   for (const sub of subs) {
     if (sub.paused || unreachable.has(sub.chatId)) continue;
-    const slot = dueSlot(sub, at, { last: await deps.store.lastSlot(sub.id), since: new Date(sub.createdAt) });
+    const slot = await owedSlot(deps.store, sub, at);
     if (!slot) continue;
     if (!allowed.has(sub.chatId)) allowed.set(sub.chatId, await chatMayReceive(deps, sub.chatId));
     if (!allowed.get(sub.chatId)) {

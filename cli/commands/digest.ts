@@ -10,8 +10,8 @@ import { Api } from "grammy";
 import type { App } from "../../app/types.js";
 import { ConfigError, NhiemvuError } from "../../core/errors.js";
 import { digestPlainText, buildDigest, followedNames } from "../../digest/build.js";
-import { chatMayReceive, deliverSlot, type DeliveryDeps } from "../../digest/deliver.js";
-import { describeSchedule, dueSlot, isSlot, latestSlot } from "../../digest/slots.js";
+import { chatMayReceive, deliverSlot, owedSlot, type DeliveryDeps } from "../../digest/deliver.js";
+import { describeSchedule, isSlot, latestSlot } from "../../digest/slots.js";
 import { sendItems } from "../../bot/send.js";
 import { action, type CliContext } from "../context.js";
 
@@ -62,7 +62,7 @@ async function dryRun(ctx: CliContext, app: App, chatId: number, at: Date): Prom
   for (const sub of subs) {
     const slot = latestSlot(sub, at);
     const last = await app.store.lastSlot(sub.id);
-    const owed = dueSlot(sub, at, { last, since: new Date(sub.createdAt) });
+    const owed = await owedSlot(app.store, sub, at);
     const digest = await buildDigest(app, sub, at);
     const tasks = digest.overdue.length + digest.upcoming.length;
     let verdict: string;
@@ -89,7 +89,7 @@ async function send(ctx: CliContext, app: App, chatId: number, at: Date): Promis
   if (subs.length === 0) return ctx.out(`chat ${chatId} has no subscriptions`);
   if (!(await chatMayReceive(app, chatId))) return ctx.out(`chat ${chatId} has no access: nothing sent`);
   for (const sub of subs) {
-    const slot = sub.paused ? undefined : dueSlot(sub, at, { last: await app.store.lastSlot(sub.id), since: new Date(sub.createdAt) });
+    const slot = sub.paused ? undefined : await owedSlot(app.store, sub, at);
     if (!slot) {
       ctx.out(`subscription ${sub.id}: nothing owed at this time`);
       continue;
