@@ -59,7 +59,7 @@ const ENGLISH_RE = /\b(what|who|when|which|is|are|assigned|tasks?|deadline|due|d
  */
 const ORG_HEAD_RE = /\b(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|so|tinh uy|thanh uy|tap doan|tong cong ty|cong ty|ngan hang|tong cuc|cuc|hoc vien|vien|truong|dai|bo|ban|van phong|dang uy|kho bac|bao hiem|thanh tra|toa an|benh vien|quy)\b/g;
 const UNAMBIGUOUS_HEADS = new Set(["ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan", "tinh uy", "thanh uy", "tap doan", "tong cong ty", "cong ty", "ngan hang", "tong cuc", "hoc vien", "kho bac", "benh vien"]);
-const ORG_END_RE = /\s(phai|duoc|co|can|giao|lam|hoan|trong|ve|the|nhu|la|da|se|cho|tai|theo|chu tri|phoi hop|thuc hien|bao cao|trinh|nam|thang|quy|den|truoc|must|is|has|have|in|by)\b/;
+const ORG_END_RE = /\s(phai|duoc|co|can|giao|lam|hoan|trong|ve|the|nhu|la|da|se|cho|tai|theo|chu tri|phoi hop|thuc hien|bao cao|trinh|nam|thang|quy|den|truoc|must|is|has|have|in|by)\b/g;
 
 export function understandQuestion(question: string, deps: { registry: OrgRegistry; now: Date }): Understanding {
   const q = nfc(question).trim();
@@ -137,7 +137,7 @@ function findUnknownOrg(q: string, f: string, taken: Array<[number, number]>): s
     // The name ends at a word that starts the rest of the question, unless (in a cased question) that
     // word is capitalised and so part of the name ("Sông Lam" is not "làm").
     let end = -1;
-    for (const e of rest.matchAll(new RegExp(ORG_END_RE.source, "g"))) {
+    for (const e of rest.matchAll(ORG_END_RE)) {
       if (!cased || !/^\p{Lu}/u.test(q[from + e.index + 1] ?? "")) { end = e.index; break; }
     }
     const tail = (end < 0 ? rest : rest.slice(0, end)).replace(/[?,.;:!].*$/, "");
