@@ -24,6 +24,11 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
 
 const EnvSchema = z.object({
   DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   MAX_FILE_MB: z.coerce.number().positive().default(20),
   ORG_REGISTRY_FILE: z.string().optional(),
@@ -61,7 +66,8 @@ export type Env = z.input<typeof EnvSchema>;
 
 export interface Config {
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
-  store: { dataDir: string; maxFileBytes: number; orgRegistryFile?: string };
+  /** `databaseUrl` selects PostgreSQL; without it the store is SQLite + hnswlib files in `dataDir`. */
+  store: { dataDir: string; databaseUrl?: string; maxFileBytes: number; orgRegistryFile?: string };
   embeddings:
     | { kind: "local"; dimensions: number }
     | { kind: "openai"; baseUrl?: string; apiKey?: string; model: string; batchSize: number };
@@ -96,7 +102,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   return {
     logLevel: e.LOG_LEVEL,
-    store: { dataDir: resolve(e.DATA_DIR), maxFileBytes: e.MAX_FILE_MB * 1024 * 1024, orgRegistryFile: e.ORG_REGISTRY_FILE },
+    store: { dataDir: resolve(e.DATA_DIR), databaseUrl: e.DATABASE_URL, maxFileBytes: e.MAX_FILE_MB * 1024 * 1024, orgRegistryFile: e.ORG_REGISTRY_FILE },
     embeddings:
       e.EMBEDDER === "local"
         ? { kind: "local", dimensions: e.LOCAL_EMBEDDING_DIM }

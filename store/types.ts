@@ -180,9 +180,58 @@ export interface SubscriptionStore {
   lastSlot(subscriptionId: number): Promise<string | undefined>;
 }
 
+/** Work that several processes (bot replicas, a CLI beside a bot) must not do twice. */
+export interface CoordinationStore {
+  /**
+   * Runs `fn` while holding the lock `name` for every process sharing the store; when another process
+   * holds it, returns `{ ran: false }` at once without running `fn`. A holder that dies releases it
+   * (PostgreSQL: a session advisory lock; SQLite: a lease that expires after `leaseMs`, default 15 min).
+   */
+  withLock<T>(name: string, fn: () => Promise<T>, leaseMs?: number): Promise<{ ran: true; value: T } | { ran: false }>;
+  /** Records that a Telegram update was answered; false when it already was (a webhook delivered twice). */
+  markUpdateHandled(updateId: number): Promise<boolean>;
+  isUpdateHandled(updateId: number): Promise<boolean>;
+}
+
+export interface FeedbackEntry {
+  userId: number;
+  chatId: number;
+  question: string;
+  answer: string;
+  vote: 1 | -1;
+  createdAt: string;
+}
+
+export interface DeliveryEntry {
+  subscriptionId: number;
+  slot: string;
+  status: string;
+  claimedAt: string;
+  finishedAt?: string;
+}
+
+/** The bot's own rows, for moving a deployment between stores. Ids are kept. */
+export interface BotState {
+  access: AccessEntry[];
+  subscriptions: Subscription[];
+  deliveries: DeliveryEntry[];
+  feedback: FeedbackEntry[];
+}
+
+/** What `nhiemvu export` reads and `nhiemvu import` writes: a store's content without re-ingesting. */
+export interface PortableStore {
+  /** The draft the document was saved from (same text, sections, chunks, assignments, in order) and its
+   *  chunk vectors in chunk order (empty when any is missing: the importer re-embeds). */
+  exportDocument(id: number): Promise<{ draft: DocumentDraft; ingestedAt: string; vectors: Float32Array[] } | undefined>;
+  exportBotState(): Promise<BotState>;
+  /** Adds the rows, keeping ids; rows whose id (or subscription and slot) exists are left as they are. */
+  importBotState(state: BotState): Promise<void>;
+}
+
 /** Everything the product keeps. */
 export interface Store
-  extends DocumentStore, SearchStore, AssignmentStore, IndexStore, AccessStore, FeedbackStore, SubscriptionStore {
+  extends DocumentStore, SearchStore, AssignmentStore, IndexStore, AccessStore, FeedbackStore, SubscriptionStore,
+    CoordinationStore, PortableStore {
   close(): Promise<void>;
 }
 
