@@ -1,0 +1,52 @@
+/**
+ * A throwaway PostgreSQL database per test file. The server is started by the vitest global setup
+ * (tests/setup/postgres.ts) and its admin URL handed over with `provide("pgAdminUrl")`; a developer may
+ * instead point NHIEMVU_TEST_PG_URL at a server of their own. Without either, pg tests skip.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string | undefined;
+  }
+}
+
+/** The admin URL of the test server (database `postgres`), or undefined when there is none. */
+export function pgAdminUrl(): string | undefined {
+  return process.env.NHIEMVU_TEST_PG_URL || inject("pgAdminUrl") || undefined;
+}
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** Creates an empty database `nv_test_<random>` on the test server; `drop()` removes it (forcing out sessions). */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const admin = pgAdminUrl();
+  if (!admin) throw new Error("No PostgreSQL test server (see tests/setup/postgres.ts).");
+  const name = `nv_test_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
