@@ -228,10 +228,35 @@ export interface PortableStore {
   importBotState(state: BotState): Promise<void>;
 }
 
+/** An answer kept for the buttons under it (Xem thêm, 👍/👎); the callback data holds only its key. */
+export interface RememberedAnswer {
+  question: string;
+  answer: string;
+  offset: number;
+  limit: number;
+  /** Rendered as a task list (/nhiemvu) rather than an answer with citations. */
+  tasks: boolean;
+}
+
+/**
+ * What the bot must remember between updates. It lives in the store, not in process memory, so that a
+ * button pressed under an answer works on whichever replica the press reaches.
+ */
+export interface BotMemoryStore {
+  rememberAnswer(key: string, entry: RememberedAnswer): Promise<void>;
+  recallAnswer(key: string): Promise<RememberedAnswer | undefined>;
+  /** Records one vote per user on a remembered answer; false when this user already voted on it. */
+  noteVote(key: string, userId: number): Promise<boolean>;
+  /** True the first time (scope, id) is noted, false afterwards: "told this user once" across replicas. */
+  noteOnce(scope: string, id: number, label?: string): Promise<boolean>;
+  /** The label given when (scope, id) was first noted. */
+  notedLabel(scope: string, id: number): Promise<string | undefined>;
+}
+
 /** Everything the product keeps. */
 export interface Store
   extends DocumentStore, SearchStore, AssignmentStore, IndexStore, AccessStore, FeedbackStore, SubscriptionStore,
-    CoordinationStore, PortableStore {
+    CoordinationStore, PortableStore, BotMemoryStore {
   close(): Promise<void>;
 }
 
