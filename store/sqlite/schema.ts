@@ -140,6 +140,35 @@ const MIGRATIONS: readonly string[] = [
     UNIQUE (subscription_id, slot)
   );
   `,
+  // 2: what several bot processes sharing the store coordinate through (store/sqlite/coordination.ts,
+  // store/sqlite/bot-memory.ts). Times are epoch milliseconds.
+  `
+  CREATE TABLE locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);
+
+  CREATE TABLE handled_updates (update_id INTEGER PRIMARY KEY, handled_at INTEGER NOT NULL);
+  CREATE INDEX handled_updates_at ON handled_updates(handled_at);
+
+  CREATE TABLE answers (
+    key TEXT PRIMARY KEY,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    page_offset INTEGER NOT NULL,
+    lim INTEGER NOT NULL,
+    tasks INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX answers_created ON answers(created_at);
+
+  CREATE TABLE votes (key TEXT NOT NULL, user_id INTEGER NOT NULL, PRIMARY KEY (key, user_id)) WITHOUT ROWID;
+
+  CREATE TABLE noted (
+    scope TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    label TEXT,
+    noted_at INTEGER NOT NULL,
+    PRIMARY KEY (scope, id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -9,11 +9,13 @@ import { StoreError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
 import type {
   AccessEntry, AssignmentFilter, ChunkFilter, DocumentSummary, EmbedderInfo, LexicalColumn, SaveStatus,
-  ScoredChunk, Store, StoredAssignment, StoredChunk, StoredDocument, StoredSection, Subscription,
+  RememberedAnswer, ScoredChunk, Store, StoredAssignment, StoredChunk, StoredDocument, StoredSection, Subscription,
 } from "../types.js";
 import type { VectorIndex } from "../hnsw/vector-index.js";
 import { AssignmentQueries } from "./assignments.js";
+import { SqliteBotMemory } from "./bot-memory.js";
 import { BotTables } from "./bot-tables.js";
+import { SqliteCoordination } from "./coordination.js";
 import { DocumentTable } from "./documents.js";
 import { ChunkSearch, isEmptyFilter } from "./search.js";
 
@@ -22,6 +24,8 @@ export class SqliteStore implements Store {
   private readonly search: ChunkSearch;
   private readonly tasks: AssignmentQueries;
   private readonly bot: BotTables;
+  private readonly coordination: SqliteCoordination;
+  private readonly memory: SqliteBotMemory;
   private readonly getMeta: Statement;
   private readonly setMeta: Statement;
   private readonly counts: Statement;
@@ -37,6 +41,8 @@ export class SqliteStore implements Store {
     this.search = new ChunkSearch(db);
     this.tasks = new AssignmentQueries(db);
     this.bot = new BotTables(db, now);
+    this.coordination = new SqliteCoordination(db, now);
+    this.memory = new SqliteBotMemory(db, now);
     this.getMeta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
     this.setMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     this.counts = db.prepare(`SELECT (SELECT count(*) FROM documents) AS documents,
@@ -185,6 +191,19 @@ export class SqliteStore implements Store {
     this.bot.markDelivered(subscriptionId, slot, status);
   }
   async lastSlot(subscriptionId: number): Promise<string | undefined> { return this.bot.lastSlot(subscriptionId); }
+
+  // -- coordination between processes, and the bot's memory (store/sqlite/coordination.ts, bot-memory.ts)
+
+  async withLock<T>(name: string, fn: () => Promise<T>, leaseMs?: number): Promise<{ ran: true; value: T } | { ran: false }> {
+    return this.coordination.withLock(name, fn, leaseMs);
+  }
+  async markUpdateHandled(updateId: number): Promise<boolean> { return this.coordination.markUpdateHandled(updateId); }
+  async isUpdateHandled(updateId: number): Promise<boolean> { return this.coordination.isUpdateHandled(updateId); }
+  async rememberAnswer(key: string, entry: RememberedAnswer): Promise<void> { return this.memory.rememberAnswer(key, entry); }
+  async recallAnswer(key: string): Promise<RememberedAnswer | undefined> { return this.memory.recallAnswer(key); }
+  async noteVote(key: string, userId: number): Promise<boolean> { return this.memory.noteVote(key, userId); }
+  async noteOnce(scope: string, id: number, label?: string): Promise<boolean> { return this.memory.noteOnce(scope, id, label); }
+  async notedLabel(scope: string, id: number): Promise<string | undefined> { return this.memory.notedLabel(scope, id); }
 
   /** Flushes the vector index and closes the database. Safe to call twice. */
   async close(): Promise<void> {
