@@ -113,6 +113,12 @@ export class VectorIndex {
     return [...this.live];
   }
 
+  /** The stored vector of a live label (normalised to length 1: the cosine space stores it so), for export. */
+  get(label: number): Float32Array | undefined {
+    if (!this.index || !this.live.has(label)) return undefined;
+    return Float32Array.from(this.index.getPoint(label));
+  }
+
   /** Adds or replaces vectors. The first vector fixes the dimension of an empty index. */
   add(labels: number[], vectors: Float32Array[]): void {
     if (labels.length !== vectors.length) {

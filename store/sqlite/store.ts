@@ -8,7 +8,7 @@ import type { DocumentDraft } from "../../core/types.js";
 import { StoreError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
 import type {
-  AccessEntry, AssignmentFilter, ChunkFilter, DocumentSummary, EmbedderInfo, LexicalColumn, SaveStatus,
+  AccessEntry, AssignmentFilter, BotState, ChunkFilter, DocumentSummary, EmbedderInfo, LexicalColumn, SaveStatus,
   RememberedAnswer, ScoredChunk, Store, StoredAssignment, StoredChunk, StoredDocument, StoredSection, Subscription,
 } from "../types.js";
 import type { VectorIndex } from "../hnsw/vector-index.js";
@@ -17,6 +17,7 @@ import { SqliteBotMemory } from "./bot-memory.js";
 import { BotTables } from "./bot-tables.js";
 import { SqliteCoordination } from "./coordination.js";
 import { DocumentTable } from "./documents.js";
+import { SqlitePortable } from "./portable.js";
 import { ChunkSearch, isEmptyFilter } from "./search.js";
 
 export class SqliteStore implements Store {
@@ -26,6 +27,7 @@ export class SqliteStore implements Store {
   private readonly bot: BotTables;
   private readonly coordination: SqliteCoordination;
   private readonly memory: SqliteBotMemory;
+  private readonly portable: SqlitePortable;
   private readonly getMeta: Statement;
   private readonly setMeta: Statement;
   private readonly counts: Statement;
@@ -43,6 +45,7 @@ export class SqliteStore implements Store {
     this.bot = new BotTables(db, now);
     this.coordination = new SqliteCoordination(db, now);
     this.memory = new SqliteBotMemory(db, now);
+    this.portable = new SqlitePortable(db, vectors);
     this.getMeta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
     this.setMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     this.counts = db.prepare(`SELECT (SELECT count(*) FROM documents) AS documents,
@@ -204,6 +207,14 @@ export class SqliteStore implements Store {
   async noteVote(key: string, userId: number): Promise<boolean> { return this.memory.noteVote(key, userId); }
   async noteOnce(scope: string, id: number, label?: string): Promise<boolean> { return this.memory.noteOnce(scope, id, label); }
   async notedLabel(scope: string, id: number): Promise<string | undefined> { return this.memory.notedLabel(scope, id); }
+
+  // -- export and import (store/sqlite/portable.ts)
+
+  async exportDocument(id: number): Promise<{ draft: DocumentDraft; ingestedAt: string; vectors: Float32Array[] } | undefined> {
+    return this.portable.exportDocument(id);
+  }
+  async exportBotState(): Promise<BotState> { return this.portable.exportBotState(); }
+  async importBotState(state: BotState): Promise<void> { this.portable.importBotState(state); }
 
   /** Flushes the vector index and closes the database. Safe to call twice. */
   async close(): Promise<void> {
