@@ -35,7 +35,7 @@ export async function answerAndReply(ctx: BotContext, deps: BotDeps, req: AskReq
     items = renderAnswer(answer, req.heading);
   }
   const key = newKey();
-  deps.state.asked.set(key, { question: req.question, answer: answer.answer, offset, limit: PAGE, tasks: !!req.asTaskList, voters: new Set() });
+  await deps.app.store.rememberAnswer(key, { question: req.question, answer: answer.answer, offset, limit: PAGE, tasks: !!req.asTaskList });
   const keyboard = new InlineKeyboard();
   const src = await sourceOf(deps.app.store, answer).catch(() => undefined);
   if (src) keyboard.text("📖 Nguyên văn", `src:${src.docId}:${src.section}`);

@@ -3,7 +3,7 @@
  * API transformers (auto-retry, throttling) and per-user rate limiting.
  */
 import { randomBytes } from "node:crypto";
-import { Bot, BotError, type Transformer } from "grammy";
+import { Bot, BotError, type Middleware, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
@@ -14,7 +14,7 @@ import type { Config } from "../core/config.js";
 import { ConfigError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { computeAccess } from "./access.js";
-import { createState, type BotContext, type BotDeps } from "./context.js";
+import type { BotContext, BotDeps } from "./context.js";
 import { accessFeature } from "./features/access.js";
 import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
@@ -41,6 +41,8 @@ export interface CreateBotOptions {
   /** Outgoing-message throttling (transformer-throttler options), or false to turn it off. */
   throttle?: APIThrottlerOptions | false;
   autoRetry?: Partial<AutoRetryOptions>;
+  /** Skip updates the store has already seen handled (default: in webhook mode). See `dedupeUpdates`. */
+  dedupe?: boolean;
 }
 
 /** Methods that are not messages a user sees: never delayed by the throttler (a typing indicator must be prompt). */
@@ -75,7 +77,6 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   const deps: BotDeps = {
     app,
     config,
-    state: createState(),
     apiRoot,
     isAdmin: (id) => id !== undefined && admins.has(id),
   };
@@ -87,6 +88,7 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
     ctx.log = app.logger.child({ update: ctx.update.update_id, chat: ctx.chat?.id, user: ctx.from?.id });
     await next();
   });
+  if (opts.dedupe ?? config.bot.mode === "webhook") bot.use(dedupeUpdates(app));
   bot.catch(onError);
   const guarded = bot.errorBoundary(onError);
   guarded.use(async (ctx, next) => {
@@ -117,6 +119,27 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   guarded.use(digestFeature(deps));
   guarded.use(unhandledFeature(deps));
   return bot;
+}
+
+/**
+ * Answers each Telegram update once across replicas. Behind a load balancer, a webhook request whose replica
+ * died mid-request is retried on another replica (nginx proxy_next_upstream), and Telegram itself redelivers
+ * an update it got no 200 for. The update is marked handled after the handlers finish (errors included: the
+ * error boundary has apologised by then), so a redelivery after that is skipped. What remains is the window
+ * between the reply going out and the mark: a replica killed inside it has its update answered again by the
+ * other one (a duplicate answer, never a lost one). Not used in polling mode or the terminal chat, whose
+ * update ids are not Telegram's.
+ */
+export function dedupeUpdates(app: App): Middleware<BotContext> {
+  return async (ctx, next) => {
+    const id = ctx.update.update_id;
+    if (await app.store.isUpdateHandled(id)) {
+      ctx.log.info({}, "update already handled: skipped");
+      return;
+    }
+    await next();
+    await app.store.markUpdateHandled(id);
+  };
 }
 
 /** Publishes the command menu. Failure is logged and ignored (the emulator answers 500 for it). */

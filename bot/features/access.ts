@@ -16,23 +16,29 @@ export const ACCESS_PROMPT =
 export const NOT_ALLOWED = "Bạn chưa có quyền sử dụng bot này.";
 export const ADMIN_ONLY = "Lệnh này chỉ dành cho quản trị viên.";
 
+/** BotMemoryStore.noteOnce scopes: the access request sent to the admins (labelled with the user's name),
+ *  and the "Xin quyền truy cập" prompt shown to a user or group. */
+const REQUESTED = "access-request";
+const PROMPTED = "access-prompt";
+
 function displayName(u: User): string {
   return [u.first_name, u.last_name].filter(Boolean).join(" ") + (u.username ? ` (@${u.username})` : "");
 }
 
 export function accessFeature(deps: BotDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  const { app, state } = deps;
+  const { app } = deps;
+  const { store } = app;
 
   // A stranger may ask for access: this is the one thing they can do.
   c.callbackQuery("req", async (ctx) => {
     const user = ctx.from;
     if (ctx.access.allowed) return void (await ctx.answerCallbackQuery({ text: "Bạn đã có quyền sử dụng bot." }));
-    if (state.requested.has(user.id)) {
+    const name = displayName(user);
+    // Noted before the admins are told: two presses reaching two replicas send the request once.
+    if (!(await store.noteOnce(REQUESTED, user.id, name))) {
       return void (await ctx.answerCallbackQuery({ text: "Yêu cầu đã được gửi, vui lòng chờ quản trị viên duyệt." }));
     }
-    const name = displayName(user);
-    state.requested.set(user.id, name);
     const text = `🔑 Yêu cầu truy cập từ <b>${escapeHtml(name)}</b>, id <code>${user.id}</code>.`;
     const kb = new InlineKeyboard().text("✅ Đồng ý", `acc:y:${user.id}`).text("❌ Từ chối", `acc:n:${user.id}`);
     let delivered = 0;
@@ -64,8 +70,7 @@ export function accessFeature(deps: BotDeps): Composer<BotContext> {
     const chat = ctx.chat;
     if (!chat || !ctx.from || !isAddressed(ctx)) return;
     const key = chat.type === "private" ? ctx.from.id : chat.id;
-    if (state.prompted.has(key)) return;
-    state.prompted.set(key, true);
+    if (!(await store.noteOnce(PROMPTED, key))) return;
     const kb = new InlineKeyboard().text("Xin quyền truy cập", "req");
     const text = chat.type === "private"
       ? ACCESS_PROMPT
@@ -77,14 +82,15 @@ export function accessFeature(deps: BotDeps): Composer<BotContext> {
     if (!ctx.access.admin) return void (await ctx.answerCallbackQuery({ text: ADMIN_ONLY, show_alert: true }));
     const approve = ctx.match[1] === "y";
     const id = Number(ctx.match[2]);
-    const label = state.requested.get(id);
+    const label = await store.notedLabel(REQUESTED, id);
     if (approve) {
       await app.store.grant({ id, kind: id < 0 ? "chat" : "user", label, grantedBy: ctx.from.id });
       await ctx.api.sendMessage(id, "✅ Bạn đã được cấp quyền sử dụng bot. Gõ /help để xem hướng dẫn.").catch(() => undefined);
     } else {
       await ctx.api.sendMessage(id, "Yêu cầu truy cập của bạn chưa được chấp thuận.").catch(() => undefined);
     }
-    state.requested.set(id, label ?? String(id));
+    // Decided: the user cannot send the request again (noted now when it came from another way).
+    await store.noteOnce(REQUESTED, id, label ?? String(id));
     const verdict = approve ? `✅ Đã cấp quyền cho ${label ?? id}.` : `❌ Đã từ chối yêu cầu của ${label ?? id}.`;
     ctx.log.info({ target: id, approve }, "access decided");
     await ctx.answerCallbackQuery({ text: verdict });
@@ -103,7 +109,7 @@ export function accessFeature(deps: BotDeps): Composer<BotContext> {
     if (!Number.isSafeInteger(id) || id === 0) {
       return void (await ctx.reply("Cú pháp: /cap_quyen ID [ghi chú] (ID người dùng, hoặc ID nhóm bắt đầu bằng dấu -). Trong nhóm, gõ /cap_quyen để cấp quyền cho cả nhóm."));
     }
-    const label = rest.join(" ") || state.requested.get(id) || (id === ctx.chat.id ? ctx.chat.title : undefined);
+    const label = rest.join(" ") || (await store.notedLabel(REQUESTED, id)) || (id === ctx.chat.id ? ctx.chat.title : undefined);
     await app.store.grant({ id, kind: id < 0 ? "chat" : "user", label, grantedBy: ctx.from?.id });
     ctx.log.info({ target: id }, "access granted");
     await ctx.reply(`✅ Đã cấp quyền cho ${id < 0 ? "nhóm" : "người dùng"} ${id}${label ? ` (${label})` : ""}.`);
@@ -114,7 +120,7 @@ export function accessFeature(deps: BotDeps): Composer<BotContext> {
     const id = Number(ctx.match.trim());
     if (!ctx.match.trim() || !Number.isSafeInteger(id)) return void (await ctx.reply("Cú pháp: /thu_hoi ID"));
     const removed = await app.store.revoke(id);
-    state.prompted.set(id, true);
+    await store.noteOnce(PROMPTED, id);
     ctx.log.info({ target: id, removed }, "access revoked");
     await ctx.reply(removed ? `Đã thu hồi quyền của ${id}.` : `${id} không có trong danh sách được cấp quyền.`);
   });

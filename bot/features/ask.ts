@@ -15,7 +15,7 @@ const EXPIRED = "Câu trả lời này đã cũ, vui lòng hỏi lại.";
 
 export function askFeature(deps: BotDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  const { app, state } = deps;
+  const { app } = deps;
 
   c.command(["hoi", "ask"], async (ctx) => {
     const question = ctx.match.trim();
@@ -32,17 +32,17 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   c.callbackQuery(/^more:([\w-]+)$/, async (ctx) => {
-    const entry = state.asked.get(ctx.match[1]!);
+    const entry = await app.store.recallAnswer(ctx.match[1]!);
     if (!entry) return void (await ctx.answerCallbackQuery({ text: EXPIRED }));
     await ctx.answerCallbackQuery();
     await answerAndReply(ctx, deps, { question: entry.question, offset: entry.offset + entry.limit, asTaskList: entry.tasks });
   });
 
   c.callbackQuery(/^fb:([\w-]+):([ud])$/, async (ctx) => {
-    const entry = state.asked.get(ctx.match[1]!);
+    const key = ctx.match[1]!;
+    const entry = await app.store.recallAnswer(key);
     if (!entry) return void (await ctx.answerCallbackQuery({ text: EXPIRED }));
-    if (entry.voters.has(ctx.from.id)) return void (await ctx.answerCallbackQuery({ text: "Bạn đã góp ý cho câu trả lời này." }));
-    entry.voters.add(ctx.from.id);
+    if (!(await app.store.noteVote(key, ctx.from.id))) return void (await ctx.answerCallbackQuery({ text: "Bạn đã góp ý cho câu trả lời này." }));
     const vote = ctx.match[2] === "u" ? 1 : -1;
     await app.store.addFeedback({ userId: ctx.from.id, chatId: ctx.chat?.id ?? ctx.from.id, question: entry.question, answer: entry.answer, vote });
     ctx.log.info({ vote }, "feedback");

@@ -12,7 +12,7 @@ import { loadConfig, type Config } from "../../core/config.js";
 import type { Citation, DocumentMeta } from "../../core/types.js";
 import type { IngestSummary } from "../../ingest/types.js";
 import type { Answer, AskOptions } from "../../qa/types.js";
-import type { AccessEntry, AssignmentFilter, Store, StoredAssignment, StoredDocument, StoredSection } from "../../store/types.js";
+import type { AccessEntry, AssignmentFilter, RememberedAnswer, Store, StoredAssignment, StoredDocument, StoredSection } from "../../store/types.js";
 
 export const NASTY = `<script>alert("x")</script> & *đậm* _nghiêng_ [link](http://x) \`code\` a<b && c>d`;
 
@@ -90,6 +90,7 @@ export function fakeStore(st: FakeState): Store {
     async revoke(id) { const n = st.access.length; st.access = st.access.filter((x) => x.id !== id); return st.access.length < n; },
     async listAccess() { return st.access; },
     async addFeedback(e) { st.feedback.push(e); },
+    ...fakeMemory(),
     async close() {},
   };
   return new Proxy(impl as Store, {
@@ -99,6 +100,29 @@ export function fakeStore(st: FakeState): Store {
       return () => { throw new Error(`fake store: ${String(prop)} not implemented`); };
     },
   });
+}
+
+/** BotMemoryStore and CoordinationStore in memory, as one process would see them. */
+export function fakeMemory(): Pick<Store, "rememberAnswer" | "recallAnswer" | "noteVote" | "noteOnce" | "notedLabel" | "withLock" | "markUpdateHandled" | "isUpdateHandled"> {
+  const answers = new Map<string, RememberedAnswer>();
+  const votes = new Set<string>();
+  const noted = new Map<string, string | undefined>();
+  const locks = new Set<string>();
+  const handled = new Set<number>();
+  return {
+    async rememberAnswer(key, e) { answers.set(key, { ...e }); },
+    async recallAnswer(key) { const e = answers.get(key); return e && { ...e }; },
+    async noteVote(key, user) { const k = `${key}:${user}`; if (votes.has(k)) return false; votes.add(k); return true; },
+    async noteOnce(scope, id, label) { const k = `${scope}:${id}`; if (noted.has(k)) return false; noted.set(k, label); return true; },
+    async notedLabel(scope, id) { return noted.get(`${scope}:${id}`); },
+    async withLock(name, fn) {
+      if (locks.has(name)) return { ran: false };
+      locks.add(name);
+      try { return { ran: true, value: await fn() }; } finally { locks.delete(name); }
+    },
+    async markUpdateHandled(id) { if (handled.has(id)) return false; handled.add(id); return true; },
+    async isUpdateHandled(id) { return handled.has(id); },
+  };
 }
 
 export interface FakeAnswerer {

@@ -27,6 +27,25 @@ describe("webhook mode", () => {
     }
   });
 
+  it("answers an update delivered twice (a retried webhook) once", async () => {
+    const port = await freePort();
+    const h = harness({ env: { BOT_MODE: "webhook", WEBHOOK_SECRET: "s3cret", WEBHOOK_PORT: String(port) } });
+    const server = await startWebhook(h.bot, h.app.config, h.app.logger, { register: false });
+    try {
+      const update = (id: number, text: string) => ({
+        update_id: id,
+        message: { message_id: id, date: 1, chat: { id: USER, type: "private" }, from: { id: USER, is_bot: false, first_name: "U" }, text },
+      });
+      const post = (body: unknown) => fetch(`http://127.0.0.1:${port}/`, {
+        method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret" }, body: JSON.stringify(body),
+      });
+      for (const body of [update(41, "lần một"), update(41, "lần một"), update(42, "lần hai")]) expect((await post(body)).status).toBe(200);
+      expect(h.app.fakeAnswerer.calls.map((c) => c.question)).toEqual(["lần một", "lần hai"]);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
   it("refuses to start without a secret", async () => {
     const h = harness({ env: { BOT_MODE: "webhook" } });
     await expect(startWebhook(h.bot, h.app.config, h.app.logger, { register: false })).rejects.toThrow(/WEBHOOK_SECRET/);
