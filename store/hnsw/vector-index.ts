@@ -41,7 +41,8 @@ export class VectorIndex {
   private stamp: string | undefined;
 
   private constructor(
-    private readonly file: string,
+    /** Undefined for an index held in memory only (the PostgreSQL store keeps vectors in a table). */
+    private readonly file: string | undefined,
     private readonly logger?: Logger,
     private readonly exactLimit = EXACT_SEARCH_LIMIT,
   ) {}
@@ -61,11 +62,19 @@ export class VectorIndex {
     return vi;
   }
 
+  /** An empty index with no file: `flush` and `refresh` do nothing. */
+  static inMemory(dimensions?: number, logger?: Logger, options: { exactSearchLimit?: number } = {}): VectorIndex {
+    const vi = new VectorIndex(undefined, logger, options.exactSearchLimit);
+    if (dimensions !== undefined) vi.ensure(dimensions, 0);
+    return vi;
+  }
+
   /**
    * Reloads the file when another process has replaced it since we read or wrote it (the bot picks up
    * what a CLI ingest flushed). Does nothing while this process holds unflushed changes.
    */
   refresh(): void {
+    if (this.file === undefined) return;
     if (this.dirty || fileStamp(this.file) === this.stamp) return;
     this.logger?.info({ file: this.file }, "vector index changed on disk; reloading");
     this.load(this.dim);
@@ -76,6 +85,7 @@ export class VectorIndex {
     this.dim = expectedDimensions;
     this.live.clear();
     this.deleted.clear();
+    if (this.file === undefined) return;
     this.stamp = fileStamp(this.file);
     if (this.stamp === undefined) return;
     const info = readIndexFile(this.file);
@@ -205,6 +215,10 @@ export class VectorIndex {
   /** Writes the index atomically when it changed since the last flush. */
   flush(): void {
     if (!this.dirty) return;
+    if (this.file === undefined) {
+      this.dirty = false;
+      return;
+    }
     if (!this.index) {
       rmSync(this.file, { force: true });
     } else {

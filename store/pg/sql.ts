@@ -18,8 +18,11 @@ export interface SqlClient extends SqlQueryable {
   transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   /** Runs `fn` on one connection held for its whole duration (session-level advisory locks need this). */
   session<T>(fn: (conn: SqlQueryable) => Promise<T>): Promise<T>;
-  /** LISTEN on `channel`; the returned function stops listening. */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN on `channel`; the returned function stops listening. `onReconnect` runs after the listening
+   * connection was lost and re-established (notifications sent meanwhile are lost: reload what you cache).
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -41,5 +44,8 @@ export interface PgChunkVectors {
   count(): Promise<number>;
   /** Drops every vector; `dimensions` is the new embedder's size when it changed. */
   clear(dimensions?: number): Promise<void>;
+  /** The rows of these chunks were deleted (their vectors went with them by cascade): drop any cached copy.
+   *  Optional: only an implementation that caches vectors outside the database needs it. */
+  forget?(chunkIds: number[]): void;
   close(): Promise<void>;
 }

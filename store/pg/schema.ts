@@ -1,0 +1,254 @@
+/**
+ * The PostgreSQL schema as ordered migrations, recorded one row per version in `schema_migrations`.
+ * All pending migrations run in one transaction under a transaction-level advisory lock, so replicas
+ * starting together migrate once (the others wait, then find nothing to do). Append new migrations;
+ * never edit one that has shipped.
+ *
+ * Full text needs no extension: the store writes `raw_tsv` and `folded_tsv` itself from the tokens
+ * FTS5 would see (core/text.ts `tokens`, on the text lower-cased or folded by `fold`), so both stores
+ * fold exactly alike and the callers' folded terms match (see fts.ts).
+ */
+import { StoreError } from "../../core/errors.js";
+import type { SqlClient, SqlQueryable } from "./sql.js";
+
+/** Key of the migration lock (the one-argument bigint lock space; `withLock` uses the two-int one). */
+const MIGRATION_LOCK = "hashtext('nhiemvu:migrate')";
+
+const MIGRATIONS: readonly string[] = [
+  // 1: documents and what ingest derives from them, the bot's tables, array-path chunk vectors.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE documents (
+    id BIGSERIAL PRIMARY KEY,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    format TEXT NOT NULL,
+    text TEXT NOT NULL,
+    meta TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    number TEXT,
+    date TEXT COLLATE "C",
+    title TEXT,
+    period_start TEXT COLLATE "C",
+    period_end TEXT COLLATE "C",
+    name_key TEXT NOT NULL,
+    stem_key TEXT NOT NULL,
+    number_key TEXT,
+    number_lead TEXT,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE INDEX documents_kind ON documents(kind);
+  CREATE INDEX documents_name_key ON documents(name_key);
+  CREATE INDEX documents_stem_key ON documents(stem_key);
+  CREATE INDEX documents_number_key ON documents(number_key);
+  CREATE INDEX documents_number_lead ON documents(number_lead);
+
+  CREATE TABLE sections (
+    doc_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    parent INTEGER,
+    depth INTEGER NOT NULL,
+    marker TEXT NOT NULL,
+    label TEXT NOT NULL,
+    heading TEXT NOT NULL,
+    start_at INTEGER NOT NULL,
+    end_at INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+  );
+
+  -- BIGSERIAL never hands out an id twice: chunk ids are vector labels.
+  CREATE TABLE chunks (
+    id BIGSERIAL PRIMARY KEY,
+    doc_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    section INTEGER NOT NULL,
+    start_at INTEGER NOT NULL,
+    end_at INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    context TEXT NOT NULL,
+    raw_tsv TSVECTOR NOT NULL,
+    folded_tsv TSVECTOR NOT NULL
+  );
+  CREATE INDEX chunks_doc ON chunks(doc_id);
+  CREATE INDEX chunks_raw_tsv ON chunks USING GIN (raw_tsv);
+  CREATE INDEX chunks_folded_tsv ON chunks USING GIN (folded_tsv);
+
+  CREATE TABLE assignments (
+    id BIGSERIAL PRIMARY KEY,
+    doc_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    org_id TEXT,
+    org TEXT NOT NULL,
+    org_text TEXT NOT NULL,
+    org_folded TEXT NOT NULL,
+    role TEXT NOT NULL,
+    coordinators TEXT NOT NULL,
+    task TEXT NOT NULL,
+    deadline TEXT,
+    deadline_text TEXT,
+    deadline_kind TEXT,
+    due TEXT COLLATE "C",
+    range_start TEXT COLLATE "C",
+    range_end TEXT COLLATE "C",
+    period TEXT,
+    section INTEGER NOT NULL,
+    quote_start INTEGER NOT NULL,
+    quote_end INTEGER NOT NULL,
+    quote TEXT NOT NULL
+  );
+  CREATE INDEX assignments_doc ON assignments(doc_id, section, quote_start);
+  CREATE INDEX assignments_org ON assignments(org_id);
+  CREATE INDEX assignments_due ON assignments(due);
+  CREATE INDEX assignments_range ON assignments(range_end, range_start);
+
+  CREATE TABLE access (
+    id BIGINT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    label TEXT,
+    granted_by BIGINT,
+    granted_at TEXT COLLATE "C" NOT NULL
+  );
+
+  CREATE TABLE feedback (
+    id BIGSERIAL PRIMARY KEY,
+    user_id BIGINT NOT NULL,
+    chat_id BIGINT NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    vote INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE subscriptions (
+    id BIGSERIAL PRIMARY KEY,
+    chat_id BIGINT NOT NULL,
+    org_ids TEXT NOT NULL,
+    cadence TEXT NOT NULL,
+    time TEXT NOT NULL,
+    weekday INTEGER,
+    lookahead_days INTEGER NOT NULL,
+    send_empty BOOLEAN NOT NULL,
+    paused BOOLEAN NOT NULL DEFAULT false,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX subscriptions_chat ON subscriptions(chat_id);
+
+  CREATE TABLE deliveries (
+    subscription_id BIGINT NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+    slot TEXT COLLATE "C" NOT NULL,
+    status TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    finished_at TEXT,
+    UNIQUE (subscription_id, slot)
+  );
+
+  -- Coordination and bot memory (coordination.ts, bot-memory.ts); times are epoch milliseconds.
+  CREATE TABLE handled_updates (update_id BIGINT PRIMARY KEY, handled_at BIGINT NOT NULL);
+  CREATE INDEX handled_updates_at ON handled_updates(handled_at);
+
+  CREATE TABLE answers (
+    key TEXT PRIMARY KEY,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    page_offset INTEGER NOT NULL,
+    lim INTEGER NOT NULL,
+    tasks BOOLEAN NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX answers_created ON answers(created_at);
+
+  CREATE TABLE votes (key TEXT NOT NULL, user_id BIGINT NOT NULL, PRIMARY KEY (key, user_id));
+
+  CREATE TABLE noted (
+    scope TEXT NOT NULL,
+    id BIGINT NOT NULL,
+    label TEXT,
+    noted_at BIGINT NOT NULL,
+    PRIMARY KEY (scope, id)
+  );
+
+  -- The array path of chunk vectors (vectors-array.ts). Every change is announced on nhiemvu_vectors
+  -- as id spans, so each process's in-memory index follows; cascaded deletes fire the triggers too.
+  CREATE TABLE chunk_vectors (
+    chunk_id BIGINT PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+    embedding REAL[] NOT NULL
+  );
+  CREATE FUNCTION nhiemvu_vectors_notify() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  DECLARE
+    spans JSONB;
+    payload TEXT;
+  BEGIN
+    SELECT jsonb_agg(jsonb_build_array(lo, hi) ORDER BY lo) INTO spans FROM (
+      SELECT min(chunk_id) AS lo, max(chunk_id) AS hi
+      FROM (SELECT chunk_id, chunk_id - row_number() OVER (ORDER BY chunk_id) AS run FROM changed) r
+      GROUP BY run) s;
+    IF spans IS NULL THEN RETURN NULL; END IF;
+    payload := jsonb_build_object(CASE WHEN TG_OP = 'DELETE' THEN 'removed' ELSE 'added' END, spans)::text;
+    -- NOTIFY payloads stop at 8000 bytes; past that, listeners reload the whole table.
+    IF octet_length(payload) > 7900 THEN payload := '{"reload":true}'; END IF;
+    PERFORM pg_notify('nhiemvu_vectors', payload);
+    RETURN NULL;
+  END
+  $fn$;
+  CREATE TRIGGER chunk_vectors_inserted AFTER INSERT ON chunk_vectors
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION nhiemvu_vectors_notify();
+  CREATE TRIGGER chunk_vectors_updated AFTER UPDATE ON chunk_vectors
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION nhiemvu_vectors_notify();
+  CREATE TRIGGER chunk_vectors_deleted AFTER DELETE ON chunk_vectors
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION nhiemvu_vectors_notify();
+  `,
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database to SCHEMA_VERSION (once, whoever else is starting); refuses a newer database. */
+export async function migrate(client: SqlClient): Promise<void> {
+  await client.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    const current = await currentVersion(tx);
+    if (current > SCHEMA_VERSION) {
+      throw new StoreError(
+        "schema_too_new",
+        `The store was written by a newer version (schema ${current}, this one knows ${SCHEMA_VERSION}). Upgrade nhiemvu.`,
+      );
+    }
+    for (let v = current; v < SCHEMA_VERSION; v++) {
+      for (const statement of statements(MIGRATIONS[v]!)) await tx.query(statement);
+      await tx.query("INSERT INTO schema_migrations (version) VALUES ($1)", [v + 1]);
+    }
+  });
+}
+
+async function currentVersion(q: SqlQueryable): Promise<number> {
+  const r = await q.query<{ v: number | null }>("SELECT max(version) AS v FROM schema_migrations");
+  return Number(r.rows[0]?.v ?? 0);
+}
+
+/** A migration's statements, one per query (PGlite's extended protocol takes one at a time); a `;`
+ *  inside a $fn$ ... $fn$ function body does not end a statement. */
+export function statements(sql: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let inBody = false;
+  // Comments go first: they may hold a ";" (the migrations have no "--" inside a string literal).
+  for (const part of sql.replace(/--[^\n]*/g, "").split(/(\$fn\$)/)) {
+    if (part === "$fn$") {
+      inBody = !inBody;
+      current += part;
+    } else if (inBody) {
+      current += part;
+    } else {
+      const pieces = part.split(";");
+      current += pieces[0];
+      for (const p of pieces.slice(1)) {
+        out.push(current);
+        current = p;
+      }
+    }
+  }
+  out.push(current);
+  return out.map((s) => s.trim()).filter((s) => s.length > 0);
+}

@@ -1,0 +1,95 @@
+/**
+ * Full-text search over chunks (GIN-indexed tsvectors, ts_rank_cd), chunk lookup, and the chunk-id
+ * queries vector search needs for filtering. Same observable rules as store/sqlite/search.ts.
+ */
+import type { DocumentMeta } from "../../core/types.js";
+import type { ChunkFilter, LexicalColumn, ScoredChunk, StoredChunk } from "../types.js";
+import { termQuery, tsqueryFromMatch } from "./fts.js";
+import type { SqlQueryable } from "./sql.js";
+
+const TSV: Record<LexicalColumn, string> = { raw: "c.raw_tsv", folded: "c.folded_tsv" };
+
+/** `docIds: []` or `kinds: []` admits nothing. */
+export function isEmptyFilter(filter: ChunkFilter): boolean {
+  return filter.docIds?.length === 0 || filter.kinds?.length === 0;
+}
+
+/**
+ * Chunks matching the FTS5-style `match` ("phrase" OR "phrase" ...) in one column, best first.
+ * Score: ts_rank_cd (cover density, so phrases and close terms count), normalised by 1 + log(length)
+ * as BM25 damps long chunks; higher is better. An expression with no token finds nothing.
+ */
+export async function searchLexical(
+  q: SqlQueryable, column: LexicalColumn, match: string, filter: ChunkFilter, limit: number,
+): Promise<ScoredChunk[]> {
+  if (!match.trim() || limit <= 0 || isEmptyFilter(filter)) return [];
+  const query = tsqueryFromMatch(column, match);
+  if (!query) return [];
+  const tsv = TSV[column];
+  const r = await q.query<{ id: number; score: number }>(`
+    SELECT c.id, ts_rank_cd(${tsv}, $1::tsquery, 1)::float8 AS score
+    FROM chunks c ${filter.kinds ? "JOIN documents d ON d.id = c.doc_id" : ""}
+    WHERE ${tsv} @@ $1::tsquery
+      AND ($2::bigint[] IS NULL OR c.doc_id = ANY($2::bigint[]))
+      ${filter.kinds ? "AND d.kind = ANY($3::text[])" : "AND $3::text[] IS NULL"}
+    ORDER BY score DESC, c.id LIMIT $4`, [query, filter.docIds ?? null, filter.kinds ?? null, limit]);
+  return r.rows.map((row) => ({ chunkId: Number(row.id), score: Number(row.score) }));
+}
+
+/** Chunks holding each single-token term in a column (GIN lookups), and the number of chunks. */
+export async function termFrequencies(
+  q: SqlQueryable, column: LexicalColumn, terms: string[],
+): Promise<{ chunks: number; df: Map<string, number> }> {
+  const df = new Map<string, number>();
+  const asked = [...new Set(terms)].flatMap((t) => {
+    const tq = termQuery(column, t);
+    return tq ? [[t, tq] as const] : [];
+  });
+  const r = await q.query<{ term: string | null; n: number }>(`
+    SELECT NULL AS term, count(*) AS n FROM chunks
+    UNION ALL
+    SELECT t.term, (SELECT count(*) FROM chunks c WHERE ${TSV[column]} @@ t.q::tsquery)
+    FROM unnest($1::text[], $2::text[]) AS t(term, q)`, [asked.map((a) => a[0]), asked.map((a) => a[1])]);
+  let chunks = 0;
+  for (const row of r.rows) {
+    const n = Number(row.n);
+    if (row.term === null) chunks = n;
+    else if (n > 0) df.set(row.term, n);
+  }
+  return { chunks, df };
+}
+
+interface ChunkRow {
+  id: number; doc_id: number; doc_name: string; doc_meta: string; section: number; section_label: string | null;
+  start_at: number; end_at: number; text: string; context: string;
+}
+
+/** Chunks with their document and section label, in the order of `ids` (unknown ids are skipped). */
+export async function getChunks(q: SqlQueryable, ids: number[]): Promise<StoredChunk[]> {
+  if (ids.length === 0) return [];
+  const r = await q.query<ChunkRow>(`SELECT c.id, c.doc_id, d.name AS doc_name, d.meta AS doc_meta, c.section,
+      s.label AS section_label, c.start_at, c.end_at, c.text, c.context
+    FROM chunks c JOIN documents d ON d.id = c.doc_id
+    LEFT JOIN sections s ON s.doc_id = c.doc_id AND s.idx = c.section
+    WHERE c.id = ANY($1::bigint[])`, [ids]);
+  const metas = new Map<number, DocumentMeta>();
+  const byId = new Map<number, StoredChunk>();
+  for (const row of r.rows) {
+    const docId = Number(row.doc_id);
+    let meta = metas.get(docId);
+    if (!meta) metas.set(docId, (meta = JSON.parse(row.doc_meta) as DocumentMeta));
+    byId.set(Number(row.id), {
+      id: Number(row.id), docId, docName: row.doc_name, docMeta: meta, section: row.section,
+      sectionLabel: row.section_label ?? "", start: row.start_at, end: row.end_at, text: row.text, context: row.context,
+    });
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Ids of the chunks a filter admits. */
+export async function chunkIds(q: SqlQueryable, filter: ChunkFilter): Promise<number[]> {
+  const r = await q.query<{ id: number }>(`SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id
+    WHERE ($1::bigint[] IS NULL OR c.doc_id = ANY($1::bigint[])) AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))
+    ORDER BY c.id`, [filter.docIds ?? null, filter.kinds ?? null]);
+  return r.rows.map((row) => Number(row.id));
+}
