@@ -72,8 +72,9 @@ async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Pr
   const head = ranked.slice(0, RERANK_DEPTH);
   const docIds = [...new Set(head.map((r) => r.chunk.docId))];
   const tasks = u.kind === "who" || u.kind === "when" ? await store.findAssignments({ docIds }) : [];
-  const out: Candidate[] = ranked.map((r, i) => {
-    const task = i < RERANK_DEPTH ? bestTask(u, r.chunk, tasks) : undefined;
+  const asked = new Set(u.kind === "when" ? u.orgs.map((m) => m.org.id) : []);
+  const out: Candidate[] = ranked.filter((r, i) => i >= RERANK_DEPTH || !aboutAnotherBody(r.chunk, tasks, asked)).map((r, i) => {
+    const task = i < RERANK_DEPTH ? bestTask(u, r.chunk, tasks.filter((t) => asked.size === 0 || asked.has(t.orgId ?? ""))) : undefined;
     let key = r.key;
     if (task) key += 0.2;
     else if (u.kind === "when" && i < RERANK_DEPTH && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += 0.1;
@@ -81,6 +82,16 @@ async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Pr
     return { ...r, task, bodies, key };
   });
   return out.sort((a, b) => b.key - a.key || b.score - a.score);
+}
+
+/**
+ * "When must X ...?" is not answered by a deadline of a task given to someone else: a passage whose
+ * extracted tasks all belong to other bodies (X only named as a partner or a recipient) is left out.
+ */
+function aboutAnotherBody(chunk: StoredChunk, tasks: StoredAssignment[], asked: Set<string>): boolean {
+  if (asked.size === 0) return false;
+  const inside = tasks.filter((t) => t.docId === chunk.docId && t.quoteStart < chunk.end && t.quoteEnd > chunk.start);
+  return inside.length > 0 && !inside.some((t) => asked.has(t.orgId ?? ""));
 }
 
 function bestTask(u: Understanding, chunk: StoredChunk, tasks: StoredAssignment[]): StoredAssignment | undefined {

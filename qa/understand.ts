@@ -51,6 +51,8 @@ const WHO_RE = /\b(ai|co quan nao|don vi nao|who|which (?:body|agency|ministry|o
 const ASSIGNED_RE = /\b(giao|nhiem vu|viec gi|nhung viec|lam gi|assigned|tasks?|phai xong|phai hoan thanh|can hoan thanh|trach nhiem)\b/;
 /** Words before a body that make it the recipient, not the assignee ("báo cáo Chính phủ", "gửi cho Bộ Tư pháp"). */
 const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|gui ve|(?<!giao )cho|len|toi|report to|submit to|send to)\s*$/;
+/** "gửi đề xuất ... về Bộ Nội vụ": the body things are sent to, after "về" some words past the verb. */
+const SENT_TO_RE = /\b(gui|nop|bao cao)\b[^.?;]*\bve\s*$/;
 const TOPIC_MARKER_RE = /\b(ve|lien quan den|lien quan toi|doi voi|trong linh vuc|about|regarding|concerning|on the)\s/;
 const ENGLISH_RE = /\b(what|who|when|which|is|are|assigned|tasks?|deadline|due|does|the|of|in|by|for|must|has|have)\b/g;
 /**
@@ -69,7 +71,8 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const refsAndPeriods: Array<[number, number]> = [];
 
   const mentions = deps.registry.findAll(q, { loose: true });
-  const isRecipient = (m: { index: number }) => RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index));
+  const isRecipient = (m: { index: number }) => RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index)) ||
+    SENT_TO_RE.test(f.slice(Math.max(0, m.index - 80), m.index));
   const orgs = mentions.filter((m) => !isRecipient(m));
   const orgSpans = orgs.map((m): [number, number] => [m.index, m.index + m.length]);
 

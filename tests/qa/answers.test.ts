@@ -74,6 +74,15 @@ describe("answers", () => {
     expect(none).toMatchObject({ found: false, citations: [] });
   });
 
+  it("does not answer when a body must act with the deadline of a task given to another body", async () => {
+    // In Kết luận 229, mục 3 (i) is Ban Tổ chức Trung ương's task; Đảng uỷ Bộ Nội vụ is only a partner there.
+    const a = await app.answerer.ask("Bộ Nội vụ phải báo cáo Chính phủ trước ngày nào?");
+    expect(a).toMatchObject({ found: false, citations: [] });
+    const own = await app.answerer.ask("Ban Tổ chức Trung ương phải hướng dẫn quản lý đảng viên, cấp thẻ đảng viên xong khi nào?");
+    expect(own.found).toBe(true);
+    expect(own.citations[0]!.section).toBe("3 (iii)");
+  });
+
   it("names each body of a task with its own role when asked who leads or who coordinates", async () => {
     for (const q of ["Ai chủ trì hoàn thiện chương trình đào tạo, bồi dưỡng nghiệp vụ công tác xây dựng Đảng?",
       "Ai phối hợp với Học viện Chính trị quốc gia Hồ Chí Minh hoàn thiện chương trình đào tạo?"]) {

@@ -20,6 +20,11 @@ describe("question understanding", () => {
     expect(u.period?.label).toBe("Q2/2026");
   });
 
+  it("does not take the body things are sent to for the body asked about", () => {
+    expect(read("hạn gửi đề xuất biên chế giai đoạn 2026-2031 về Bộ Nội vụ là ngày nào").orgs).toEqual([]);
+    expect(read("Bộ Nội vụ phải báo cáo Chính phủ trước ngày nào?").orgs.map((m) => m.org.id)).toEqual(["bo-noi-vu"]);
+  });
+
   it("answers in the language of the question", () => {
     expect(read("What is Ban Tổ chức TW assigned in Q2/2026?").language).toBe("en");
     expect(read("ban to chuc tw duoc giao gi trong quy 2/2026").language).toBe("vi");
