@@ -9,7 +9,7 @@ import { loadOrgRegistry } from "../core/orgs.js";
 import { createEmbeddings, resolveEmbedderInfo } from "../embeddings/create.js";
 import { ingestPaths } from "../ingest/pipeline.js";
 import { createAnswerer } from "../qa/answerer.js";
-import { openSqliteStore } from "../store/open.js";
+import { openStore } from "../store/open.js";
 import type { App } from "./types.js";
 
 export interface OpenAppOptions {
@@ -25,7 +25,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const registry = loadOrgRegistry({ extraFile: config.store.orgRegistryFile });
   const created = createEmbeddings(config.embeddings);
   const { embeddings } = created;
-  const store = await openSqliteStore({ dataDir: config.store.dataDir, logger, now });
+  const store = await openStore(config.store, { logger, now });
   try {
     const stored = await store.embedderInfo();
     // A remote model of unknown size is asked once (one embedding) only when the store has no record of it.
@@ -34,7 +34,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     else if ((stored.name !== info.name || stored.dimensions !== info.dimensions) && !options.allowEmbedderMismatch) {
       throw new StoreError(
         "embedder_mismatch",
-        `The store in ${config.store.dataDir} was embedded with ${stored.name} (${stored.dimensions} dimensions) ` +
+        `${config.store.databaseUrl ? "The store" : `The store in ${config.store.dataDir}`} was embedded with ${stored.name} (${stored.dimensions} dimensions) ` +
           `but the configuration asks for ${info.name} (${info.dimensions}). ` +
           "Run `npm run nhiemvu -- reindex` to re-embed every chunk with the configured embedder, or restore the old settings.",
       );

@@ -1,16 +1,27 @@
-/** Opens the embedded store: SQLite (WAL) for rows and full text, an hnswlib file for chunk vectors. */
+/**
+ * Opens the store the configuration names: PostgreSQL when `databaseUrl` is set, else the embedded
+ * store (SQLite (WAL) for rows and full text, an hnswlib file for chunk vectors).
+ */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import type { Config } from "../core/config.js";
 import { StoreError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { VectorIndex } from "./hnsw/vector-index.js";
+import { openPgStore } from "./pg/open.js";
 import { migrate } from "./sqlite/schema.js";
 import { SqliteStore } from "./sqlite/store.js";
 import type { Store } from "./types.js";
 
 export const SQLITE_FILE = "nhiemvu.sqlite";
 export const VECTOR_FILE = "vectors.hnsw";
+
+/** PostgreSQL at `store.databaseUrl` when it is set, else SQLite files in `store.dataDir`. */
+export async function openStore(store: Config["store"], opts: { logger?: Logger; now?: () => Date } = {}): Promise<Store> {
+  if (store.databaseUrl) return openPgStore({ url: store.databaseUrl, logger: opts.logger, now: opts.now });
+  return openSqliteStore({ dataDir: store.dataDir, logger: opts.logger, now: opts.now });
+}
 
 /**
  * Opens (creating `dataDir` and migrating as needed) `<dataDir>/nhiemvu.sqlite` and
