@@ -8,6 +8,7 @@ import { registerDemo } from "./commands/demo.js";
 import { registerDigest } from "./commands/digest.js";
 import { registerDocs } from "./commands/docs.js";
 import { registerIngest } from "./commands/ingest.js";
+import { registerPortable } from "./commands/portable.js";
 import { registerTasks } from "./commands/tasks.js";
 import { createCliContext } from "./context.js";
 
@@ -30,6 +31,7 @@ function main(): void {
   registerAsk(program, ctx);
   registerDigest(program, ctx);
   registerDemo(program, ctx);
+  registerPortable(program, ctx);
   program.parseAsync(process.argv).catch((err: unknown) => {
     process.stderr.write(`error: ${plainMessage(err)}\n`);
     process.exitCode = 1;
