@@ -1,0 +1,204 @@
+/**
+ * The pgvector path of the PostgreSQL store, on PGlite with its vector extension (Debian's PostgreSQL
+ * server has no pgvector). One PGlite instance per suite: it takes seconds to start.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { StoreError } from "../../core/errors.js";
+import { createPgliteClient } from "../../store/pg/pglite-client.js";
+import type { PgChunkVectors, SqlClient } from "../../store/pg/sql.js";
+import { createPgvectorVectors } from "../../store/pg/vectors-pgvector.js";
+
+const DIM = 32;
+const N = 300;
+
+/** A seeded generator, so a failure can be replayed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomVectors(n: number, dim: number, seed: number): Float32Array[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, () => Float32Array.from({ length: dim }, () => r() * 2 - 1));
+}
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0, na = 0, nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return dot / Math.sqrt(na * nb);
+}
+
+/** The exact top k by cosine among `ids`. */
+function bruteForce(query: Float32Array, ids: number[], byId: Map<number, Float32Array>, k: number): number[] {
+  return ids
+    .map((id) => ({ id, s: cosine(query, byId.get(id)!) }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, k)
+    .map((h) => h.id);
+}
+
+describe("pgvector chunk vectors on PGlite", () => {
+  let client: SqlClient;
+  let vectors: PgChunkVectors;
+  let ids: number[];
+  const byId = new Map<number, Float32Array>();
+
+  async function addChunks(n: number): Promise<number[]> {
+    const r = await client.query<{ id: number }>("INSERT INTO chunks SELECT FROM generate_series(1, $1) RETURNING id", [n]);
+    return r.rows.map((row) => Number(row.id));
+  }
+
+  beforeAll(async () => {
+    client = await createPgliteClient();
+    // The store's chunks table, reduced to what the vectors reference.
+    await client.query("CREATE TABLE chunks (id BIGSERIAL PRIMARY KEY)");
+  });
+  afterAll(async () => {
+    await client?.close();
+  });
+
+  /** 300 chunks with random vectors; rebuilt only after a test that changed them (HNSW inserts are slow in WebAssembly). */
+  let dirty = true;
+  beforeEach(async () => {
+    if (!dirty) return;
+    await client.query("DROP TABLE IF EXISTS chunk_embeddings");
+    await client.query("TRUNCATE chunks RESTART IDENTITY");
+    vectors = await createPgvectorVectors(client, DIM, { exactSearchLimit: 50 });
+    ids = await addChunks(N);
+    const vs = randomVectors(N, DIM, 7);
+    byId.clear();
+    ids.forEach((id, i) => byId.set(id, vs[i]!));
+    await vectors.add(ids, vs);
+    dirty = false;
+  });
+
+  it("finds the nearest neighbours a brute-force cosine finds (recall@10 >= 0.9), with cosine scores", async () => {
+    const queries = randomVectors(25, DIM, 99);
+    let found = 0;
+    for (const q of queries) {
+      const hits = await vectors.search(q, 10);
+      expect(hits).toHaveLength(10);
+      const truth = new Set(bruteForce(q, ids, byId, 10));
+      found += hits.filter((h) => truth.has(h.chunkId)).length;
+      for (const h of hits) expect(h.score).toBeCloseTo(cosine(q, byId.get(h.chunkId)!), 5);
+      const scores = hits.map((h) => h.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+    const recall = found / (queries.length * 10);
+    console.log(`pgvector HNSW recall@10 on ${N} random ${DIM}-d vectors: ${recall.toFixed(3)}`);
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("keeps to the allowed chunks, exactly when few are allowed and through the index when many are", async () => {
+    const q = randomVectors(1, DIM, 5)[0]!;
+    const few = ids.filter((_, i) => i % 10 === 3); // 30 chunks: scored exactly
+    const hitsFew = await vectors.search(q, 10, new Set(few));
+    expect(hitsFew.map((h) => h.chunkId)).toEqual(bruteForce(q, few, byId, 10));
+
+    const many = ids.filter((_, i) => i % 3 !== 0); // 200 chunks: HNSW with a filter
+    const hitsMany = await vectors.search(q, 10, new Set(many));
+    expect(hitsMany).toHaveLength(10);
+    for (const h of hitsMany) expect(many).toContain(h.chunkId);
+    const truth = new Set(bruteForce(q, many, byId, 10));
+    expect(hitsMany.filter((h) => truth.has(h.chunkId)).length).toBeGreaterThanOrEqual(8);
+
+    expect(await vectors.search(q, 10, new Set())).toEqual([]);
+    expect(await vectors.search(q, 10, new Set([ids[0]!]))).toEqual([{ chunkId: ids[0]!, score: expect.any(Number) }]);
+  });
+
+  it("gives back the vectors it stored, and lists the chunks that have none", async () => {
+    dirty = true;
+    const got = await vectors.get([ids[0]!, ids[1]!, 999_999]);
+    expect([...got.keys()].sort((a, b) => a - b)).toEqual([ids[0]!, ids[1]!]);
+    expect(got.get(ids[1]!)).toEqual(byId.get(ids[1]!));
+
+    const fresh = await addChunks(3);
+    expect(await vectors.missing()).toEqual(fresh);
+    await vectors.add([fresh[1]!], randomVectors(1, DIM, 3));
+    expect(await vectors.missing()).toEqual([fresh[0]!, fresh[2]!]);
+    expect(await vectors.count()).toBe(N + 1);
+  });
+
+  it("replaces a chunk's vector when it is added again", async () => {
+    dirty = true;
+    const v = randomVectors(1, DIM, 11)[0]!;
+    await vectors.add([ids[5]!], [v]);
+    expect((await vectors.get([ids[5]!])).get(ids[5]!)).toEqual(v);
+    expect(await vectors.count()).toBe(N);
+    expect((await vectors.search(v, 1))[0]).toMatchObject({ chunkId: ids[5]! });
+  });
+
+  it("writes nothing when the caller's transaction rolls back", async () => {
+    dirty = true;
+    const fresh = await addChunks(2);
+    await expect(
+      client.transaction(async (tx) => {
+        await vectors.add(fresh, randomVectors(2, DIM, 4), tx);
+        throw new Error("ingest failed");
+      }),
+    ).rejects.toThrow("ingest failed");
+    expect(await vectors.count()).toBe(N);
+    expect(await vectors.missing()).toEqual(fresh);
+  });
+
+  it("refuses vectors and queries of another dimension", async () => {
+    dirty = true;
+    const [chunk] = await addChunks(1);
+    await expect(vectors.add([chunk!], randomVectors(1, DIM + 1, 1))).rejects.toThrow(StoreError);
+    await expect(vectors.search(randomVectors(1, 8, 1)[0]!, 5)).rejects.toMatchObject({ code: "dimension_mismatch" });
+  });
+
+  it("drops the vectors of deleted chunks with them", async () => {
+    dirty = true;
+    await client.query("DELETE FROM chunks WHERE id = ANY($1::bigint[])", [ids.slice(0, 50)]);
+    expect(await vectors.count()).toBe(N - 50);
+    expect((await vectors.get(ids.slice(0, 50))).size).toBe(0);
+    const hits = await vectors.search(byId.get(ids[0]!)!, 300);
+    expect(hits).toHaveLength(N - 50);
+    expect(hits.map((h) => h.chunkId)).not.toContain(ids[0]!);
+  });
+
+  it("clear() empties it; clear(dims) switches to the new embedder's dimension", async () => {
+    dirty = true;
+    await vectors.clear();
+    expect(await vectors.count()).toBe(0);
+    expect(await vectors.search(byId.get(ids[0]!)!, 5)).toEqual([]);
+    expect(await vectors.missing()).toEqual(ids);
+
+    await vectors.clear(8);
+    const small = randomVectors(N, 8, 21);
+    await vectors.add(ids, small);
+    expect((await vectors.get([ids[0]!])).get(ids[0]!)).toHaveLength(8);
+    expect((await vectors.search(small[4]!, 1))[0]?.chunkId).toBe(ids[4]!);
+    await expect(vectors.add([ids[0]!], randomVectors(1, DIM, 1))).rejects.toMatchObject({ code: "dimension_mismatch" });
+
+    await vectors.clear(8); // same dimension: emptied, kept
+    expect(await vectors.count()).toBe(0);
+    await vectors.add([ids[0]!], [small[0]!]);
+    expect(await vectors.count()).toBe(1);
+  });
+
+  it("a second process opening with the stored dimension keeps the vectors; with another one starts empty", async () => {
+    dirty = true;
+    const other = await createPgvectorVectors(client, undefined);
+    expect(await other.count()).toBe(N);
+    expect((await other.search(byId.get(ids[2]!)!, 1))[0]?.chunkId).toBe(ids[2]!);
+
+    const reopened = await createPgvectorVectors(client, 16);
+    expect(await reopened.count()).toBe(0);
+    expect(await reopened.missing()).toEqual(ids);
+    // The first one looks again rather than querying a column that is gone.
+    await expect(vectors.search(byId.get(ids[0]!)!, 3)).rejects.toMatchObject({ code: "dimension_mismatch" });
+    expect(await vectors.search(randomVectors(1, 16, 2)[0]!, 3)).toEqual([]);
+  });
+});
