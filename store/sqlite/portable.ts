@@ -40,12 +40,12 @@ function prepare(db: Database) {
       send_empty, paused, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
     // A delivery of a subscription that is not there (removed since) has nothing to protect: skipped.
     addDelivery: p(`INSERT INTO deliveries (subscription_id, slot, status, claimed_at, finished_at)
-      SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM subscriptions WHERE id = ?1)
+      SELECT @sub, @slot, @status, @claimed, @finished WHERE EXISTS (SELECT 1 FROM subscriptions WHERE id = @sub)
       ON CONFLICT (subscription_id, slot) DO NOTHING`),
     // Feedback rows have no id in a BotState: an identical row already present is the same vote.
     addFeedback: p(`INSERT INTO feedback (user_id, chat_id, question, answer, vote, created_at)
-      SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM feedback WHERE user_id = ?1 AND chat_id = ?2
-      AND question = ?3 AND answer = ?4 AND vote = ?5 AND created_at = ?6)`),
+      SELECT @user, @chat, @question, @answer, @vote, @at WHERE NOT EXISTS (SELECT 1 FROM feedback WHERE
+      user_id = @user AND chat_id = @chat AND question = @question AND answer = @answer AND vote = @vote AND created_at = @at)`),
   };
 }
 
@@ -121,10 +121,10 @@ export class SqlitePortable {
         sub.weekday ?? null, sub.lookaheadDays, sub.sendEmpty ? 1 : 0, sub.paused ? 1 : 0, sub.createdAt);
     }
     for (const d of state.deliveries) {
-      this.s.addDelivery.run(d.subscriptionId, d.slot, d.status, d.claimedAt, d.finishedAt ?? null);
+      this.s.addDelivery.run({ sub: d.subscriptionId, slot: d.slot, status: d.status, claimed: d.claimedAt, finished: d.finishedAt ?? null });
     }
     for (const f of state.feedback) {
-      this.s.addFeedback.run(f.userId, f.chatId, f.question, f.answer, f.vote, f.createdAt);
+      this.s.addFeedback.run({ user: f.userId, chat: f.chatId, question: f.question, answer: f.answer, vote: f.vote, at: f.createdAt });
     }
   }
 }
