@@ -10,6 +10,10 @@ import { downloadTo, extensionOf, formatMb, ingestFailureReason, sanitizeFileNam
 import { ADMIN_ONLY } from "./access.js";
 import { alertSubscribers } from "./digest.js";
 
+/** The store lock an upload's ingest holds; its lease outlasts any single-file ingest (renewed while it runs). */
+export const INGEST_LOCK = "ingest";
+const INGEST_LEASE_MS = 10 * 60_000;
+
 export function adminFeature(deps: BotDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const { app, config } = deps;
@@ -40,7 +44,14 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
         ctx.log.warn({ name, err: err instanceof Error ? err.message : String(err) }, "upload download failed");
         return void (await ctx.reply(`Không tải được tệp “${name}” từ Telegram. Vui lòng gửi lại.`));
       }
-      const summary = await app.ingest([path]);
+      // One ingest at a time across replicas (and beside a CLI ingest). The file stays saved in uploads/:
+      // sending it again, or the next folder ingest, picks it up.
+      const locked = await app.store.withLock(INGEST_LOCK, () => app.ingest([path]), INGEST_LEASE_MS);
+      if (!locked.ran) {
+        ctx.log.info({ name }, "upload waits: another ingest is running");
+        return void (await ctx.reply(`⏳ Đang có một văn bản khác được nạp vào hệ thống. Tệp “${name}” đã được lưu; vui lòng gửi lại sau ít phút.`));
+      }
+      const summary = locked.value;
       const r = summary.files[0];
       ctx.log.info({ name, status: r?.status, docId: r?.docId, error: r?.error?.code }, "upload ingested");
       if (!r || r.status === "failed" || r.docId === undefined) {

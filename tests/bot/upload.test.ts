@@ -50,6 +50,23 @@ describe("uploads", () => {
     done();
   });
 
+  it("while another replica ingests, an upload is kept and the admin is asked to send it again shortly", async () => {
+    const { h, dir, done } = withDataDir();
+    let release!: () => void;
+    const other = h.app.store.withLock("ingest", () => new Promise<void>((r) => (release = r)));
+    await h.upload(ADMIN, { file_name: "thong-bao.txt", file_size: 100 });
+    expect(h.app.ingested).toEqual([]);
+    expect(h.texts().join("\n")).toContain("Đang có một văn bản khác được nạp");
+    expect(existsSync(join(dir, "uploads", "thong-bao.txt"))).toBe(true);
+    release();
+    await other;
+    h.clear();
+    await h.upload(ADMIN, { file_name: "thong-bao.txt", file_size: 100 });
+    expect(h.app.ingested).toEqual([join(dir, "uploads", "thong-bao.txt")]);
+    expect(h.texts().join("\n")).toContain("✅ Đã nạp");
+    done();
+  });
+
   it("several files in a row each get a reply; a broken one gets a clear reason", async () => {
     const { h, done } = withDataDir();
     await h.upload(ADMIN, { file_name: "a.md", file_size: 3 });
