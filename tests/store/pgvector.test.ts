@@ -4,9 +4,12 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { StoreError } from "../../core/errors.js";
+import { openPgStoreOn } from "../../store/pg/open.js";
 import { createPgliteClient } from "../../store/pg/pglite-client.js";
 import type { PgChunkVectors, SqlClient } from "../../store/pg/sql.js";
 import { createPgvectorVectors } from "../../store/pg/vectors-pgvector.js";
+import type { Store } from "../../store/types.js";
+import { DIM as DIM_STORE, makeDraft, queryVector, saveWithVectors } from "./helpers.js";
 
 const DIM = 32;
 const N = 300;
@@ -200,5 +203,74 @@ describe("pgvector chunk vectors on PGlite", () => {
     // The first one looks again rather than querying a column that is gone.
     await expect(vectors.search(byId.get(ids[0]!)!, 3)).rejects.toMatchObject({ code: "dimension_mismatch" });
     expect(await vectors.search(randomVectors(1, 16, 2)[0]!, 3)).toEqual([]);
+  });
+});
+
+describe("the PostgreSQL store on PGlite with pgvector", () => {
+  let client: SqlClient;
+  let store: Store;
+  const raw = async (sql: string) => (await client.query<Record<string, unknown>>(sql)).rows;
+
+  beforeAll(async () => {
+    client = await createPgliteClient();
+    store = await openPgStoreOn(client, { vectors: "pgvector" }); // owns the client from here
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const kl = makeDraft({
+    path: "/pgv/229-kl.txt", number: "229-KL/TW", date: "2025-06-10",
+    items: [
+      { label: "1", text: "Tổ chức Đảng các cấp tăng cường công tác kiểm tra, giám sát." },
+      { label: "2", text: "Ban Kinh tế Trung ương nghiên cứu chính sách phát triển kinh tế tư nhân." },
+      { label: "3", text: "Bộ Y tế chủ trì phòng chống dịch bệnh và bảo đảm thuốc chữa bệnh." },
+    ],
+  });
+  const tb = makeDraft({
+    path: "/pgv/634-tb.txt", number: "634/TB-VPCP", kind: "thong_bao", date: "2025-07-01",
+    items: [{ label: "1", text: "Ủy ban nhân dân các tỉnh tổ chức thực hiện chuyển đổi số trong dịch vụ công." }],
+  });
+
+  it("keeps chunk vectors in a pgvector column and finds a document by meaning and by folded words", async () => {
+    await store.setEmbedderInfo({ name: "local-hash-v1", dimensions: DIM_STORE });
+    const { id: klId } = await saveWithVectors(store, kl);
+    const { id: tbId } = await saveWithVectors(store, tb);
+    expect(await raw("SELECT format_type(atttypid, atttypmod) AS t FROM pg_attribute WHERE attrelid = 'chunk_embeddings'::regclass AND attname = 'embedding'"))
+      .toEqual([{ t: `vector(${DIM_STORE})` }]);
+    expect(await raw("SELECT CAST(count(*) AS INTEGER) AS n FROM chunk_embeddings")).toEqual([{ n: 4 }]);
+    expect(await store.stats()).toMatchObject({ documents: 2, chunks: 4, vectors: 4 });
+
+    const hits = await store.searchVector(await queryVector("Bộ Y tế chủ trì phòng chống dịch bệnh"), {}, 2);
+    const [top] = await store.getChunks([hits[0]!.chunkId]);
+    expect(top).toMatchObject({ docId: klId, sectionLabel: "3" });
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+
+    const onlyTb = await store.searchVector(await queryVector("Bộ Y tế chủ trì phòng chống dịch bệnh"), { docIds: [tbId] }, 5);
+    expect((await store.getChunks(onlyTb.map((h) => h.chunkId))).map((c) => c.docId)).toEqual([tbId]);
+    const notices = await store.searchVector(await queryVector("chuyển đổi số"), { kinds: ["thong_bao"] }, 5);
+    expect(notices).toHaveLength(1);
+
+    // "dang" (the caller's folded "đảng") finds the chunk written "Đảng".
+    const lexical = await store.searchLexical("folded", '"dang"', {}, 10);
+    expect((await store.getChunks(lexical.map((h) => h.chunkId))).map((c) => c.sectionLabel)).toEqual(["1"]);
+  });
+
+  it("drops a removed document's vectors, and re-creates the column for an embedder of another size", async () => {
+    const before = await store.stats();
+    const doomed = (await store.findDocuments("634/TB-VPCP"))[0]!;
+    await store.removeDocument(doomed.id);
+    expect(await store.stats()).toMatchObject({ documents: before.documents - 1, vectors: before.vectors - 1 });
+    expect(await store.chunksMissingVectors()).toEqual([]);
+
+    await store.setEmbedderInfo({ name: "other", dimensions: 16 });
+    expect(await store.stats()).toMatchObject({ vectors: 0 });
+    const missing = await store.chunksMissingVectors();
+    expect(missing).toHaveLength(before.chunks - 1);
+    await store.addVectors(missing.map((c) => c.id), missing.map((_, i) => Float32Array.from({ length: 16 }, (_, j) => (i === j ? 1 : 0.1))));
+    expect(await raw("SELECT format_type(atttypid, atttypmod) AS t FROM pg_attribute WHERE attrelid = 'chunk_embeddings'::regclass AND attname = 'embedding'"))
+      .toEqual([{ t: "vector(16)" }]);
+    const probe = Float32Array.from({ length: 16 }, (_, j) => (j === 1 ? 1 : 0.1));
+    expect((await store.searchVector(probe, {}, 1))[0]?.chunkId).toBe(missing[1]!.id);
   });
 });
