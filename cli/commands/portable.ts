@@ -13,6 +13,8 @@ import type { ChunkDraft } from "../../core/types.js";
 import { embeddingText } from "../../ingest/document.js";
 import { readDumpFile, verifyDumpFile, writeDumpFile } from "../../store/dump-file.js";
 import { SQLITE_FILE, openSqliteStore } from "../../store/open.js";
+import { openPgStore } from "../../store/pg/open.js";
+import { SCHEMA_VERSION as PG_SCHEMA_VERSION } from "../../store/pg/schema.js";
 import { SCHEMA_VERSION } from "../../store/sqlite/schema.js";
 import {
   ImportClock, countRecord, emptyCounts, importRecords, readStore, type CopyCounts, type DumpRecord, type ImportCounts,
@@ -119,7 +121,11 @@ function embedWith(embeddings: Embeddings): (chunks: ChunkDraft[]) => Promise<Fl
 async function openSource(ctx: CliContext, opts: { fromSqlite?: string; from?: string }): Promise<{ store: Store; label: string }> {
   if (opts.fromSqlite && opts.from) throw new NhiemvuError("bad_option", "Give --from-sqlite or --from, not both.");
   if (opts.from) {
-    throw new NhiemvuError("not_supported", "--from postgres://... needs the PostgreSQL store, which this build lacks.");
+    if (!/^postgres(ql)?:\/\//.test(opts.from)) throw new NhiemvuError("bad_option", "--from takes a postgres:// URL; for a folder use --from-sqlite.");
+    if (opts.from === ctx.config.store.databaseUrl) {
+      throw new StoreError("same_store", "--from names the configured store itself; set DATABASE_URL or DATA_DIR to the target.");
+    }
+    return { store: await openPgStore({ url: opts.from }), label: redact(opts.from) };
   }
   const dir = resolve(opts.fromSqlite!);
   if (!existsSync(join(dir, SQLITE_FILE))) {
@@ -133,7 +139,7 @@ async function openSource(ctx: CliContext, opts: { fromSqlite?: string; from?: s
 
 function schemaState(app: App): { store: string; version: number } {
   const url = app.config.store.databaseUrl;
-  if (url) return { store: `PostgreSQL ${redact(url)}`, version: 0 };
+  if (url) return { store: `PostgreSQL ${redact(url)}`, version: PG_SCHEMA_VERSION };
   return { store: `SQLite ${app.config.store.dataDir}`, version: SCHEMA_VERSION };
 }
 
