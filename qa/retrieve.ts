@@ -9,6 +9,7 @@ import { isRecipientsLabel } from "../core/sections.js";
 import { sentenceSpans } from "../core/sentences.js";
 import { fold, tokens } from "../core/text.js";
 import type { ChunkFilter, ScoredChunk, Store, StoredChunk } from "../store/types.js";
+import { conceptMatch } from "./concepts.js";
 import { matchExpression, type TermStats } from "./lexical.js";
 import type { Understanding } from "./understand.js";
 
@@ -42,7 +43,8 @@ export async function retrieve(
   const stats = await deps.store.termFrequencies("folded", u.folded);
   const folded = matchExpression(u.folded, stats);
   if (folded) lists.push({ weight: 1, hits: await deps.store.searchLexical("folded", folded, filter, DEPTH) });
-  const raw = u.hasDiacritics ? matchExpression(u.terms, stats, fold) : "";
+  // An English question's terms are the Vietnamese words of its concepts, as written.
+  const raw = u.hasDiacritics || u.concepts ? matchExpression(u.terms, stats, fold) : "";
   if (raw) lists.push({ weight: 1.2, hits: await deps.store.searchLexical("raw", raw, filter, DEPTH) });
   const query = u.terms.length > 0 ? u.terms.join(" ") : u.question;
   const vector = Float32Array.from(await deps.embeddings.embedQuery(query));
@@ -60,7 +62,9 @@ export async function retrieve(
     // An answer stands in one sentence or two: words scattered over a long list do not make one.
     let best = { coverage: 0, adjacency: 0 };
     for (const own of sentenceWindows(chunk.text)) {
-      const c = { coverage: coverage(u.folded, weights, own, context), adjacency: adjacency(u.folded, own) };
+      const c = u.concepts
+        ? conceptMatch(u.concepts, weights, own, context)
+        : { coverage: coverage(u.folded, weights, own, context), adjacency: adjacency(u.folded, own) };
       if (relevance(c) > relevance(best)) best = c;
     }
     return { chunk, score: fused.get(chunk.id) ?? 0, ...best };

@@ -7,6 +7,7 @@ import { findPeriods } from "../core/periods.js";
 import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
 import { fold, hasDiacritics, nfc, squash, tokens } from "../core/text.js";
 import type { DocKind, Period, Role } from "../core/types.js";
+import { englishSearch } from "./glossary.js";
 import type { Language, QuestionKind } from "./types.js";
 
 export interface DocRef {
@@ -33,6 +34,12 @@ export interface Understanding {
   /** Folded words of the matter a question names after "về"/"about" (empty when it names none). */
   topic: string[];
   hasDiacritics: boolean;
+  /**
+   * English questions only: each thing the question names, as its Vietnamese alternatives (folded
+   * syllables), any one of which a passage may hold (qa/glossary.ts). `terms` and `folded` then hold
+   * the Vietnamese words of every alternative.
+   */
+  concepts?: string[][][];
 }
 
 const KIND_WORDS: Array<[RegExp, DocKind]> = [
@@ -92,13 +99,15 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
     refsAndPeriods.push([m.index, m.index + m[0].length]);
   }
 
-  const language = detectLanguage(blank(q, mentions.map((m) => [m.index, m.index + m.length])));
-  const searchWords = (spans: Array<[number, number]>) => {
+  // Names, references and periods keep their Vietnamese spelling in an English question ("Công điện 226").
+  const language = detectLanguage(blank(q, [...mentions.map((m): [number, number] => [m.index, m.index + m.length]), ...refsAndPeriods]));
+  const searchText = (spans: Array<[number, number]>) => {
     // Question phrases ("là khi nào") are found on the folded text and cut from both forms.
     const topicFolded = cutPhrases(blank(f, spans));
-    const topic = sameLength ? maskLike(q, topicFolded) : topicFolded;
-    return tokens(topic).filter((w) => !isFunctionWord(w, language) && !/^\d+$/.test(w));
+    return sameLength ? maskLike(q, topicFolded) : topicFolded;
   };
+  const searchWords = (spans: Array<[number, number]>) =>
+    tokens(searchText(spans)).filter((w) => !isFunctionWord(w, language) && !/^\d+$/.test(w));
   const kept = searchWords(refsAndPeriods);
   // A matter is named after a marker ("được giao gì về dự trữ quốc gia", "tasks about flood relief").
   const subjectWords = searchWords([...refsAndPeriods, ...orgSpans]).length;
@@ -108,10 +117,15 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
 
   const askedRole = /\bchu tri\b|\bleads?\b/.test(f) ? "lead" : /\bphoi hop\b|\bcoordinat/.test(f) ? "coordinate" : undefined;
   const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords });
-  return {
+  const base: Understanding = {
     question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole,
     terms: unique(kept), folded: unique(kept.map(fold)), topic, hasDiacritics: hasDiacritics(q),
   };
+  if (language !== "en") return base;
+  // English: the words searched for are the Vietnamese ones documents use (organisations by their names).
+  const names = mentions.map((m) => ({ index: m.index, length: m.length, vi: m.org.name }));
+  const topicText = marker ? searchText([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]) : undefined;
+  return { ...base, ...englishSearch(searchText(refsAndPeriods), names, topicText) };
 }
 
 function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocRef[]; topicWords: number }): QuestionKind {

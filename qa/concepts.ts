@@ -1,0 +1,70 @@
+/**
+ * How much of an English question a passage holds. An English question is read as concepts, each with
+ * Vietnamese alternatives ("training" = "tập huấn" | "đào tạo" | "bồi dưỡng", qa/glossary.ts); a passage
+ * holds a concept when it holds any one alternative, so each concept is judged by its best alternative
+ * in that passage. English word order says nothing about Vietnamese order, so a phrase counts fully when
+ * its syllables stand together, and neighbouring concepts are not expected side by side.
+ */
+import { fold, tokens } from "../core/text.js";
+
+/** One alternative's weighted presence in a passage. */
+interface Held {
+  held: number;
+  total: number;
+  whole: boolean;
+}
+
+/**
+ * Weighted share of the concepts a passage (its folded words `own`, its heading and title words
+ * `context`) holds, and the share of the many-syllable concepts it holds as whole phrases. A concept the
+ * passage lacks counts with its first (usual) phrase.
+ */
+export function conceptMatch(
+  concepts: string[][][],
+  weights: Map<string, number>,
+  own: string[],
+  context: Set<string>,
+): { coverage: number; adjacency: number } {
+  const present = new Set(own);
+  const joined = ` ${own.join(" ")} `;
+  let held = 0;
+  let total = 0;
+  let phrases = 0;
+  let whole = 0;
+  for (const alternatives of concepts) {
+    let best: Held | undefined;
+    for (const alt of alternatives) {
+      const h = holds(alt, weights, present, joined, context);
+      if (!best || ratio(h) > ratio(best) || (ratio(h) === ratio(best) && h.held > best.held)) best = h;
+    }
+    if (!best || best.held === 0) best = holds(alternatives[0] ?? [], weights, present, joined, context);
+    held += best.held;
+    total += best.total;
+    if (alternatives.some((a) => a.length > 1)) {
+      phrases++;
+      if (best.whole) whole++;
+    }
+  }
+  return { coverage: total > 0 ? held / total : 0, adjacency: phrases > 0 ? whole / phrases : 0 };
+}
+
+function holds(alt: string[], weights: Map<string, number>, present: Set<string>, joined: string, context: Set<string>): Held {
+  let total = 0;
+  for (const s of alt) total += weights.get(s) ?? 0;
+  if (alt.length > 0 && joined.includes(` ${alt.join(" ")} `)) return { held: total, total, whole: true };
+  // Syllables found apart, or only in the heading or title, count half ("đào" of "đào tạo" elsewhere).
+  let held = 0;
+  for (const s of alt) if (present.has(s) || context.has(s)) held += (weights.get(s) ?? 0) / 2;
+  return { held, total, whole: false };
+}
+
+function ratio(h: Held): number {
+  return h.total > 0 ? h.held / h.total : 0;
+}
+
+/** Unweighted share of the concepts a text (one sentence, one task's quote) holds whole, by any alternative. */
+export function conceptShare(concepts: string[][][], text: string): number {
+  if (concepts.length === 0) return 0;
+  const joined = ` ${tokens(fold(text)).join(" ")} `;
+  return concepts.filter((alts) => alts.some((a) => a.length > 0 && joined.includes(` ${a.join(" ")} `))).length / concepts.length;
+}

@@ -1,0 +1,187 @@
+/**
+ * English questions about a matter, read in the documents' own words: an English-Vietnamese glossary of
+ * the administrative domain (data in glossary-en-vi.json, loaded and checked once) turns the English words
+ * of a question into the Vietnamese phrases documents use ("digital transformation" -> "chuyển đổi số",
+ * "training" -> "tập huấn" | "đào tạo" | "bồi dưỡng"). The local embedder has no cross-lingual meaning,
+ * so without this an English question has no lexical path to a Vietnamese passage.
+ */
+import { z } from "zod";
+import { ConfigError } from "../core/errors.js";
+import { EN_FUNCTION_WORDS } from "../core/stopwords.js";
+import { fold, nfc, squash, tokens } from "../core/text.js";
+import data from "./glossary-en-vi.json" with { type: "json" };
+
+/** One thing a question names, with the Vietnamese phrases that say it (any one of them will do). */
+export interface Concept {
+  /** The English words, normalised (lower case, singular). */
+  en: string;
+  /** Vietnamese phrases as documents write them; words the glossary lacks stand for themselves. */
+  vi: string[];
+}
+
+export interface Expansion {
+  /** Every Vietnamese phrase of the question's concepts, in question order, once each. */
+  phrases: string[];
+  /** The question's concepts in order: glossary entries, given names, and runs of other words. */
+  concepts: Concept[];
+}
+
+/** A span of the question already read as a Vietnamese name (an organisation), replaced by that name. */
+export interface NamedSpan {
+  index: number;
+  length: number;
+  vi: string;
+}
+
+const GlossaryFile = z.object({
+  /** English words that name no matter ("according", "regarding"), beyond the shared function words. */
+  ignore: z.array(z.string().regex(/^[a-z]+$/)),
+  /** English word or phrase (lower case) -> the Vietnamese phrases documents use for it. */
+  terms: z.record(z.string().regex(/^[a-z0-9][a-z0-9' -]*$/), z.array(z.string().min(1)).min(1)),
+});
+
+interface Glossary {
+  ignore: ReadonlySet<string>;
+  /** Normalised English key ("party member") -> Vietnamese phrases. */
+  terms: ReadonlyMap<string, string[]>;
+  /** Words in the longest key. */
+  longest: number;
+}
+
+/** Checks and indexes a glossary file; throws ConfigError on a malformed or ambiguous entry. */
+export function loadGlossary(raw: unknown): Glossary {
+  const parsed = GlossaryFile.safeParse(raw);
+  if (!parsed.success) throw new ConfigError("glossary_invalid", `The English glossary is malformed: ${parsed.error.message}`);
+  const terms = new Map<string, string[]>();
+  let longest = 1;
+  for (const [en, vi] of Object.entries(parsed.data.terms)) {
+    const words = englishWords(en).map((w) => w.norm);
+    const key = words.join(" ");
+    // A key that is one function word would expand "it", "task" in every question.
+    if (words.length === 1 && EN_FUNCTION_WORDS.has(key)) {
+      throw new ConfigError("glossary_invalid", `Glossary entry "${en}" is a function word.`);
+    }
+    if (terms.has(key)) throw new ConfigError("glossary_invalid", `Glossary entry "${en}" repeats another entry ("${key}").`);
+    terms.set(key, vi.map((p) => squash(nfc(p))));
+    longest = Math.max(longest, words.length);
+  }
+  const ignore = new Set(parsed.data.ignore.map(singular));
+  for (const w of ignore) if (terms.has(w)) throw new ConfigError("glossary_invalid", `"${w}" is both ignored and a glossary entry.`);
+  return { ignore, terms, longest };
+}
+
+const GLOSSARY = loadGlossary(data);
+
+/** How many entries the glossary holds (for reports and tests). */
+export function glossarySize(): number {
+  return GLOSSARY.terms.size;
+}
+
+/**
+ * The Vietnamese words for an English question: glossary phrases, longest match first ("party member"
+ * before "party"), plurals and case ignored; `names` spans (organisations already resolved) stand as
+ * their Vietnamese names; English function words drop out; other words (names of places, "5G") are
+ * kept as typed, neighbouring ones as one phrase. The caller decides that the question is English.
+ */
+export function expandEnglish(question: string, opts: { names?: NamedSpan[] } = {}): Expansion {
+  const names = [...(opts.names ?? [])].sort((a, b) => a.index - b.index);
+  const concepts: Concept[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) concepts.push({ en: run.join(" ").toLowerCase(), vi: [run.join(" ")] });
+    run = [];
+  };
+  const words = englishWords(question);
+  const usedNames = new Set<NamedSpan>();
+  for (let i = 0; i < words.length; ) {
+    const w = words[i]!;
+    const name = names.find((n) => w.index >= n.index && w.index < n.index + n.length);
+    if (name) {
+      flush();
+      if (!usedNames.has(name)) concepts.push({ en: name.vi.toLowerCase(), vi: [name.vi] });
+      usedNames.add(name);
+      i++;
+      continue;
+    }
+    const match = longestMatch(words, i, names);
+    if (match) {
+      flush();
+      concepts.push({ en: match.key, vi: match.vi });
+      i += match.length;
+      continue;
+    }
+    if (EN_FUNCTION_WORDS.has(w.lower) || GLOSSARY.ignore.has(w.norm) || /^\d+$/.test(w.lower)) flush();
+    else run.push(w.text);
+    i++;
+  }
+  flush();
+  const phrases = [...new Set(concepts.flatMap((c) => c.vi))];
+  return { phrases, concepts };
+}
+
+/** What understanding searches for on an English question (see Understanding in understand.ts). */
+export interface EnglishSearch {
+  /** The Vietnamese words of every concept's phrases, as written (for the as-written column). */
+  terms: string[];
+  folded: string[];
+  /** Each concept's alternatives as folded syllables. */
+  concepts: string[][][];
+  /** Folded words of the matter named after "about" (each concept's first phrase). */
+  topic: string[];
+}
+
+/**
+ * The search words of an English question: `text` is the question with its references, periods and
+ * question phrases blanked, `names` the organisations found in it, `topicText` the part after "about".
+ */
+export function englishSearch(text: string, names: NamedSpan[], topicText?: string): EnglishSearch {
+  const { concepts } = expandEnglish(text, { names });
+  const terms = [...new Set(concepts.flatMap((c) => c.vi).flatMap((p) => tokens(p)))];
+  const topicConcepts = topicText === undefined ? [] : expandEnglish(topicText, { names }).concepts;
+  return {
+    terms,
+    folded: [...new Set(terms.map(fold))],
+    concepts: concepts.map((c) => c.vi.map((p) => tokens(fold(p)))).filter((alts) => alts.some((a) => a.length > 0)),
+    topic: [...new Set(topicConcepts.flatMap((c) => tokens(fold(c.vi[0] ?? ""))))],
+  };
+}
+
+interface EnglishWord {
+  text: string;
+  lower: string;
+  /** Lower case, singular, possessive dropped. */
+  norm: string;
+  index: number;
+}
+
+function englishWords(text: string): EnglishWord[] {
+  const out: EnglishWord[] = [];
+  for (const m of nfc(text).matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)) {
+    const lower = m[0].toLowerCase().replace(/['’]s$/, "");
+    out.push({ text: m[0].replace(/['’]s$/, ""), lower, norm: singular(lower), index: m.index });
+  }
+  return out;
+}
+
+/** The longest glossary key starting at word `i`, not running into a named span. */
+function longestMatch(words: EnglishWord[], i: number, names: NamedSpan[]): { key: string; vi: string[]; length: number } | undefined {
+  const inName = (w: EnglishWord) => names.some((n) => w.index >= n.index && w.index < n.index + n.length);
+  for (let n = Math.min(GLOSSARY.longest, words.length - i); n >= 1; n--) {
+    const span = words.slice(i, i + n);
+    if (span.some(inName)) continue;
+    const key = span.map((w) => w.norm).join(" ");
+    const vi = GLOSSARY.terms.get(key);
+    // One function word alone never matches (validated at load); inside a phrase it may ("oil and gas").
+    if (vi) return { key, vi, length: n };
+  }
+  return undefined;
+}
+
+/** English plural to singular, enough for matching ("ministries" -> "ministry", "members" -> "member"). */
+function singular(w: string): string {
+  if (w.length <= 3 || /[^a-z]/.test(w)) return w;
+  if (w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh|z)es$/.test(w)) return w.slice(0, -2);
+  if (/(ss|us|is)$/.test(w)) return w;
+  return w.endsWith("s") ? w.slice(0, -1) : w;
+}
