@@ -118,7 +118,7 @@ export interface ImportDeps {
 export async function importRecords(target: Store, records: AsyncIterable<DumpRecord>, deps: ImportDeps): Promise<ImportCounts> {
   const counts: ImportCounts = { ...emptyCounts(), new: 0, updated: 0, unchanged: 0, reembedded: 0 };
   let header: DumpHeader | undefined;
-  let where = "the header";
+  let where = "at the start";
   let botDone = false;
   try {
     for await (const record of records) {
@@ -128,15 +128,17 @@ export async function importRecords(target: Store, records: AsyncIterable<DumpRe
       }
       if (!header) throw new StoreError("not_a_dump", "The copy does not start with an nhiemvu-dump header.");
       if (record.kind === "bot") {
-        where = record.line !== undefined ? `line ${record.line} (the bot's rows)` : "the bot's rows";
+        where = `at ${record.line !== undefined ? `line ${record.line} (the bot's rows)` : "the bot's rows"}`;
         await target.importBotState(record.state);
         botDone = true;
         countRecord(counts, record);
         continue;
       }
       const { name } = record.doc.draft;
-      where = record.line !== undefined ? `line ${record.line} (${name})` : name;
+      const label = record.line !== undefined ? `line ${record.line} (${name})` : name;
+      where = `at ${label}`;
       await importDocument(target, record.doc, header, deps, counts);
+      where = `after ${label}`;
       countRecord(counts, record);
       deps.clock?.set(undefined);
       deps.onDocument?.(counts.documents, name);
@@ -146,7 +148,7 @@ export async function importRecords(target: Store, records: AsyncIterable<DumpRe
     await target.flush().catch(() => undefined);
     throw new StoreError(
       err instanceof NhiemvuError ? err.code : "import_failed",
-      `Import stopped at ${where}: ${plainMessage(err)}. Written before it: ${counts.new} new and ${counts.updated} ` +
+      `Import stopped ${where}: ${plainMessage(err)}. Written before it: ${counts.new} new and ${counts.updated} ` +
         `updated documents (${counts.unchanged} unchanged); nothing after it was written` +
         (botDone ? "." : ", and the bot's rows (access, subscriptions, deliveries, feedback) were not imported."),
       { cause: err },
