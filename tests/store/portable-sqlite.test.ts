@@ -37,7 +37,7 @@ async function answers(app: App): Promise<unknown[]> {
   const out = [];
   for (const q of QUESTIONS) {
     const a = await app.answerer.ask(q, { llm: false });
-    out.push({ text: a.text, citations: a.citations });
+    out.push({ answer: a.answer, found: a.found, citations: a.citations });
   }
   return out;
 }
