@@ -44,6 +44,9 @@ export interface PgChunkVectors {
   count(): Promise<number>;
   /** Drops every vector; `dimensions` is the new embedder's size when it changed. */
   clear(dimensions?: number): Promise<void>;
+  /** The dimension of the vectors held, when any are (or when `clear` set one). Optional: the store falls
+   *  back to the recorded embedder's dimension. */
+  dimensions?(): Promise<number | undefined>;
   /** The rows of these chunks were deleted (their vectors went with them by cascade): drop any cached copy.
    *  Optional: only an implementation that caches vectors outside the database needs it. */
   forget?(chunkIds: number[]): void;

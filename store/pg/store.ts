@@ -225,8 +225,9 @@ export class PgStore implements Store {
     }
   }
 
-  /** The stored embedder's dimension, when known (0 = not known yet). */
+  /** The dimension of the vectors held (as SQLite asks its index), else the stored embedder's (0 = not known yet). */
   private async dimensions(): Promise<number | undefined> {
+    if (this.vectors.dimensions) return this.vectors.dimensions();
     const info = await this.embedderInfo();
     return info && info.dimensions > 0 ? info.dimensions : undefined;
   }

@@ -3,8 +3,11 @@
  * held in each process: for servers without pgvector. The table is the truth. Triggers announce every
  * change on the `nhiemvu_vectors` channel as id spans; each process LISTENs and applies them (fetching
  * added vectors by id), so a vector written by one replica is searchable in the others a moment later.
- * The writing process applies its own changes at once and skips their echo.
+ * The writing process applies its own changes at once and skips their echo. Before a search, a process
+ * pings itself on the channel and waits for the ping: notifications arrive in commit order, so every
+ * change committed before the search began has been applied by then (read-your-replicas'-writes).
  */
+import { randomBytes } from "node:crypto";
 import { StoreError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
 import { VectorIndex } from "../hnsw/vector-index.js";
@@ -13,9 +16,11 @@ import type { PgChunkVectors, SqlClient, SqlQueryable } from "./sql.js";
 export const VECTOR_CHANNEL = "nhiemvu_vectors";
 /** Rows per INSERT and per fetch. */
 const BATCH = 500;
+/** How long a search waits for its own ping to come back before searching what it has. */
+const SYNC_WAIT_MS = 2_000;
 
 type Span = [number, number];
-interface Change { added?: Span[]; removed?: Span[]; reload?: boolean }
+interface Change { added?: Span[]; removed?: Span[]; reload?: boolean; ping?: string }
 
 /** Opens the array path: loads every stored vector into memory and starts listening for changes. */
 export async function createArrayVectors(
@@ -47,6 +52,8 @@ class ArrayVectors implements PgChunkVectors {
   /** Changes are applied one after another, in the order the server sent them. */
   private queue: Promise<void> = Promise.resolve();
   private stop: (() => Promise<void>) | undefined;
+  /** Pings of this process awaiting their echo. */
+  private readonly pings = new Map<string, () => void>();
 
   constructor(
     private readonly client: SqlClient,
@@ -91,7 +98,12 @@ class ArrayVectors implements PgChunkVectors {
   }
 
   async search(vector: Float32Array, k: number, allow?: Set<number>): Promise<Array<{ chunkId: number; score: number }>> {
+    await this.sync();
     return this.index.search(vector, k, allow).map((h) => ({ chunkId: h.label, score: h.similarity }));
+  }
+
+  async dimensions(): Promise<number | undefined> {
+    return this.index.dimensions;
   }
 
   async get(chunkIds: number[]): Promise<Map<number, Float32Array>> {
@@ -144,6 +156,7 @@ class ArrayVectors implements PgChunkVectors {
     } catch {
       return;
     }
+    if (change.ping !== undefined) return this.pings.get(change.ping)?.();
     if (change.reload) return this.reload();
     if (change.removed) {
       const ids = expand(change.removed);
@@ -154,6 +167,26 @@ class ArrayVectors implements PgChunkVectors {
       const fresh = expand(change.added).filter((id) => !this.own.delete(id));
       const got = await this.get(fresh);
       if (got.size > 0) this.index.add([...got.keys()], [...got.values()]);
+    }
+  }
+
+  /** Returns once every change committed before the call is applied (or after SYNC_WAIT_MS). */
+  private async sync(): Promise<void> {
+    if (!this.stop) return;
+    const token = randomBytes(8).toString("hex");
+    let timer: NodeJS.Timeout | undefined;
+    const echoed = new Promise<void>((resolve) => {
+      this.pings.set(token, resolve);
+      timer = setTimeout(resolve, SYNC_WAIT_MS);
+    });
+    try {
+      await this.client.query("SELECT pg_notify($1, $2)", [VECTOR_CHANNEL, JSON.stringify({ ping: token })]);
+      await echoed;
+    } catch (err) {
+      this.logger?.warn({ err: (err as Error).message }, "vector sync ping failed; searching what is loaded");
+    } finally {
+      clearTimeout(timer);
+      this.pings.delete(token);
     }
   }
 
