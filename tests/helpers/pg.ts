@@ -20,18 +20,23 @@ export function pgAdminUrl(): string | undefined {
 
 export interface TestDatabase {
   url: string;
+  /** The database name (nv_test_...). */
+  name: string;
   drop(): Promise<void>;
 }
 
-/** Creates an empty database `nv_test_<random>` on the test server; `drop()` removes it (forcing out sessions). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * Creates a database `nv_test_<random>` on the test server, empty or a copy of `opts.template` (a test
+ * database nobody is connected to, e.g. one already migrated); `drop()` removes it (forcing out sessions).
+ */
+export async function createTestDatabase(opts: { template?: string } = {}): Promise<TestDatabase> {
   const admin = pgAdminUrl();
   if (!admin) throw new Error("No PostgreSQL test server (see tests/setup/postgres.ts).");
   const name = `nv_test_${randomBytes(6).toString("hex")}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE ${name}`);
+    await client.query(`CREATE DATABASE ${name}${opts.template ? ` TEMPLATE ${databaseName(opts.template)}` : ""}`);
   } finally {
     await client.end();
   }
@@ -39,6 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    name,
     async drop() {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
@@ -49,4 +55,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/** The name of a test database (its own name, or the one in its URL), checked so it can go into SQL. */
+function databaseName(ref: string): string {
+  const name = ref.includes("://") ? decodeURIComponent(new URL(ref).pathname.slice(1)) : ref;
+  if (!/^nv_test_[0-9a-f]+$/.test(name)) throw new Error(`Not a test database: ${ref}`);
+  return name;
 }
