@@ -40,12 +40,30 @@ export function createPgClient(url: string, opts: { logger?: Logger; poolSize?: 
     return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
   };
   const on = (c: pg.PoolClient): SqlQueryable => ({ query: (text, params) => query(c, text, params) });
+  /** A pooled connection with an error listener while it is checked out: the pool listens only on idle
+   *  ones, and an "error" nobody listens to (the server ended the session) would crash the process. */
+  const checkout = async () => {
+    const c = await pool.connect();
+    let lost: Error | undefined;
+    const onError = (err: Error) => {
+      lost = err;
+      logger?.warn({ err: err.message }, "PostgreSQL connection lost while in use");
+    };
+    c.on("error", onError);
+    return {
+      c,
+      done(err?: Error) {
+        c.off("error", onError);
+        c.release(err ?? lost);
+      },
+    };
+  };
 
   return {
     query: (text, params) => query(pool, text, params),
 
     async transaction(fn) {
-      const c = await pool.connect();
+      const { c, done } = await checkout();
       let broken: Error | undefined;
       try {
         await c.query("BEGIN");
@@ -60,12 +78,12 @@ export function createPgClient(url: string, opts: { logger?: Logger; poolSize?: 
         }
         throw err;
       } finally {
-        c.release(broken);
+        done(broken);
       }
     },
 
     async session(fn) {
-      const c = await pool.connect();
+      const { c, done } = await checkout();
       let broken: Error | undefined;
       try {
         return await fn(on(c));
@@ -73,7 +91,7 @@ export function createPgClient(url: string, opts: { logger?: Logger; poolSize?: 
         broken = err as Error; // a session may hold locks or state: never reuse it after an error
         throw err;
       } finally {
-        c.release(broken);
+        done(broken);
       }
     },
 

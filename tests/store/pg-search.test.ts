@@ -1,0 +1,143 @@
+/**
+ * PostgreSQL-specific behaviour of the store's search and open: Vietnamese folding in full text, the
+ * FTS5 MATCH subset translated to tsquery, ranking, export round trip, and the plain connection error.
+ * The shared behaviour is in the contract suite (pg.contract.test.ts).
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { StoreError } from "../../core/errors.js";
+import { fold } from "../../core/text.js";
+import { tsqueryFromMatch } from "../../store/pg/fts.js";
+import { openPgStore } from "../../store/pg/open.js";
+import type { Store } from "../../store/types.js";
+import { createTestDatabase, pgAdminUrl, type TestDatabase } from "../helpers/pg.js";
+import { makeDraft, saveWithVectors, vectorsFor } from "./helpers.js";
+
+const databases: TestDatabase[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close().catch(() => undefined);
+  for (const d of databases.splice(0)) await d.drop();
+});
+
+async function fresh(): Promise<Store> {
+  const db = await createTestDatabase();
+  databases.push(db);
+  const store = await openPgStore({ url: db.url, vectors: "array" });
+  stores.push(store);
+  return store;
+}
+
+const texts = async (store: Store, hits: Array<{ chunkId: number }>) =>
+  (await store.getChunks(hits.map((h) => h.chunkId))).map((c) => c.text);
+
+describe.skipIf(!pgAdminUrl())("PostgreSQL full text", () => {
+  it("finds 'Đảng uỷ' from a question typed without diacritics, and 229-KL/TW by its parts", async () => {
+    const store = await fresh();
+    await saveWithVectors(store, makeDraft({
+      path: "/c/kl.txt", number: "229-KL/TW", items: [
+        { label: "1", text: "Đảng uỷ Chính phủ lãnh đạo thực hiện Kết luận số 229-KL/TW." },
+        { label: "2", text: "Ủy ban nhân dân các tỉnh dừng việc cấp phép." },
+      ],
+    }));
+    // The caller folds the question ("dang uy") for the folded column; đ -> d as fold() does.
+    const folded = await store.searchLexical("folded", `"${fold("đảng uỷ")}"`, {}, 10);
+    expect(await texts(store, folded)).toEqual(["Đảng uỷ Chính phủ lãnh đạo thực hiện Kết luận số 229-KL/TW."]);
+    expect(await store.searchLexical("folded", '"dang uy"', {}, 10)).toEqual(folded);
+    // "229-kl/tw" is three tokens in a row, as FTS5 splits it.
+    expect(await store.searchLexical("folded", '"229-kl/tw"', {}, 10)).toEqual(folded);
+    expect(await store.searchLexical("folded", '"kl 229"', {}, 10)).toEqual([]);
+    // The raw column keeps diacritics: the folded words do not match it, the written ones do.
+    expect(await store.searchLexical("raw", '"dang uy"', {}, 10)).toEqual([]);
+    expect(await texts(store, await store.searchLexical("raw", '"đảng uỷ"', {}, 10))).toHaveLength(1);
+    const df = await store.termFrequencies("folded", ["dang", "uy", "229-kl/tw", "khong"]);
+    expect(df.chunks).toBe(2);
+    // "uy" is in "uỷ" and "Ủy"; a term of several tokens has no frequency (as in FTS5's vocabulary).
+    expect(Object.fromEntries(df.df)).toEqual({ dang: 1, uy: 2 });
+  });
+
+  it("ranks a chunk holding the phrase above chunks holding its words apart", async () => {
+    const store = await fresh();
+    await saveWithVectors(store, makeDraft({
+      path: "/c/rank.txt", items: [
+        { label: "1", text: "Tổ chức hội nghị về kinh tế số, báo cáo kết quả." },
+        { label: "2", text: "Bộ Tài chính chủ trì về chuyển đổi số quốc gia." },
+        { label: "3", text: "Chuyển giao công nghệ và thí điểm một số mô hình." },
+        { label: "4", text: "Văn hoá và thể thao." },
+      ],
+    }));
+    const hits = await store.searchLexical("folded", '"chuyen doi so" OR "chuyen" OR "so"', {}, 10);
+    const found = await texts(store, hits);
+    expect(found[0]).toBe("Bộ Tài chính chủ trì về chuyển đổi số quốc gia.");
+    expect(found).toHaveLength(3);
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it("reads the FTS5 operators the way FTS5 does", () => {
+    expect(tsqueryFromMatch("folded", '"chuyen doi" OR so')).toBe("(('chuyen' <-> 'doi') | 'so')");
+    expect(tsqueryFromMatch("folded", "a b OR c")).toBe("(('a' & 'b') | 'c')");
+    expect(tsqueryFromMatch("folded", "a NOT (b OR c)")).toBe("('a' & !('b' | 'c'))");
+    expect(tsqueryFromMatch("raw", '"Đảng ""uỷ"""')).toBe("('đảng' <-> 'uỷ')");
+    // A phrase with no token matches nothing: an OR drops it, an AND with it matches nothing.
+    expect(tsqueryFromMatch("folded", '"..." OR so')).toBe("'so'");
+    expect(tsqueryFromMatch("folded", '"..." so')).toBeUndefined();
+    for (const bad of ['"a', "a:b", "x*", "NEAR(a b)", "(a", "a)", "OR"]) {
+      expect(() => tsqueryFromMatch("folded", bad), bad).toThrow(StoreError);
+    }
+  });
+
+  it("returns nothing for an empty expression or one without tokens, filters by kind", async () => {
+    const store = await fresh();
+    await saveWithVectors(store, makeDraft({ path: "/c/a.txt", kind: "thong_bao", items: [{ label: "1", text: "Kinh tế tư nhân." }] }));
+    expect(await store.searchLexical("folded", "   ", {}, 10)).toEqual([]);
+    expect(await store.searchLexical("folded", '"—"', {}, 10)).toEqual([]);
+    expect(await store.searchLexical("folded", "kinh", { kinds: ["ket_luan"] }, 10)).toEqual([]);
+    expect(await store.searchLexical("folded", "kinh", { kinds: ["thong_bao"] }, 10)).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!pgAdminUrl())("PostgreSQL store: export and open", () => {
+  it("exports a document as exactly the draft it was saved from, vectors included", async () => {
+    const store = await fresh();
+    const draft = makeDraft({
+      path: "/c/kl.txt", number: "229-KL/TW", date: "2025-06-10", items: [
+        { label: "1", text: "Giao Ban Tổ chức Trung ương:" },
+        { label: "1 (a)", text: "Ban Tổ chức Trung ương chủ trì hướng dẫn trong quý II/2026.", tasks: [{
+          org: "Ban Tổ chức Trung ương", orgId: "ban-to-chuc-tw", quote: "Ban Tổ chức Trung ương chủ trì hướng dẫn",
+          coordinators: ["Văn phòng Trung ương Đảng"],
+          deadline: { text: "trong quý II/2026", kind: "range", start: "2026-04-01", due: "2026-06-30" },
+          period: { text: "quý II/2026", kind: "range", start: "2026-04-01", end: "2026-06-30", label: "Q2/2026" },
+        }] },
+        { label: "2", text: "Các tỉnh uỷ thực hiện thường xuyên.", tasks: [{ org: "tỉnh uỷ", quote: "Các tỉnh uỷ thực hiện" }] },
+      ],
+    });
+    const vectors = await vectorsFor(draft);
+    const { id } = await store.saveDocument(draft, vectors);
+    const out = await store.exportDocument(id);
+    expect(out!.draft).toStrictEqual(draft);
+    expect(out!.vectors).toEqual(vectors);
+    expect(out!.ingestedAt).toBe((await store.getDocument(id))!.ingestedAt);
+    expect(await store.exportDocument(id + 1)).toBeUndefined();
+  });
+
+  it("says plainly, without the password, that the server cannot be reached", async () => {
+    const err = await openPgStore({ url: "postgres://nv:s3cr3t-pw@127.0.0.1:1/nhiemvu" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).code).toBe("open_failed");
+    expect((err as StoreError).message).toMatch(/^Cannot connect to PostgreSQL at 127\.0\.0\.1:1\/nhiemvu: \S/);
+    expect((err as StoreError).message).not.toContain("s3cr3t-pw");
+    expect((err as StoreError).message).toContain("ECONNREFUSED");
+  });
+
+  it("refuses a database written by a newer version", async () => {
+    const store = await fresh();
+    const url = databases[0]!.url;
+    const pg = (await import("pg")).default;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query("INSERT INTO schema_migrations (version) VALUES (999)");
+    await c.end();
+    await store.close();
+    const err = await openPgStore({ url }).catch((e: unknown) => e);
+    expect((err as StoreError).code).toBe("schema_too_new");
+  });
+});
