@@ -183,6 +183,12 @@ class PgvectorVectors implements PgChunkVectors {
     );
   }
 
+  /** The column's dimension as the database has it now (another process may have changed it). */
+  async dimensions(): Promise<number | undefined> {
+    this.dims = await tableDimensions(this.client);
+    return this.dims;
+  }
+
   async get(chunkIds: number[]): Promise<Map<number, Float32Array>> {
     const out = new Map<number, Float32Array>();
     if (chunkIds.length === 0) return out;
