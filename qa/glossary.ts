@@ -103,14 +103,15 @@ export function expandEnglish(question: string, opts: { names?: NamedSpan[] } = 
       i++;
       continue;
     }
-    const match = longestMatch(words, i, names);
+    const match = longestMatch(words, i, names) ?? ordinal(w);
     if (match) {
       flush();
       concepts.push({ en: match.key, vi: match.vi });
       i += match.length;
       continue;
     }
-    if (EN_FUNCTION_WORDS.has(w.lower) || GLOSSARY.ignore.has(w.norm) || /^\d+$/.test(w.lower)) flush();
+    // A lone "s" is a possessive whose apostrophe was blanked with the punctuation.
+    if (EN_FUNCTION_WORDS.has(w.lower) || GLOSSARY.ignore.has(w.norm) || /^\d+$/.test(w.lower) || w.lower === "s") flush();
     else run.push(w.text);
     i++;
   }
@@ -175,6 +176,17 @@ function longestMatch(words: EnglishWord[], i: number, names: NamedSpan[]): { ke
     if (vi) return { key, vi, length: n };
   }
   return undefined;
+}
+
+const VI_ORDINALS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];
+
+/** "5th" (session, plenum) -> "thứ 5" | "thứ năm", as documents write "Hội nghị lần thứ năm". */
+function ordinal(w: EnglishWord): { key: string; vi: string[]; length: number } | undefined {
+  const m = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(w.lower);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const word = VI_ORDINALS[n - 1];
+  return { key: w.lower, vi: word ? [`thứ ${word}`, `thứ ${n}`] : [`thứ ${n}`], length: 1 };
 }
 
 /** English plural to singular, enough for matching ("ministries" -> "ministry", "members" -> "member"). */

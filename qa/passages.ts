@@ -11,6 +11,7 @@ import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../sto
 import { docLabel, roleName, sectionPhrase, shorten } from "../core/display.js";
 import { ROLE_ORDER } from "./assigned.js";
 import { citation } from "./cite.js";
+import { conceptShare } from "./concepts.js";
 import { retrieve, wordShare, type RankedChunk } from "./retrieve.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
@@ -101,7 +102,7 @@ function bestTask(u: Understanding, chunk: StoredChunk, tasks: StoredAssignment[
     if (t.docId !== chunk.docId || t.quoteStart >= chunk.end || t.quoteEnd <= chunk.start) continue;
     if (u.kind === "when" && !t.deadline?.due) continue;
     if (u.kind === "who" && u.askedRole && t.role !== u.askedRole) continue;
-    const s = wordShare(u.folded, t.quote);
+    const s = questionShare(u, t.quote);
     if (s > bestScore || (s === bestScore && best && t.role === "lead" && best.role !== "lead")) [best, bestScore] = [t, s];
   }
   return best;
@@ -141,7 +142,7 @@ function bestSentence(u: Understanding, chunk: StoredChunk): Span {
   let bestScore = -1;
   for (const s of spans) {
     const text = chunk.text.slice(s.start, s.end);
-    let score = wordShare(u.folded, text);
+    let score = questionShare(u, text);
     if (u.kind === "when" && findPeriods(text).some((p) => isDeadline(p.period))) score += 0.3;
     if (score > bestScore) [best, bestScore] = [s, score];
   }
@@ -151,6 +152,11 @@ function bestSentence(u: Understanding, chunk: StoredChunk): Span {
     if (i >= 0 && spans[i + 1]) best = { start: best.start, end: spans[i + 1]!.end };
   }
   return best.end - best.start > MAX_QUOTE ? { start: best.start, end: best.start + cutAtWord(chunk.text.slice(best.start), MAX_QUOTE) } : best;
+}
+
+/** How much of the question a sentence or quote holds: its words, or for English its concepts. */
+function questionShare(u: Understanding, text: string): number {
+  return u.concepts ? conceptShare(u.concepts, text) : wordShare(u.folded, text);
 }
 
 function cutAtWord(text: string, max: number): number {
