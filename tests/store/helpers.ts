@@ -1,4 +1,8 @@
-/** Shared fixtures for the store tests: temp data dirs, document drafts built from plain items. */
+/**
+ * Shared fixtures for the store tests: document drafts built from plain items and their vectors. The
+ * contract suite (contract/*.ts) gets its stores from a StoreFactory; `open` and `tempDir` here are the
+ * SQLite ones, for the SQLite-only tests and the SQLite factory.
+ */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +28,7 @@ export function tempDir(): string {
   return d;
 }
 
-/** Opens a store that the test harness closes afterwards. */
+/** Opens a SQLite store in `dataDir` that the test harness closes afterwards. */
 export async function open(dataDir: string, now?: () => Date): Promise<Store> {
   const s = await openSqliteStore({ dataDir, now });
   stores.push(s);
