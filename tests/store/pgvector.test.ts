@@ -206,6 +206,64 @@ describe("pgvector chunk vectors on PGlite", () => {
   });
 });
 
+describe("the PGlite SqlClient", () => {
+  let client: SqlClient;
+  beforeAll(async () => {
+    client = await createPgliteClient();
+  });
+  afterAll(async () => {
+    await client?.close();
+  });
+
+  it("commits a transaction's writes and rolls them all back when it throws", async () => {
+    await client.query("CREATE TABLE t (n INTEGER)");
+    await client.transaction(async (tx) => {
+      await tx.query("INSERT INTO t VALUES (1)");
+    });
+    await expect(client.transaction(async (tx) => {
+      await tx.query("INSERT INTO t VALUES (2)");
+      throw new Error("stop");
+    })).rejects.toThrow("stop");
+    const r = await client.query<{ n: number }>("SELECT n FROM t ORDER BY n");
+    expect(r.rows).toEqual([{ n: 1 }]);
+    expect(r.rowCount).toBe(1);
+    expect((await client.query("UPDATE t SET n = n + 1")).rowCount).toBe(1);
+  });
+
+  it("runs one session at a time, and a session opened inside one runs at once", async () => {
+    const order: string[] = [];
+    const slow = client.session(async (conn) => {
+      order.push("a:start");
+      await conn.query("SELECT pg_advisory_lock(1)");
+      await new Promise((r) => setTimeout(r, 50));
+      // Nested: same connection, so it must not wait for the outer one to end.
+      await client.session(async () => order.push("a:nested"));
+      await conn.query("SELECT pg_advisory_unlock(1)");
+      order.push("a:end");
+    });
+    const next = client.session(async () => order.push("b"));
+    await Promise.all([slow, next]);
+    expect(order).toEqual(["a:start", "a:nested", "a:end", "b"]);
+    // A failed session does not block the ones after it.
+    await expect(client.session(async () => { throw new Error("x"); })).rejects.toThrow("x");
+    expect(await client.session(async (conn) => (await conn.query<{ v: number }>("SELECT 7 AS v")).rows[0]!.v)).toBe(7);
+  });
+
+  it("delivers NOTIFY payloads to a listener until it stops", async () => {
+    const got: string[] = [];
+    const stop = await client.listen("nv_test", (p) => got.push(p));
+    await client.query("SELECT pg_notify('nv_test', 'one')");
+    await client.transaction(async (tx) => {
+      await tx.query("SELECT pg_notify('nv_test', 'two')");
+    });
+    await expect.poll(() => got).toEqual(["one", "two"]);
+    await stop();
+    await client.query("SELECT pg_notify('nv_test', 'three')");
+    await client.query("SELECT 1");
+    expect(got).toEqual(["one", "two"]);
+  });
+});
+
 describe("the PostgreSQL store on PGlite with pgvector", () => {
   let client: SqlClient;
   let store: Store;
