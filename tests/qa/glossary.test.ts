@@ -1,0 +1,132 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../app/types.js";
+import { loadOrgRegistry } from "../../core/orgs.js";
+import { matchKey } from "../../core/text.js";
+import { expandEnglish, glossarySize, loadGlossary } from "../../qa/glossary.js";
+import { understandQuestion } from "../../qa/understand.js";
+import { copyCorpus, openTempApp, removeDir } from "../helpers/app.js";
+
+const viOf = (q: string) => expandEnglish(q).concepts.map((c) => c.vi);
+
+describe("expandEnglish", () => {
+  it("turns the matter of an English question into the Vietnamese phrases documents use", () => {
+    const e = expandEnglish("What must provinces do about digital transformation of Party work?");
+    expect(e.phrases).toEqual(expect.arrayContaining(["tỉnh", "chuyển đổi số", "công tác đảng"]));
+    // "Party work" is one phrase: "Đảng" alone is not searched for.
+    expect(e.phrases).not.toContain("Đảng");
+  });
+
+  it("prefers the longest entry, whatever the case or number", () => {
+    expect(viOf("PARTY MEMBERS")).toEqual([["đảng viên"]]);
+    expect(viOf("the Party")).toEqual([["Đảng"]]);
+    expect(viOf("ministries merging")).not.toEqual([]);
+    expect(viOf("two-level local governments")[0]).toContain("chính quyền địa phương hai cấp");
+    expect(viOf("Two level local government")[0]).toContain("chính quyền địa phương hai cấp");
+  });
+
+  it("gives every alternative a document may use", () => {
+    expect(viOf("training")[0]).toEqual(expect.arrayContaining(["tập huấn", "đào tạo", "bồi dưỡng"]));
+    expect(viOf("inspections")[0]).toEqual(expect.arrayContaining(["kiểm tra", "thanh tra"]));
+  });
+
+  it("drops question words, keeps words it does not know as one phrase, and reads named spans as names", () => {
+    expect(expandEnglish("What is the deadline for it?").concepts.map((c) => c.en)).toEqual(["deadline"]);
+    expect(viOf("the Quang Trung campaign")).toEqual([["Quang Trung"], ["chiến dịch", "phong trào"]]);
+    const q = "What does the Ministry of Finance report?";
+    const index = q.indexOf("Ministry");
+    const e = expandEnglish(q, { names: [{ index, length: "Ministry of Finance".length, vi: "Bộ Tài chính" }] });
+    expect(e.concepts.map((c) => c.vi)).toEqual([["Bộ Tài chính"], ["báo cáo"]]);
+  });
+
+  it("reads ordinals as Vietnamese documents write them", () => {
+    expect(viOf("the 5th session")).toEqual([["thứ năm", "thứ 5"], ["phiên họp", "kỳ họp"]]);
+  });
+
+  it("holds a few hundred entries and rejects an ambiguous file", () => {
+    expect(glossarySize()).toBeGreaterThan(300);
+    expect(() => loadGlossary({ ignore: [], terms: { merger: ["sáp nhập"], mergers: ["hợp nhất"] } })).toThrow(/repeats/);
+    expect(() => loadGlossary({ ignore: [], terms: { the: ["các"] } })).toThrow(/function word/);
+    expect(() => loadGlossary({ ignore: [], terms: { merger: [] } })).toThrow(/malformed/);
+  });
+});
+
+describe("understanding an English question", () => {
+  const registry = loadOrgRegistry();
+  const now = new Date("2026-01-15T00:00:00Z");
+
+  it("searches English questions with Vietnamese words and organisations by their Vietnamese names", () => {
+    const u = understandQuestion("When must the Ministry of Finance report on national reserve goods?", { registry, now });
+    expect(u.language).toBe("en");
+    expect(u.concepts).toBeDefined();
+    expect(u.folded).toEqual(expect.arrayContaining(["bo", "tai", "chinh", "bao", "cao", "du", "tru", "quoc", "gia"]));
+    expect(u.folded).not.toContain("reserve");
+  });
+
+  it("reads a question with a Vietnamese document reference as English", () => {
+    const u = understandQuestion("Who leads the release of national reserve goods under Công điện 226?", { registry, now });
+    expect(u.language).toBe("en");
+    expect(u.folded).toEqual(expect.arrayContaining(["du", "tru"]));
+  });
+
+  it("leaves Vietnamese questions, with or without diacritics, as they are", () => {
+    for (const q of ["Hạn chót tổ chức tập huấn cho cấp uỷ viên là khi nào?", "han chot to chuc tap huan cho cap uy vien la khi nao"]) {
+      const u = understandQuestion(q, { registry, now });
+      expect(u.language).toBe("vi");
+      expect(u.concepts).toBeUndefined();
+      expect(u.folded).toEqual(["to", "chuc", "tap", "huan", "cap", "uy", "vien"]);
+    }
+  });
+});
+
+// A document of our own: Vietnamese text only, so an English question must cross languages to find it.
+const PLAN = `BAN THƯỜNG VỤ TỈNH ỦY SÔNG LAM
+Số: 41-KH/TU
+KẾ HOẠCH
+thực hiện nhiệm vụ năm 2026
+
+1. Các đảng ủy trực thuộc đẩy mạnh chuyển đổi số trong công tác đảng, hoàn thành số hóa hồ sơ đảng viên trước ngày 30/6/2026.
+2. Ban Tổ chức Tỉnh ủy tổ chức tập huấn nghiệp vụ cho cán bộ làm công tác kiểm tra, giám sát trong quý III/2026.
+3. Văn phòng Tỉnh ủy rà soát, sắp xếp kho lưu trữ tài liệu, báo cáo kết quả trước ngày 15/9/2026.
+`;
+
+describe.sequential("English questions over Vietnamese documents", () => {
+  let app: App & { dir: string };
+  beforeAll(async () => {
+    app = await openTempApp();
+    const corpus = copyCorpus(app.dir);
+    writeFileSync(join(corpus, "kh41.txt"), PLAN);
+    const run = await app.ingest([corpus]);
+    expect(run.counts.failed).toBe(0);
+  });
+  afterAll(async () => {
+    await app.close();
+    removeDir(app.dir);
+  });
+
+  it("finds the Vietnamese passage and answers in English", async () => {
+    const a = await app.answerer.ask("What must Party committees do about digital transformation of Party work?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ doc: "kh41.txt" });
+    expect(a.citations[0]!.quote).toContain("chuyển đổi số trong công tác đảng");
+    expect(a.answer).toMatch(/^According to /);
+    const [doc] = await app.store.findDocuments("kh41.txt");
+    const text = (await app.store.getDocument(doc!.id))!.text;
+    expect(matchKey(text)).toContain(matchKey(a.citations[0]!.quote));
+  });
+
+  it("finds a matter named with another of its Vietnamese words", async () => {
+    const a = await app.answerer.ask("Which training on inspection and supervision work is planned?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]!.quote).toContain("tập huấn nghiệp vụ cho cán bộ làm công tác kiểm tra, giám sát");
+  });
+
+  it("answers an English question about something absent as nothing found, in English", async () => {
+    for (const q of ["What must ministries do about visa exemption for international tourists?", "When is the high-speed railway to be put into operation?"]) {
+      const a = await app.answerer.ask(q);
+      expect(a).toMatchObject({ found: false, citations: [] });
+      expect(a.answer).toMatch(/do not answer/);
+    }
+  });
+});
