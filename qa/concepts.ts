@@ -25,7 +25,6 @@ export function conceptMatch(
   own: string[],
   context: Set<string>,
 ): { coverage: number; adjacency: number } {
-  const present = new Set(own);
   const joined = ` ${own.join(" ")} `;
   let held = 0;
   let total = 0;
@@ -34,10 +33,10 @@ export function conceptMatch(
   for (const alternatives of concepts) {
     let best: Held | undefined;
     for (const alt of alternatives) {
-      const h = holds(alt, weights, present, joined, context);
+      const h = holds(alt, weights, joined, context);
       if (!best || ratio(h) > ratio(best) || (ratio(h) === ratio(best) && h.held > best.held)) best = h;
     }
-    if (!best || best.held === 0) best = holds(alternatives[0] ?? [], weights, present, joined, context);
+    if (!best || best.held === 0) best = holds(alternatives[0] ?? [], weights, joined, context);
     held += best.held;
     total += best.total;
     if (alternatives.some((a) => a.length > 1)) {
@@ -48,14 +47,14 @@ export function conceptMatch(
   return { coverage: total > 0 ? held / total : 0, adjacency: phrases > 0 ? whole / phrases : 0 };
 }
 
-function holds(alt: string[], weights: Map<string, number>, present: Set<string>, joined: string, context: Set<string>): Held {
+function holds(alt: string[], weights: Map<string, number>, joined: string, context: Set<string>): Held {
   let total = 0;
   for (const s of alt) total += weights.get(s) ?? 0;
   if (alt.length > 0 && joined.includes(` ${alt.join(" ")} `)) return { held: total, total, whole: true };
-  // Syllables found apart, or only in the heading or title, count half ("đào" of "đào tạo" elsewhere).
-  let held = 0;
-  for (const s of alt) if (present.has(s) || context.has(s)) held += (weights.get(s) ?? 0) / 2;
-  return { held, total, whole: false };
+  // A phrase's syllables found apart do not say it ("đường sắt" and "cao" are not "đường sắt tốc độ
+  // cao"); one found whole in the heading path or title counts half.
+  const inContext = alt.length > 0 && alt.every((s) => context.has(s));
+  return { held: inContext ? total / 2 : 0, total, whole: false };
 }
 
 function ratio(h: Held): number {

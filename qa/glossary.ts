@@ -83,7 +83,9 @@ export function glossarySize(): number {
  * their Vietnamese names; English function words drop out; other words (names of places, "5G") are
  * kept as typed, neighbouring ones as one phrase. The caller decides that the question is English.
  */
-export function expandEnglish(question: string, opts: { names?: NamedSpan[] } = {}): Expansion {
+export function expandEnglish(question: string, opts: { names?: NamedSpan[]; original?: string } = {}): Expansion {
+  // `question` may have its question phrases blanked; `original` (same length) still shows them.
+  const original = opts.original ?? question;
   const names = [...(opts.names ?? [])].sort((a, b) => a.index - b.index);
   const concepts: Concept[] = [];
   let run: string[] = [];
@@ -103,10 +105,12 @@ export function expandEnglish(question: string, opts: { names?: NamedSpan[] } = 
       i++;
       continue;
     }
-    const match = longestMatch(words, i, names) ?? ordinal(w);
+    const match = longestMatch(words, i, names) ?? verbForm(w) ?? ordinal(w);
     if (match) {
       flush();
-      concepts.push({ en: match.key, vi: match.vi });
+      // "Which agency ..." asks for a body; the body is not the matter.
+      const asks = ASKED_HEADS.has(match.key) && /\b(which|what)\s+$/i.test(original.slice(0, w.index));
+      if (!asks) concepts.push({ en: match.key, vi: match.vi });
       i += match.length;
       continue;
     }
@@ -135,10 +139,10 @@ export interface EnglishSearch {
  * The search words of an English question: `text` is the question with its references, periods and
  * question phrases blanked, `names` the organisations found in it, `topicText` the part after "about".
  */
-export function englishSearch(text: string, names: NamedSpan[], topicText?: string): EnglishSearch {
-  const { concepts } = expandEnglish(text, { names });
+export function englishSearch(text: string, names: NamedSpan[], topicText?: string, original?: string): EnglishSearch {
+  const { concepts } = expandEnglish(text, { names, original });
   const terms = [...new Set(concepts.flatMap((c) => c.vi).flatMap((p) => tokens(p)))];
-  const topicConcepts = topicText === undefined ? [] : expandEnglish(topicText, { names }).concepts;
+  const topicConcepts = topicText === undefined ? [] : expandEnglish(topicText, { names, original }).concepts;
   return {
     terms,
     folded: [...new Set(terms.map(fold))],
@@ -174,6 +178,22 @@ function longestMatch(words: EnglishWord[], i: number, names: NamedSpan[]): { ke
     const vi = GLOSSARY.terms.get(key);
     // One function word alone never matches (validated at load); inside a phrase it may ("oil and gas").
     if (vi) return { key, vi, length: n };
+  }
+  return undefined;
+}
+
+/** Heads of "which agency", "what ministry": the body asked for. */
+const ASKED_HEADS: ReadonlySet<string> = new Set(["agency", "body", "organ", "unit", "organisation", "organization", "ministry", "authority", "department", "office", "sector", "locality", "province"]);
+
+/** "building" -> "build", "evaluated" -> "evaluate": a verb form whose base is an entry. */
+function verbForm(w: EnglishWord): { key: string; vi: string[]; length: number } | undefined {
+  const m = /^(\w{3,}?)(ing|ed)$/.exec(w.lower);
+  if (!m) return undefined;
+  const stem = m[1]!;
+  const doubled = /(\w)\1$/.test(stem) ? stem.slice(0, -1) : undefined;
+  for (const key of [stem, `${stem}e`, doubled, stem.endsWith("i") ? `${stem.slice(0, -1)}y` : undefined]) {
+    const vi = key ? GLOSSARY.terms.get(key) : undefined;
+    if (key && vi) return { key, vi, length: 1 };
   }
   return undefined;
 }

@@ -125,7 +125,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // English: the words searched for are the Vietnamese ones documents use (organisations by their names).
   const names = mentions.map((m) => ({ index: m.index, length: m.length, vi: m.org.name }));
   const topicText = marker ? searchText([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]) : undefined;
-  return { ...base, ...englishSearch(searchText(refsAndPeriods), names, topicText) };
+  return { ...base, ...englishSearch(searchText(refsAndPeriods), names, topicText, sameLength ? q : undefined) };
 }
 
 function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocRef[]; topicWords: number }): QuestionKind {
