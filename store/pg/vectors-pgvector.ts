@@ -11,8 +11,10 @@ import type { PgChunkVectors, SqlClient, SqlQueryable } from "./sql.js";
 const TABLE = "chunk_embeddings";
 /** Serialises creating and recreating the table between processes (one-argument bigint lock space). */
 const TABLE_LOCK = "hashtext('nhiemvu:chunk_embeddings')";
-/** pgvector's HNSW indexes `vector` columns of at most 2000 dimensions; wider ones are searched exactly. */
-const HNSW_MAX_DIMENSIONS = 2000;
+/** pgvector's HNSW takes `vector` of at most 2000 dimensions, and `halfvec` (pgvector 0.7) of at most 4000:
+ *  wider embeddings (text-embedding-3-large: 3072) are indexed as halfvec; wider still, searched exactly. */
+const HNSW_MAX_VECTOR = 2000;
+const HNSW_MAX_HALFVEC = 4000;
 /** HNSW search width: the default 40 is tuned for speed, and filtered searches drop candidates. */
 const EF_SEARCH = 200;
 /** pgvector refuses a larger hnsw.ef_search. */
@@ -37,15 +39,32 @@ export async function createPgvectorVectors(
 ): Promise<PgChunkVectors> {
   await client.query("CREATE EXTENSION IF NOT EXISTS vector");
   const version = await client.query<{ v: string }>("SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'");
-  const vectors = new PgvectorVectors(client, iterativeScan(version.rows[0]?.v), opts.exactSearchLimit ?? EXACT_SEARCH_LIMIT, opts.logger);
+  const features = pgvectorFeatures(version.rows[0]?.v);
+  const vectors = new PgvectorVectors(client, features, opts.exactSearchLimit ?? EXACT_SEARCH_LIMIT, opts.logger);
   await vectors.open(dims);
   return vectors;
 }
 
-/** pgvector 0.8 can keep walking the HNSW graph until a filtered search has k rows. */
-function iterativeScan(version: string | undefined): boolean {
+interface Features {
+  /** pgvector 0.7: the half-precision type, whose HNSW index takes up to 4000 dimensions. */
+  halfvec: boolean;
+  /** pgvector 0.8: an HNSW scan can keep walking the graph until a filtered search has k rows. */
+  iterativeScan: boolean;
+}
+
+function pgvectorFeatures(version: string | undefined): Features {
   const [major = 0, minor = 0] = (version ?? "0").split(".").map(Number);
-  return major > 0 || minor >= 8;
+  const atLeast = (m: number) => major > 0 || minor >= m;
+  return { halfvec: atLeast(7), iterativeScan: atLeast(8) };
+}
+
+/** The expression the HNSW index is built on, which an ORDER BY must repeat for the index to serve it. */
+function indexedDistance(dims: number, features: Features): { order: string; index?: string } {
+  if (dims <= HNSW_MAX_VECTOR) return { order: "embedding <=> $1::vector", index: "embedding vector_cosine_ops" };
+  if (features.halfvec && dims <= HNSW_MAX_HALFVEC) {
+    return { order: `embedding::halfvec(${dims}) <=> $1::halfvec(${dims})`, index: `(embedding::halfvec(${dims})) halfvec_cosine_ops` };
+  }
+  return { order: "embedding <=> $1::vector" };
 }
 
 /** pgvector's text form of a vector. Float32 values print as the doubles they are, which pgvector reads back exactly. */
@@ -64,7 +83,7 @@ class PgvectorVectors implements PgChunkVectors {
 
   constructor(
     private readonly client: SqlClient,
-    private readonly iterative: boolean,
+    private readonly features: Features,
     private readonly exactLimit: number,
     private readonly logger?: Logger,
   ) {}
@@ -78,7 +97,7 @@ class PgvectorVectors implements PgChunkVectors {
         return;
       }
       if (found !== undefined) this.logger?.warn({ found, expected: dims }, "chunk_embeddings has another dimension; recreating it empty");
-      await createTable(tx, dims);
+      await createTable(tx, dims, this.features);
       this.dims = dims;
     });
   }
@@ -97,7 +116,7 @@ class PgvectorVectors implements PgChunkVectors {
         dim = await tableDimensions(q);
         if (dim === undefined) {
           dim = vectors[0]!.length;
-          await createTable(q, dim);
+          await createTable(q, dim, this.features);
         }
       }
       this.dims = dim;
@@ -129,9 +148,9 @@ class PgvectorVectors implements PgChunkVectors {
     const ids = allow ? [...allow] : undefined;
     const rows = await this.orEmpty(async () => {
       if (ids && ids.length <= this.exactLimit) return this.exact(q, k, ids);
-      const hits = await this.approximate(q, k, ids);
+      const hits = await this.approximate(q, k, ids, vector.length);
       // An older pgvector may stop short of k under a filter: then score the allowed rows exactly.
-      if (ids && hits.length < k && !this.iterative) return this.exact(q, k, ids);
+      if (ids && hits.length < k && !this.features.iterativeScan) return this.exact(q, k, ids);
       return hits;
     }).catch(async (err: unknown) => {
       if (!isDimensionError(err)) throw err;
@@ -153,13 +172,15 @@ class PgvectorVectors implements PgChunkVectors {
       .then((r) => r.rows);
   }
 
-  private approximate(q: string, k: number, ids: number[] | undefined): Promise<DistanceRow[]> {
+  private approximate(q: string, k: number, ids: number[] | undefined, dims: number): Promise<DistanceRow[]> {
+    const { order } = indexedDistance(dims, this.features);
     return this.client.transaction(async (tx) => {
       await tx.query(`SET LOCAL hnsw.ef_search = ${Math.min(EF_SEARCH_MAX, Math.max(EF_SEARCH, k))}`);
-      if (this.iterative && ids) await tx.query("SET LOCAL hnsw.iterative_scan = strict_order");
+      if (this.features.iterativeScan && ids) await tx.query("SET LOCAL hnsw.iterative_scan = strict_order");
+      // Ordered by the indexed expression, scored in full precision.
       const r = await tx.query<DistanceRow>(
         `SELECT chunk_id, embedding <=> $1::vector AS distance FROM ${TABLE}
-         ${ids ? "WHERE chunk_id = ANY($3::bigint[])" : ""} ORDER BY embedding <=> $1::vector LIMIT $2`,
+         ${ids ? "WHERE chunk_id = ANY($3::bigint[])" : ""} ORDER BY ${order} LIMIT $2`,
         ids ? [q, k, ids] : [q, k],
       );
       return r.rows;
@@ -228,7 +249,7 @@ class PgvectorVectors implements PgChunkVectors {
       if (dimensions !== undefined && found === dimensions) {
         await tx.query(`TRUNCATE ${TABLE}`);
       } else if (dimensions !== undefined) {
-        await createTable(tx, dimensions);
+        await createTable(tx, dimensions, this.features);
       } else {
         // The next embedder fixes the dimension, as the SQLite index does after a reset.
         await tx.query(`DROP TABLE IF EXISTS ${TABLE}`);
@@ -269,15 +290,14 @@ async function tableDimensions(q: SqlQueryable): Promise<number | undefined> {
 }
 
 /** (Re)creates the table and its index for `dims`; call under the exclusive table lock. */
-async function createTable(q: SqlQueryable, dims: number): Promise<void> {
+async function createTable(q: SqlQueryable, dims: number, features: Features): Promise<void> {
   if (!Number.isInteger(dims) || dims <= 0) throw new StoreError("bad_vectors", `A vector dimension must be a positive integer, not ${dims}.`);
   await q.query(`DROP TABLE IF EXISTS ${TABLE}`);
   await q.query(`CREATE TABLE ${TABLE} (
     chunk_id BIGINT PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
     embedding vector(${dims}) NOT NULL)`);
-  if (dims <= HNSW_MAX_DIMENSIONS) {
-    await q.query(`CREATE INDEX ${TABLE}_hnsw ON ${TABLE} USING hnsw (embedding vector_cosine_ops)`);
-  }
+  const { index } = indexedDistance(dims, features);
+  if (index) await q.query(`CREATE INDEX ${TABLE}_hnsw ON ${TABLE} USING hnsw (${index})`);
 }
 
 function isUndefinedTable(err: unknown): boolean {

@@ -191,6 +191,20 @@ describe("pgvector chunk vectors on PGlite", () => {
     expect(await vectors.count()).toBe(1);
   });
 
+  it("indexes embeddings wider than pgvector's 2000-dimension HNSW limit as halfvec (text-embedding-3-large: 3072)", async () => {
+    dirty = true;
+    await vectors.clear(3072);
+    const wide = randomVectors(40, 3072, 31);
+    await vectors.add(ids.slice(0, 40), wide);
+    const [index] = await client.query<{ def: string }>("SELECT indexdef AS def FROM pg_indexes WHERE tablename = 'chunk_embeddings' AND indexname LIKE '%hnsw%'").then((r) => r.rows);
+    expect(index?.def).toContain("halfvec_cosine_ops");
+    for (const i of [0, 17, 39]) {
+      const hits = await vectors.search(wide[i]!, 3);
+      expect(hits[0]).toEqual({ chunkId: ids[i]!, score: expect.closeTo(1, 5) });
+      expect(hits[1]!.score).toBeCloseTo(cosine(wide[i]!, wide[ids.indexOf(hits[1]!.chunkId)]!), 5);
+    }
+  });
+
   it("a second process opening with the stored dimension keeps the vectors; with another one starts empty", async () => {
     dirty = true;
     const other = await createPgvectorVectors(client, undefined);
