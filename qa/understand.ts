@@ -46,12 +46,16 @@ const KIND_WORDS: Array<[RegExp, DocKind]> = [
   [/ket luan/, "ket_luan"], [/nghi quyet/, "nghi_quyet"], [/chi thi/, "chi_thi"], [/thong bao/, "thong_bao"],
   [/cong dien/, "cong_dien"], [/quyet dinh/, "quyet_dinh"], [/ke hoach/, "ke_hoach"], [/huong dan/, "huong_dan"],
   [/quy dinh/, "quy_dinh"], [/cong van/, "cong_van"], [/chuong trinh/, "chuong_trinh"],
+  // English names of the kinds ("Resolution 66", "Conclusion No. 229"); "plan 2026" would read a year.
+  [/resolution/, "nghi_quyet"], [/conclusion/, "ket_luan"], [/directive/, "chi_thi"], [/notice|announcement/, "thong_bao"],
+  [/dispatch|telegram/, "cong_dien"], [/decision/, "quyet_dinh"], [/official letter/, "cong_van"],
 ];
-const KIND_ALT = "ket luan|nghi quyet|chi thi|thong bao|cong dien|quyet dinh|ke hoach|huong dan|quy dinh|cong van|chuong trinh";
+const KIND_ALT = "ket luan|nghi quyet|chi thi|thong bao|cong dien|quyet dinh|ke hoach|huong dan|quy dinh|cong van|chuong trinh|"
+  + "resolution|conclusion|directive|notice|announcement|official dispatch|dispatch|telegram|decision|official letter";
 /** "229-KL/TW", "634/TB-VPCP", "08/2025/NQ-CP": a number followed by letter groups. */
 const SYMBOL_RE = /\b\d{1,5}(?:\/\d{4})?(?:[-/][a-z]{1,8})+\b/g;
 /** "Kết luận số 229", "Thông báo 634", "số 229" (folded). */
-const NUMBERED_RE = new RegExp(`\\b(?:(${KIND_ALT})\\s+(?:so\\s+)?|so\\s+)(\\d{1,5})\\b(?![/.]\\d)`, "g");
+const NUMBERED_RE = new RegExp(`\\b(?:(${KIND_ALT})\\s+(?:so\\s+|no\\.?\\s*)?|so\\s+)(\\d{1,5})\\b(?![/.]\\d)`, "g");
 
 const WHEN_RE = /\b(han chot|thoi han|khi nao|bao gio|truoc ngay nao|ngay nao|thang nao|deadline|when|due|by when|hoan thanh truoc)\b/;
 const WHO_RE = /\b(ai|co quan nao|don vi nao|who|which (?:body|agency|ministry|organi[sz]ation))\b/;

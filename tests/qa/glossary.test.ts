@@ -70,6 +70,13 @@ describe("understanding an English question", () => {
     expect(u.folded).toEqual(expect.arrayContaining(["du", "tru"]));
   });
 
+  it("reads documents named in English by number", () => {
+    expect(understandQuestion("What does Conclusion No. 229 assign to the Central Organisation Commission?", { registry, now }).docRefs)
+      .toEqual([{ ref: "229", kind: "ket_luan" }]);
+    expect(understandQuestion("What does Resolution 66 require of ministries?", { registry, now }).docRefs)
+      .toEqual([{ ref: "66", kind: "nghi_quyet" }]);
+  });
+
   it("leaves Vietnamese questions, with or without diacritics, as they are", () => {
     for (const q of ["Hạn chót tổ chức tập huấn cho cấp uỷ viên là khi nào?", "han chot to chuc tap huan cho cap uy vien la khi nao"]) {
       const u = understandQuestion(q, { registry, now });
