@@ -119,6 +119,20 @@ describe("pgvector chunk vectors on PGlite", () => {
     expect(await vectors.search(q, 10, new Set([ids[0]!]))).toEqual([{ chunkId: ids[0]!, score: expect.any(Number) }]);
   });
 
+  it("fills k from a sparse filter even when the HNSW index serves it (iterative scan)", async () => {
+    const viaIndex = await createPgvectorVectors(client, undefined, { exactSearchLimit: 0 });
+    const sparse = new Set(ids.filter((_, i) => i % 20 === 0)); // 15 of 300
+    const q = randomVectors(1, DIM, 8)[0]!;
+    // Make the planner walk the HNSW index (it would rather sort so few rows exactly).
+    for (const off of ["enable_sort", "enable_seqscan", "enable_bitmapscan"]) await client.query(`SET ${off} = off`);
+    try {
+      const hits = await viaIndex.search(q, 15, sparse);
+      expect(hits.map((h) => h.chunkId)).toEqual(bruteForce(q, [...sparse], byId, 15));
+    } finally {
+      await client.query("RESET ALL");
+    }
+  });
+
   it("gives back the vectors it stored, and lists the chunks that have none", async () => {
     dirty = true;
     const got = await vectors.get([ids[0]!, ids[1]!, 999_999]);
