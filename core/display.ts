@@ -31,13 +31,17 @@ export function formatDate(iso: string | undefined): string {
  * A short name for a document: "Kết luận 229-KL/TW", else its kind and date ("Tin bài ngày 8/1/2026"),
  * else the file name for news and unclassified texts, else the kind alone.
  */
-export function docLabel(meta: Partial<DocumentMeta> | undefined, fallback: string): string {
+export function docLabel(meta: Partial<DocumentMeta> | undefined, fallback: string, lang: Lang = "vi"): string {
   if (!meta?.kind) return fallback;
-  const kind = DOC_KIND_LABELS[meta.kind];
+  // In English the kind of an official document stays its Vietnamese name ("Công điện 226/CĐ-TTg");
+  // a news item or an unnamed text is described in English.
+  const kind = lang === "en" && (meta.kind === "news" || meta.kind === "other") ? EN_KIND_WORDS[meta.kind] : DOC_KIND_LABELS[meta.kind];
   if (meta.number) return `${kind} ${meta.number}`;
-  if (meta.date) return `${kind} ngày ${formatDate(meta.date)}`;
+  if (meta.date) return lang === "en" ? `${kind} of ${formatDate(meta.date)}` : `${kind} ngày ${formatDate(meta.date)}`;
   return meta.kind === "news" || meta.kind === "other" ? `${kind} ${fallback}` : kind;
 }
+
+const EN_KIND_WORDS = { news: "News item", other: "Document" } as const;
 
 /** The document line of a citation: "Kết luận 229-KL/TW về ..." or "Tin bài ngày 8/1/2026: headline". */
 export function docHeading(meta: Partial<DocumentMeta>, fallback: string): string {

@@ -166,14 +166,14 @@ function cutAtWord(text: string, max: number): number {
 
 function describe(u: Understanding, p: Pick): string {
   const en = u.language === "en";
-  const where = `${docLabel(p.chunk.docMeta, p.chunk.docName)}, ${sectionPhrase(p.citation.section, u.language)}`;
+  const where = `${docLabel(p.chunk.docMeta, p.chunk.docName, u.language)}, ${sectionPhrase(p.citation.section, u.language)}`;
   const t = p.task;
   if (u.kind === "when") {
     if (t?.deadline) {
       return en ? `Deadline${deadlineWords(t, "en").replace(" — due", "")} (${where}).` : `Thời hạn${deadlineWords(t, "vi").replace(" — hạn", "")} (${where}).`;
     }
     const period = findPeriods(p.sentence).find((x) => isDeadline(x.period))?.period;
-    if (period) return en ? `Deadline: ${period.text} (${where}).` : `Thời hạn: ${period.text} (${where}).`;
+    if (period) return en ? `Deadline: “${period.text}” (${where}).` : `Thời hạn: ${period.text} (${where}).`;
   }
   if (u.kind === "who" && t) {
     // Each body with its own role, from the task's records ("Chủ trì: A; Phối hợp: B").

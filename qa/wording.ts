@@ -45,7 +45,9 @@ export function describeNothing(u: Understanding, pastEnd: boolean): string {
 export function deadlineWords(t: StoredAssignment, lang: Language): string {
   if (!t.deadline) return "";
   const due = t.deadline.due ? ` (${formatDate(t.deadline.due)})` : "";
-  return lang === "en" ? ` — due: ${t.deadline.text}${due}` : ` — hạn: ${t.deadline.text}${due}`;
+  // In English the document's own words are quoted, the date is the answer's.
+  if (lang === "en") return t.deadline.due ? ` — due ${formatDate(t.deadline.due)} (“${t.deadline.text}”)` : ` — due: “${t.deadline.text}”`;
+  return ` — hạn: ${t.deadline.text}${due}`;
 }
 
 export function describeAssigned(
@@ -65,7 +67,7 @@ export function describeAssigned(
     for (const t of g.tasks) {
       n++;
       const who = u.orgs.length === 0 ? `${t.org}: ` : "";
-      lines.push(`${n}. ${who}${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docLabel(t.docMeta, t.docName)}, ${sectionPhrase(t.sectionLabel, lang)}]`);
+      lines.push(`${n}. ${who}${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docLabel(t.docMeta, t.docName, lang)}, ${sectionPhrase(t.sectionLabel, lang)}]`);
     }
   }
   return lines.join("\n");
@@ -78,7 +80,7 @@ export function describeDue(u: Understanding, entries: StoredAssignment[][], tot
   entries.forEach((records, i) => {
     const t = records[0]!;
     const bodies = records.map((r) => `${r.org} (${roleName(r.role, lang).toLowerCase()})`).join(", ");
-    lines.push(`${offset + i + 1}. ${bodies}: ${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docLabel(t.docMeta, t.docName)}, ${sectionPhrase(t.sectionLabel, lang)}]`);
+    lines.push(`${offset + i + 1}. ${bodies}: ${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docLabel(t.docMeta, t.docName, lang)}, ${sectionPhrase(t.sectionLabel, lang)}]`);
   });
   return lines.join("\n");
 }

@@ -123,6 +123,13 @@ describe.sequential("English questions over Vietnamese documents", () => {
     expect(matchKey(text)).toContain(matchKey(a.citations[0]!.quote));
   });
 
+  it("gives a deadline in English words, the document's own words quoted", async () => {
+    const a = await app.answerer.ask("By when must Party member records be digitised?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toMatch(/^Deadline 30\/6\/2026 \(“trước ngày 30\/6\/2026”\) \(Kế hoạch 41-KH\/TU, section 1\)/);
+    expect(a.citations[0]!.quote).toContain("số hóa hồ sơ đảng viên");
+  });
+
   it("finds a matter named with another of its Vietnamese words", async () => {
     const a = await app.answerer.ask("Which training on inspection and supervision work is planned?");
     expect(a.found).toBe(true);
