@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
 import { startDigestScheduler } from "../../digest/scheduler.js";
-import { clockAt, deliveryDeps, newDir, openAt, recorder, subscribe } from "./setup.js";
+import { copyCorpus } from "../helpers/app.js";
+import { COLLECTIVE, clockAt, deliveryDeps, newDir, openAt, recorder, subscribe } from "./setup.js";
 
 const apps: App[] = [];
 afterEach(async () => {
@@ -42,6 +43,31 @@ describe("digest schedulers of two replicas", () => {
     expect(await schedB.tick()).toEqual([]);
     expect(recA.sent.map((s) => s.chatId)).toEqual([4242]);
     expect(recB.sent).toEqual([]);
+    schedA.stop();
+    schedB.stop();
+  });
+
+  it("alert a newly ingested document once, though each replica sweeps it with its own memory", async () => {
+    const dir = newDir();
+    const clock = clockAt("2025-09-20T02:00:00Z");
+    const a = await openAt(dir, clock);
+    const b = await openAt(dir, clock);
+    apps.push(a, b);
+    await subscribe(a, 7, { orgIds: [COLLECTIVE] });
+    clock.set("2025-09-20T04:00:00Z");
+    await a.ingest([copyCorpus(dir)]); // `nhiemvu ingest` beside the bots
+    clock.set("2025-09-20T04:01:00Z");
+    const recA = recorder();
+    const recB = recorder();
+    const schedA = startDigestScheduler(deliveryDeps(a, recA), { timer: false, catchUpOnStart: false });
+    const schedB = startDigestScheduler(deliveryDeps(b, recB), { timer: false, catchUpOnStart: false });
+    await Promise.all([schedA.tick(), schedB.tick()]);
+    await Promise.all([schedB.tick(), schedA.tick()]);
+    const alerts = [...recA.sent, ...recB.sent].filter((s) => s.text.includes("Nhiệm vụ mới được giao"));
+    expect(alerts.length).toBeGreaterThanOrEqual(1);
+    // One message per alert the ledger recorded as sent (one per document version and chat).
+    const ledger = (await a.store.exportBotState()).deliveries.filter((d) => d.slot.startsWith("#new:") && d.status === "sent");
+    expect(alerts).toHaveLength(ledger.length);
     schedA.stop();
     schedB.stop();
   });
