@@ -156,10 +156,3 @@ function lex(match: string): Lexeme[] {
   }
   return out;
 }
-
-/** The one-token tsquery for a term, or undefined when the term is not a single token (FTS5's
- *  vocabulary holds tokens only, so such a term has no document frequency there either). */
-export function termQuery(column: LexicalColumn, term: string): string | undefined {
-  const toks = columnTokens(column, term);
-  return toks.length === 1 && toks[0] === term ? `'${toks[0]}'` : undefined;
-}

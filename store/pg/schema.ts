@@ -74,6 +74,35 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX chunks_raw_tsv ON chunks USING GIN (raw_tsv);
   CREATE INDEX chunks_folded_tsv ON chunks USING GIN (folded_tsv);
 
+  -- Per column, how many chunks hold each term (FTS5's fts5vocab "col" counts, for IDF), kept by
+  -- triggers; term '' of column '#' counts the chunks. Counting through the GIN index instead reads
+  -- every matching tsvector, which for a common word is most of the table.
+  CREATE TABLE chunk_vocab (
+    col CHAR(1) NOT NULL,
+    term TEXT NOT NULL,
+    df INTEGER NOT NULL,
+    PRIMARY KEY (col, term)
+  );
+  CREATE FUNCTION nhiemvu_vocab_count() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  DECLARE
+    delta INTEGER := CASE WHEN TG_OP = 'DELETE' THEN -1 ELSE 1 END;
+  BEGIN
+    INSERT INTO chunk_vocab (col, term, df)
+    SELECT t.col, t.term, delta * count(*) FROM (
+      SELECT 'r' AS col, unnest(tsvector_to_array(raw_tsv)) AS term FROM changed
+      UNION ALL SELECT 'f', unnest(tsvector_to_array(folded_tsv)) FROM changed
+      UNION ALL SELECT '#', '' FROM changed) t
+    GROUP BY t.col, t.term
+    ORDER BY t.col, t.term
+    ON CONFLICT (col, term) DO UPDATE SET df = chunk_vocab.df + excluded.df;
+    RETURN NULL;
+  END
+  $fn$;
+  CREATE TRIGGER chunks_vocab_inserted AFTER INSERT ON chunks
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION nhiemvu_vocab_count();
+  CREATE TRIGGER chunks_vocab_deleted AFTER DELETE ON chunks
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION nhiemvu_vocab_count();
+
   CREATE TABLE assignments (
     id BIGSERIAL PRIMARY KEY,
     doc_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

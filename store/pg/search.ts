@@ -4,7 +4,7 @@
  */
 import type { DocumentMeta } from "../../core/types.js";
 import type { ChunkFilter, LexicalColumn, ScoredChunk, StoredChunk } from "../types.js";
-import { termQuery, tsqueryFromMatch } from "./fts.js";
+import { tsqueryFromMatch } from "./fts.js";
 import type { SqlQueryable } from "./sql.js";
 
 const TSV: Record<LexicalColumn, string> = { raw: "c.raw_tsv", folded: "c.folded_tsv" };
@@ -36,25 +36,19 @@ export async function searchLexical(
   return r.rows.map((row) => ({ chunkId: Number(row.id), score: Number(row.score) }));
 }
 
-/** Chunks holding each single-token term in a column (GIN lookups), and the number of chunks. */
+/** Chunks holding each term (a single token) in a column, and the number of chunks: the
+ *  trigger-kept vocabulary (schema.ts), as FTS5's fts5vocab gives them. */
 export async function termFrequencies(
   q: SqlQueryable, column: LexicalColumn, terms: string[],
 ): Promise<{ chunks: number; df: Map<string, number> }> {
+  const r = await q.query<{ col: string; term: string; df: number }>(`SELECT col, term, df FROM chunk_vocab
+    WHERE (col = $1 AND term = ANY($2::text[]) AND df > 0) OR (col = '#' AND term = '')`,
+  [column === "raw" ? "r" : "f", [...new Set(terms)]]);
   const df = new Map<string, number>();
-  const asked = [...new Set(terms)].flatMap((t) => {
-    const tq = termQuery(column, t);
-    return tq ? [[t, tq] as const] : [];
-  });
-  const r = await q.query<{ term: string | null; n: number }>(`
-    SELECT NULL AS term, count(*) AS n FROM chunks
-    UNION ALL
-    SELECT t.term, (SELECT count(*) FROM chunks c WHERE ${TSV[column]} @@ t.q::tsquery)
-    FROM unnest($1::text[], $2::text[]) AS t(term, q)`, [asked.map((a) => a[0]), asked.map((a) => a[1])]);
   let chunks = 0;
   for (const row of r.rows) {
-    const n = Number(row.n);
-    if (row.term === null) chunks = n;
-    else if (n > 0) df.set(row.term, n);
+    if (row.col === "#") chunks = Number(row.df);
+    else df.set(row.term, Number(row.df));
   }
   return { chunks, df };
 }

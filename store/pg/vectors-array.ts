@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { StoreError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
-import { VectorIndex } from "../hnsw/vector-index.js";
+import { VectorCache } from "./vector-cache.js";
 import type { PgChunkVectors, SqlClient, SqlQueryable } from "./sql.js";
 
 export const VECTOR_CHANNEL = "nhiemvu_vectors";
@@ -38,6 +38,22 @@ function arrayLiteral(v: Float32Array): string {
   return `${out}}`;
 }
 
+/**
+ * A real[] in PostgreSQL's binary array form (array_send): ndim, has-nulls flag, element type, then per
+ * dimension its length and lower bound, then per element its byte length (4) and a big-endian float4.
+ * Much faster to read than the text form, which costs a parseFloat per number.
+ */
+function fromArraySend(b: Uint8Array): Float32Array {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const ndim = view.getInt32(0);
+  if (ndim === 0) return new Float32Array(0);
+  const n = view.getInt32(12);
+  const out = new Float32Array(n);
+  let at = 12 + 8 * ndim;
+  for (let i = 0; i < n; i++, at += 8) out[i] = view.getFloat32(at + 4);
+  return out;
+}
+
 function expand(spans: Span[]): number[] {
   const ids: number[] = [];
   for (const [lo, hi] of spans) for (let id = lo; id <= hi; id++) ids.push(id);
@@ -46,7 +62,7 @@ function expand(spans: Span[]): number[] {
 
 class ArrayVectors implements PgChunkVectors {
   readonly kind = "array" as const;
-  private index: VectorIndex;
+  private index: VectorCache;
   /** Ids this process wrote and already holds: their echo on the channel is skipped once. */
   private readonly own = new Set<number>();
   /** Changes are applied one after another, in the order the server sent them. */
@@ -99,7 +115,8 @@ class ArrayVectors implements PgChunkVectors {
 
   async search(vector: Float32Array, k: number, allow?: Set<number>): Promise<Array<{ chunkId: number; score: number }>> {
     await this.sync();
-    return this.index.search(vector, k, allow).map((h) => ({ chunkId: h.label, score: h.similarity }));
+    this.index.startGraph();
+    return this.index.search(vector, k, allow);
   }
 
   async dimensions(): Promise<number | undefined> {
@@ -109,9 +126,10 @@ class ArrayVectors implements PgChunkVectors {
   async get(chunkIds: number[]): Promise<Map<number, Float32Array>> {
     const out = new Map<number, Float32Array>();
     for (let i = 0; i < chunkIds.length; i += BATCH) {
-      const r = await this.client.query<{ chunk_id: number; embedding: number[] }>(
-        "SELECT chunk_id, embedding FROM chunk_vectors WHERE chunk_id = ANY($1::bigint[])", [chunkIds.slice(i, i + BATCH)]);
-      for (const row of r.rows) out.set(Number(row.chunk_id), Float32Array.from(row.embedding.map(Number)));
+      const r = await this.client.query<{ chunk_id: number; b: Uint8Array }>(
+        "SELECT chunk_id, array_send(embedding) AS b FROM chunk_vectors WHERE chunk_id = ANY($1::bigint[])",
+        [chunkIds.slice(i, i + BATCH)]);
+      for (const row of r.rows) out.set(Number(row.chunk_id), fromArraySend(row.b));
     }
     return out;
   }
@@ -132,6 +150,7 @@ class ArrayVectors implements PgChunkVectors {
       await tx.query("SELECT pg_notify($1, $2)", [VECTOR_CHANNEL, JSON.stringify({ reload: true })]);
     });
     if (dimensions !== undefined) this.dims = dimensions;
+    this.index.close();
     this.index = this.empty(dimensions);
     this.own.clear();
   }
@@ -139,6 +158,7 @@ class ArrayVectors implements PgChunkVectors {
   async close(): Promise<void> {
     await this.stop?.();
     this.stop = undefined;
+    this.index.close();
     await this.queue;
   }
 
@@ -194,23 +214,25 @@ class ArrayVectors implements PgChunkVectors {
   private async reload(): Promise<void> {
     const next = this.empty(this.dims);
     for (let after = 0; ;) {
-      const r = await this.client.query<{ chunk_id: number; embedding: number[] }>(
-        "SELECT chunk_id, embedding FROM chunk_vectors WHERE chunk_id > $1 ORDER BY chunk_id LIMIT $2", [after, BATCH * 4]);
+      const r = await this.client.query<{ chunk_id: number; b: Uint8Array }>(`SELECT chunk_id, array_send(embedding) AS b
+        FROM chunk_vectors WHERE chunk_id > $1 ORDER BY chunk_id LIMIT $2`, [after, BATCH * 4]);
       if (r.rows.length === 0) break;
       const ids = r.rows.map((row) => Number(row.chunk_id));
-      const vecs = r.rows.map((row) => Float32Array.from(row.embedding.map(Number)));
+      const vecs = r.rows.map((row) => fromArraySend(row.b));
       // Vectors of another dimension belong to another embedder: skipped, they show up in `missing`
       // only after clear(); the store drops them when the embedder changes.
       const keep = ids.map((_, i) => next.dimensions === undefined || vecs[i]!.length === next.dimensions);
       next.add(ids.filter((_, i) => keep[i]), vecs.filter((_, i) => keep[i]));
       after = ids[ids.length - 1]!;
     }
+    this.index.close();
     this.index = next;
     this.own.clear();
+    next.startGraph();
     this.logger?.debug({ vectors: next.size }, "vector index loaded from PostgreSQL");
   }
 
-  private empty(dims: number | undefined): VectorIndex {
-    return VectorIndex.inMemory(dims, this.logger, { exactSearchLimit: this.exactSearchLimit });
+  private empty(dims: number | undefined): VectorCache {
+    return new VectorCache(dims, this.logger, this.exactSearchLimit);
   }
 }

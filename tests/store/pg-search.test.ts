@@ -53,6 +53,12 @@ describe.skipIf(!pgAdminUrl())("PostgreSQL full text", () => {
     expect(df.chunks).toBe(2);
     // "uy" is in "uỷ" and "Ủy"; a term of several tokens has no frequency (as in FTS5's vocabulary).
     expect(Object.fromEntries(df.df)).toEqual({ dang: 1, uy: 2 });
+    // The counts follow replacements and removals.
+    const other = await saveWithVectors(store, makeDraft({ path: "/c/b.txt", items: [{ label: "1", text: "Đảng uỷ tỉnh." }] }));
+    expect(Object.fromEntries((await store.termFrequencies("folded", ["dang", "tinh"])).df)).toEqual({ dang: 2, tinh: 2 });
+    await store.removeDocument(other.id);
+    const after = await store.termFrequencies("folded", ["dang", "tinh"]);
+    expect([after.chunks, Object.fromEntries(after.df)]).toEqual([2, { dang: 1, tinh: 1 }]);
   });
 
   it("ranks a chunk holding the phrase above chunks holding its words apart", async () => {
