@@ -7,6 +7,7 @@ import { findPeriods } from "../core/periods.js";
 import { sentenceSpans, type Span } from "../core/sentences.js";
 import type { Citation, Period } from "../core/types.js";
 import { sectionAt } from "../core/sections.js";
+import { nameKey } from "../core/text.js";
 import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../store/types.js";
 import { docLabel, roleName, sectionPhrase, shorten } from "../core/display.js";
 import { ROLE_ORDER } from "./assigned.js";
@@ -61,7 +62,8 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   const page = good.slice(offset, offset + limit);
   if (page.length === 0) return nothing;
   const picks = await Promise.all(page.map(async (r) => pickQuote(u, r, await deps.store.getSections(r.chunk.docId))));
-  return { ...base, answer: describe(u, picks[0]!), found: true, citations: picks.map((p) => p.citation), more: offset + limit < good.length };
+  const citations = picks.flatMap((p) => (p.leadIn ? [p.citation, p.leadIn] : [p.citation]));
+  return { ...base, answer: describe(u, picks[0]!), found: true, citations, more: offset + limit < good.length };
 }
 
 /**
@@ -114,6 +116,8 @@ interface Pick {
   task?: StoredAssignment;
   bodies?: StoredAssignment[];
   sentence: string;
+  /** For "who": the lead-in naming the body when the task's own quote does not. */
+  leadIn?: Citation;
 }
 
 /** The best span of a passage: the matching assignment's own quote, else the best sentence. */
@@ -121,13 +125,33 @@ function pickQuote(u: Understanding, r: Candidate, sections: StoredSection[]): P
   const { chunk, task } = r;
   const doc = { name: chunk.docName, meta: chunk.docMeta };
   if (task && task.quote.length <= MAX_QUOTE) {
-    return { chunk, task, bodies: r.bodies, sentence: task.quote, citation: citation(doc, task.sectionLabel, task.quote) };
+    const leadIn = u.kind === "who" ? namingLeadIn(task, r.bodies ?? [task], sections, doc) : undefined;
+    return { chunk, task, bodies: r.bodies, sentence: task.quote, citation: citation(doc, task.sectionLabel, task.quote), leadIn };
   }
   const span = bestSentence(u, chunk);
   const quote = chunk.text.slice(span.start, span.end);
   // A chunk may hold several paragraphs: the citation names the one the quote is in.
   const label = sectionAt(sections, chunk.start + span.start)?.label ?? chunk.sectionLabel;
   return { chunk, sentence: quote, citation: citation(doc, label, quote) };
+}
+
+/**
+ * "Bộ Tài chính chủ trì, phối hợp ...: a) Rà soát ...": a sub-item's quote does not name the body it
+ * belongs to; the lead-in above it does, and is what shows the source of a "who" answer.
+ */
+function namingLeadIn(t: StoredAssignment, bodies: StoredAssignment[], sections: StoredSection[], doc: Parameters<typeof citation>[0]): Citation | undefined {
+  const names = [...new Set(bodies.flatMap((b) => [nameKey(b.org), nameKey(b.orgText ?? "")]))].filter((n) => n.length > 0);
+  if (names.some((n) => nameKey(t.quote).includes(n))) return undefined;
+  let s = sectionAt(sections, t.quoteStart);
+  while (s && s.parent !== null) {
+    const parent: number = s.parent;
+    s = sections.find((x) => x.index === parent);
+    const heading = s?.heading.trim() ?? "";
+    if (s && heading.length > 0 && heading.length <= MAX_QUOTE && names.some((n) => nameKey(heading).includes(n))) {
+      return citation(doc, s.label, heading);
+    }
+  }
+  return undefined;
 }
 
 function isDeadline(p: Period): boolean {

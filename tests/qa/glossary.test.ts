@@ -96,6 +96,9 @@ thực hiện nhiệm vụ năm 2026
 1. Các đảng ủy trực thuộc đẩy mạnh chuyển đổi số trong công tác đảng, hoàn thành số hóa hồ sơ đảng viên trước ngày 30/6/2026.
 2. Ban Tổ chức Tỉnh ủy tổ chức tập huấn nghiệp vụ cho cán bộ làm công tác kiểm tra, giám sát trong quý III/2026.
 3. Văn phòng Tỉnh ủy rà soát, sắp xếp kho lưu trữ tài liệu, báo cáo kết quả trước ngày 15/9/2026.
+4. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan:
+a) Xây dựng phóng sự về gương điển hình tiên tiến trong phong trào thi đua yêu nước;
+b) Tổ chức hội thi tìm hiểu lịch sử Đảng bộ tỉnh cho đoàn viên thanh niên.
 `;
 
 describe.sequential("English questions over Vietnamese documents", () => {
@@ -128,6 +131,15 @@ describe.sequential("English questions over Vietnamese documents", () => {
     expect(a.found).toBe(true);
     expect(a.answer).toMatch(/^Deadline 30\/6\/2026 \(“trước ngày 30\/6\/2026”\) \(Kế hoạch 41-KH\/TU, section 1\)/);
     expect(a.citations[0]!.quote).toContain("số hóa hồ sơ đảng viên");
+  });
+
+  it("for 'who', cites the lead-in that names the body when the task's own words do not", async () => {
+    const a = await app.answerer.ask("Who leads organising the contest on the history of the provincial Party unit for youth?");
+    expect(a.found).toBe(true);
+    expect(a.citations.map((c) => c.quote)).toEqual([
+      expect.stringContaining("Tổ chức hội thi tìm hiểu lịch sử Đảng bộ tỉnh"),
+      expect.stringContaining("Ban Tuyên giáo Tỉnh ủy chủ trì"),
+    ]);
   });
 
   it("finds a matter named with another of its Vietnamese words", async () => {
