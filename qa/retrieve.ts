@@ -55,13 +55,18 @@ export async function retrieve(
     hits.forEach((h, rank) => fused.set(h.chunkId, (fused.get(h.chunkId) ?? 0) + weight / (RRF_K + rank + 1)));
   }
   const weights = termWeights(u.folded, stats);
+  const wanted = new Set(u.folded);
   const chunks = (await deps.store.getChunks([...fused.keys()])).filter((c) => !isRecipientsLabel(c.sectionLabel));
+  const words = new Map<number, string[]>();
   const ranked = chunks.map((chunk) => {
+    const { sentences, all } = chunkWords(chunk.text);
+    words.set(chunk.id, all);
     // The heading path is shortened in `context`; the document's full title is read too.
     const context = new Set(tokens(fold(`${chunk.docMeta.title ?? ""} ${chunk.context}`)));
     // An answer stands in one sentence or two: words scattered over a long list do not make one.
     let best = { coverage: 0, adjacency: 0 };
-    for (const own of sentenceWindows(chunk.text)) {
+    for (const own of sentenceWindows(sentences, wanted)) {
+      // English questions are judged by concept, any of its Vietnamese alternatives (qa/concepts.ts).
       const c = u.concepts
         ? conceptMatch(u.concepts, weights, own, context)
         : { coverage: coverage(u.folded, weights, own, context), adjacency: adjacency(u.folded, own) };
@@ -74,7 +79,7 @@ export async function retrieve(
   const top = Math.max(...ranked.map((r) => r.score), Number.MIN_VALUE);
   const keyed = ranked.map((r) => ({ ...r, key: relevance(r) + RANK_WEIGHT * (r.score / top) }));
   keyed.sort((a, b) => b.key - a.key);
-  return dedupe(keyed);
+  return dedupe(keyed, words);
 }
 
 /** Share of the (folded) words that occur in a text, unweighted: a quick test of one quote or sentence. */
@@ -89,19 +94,58 @@ export function relevance(r: Pick<RankedChunk, "coverage" | "adjacency">): numbe
   return r.coverage + 0.3 * r.adjacency;
 }
 
-/** The folded words of each sentence of a passage, and of each pair of neighbouring sentences. */
-function sentenceWindows(text: string): string[][] {
+/**
+ * The folded words of a passage: of each sentence (the whole text as one when it has a single sentence),
+ * and all of them in order.
+ */
+function chunkWords(text: string): { sentences: string[][]; all: string[] } {
   const folded = fold(text);
+  const all = tokens(folded);
   // fold() keeps the length of NFC text, so sentence offsets found on the text slice its folded copy.
   const spans = folded.length === text.length ? sentenceSpans(text) : [];
-  if (spans.length <= 1) return [tokens(folded)];
-  const each = spans.map((sp) => tokens(folded.slice(sp.start, sp.end)));
-  const out: string[][] = [];
-  each.forEach((w, i) => {
-    out.push(w);
+  if (spans.length <= 1) return { sentences: [all], all };
+  return { sentences: spans.map((sp) => tokens(folded.slice(sp.start, sp.end))), all };
+}
+
+/**
+ * What each sentence of a passage, and each pair of neighbouring sentences, holds of the question: its
+ * question words, and its pairs of neighbouring words that are both question words. Scoring asks only
+ * about question words, so the rest of a sentence is left out here (the answers are the same).
+ */
+function sentenceWindows(sentences: string[][], wanted: Set<string>): Held[] {
+  const each = sentences.map((w) => held(w, wanted));
+  if (each.length === 1) return each;
+  const out: Held[] = [];
+  each.forEach((h, i) => {
+    out.push(h);
     const next = each[i + 1];
-    if (next) out.push(w.concat(next));
+    if (!next) return;
+    const words = new Set([...h.words, ...next.words]);
+    const pairs = new Set([...h.pairs, ...next.pairs]);
+    // The pair across the two sentences: the last word of one and the first of the next.
+    const last = sentences[i]!.at(-1), first = sentences[i + 1]![0];
+    if (last !== undefined && first !== undefined && wanted.has(last) && wanted.has(first)) pairs.add(`${last} ${first}`);
+    out.push({ words, pairs });
   });
+  return out;
+}
+
+interface Held {
+  /** The question words a text holds. */
+  words: Set<string>;
+  /** Its neighbouring word pairs "a b" where a and b are both question words. */
+  pairs: Set<string>;
+}
+
+function held(words: string[], wanted: Set<string>): Held {
+  const out: Held = { words: new Set(), pairs: new Set() };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!wanted.has(w)) continue;
+    out.words.add(w);
+    const next = words[i + 1];
+    if (next !== undefined && wanted.has(next)) out.pairs.add(`${w} ${next}`);
+  }
   return out;
 }
 
@@ -118,57 +162,61 @@ function termWeights(terms: string[], { chunks, df }: TermStats): Map<string, nu
  * ("miễn thị thực"), half when it only occurs elsewhere ("thực" of "thực hiện"); a word found only in the
  * heading path or the title counts half as well.
  */
-function coverage(terms: string[], weights: Map<string, number>, own: string[], context: Set<string>): number {
-  const present = new Set(own);
-  const pairs = pairSet(own);
+function coverage(terms: string[], weights: Map<string, number>, own: Held, context: Set<string>): number {
   let total = 0;
   let held = 0;
   terms.forEach((t, i) => {
     const w = weights.get(t) ?? 0;
     total += w;
-    if (present.has(t)) {
-      const joined = (i > 0 && pairs.has(`${terms[i - 1]} ${t}`)) || (i + 1 < terms.length && pairs.has(`${t} ${terms[i + 1]}`));
+    if (own.words.has(t)) {
+      const joined = (i > 0 && own.pairs.has(`${terms[i - 1]} ${t}`)) || (i + 1 < terms.length && own.pairs.has(`${t} ${terms[i + 1]}`));
       held += joined || terms.length === 1 ? w : w / 2;
     } else if (context.has(t)) held += w / 2;
   });
   return total > 0 ? held / total : 0;
 }
 
-function pairSet(words: string[]): Set<string> {
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i]} ${words[i + 1]}`);
-  return pairs;
-}
-
-function adjacency(terms: string[], present: string[]): number {
+function adjacency(terms: string[], own: Held): number {
   if (terms.length < 2) return 0;
-  const pairs = pairSet(present);
   let n = 0;
-  for (let i = 0; i + 1 < terms.length; i++) if (pairs.has(`${terms[i]} ${terms[i + 1]}`)) n++;
+  for (let i = 0; i + 1 < terms.length; i++) if (own.pairs.has(`${terms[i]} ${terms[i + 1]}`)) n++;
   return n / (terms.length - 1);
 }
 
 /** Drops passages whose words are nearly all those of a better-ranked passage (the same appendix twice). */
-function dedupe(ranked: RankedChunk[]): RankedChunk[] {
+function dedupe(ranked: RankedChunk[], words: Map<number, string[]>): RankedChunk[] {
   const kept: Array<{ r: RankedChunk; shingles: Set<string> }> = [];
   for (const r of ranked) {
-    const shingles = shingleSet(r.chunk.text);
-    const dup = kept.some((k) => k.r.chunk.docId !== r.chunk.docId && jaccard(k.shingles, shingles) >= 0.8);
+    const shingles = shingleSet(words.get(r.chunk.id)!);
+    const dup = kept.some((k) => k.r.chunk.docId !== r.chunk.docId && similar(k.shingles, shingles));
     if (!dup) kept.push({ r, shingles });
   }
   return kept.map((k) => k.r);
 }
 
-function shingleSet(text: string): Set<string> {
-  const w = tokens(fold(text));
+function shingleSet(w: string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 3 <= w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
   return out;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+const DUPLICATE_JACCARD = 0.8;
+
+/**
+ * Jaccard similarity of two shingle sets at least DUPLICATE_JACCARD. Counting stops as soon as even
+ * every remaining shingle shared could not reach it (most pairs of passages differ at once).
+ */
+function similar(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const jaccard = (inter: number) => inter / (a.size + b.size - inter);
+  if (jaccard(small.size) < DUPLICATE_JACCARD) return false;
   let inter = 0;
-  for (const x of a) if (b.has(x)) inter++;
-  return inter / (a.size + b.size - inter);
+  let left = small.size;
+  for (const x of small) {
+    left--;
+    if (large.has(x)) inter++;
+    else if (jaccard(inter + left) < DUPLICATE_JACCARD) return false;
+  }
+  return jaccard(inter) >= DUPLICATE_JACCARD;
 }
