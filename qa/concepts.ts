@@ -14,6 +14,9 @@ interface Held {
   whole: boolean;
 }
 
+/** A passage's words: in order, or as the question words it holds and their neighbouring pairs ("a b"). */
+export type PassageWords = string[] | { words: Set<string>; pairs: Set<string> };
+
 /**
  * Weighted share of the concepts a passage (its folded words `own`, its heading and title words
  * `context`) holds, and the share of the many-syllable concepts it holds as whole phrases. A concept the
@@ -22,10 +25,10 @@ interface Held {
 export function conceptMatch(
   concepts: string[][][],
   weights: Map<string, number>,
-  own: string[],
+  own: PassageWords,
   context: Set<string>,
 ): { coverage: number; adjacency: number } {
-  const joined = ` ${own.join(" ")} `;
+  const joined = phraseTest(own);
   let held = 0;
   let total = 0;
   let phrases = 0;
@@ -47,10 +50,19 @@ export function conceptMatch(
   return { coverage: total > 0 ? held / total : 0, adjacency: phrases > 0 ? whole / phrases : 0 };
 }
 
-function holds(alt: string[], weights: Map<string, number>, joined: string, context: Set<string>): Held {
+/** Whether a passage holds a phrase: side by side in order, or (from pairs) each syllable next to the following one. */
+function phraseTest(own: PassageWords): (alt: string[]) => boolean {
+  if (Array.isArray(own)) {
+    const joined = ` ${own.join(" ")} `;
+    return (alt) => joined.includes(` ${alt.join(" ")} `);
+  }
+  return (alt) => (alt.length === 1 ? own.words.has(alt[0]!) : alt.every((s, i) => i === 0 || own.pairs.has(`${alt[i - 1]} ${s}`)));
+}
+
+function holds(alt: string[], weights: Map<string, number>, joined: (alt: string[]) => boolean, context: Set<string>): Held {
   let total = 0;
   for (const s of alt) total += weights.get(s) ?? 0;
-  if (alt.length > 0 && joined.includes(` ${alt.join(" ")} `)) return { held: total, total, whole: true };
+  if (alt.length > 0 && joined(alt)) return { held: total, total, whole: true };
   // A phrase's syllables found apart do not say it ("đường sắt" and "cao" are not "đường sắt tốc độ
   // cao"); one found whole in the heading path or title counts half.
   const inContext = alt.length > 0 && alt.every((s) => context.has(s));
