@@ -129,9 +129,12 @@ export async function saveDocument(tx: SqlQueryable, draft: DocumentDraft, stamp
   await insertRows(tx, "sections (doc_id, idx, parent, depth, marker, label, heading, start_at, end_at)",
     draft.sections.map((s) => [id, s.index, s.parent, s.depth, s.marker, s.label, s.heading, s.start, s.end]));
   const chunkIds = (await insertRows(tx,
-    "chunks (doc_id, section, start_at, end_at, text, context, raw_tsv, folded_tsv)",
-    draft.chunks.map((c) => [id, c.section, c.start, c.end, c.text, c.context,
-      tsvectorLiteral(columnTokens("raw", c.text)), tsvectorLiteral(columnTokens("folded", c.text))]),
+    "chunks (doc_id, section, start_at, end_at, text, context, n_tokens, raw_tsv, folded_tsv)",
+    draft.chunks.map((c) => {
+      const raw = columnTokens("raw", c.text);
+      return [id, c.section, c.start, c.end, c.text, c.context, raw.length, tsvectorLiteral(raw),
+        tsvectorLiteral(columnTokens("folded", c.text))];
+    }),
     "RETURNING id")).map(Number).sort((a, b) => a - b); // nextval runs in row order: ascending = draft order
   await insertRows(tx, `assignments (doc_id, org_id, org, org_text, org_folded, role, coordinators, task, deadline,
     deadline_text, deadline_kind, due, range_start, range_end, period, section, quote_start, quote_end, quote)`,

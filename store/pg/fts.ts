@@ -156,3 +156,14 @@ function lex(match: string): Lexeme[] {
   }
   return out;
 }
+
+/** The distinct phrases of a MATCH expression, each as its tokens and its tsquery (for BM25 terms). */
+export function matchPhrases(column: LexicalColumn, match: string): Array<{ tokens: string[]; query: string }> {
+  const out = new Map<string, string[]>();
+  for (const l of lex(match)) {
+    if (l.kind !== "phrase") continue;
+    const toks = columnTokens(column, l.text);
+    if (toks.length > 0) out.set(toks.map((t) => `'${t}'`).join(" <-> "), toks);
+  }
+  return [...out].map(([query, tokens]) => ({ tokens, query }));
+}

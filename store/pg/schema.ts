@@ -67,6 +67,7 @@ const MIGRATIONS: readonly string[] = [
     end_at INTEGER NOT NULL,
     text TEXT NOT NULL,
     context TEXT NOT NULL,
+    n_tokens INTEGER NOT NULL,
     raw_tsv TSVECTOR NOT NULL,
     folded_tsv TSVECTOR NOT NULL
   );
@@ -75,12 +76,12 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX chunks_folded_tsv ON chunks USING GIN (folded_tsv);
 
   -- Per column, how many chunks hold each term (FTS5's fts5vocab "col" counts, for IDF), kept by
-  -- triggers; term '' of column '#' counts the chunks. Counting through the GIN index instead reads
+  -- triggers; in column '#', term '' counts the chunks and term 'tokens' their tokens. Counting through the GIN index instead reads
   -- every matching tsvector, which for a common word is most of the table.
   CREATE TABLE chunk_vocab (
     col CHAR(1) NOT NULL,
     term TEXT NOT NULL,
-    df INTEGER NOT NULL,
+    df BIGINT NOT NULL,
     PRIMARY KEY (col, term)
   );
   CREATE FUNCTION nhiemvu_vocab_count() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -88,10 +89,11 @@ const MIGRATIONS: readonly string[] = [
     delta INTEGER := CASE WHEN TG_OP = 'DELETE' THEN -1 ELSE 1 END;
   BEGIN
     INSERT INTO chunk_vocab (col, term, df)
-    SELECT t.col, t.term, delta * count(*) FROM (
-      SELECT 'r' AS col, unnest(tsvector_to_array(raw_tsv)) AS term FROM changed
-      UNION ALL SELECT 'f', unnest(tsvector_to_array(folded_tsv)) FROM changed
-      UNION ALL SELECT '#', '' FROM changed) t
+    SELECT t.col, t.term, delta * sum(t.n) FROM (
+      SELECT 'r' AS col, unnest(tsvector_to_array(raw_tsv)) AS term, 1 AS n FROM changed
+      UNION ALL SELECT 'f', unnest(tsvector_to_array(folded_tsv)), 1 FROM changed
+      UNION ALL SELECT '#', '', 1 FROM changed
+      UNION ALL SELECT '#', 'tokens', n_tokens FROM changed) t
     GROUP BY t.col, t.term
     ORDER BY t.col, t.term
     ON CONFLICT (col, term) DO UPDATE SET df = chunk_vocab.df + excluded.df;

@@ -1,10 +1,10 @@
 /**
- * Full-text search over chunks (GIN-indexed tsvectors, ts_rank_cd), chunk lookup, and the chunk-id
+ * Full-text search over chunks (GIN-indexed tsvectors, BM25 as FTS5 computes it), chunk lookup, and the chunk-id
  * queries vector search needs for filtering. Same observable rules as store/sqlite/search.ts.
  */
 import type { DocumentMeta } from "../../core/types.js";
 import type { ChunkFilter, LexicalColumn, ScoredChunk, StoredChunk } from "../types.js";
-import { tsqueryFromMatch } from "./fts.js";
+import { matchPhrases, tsqueryFromMatch } from "./fts.js";
 import type { SqlQueryable } from "./sql.js";
 
 const TSV: Record<LexicalColumn, string> = { raw: "c.raw_tsv", folded: "c.folded_tsv" };
@@ -14,10 +14,15 @@ export function isEmptyFilter(filter: ChunkFilter): boolean {
   return filter.docIds?.length === 0 || filter.kinds?.length === 0;
 }
 
+/** BM25 parameters, FTS5's. */
+const K1 = 1.2;
+const B = 0.75;
+
 /**
- * Chunks matching the FTS5-style `match` ("phrase" OR "phrase" ...) in one column, best first.
- * Score: ts_rank_cd (cover density, so phrases and close terms count), normalised by 1 + log(length)
- * as BM25 damps long chunks; higher is better. An expression with no token finds nothing.
+ * Chunks matching the FTS5 `match` in one column, best first, scored by BM25 as FTS5 scores them (higher
+ * is better): per phrase, idf from the vocabulary counts (a phrase of several words takes its rarest
+ * word's count: an upper bound of the phrase's), tf = the phrase's occurrences (ts_rank_cd without
+ * normalisation gives 0.1 per occurrence), length normalised by the chunk's token count.
  */
 export async function searchLexical(
   q: SqlQueryable, column: LexicalColumn, match: string, filter: ChunkFilter, limit: number,
@@ -25,14 +30,34 @@ export async function searchLexical(
   if (!match.trim() || limit <= 0 || isEmptyFilter(filter)) return [];
   const query = tsqueryFromMatch(column, match);
   if (!query) return [];
+  const phrases = matchPhrases(column, match);
+  const tokens = [...new Set(phrases.flatMap((p) => p.tokens))];
+  const stats = await q.query<{ col: string; term: string; df: number }>(`SELECT col, term, df FROM chunk_vocab
+    WHERE (col = $1 AND term = ANY($2::text[])) OR col = '#'`, [column === "raw" ? "r" : "f", tokens]);
+  const df = new Map<string, number>();
+  let n = 0;
+  let total = 0;
+  for (const row of stats.rows) {
+    if (row.col !== "#") df.set(row.term, Number(row.df));
+    else if (row.term === "") n = Number(row.df);
+    else total = Number(row.df);
+  }
+  const idf = phrases.map((p) => {
+    const count = Math.min(...p.tokens.map((t) => df.get(t) ?? 0));
+    return Math.max(1e-6, Math.log((n - count + 0.5) / (count + 0.5)));
+  });
+  const avgdl = n > 0 && total > 0 ? total / n : 1;
   const tsv = TSV[column];
   const r = await q.query<{ id: number; score: number }>(`
-    SELECT c.id, ts_rank_cd(${tsv}, $1::tsquery, 1)::float8 AS score
+    SELECT c.id, (SELECT sum(p.idf * (p.tf * ${K1 + 1}) / (p.tf + ${K1} * (${1 - B} + ${B} * c.n_tokens / $5::float8)))
+      FROM (SELECT w.idf, round(10 * ts_rank_cd(${tsv}, w.q::tsquery, 0)) AS tf
+        FROM unnest($6::text[], $7::float8[]) AS w(q, idf)) p)::float8 AS score
     FROM chunks c ${filter.kinds ? "JOIN documents d ON d.id = c.doc_id" : ""}
     WHERE ${tsv} @@ $1::tsquery
       AND ($2::bigint[] IS NULL OR c.doc_id = ANY($2::bigint[]))
       ${filter.kinds ? "AND d.kind = ANY($3::text[])" : "AND $3::text[] IS NULL"}
-    ORDER BY score DESC, c.id LIMIT $4`, [query, filter.docIds ?? null, filter.kinds ?? null, limit]);
+    ORDER BY score DESC, c.id LIMIT $4`,
+  [query, filter.docIds ?? null, filter.kinds ?? null, limit, avgdl, phrases.map((p) => p.query), idf]);
   return r.rows.map((row) => ({ chunkId: Number(row.id), score: Number(row.score) }));
 }
 
