@@ -10,7 +10,7 @@ import { tsqueryFromMatch } from "../../store/pg/fts.js";
 import { openPgStore } from "../../store/pg/open.js";
 import type { Store } from "../../store/types.js";
 import { createTestDatabase, pgAdminUrl, type TestDatabase } from "../helpers/pg.js";
-import { makeDraft, saveWithVectors, vectorsFor } from "./helpers.js";
+import { makeDraft, open as openSqlite, saveWithVectors, tempDir, vectorsFor } from "./helpers.js";
 
 const databases: TestDatabase[] = [];
 const stores: Store[] = [];
@@ -76,6 +76,32 @@ describe.skipIf(!pgAdminUrl())("PostgreSQL full text", () => {
     expect(found[0]).toBe("Bộ Tài chính chủ trì về chuyển đổi số quốc gia.");
     expect(found).toHaveLength(3);
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it("scores like SQLite's FTS5 BM25: same order, same scores", async () => {
+    const drafts = [
+      makeDraft({ path: "/c/a.txt", items: [
+        { label: "1", text: "Ban Kinh tế Trung ương nghiên cứu chính sách phát triển kinh tế tư nhân." },
+        { label: "2", text: "Tổ chức Đảng các cấp tăng cường công tác kiểm tra, giám sát." },
+      ] }),
+      makeDraft({ path: "/c/b.txt", items: [
+        { label: "1", text: "Kinh tế số và kinh tế xanh là động lực tăng trưởng của nền kinh tế." },
+        { label: "2", text: "Ủy ban nhân dân các tỉnh tổ chức thực hiện chuyển đổi số, phát triển kinh tế." },
+        { label: "3", text: "Văn hoá, thể thao và du lịch." },
+      ] }),
+    ];
+    const pgStore = await fresh();
+    const sqlite = await openSqlite(tempDir());
+    for (const d of drafts) {
+      await saveWithVectors(pgStore, d);
+      await saveWithVectors(sqlite, d);
+    }
+    for (const [column, match] of [["folded", "kinh OR te OR tang"], ["raw", '"kinh tế" OR "tư nhân"'], ["folded", '"phat trien"']] as const) {
+      const want = await sqlite.searchLexical(column, match, {}, 10);
+      const got = await pgStore.searchLexical(column, match, {}, 10);
+      expect(await texts(pgStore, got), match).toEqual(await texts(sqlite, want));
+      got.forEach((h, i) => expect(h.score).toBeCloseTo(want[i]!.score, 4));
+    }
   });
 
   it("reads the FTS5 operators the way FTS5 does", () => {
