@@ -9,7 +9,7 @@ import hnswlib from "hnswlib-node";
 import type { HierarchicalNSW as Hnsw } from "hnswlib-node";
 import { StoreError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
-import { readIndexFile } from "./index-file.js";
+import { readIndexFile, readVectors, type RecordLayout } from "./index-file.js";
 
 const { HierarchicalNSW } = hnswlib;
 const M = 16;
@@ -39,6 +39,11 @@ export class VectorIndex {
   private dirty = false;
   /** Identity of the file as last read or written (inode, size, mtime). */
   private stamp: string | undefined;
+  /**
+   * Where each live label's vector lies in the file, while the file holds exactly what memory holds
+   * (set when loading; dropped by any change or flush, and read again from the file when next needed).
+   */
+  private records: { stamp: string; map: Map<number, number>; layout: RecordLayout } | undefined;
 
   private constructor(
     /** Undefined for an index held in memory only (the PostgreSQL store keeps vectors in a table). */
@@ -103,6 +108,7 @@ export class VectorIndex {
     this.dim = info.dimensions;
     for (const l of info.live) this.live.add(l);
     for (const l of info.deleted) if (!this.live.has(l)) this.deleted.add(l);
+    this.records = { stamp: this.stamp, map: info.records, layout: info.layout };
   }
 
   /** The dimension of the stored vectors, once known. */
@@ -191,15 +197,39 @@ export class VectorIndex {
     let norm = 0;
     for (let j = 0; j < query.length; j++) norm += query[j]! * query[j]!;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const labels = [...allow].filter((label) => this.live.has(label));
+    const fromFile = this.storedVectors(labels);
     const hits: VectorHit[] = [];
-    for (const label of allow) {
-      if (!this.live.has(label)) continue;
-      const p = this.index!.getPoint(label); // stored normalised by the cosine space
+    for (const label of labels) {
+      // stored normalised by the cosine space; the file's copy is the same float32 values
+      const p = fromFile.get(label) ?? this.index!.getPoint(label);
       let dot = 0;
       for (let j = 0; j < p.length; j++) dot += p[j]! * query[j]!;
       hits.push({ label, similarity: dot * scale });
     }
     return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label).slice(0, k);
+  }
+
+  /** The vectors of `labels` read from the file, when it holds what memory holds (else none). */
+  private storedVectors(labels: number[]): Map<number, Float32Array> {
+    const { stamp, file } = this;
+    if (this.dirty || stamp === undefined || file === undefined || labels.length < 8) return new Map();
+    try {
+      if (fileStamp(file) !== stamp) return new Map();
+      if (this.records?.stamp !== stamp) {
+        const info = readIndexFile(file);
+        if (!info || info.dimensions !== this.dim) return new Map();
+        this.records = { stamp, map: info.records, layout: info.layout };
+      }
+      const { map, layout } = this.records;
+      const wanted = labels.flatMap((label) => {
+        const record = map.get(label);
+        return record === undefined ? [] : [{ label, record }];
+      });
+      return readVectors(file, layout, wanted);
+    } catch {
+      return new Map(); // the file went away or changed under us: hnswlib's copy is still right
+    }
   }
 
   /** Drops every vector; the next addition (or `dimensions`) fixes the dimension again. */

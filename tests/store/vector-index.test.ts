@@ -31,6 +31,31 @@ describe("VectorIndex", () => {
     }
   });
 
+  it("scores a filtered search the same from the saved file as from memory, after a reload and after changes", () => {
+    const dir = tempDir();
+    const file = join(dir, "f.hnsw");
+    const labels = Array.from({ length: 300 }, (_, i) => 10 + i);
+    const vs = vectors(300, 16, 3);
+    const memory = VectorIndex.open(join(dir, "m.hnsw"), undefined, undefined, { exactSearchLimit: 10_000 });
+    memory.add(labels, vs); // never flushed: every vector comes from hnswlib
+    const saved = VectorIndex.open(file, undefined, undefined, { exactSearchLimit: 10_000 });
+    saved.add(labels, vs);
+    saved.flush();
+    const reloaded = VectorIndex.open(file, 16, undefined, { exactSearchLimit: 10_000 });
+    const allow = new Set(labels.filter((_, i) => i % 3 !== 0));
+    const same = (index: VectorIndex) => {
+      for (const q of vectors(4, 16, 41)) expect(index.search(q, 12, allow)).toEqual(memory.search(q, 12, allow));
+    };
+    same(saved);
+    same(reloaded);
+    // A change since the save (unflushed, then flushed) is seen too.
+    const moved = vectors(1, 16, 77)[0]!;
+    for (const index of [memory, reloaded]) index.add([labels[1]!], [moved]);
+    same(reloaded);
+    reloaded.flush();
+    same(reloaded);
+  });
+
   it("grows past its initial capacity, deletes, and writes a file whose labels it can read back", () => {
     const dir = tempDir();
     const file = join(dir, "v.hnsw");
