@@ -3,8 +3,8 @@
  * and an hnswlib graph built from them in the background, in small slices between other work. Building
  * the graph costs ~1 ms a vector (10 s for 12k chunks of 512 dimensions), far too long to make a CLI
  * `ask` wait for it, while an exact search over the loaded vectors takes milliseconds; a long-running bot
- * switches to the graph once it is built (GRAPH_DELAY_MS after it first wanted one). Once the graph
- * holds everything, the flat copy is dropped.
+ * switches to the graph once it is built (GRAPH_DELAY_MS after it first wanted one). The flat copy
+ * stays: a search inside a few documents is exact over it (hnswlib's getPoint costs 0.1 ms a vector).
  */
 import { StoreError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
@@ -12,6 +12,8 @@ import { VectorIndex } from "../hnsw/vector-index.js";
 
 /** Vectors added to the graph per slice (a few tens of ms), before yielding to the event loop. */
 const SLICE = 64;
+/** Filtered searches over at most this many chunks are exact, graph or not (as VectorIndex does). */
+const EXACT_SEARCH_LIMIT = 2000;
 /** Below this many vectors an exact search takes under a millisecond: no graph. */
 const GRAPH_MIN = 2000;
 /** The graph is built only by a process still running this long after it first needed one: a CLI
@@ -24,8 +26,8 @@ export interface CacheHit {
 }
 
 export class VectorCache {
-  /** Unit vectors by chunk id, until the graph holds them all. */
-  private flat: Map<number, Float32Array> | undefined = new Map();
+  /** Unit vectors by chunk id. */
+  private readonly flat = new Map<number, Float32Array>();
   private graph: VectorIndex | undefined;
   /** The graph being built: changes made meanwhile go to it too. */
   private next: VectorIndex | undefined;
@@ -42,7 +44,7 @@ export class VectorCache {
   }
 
   get size(): number {
-    return this.flat ? this.flat.size : this.graph!.size;
+    return this.flat.size;
   }
 
   /** Adds or replaces vectors; the first fixes the dimension of an empty cache. */
@@ -52,31 +54,31 @@ export class VectorCache {
     const odd = vectors.find((v) => v.length !== dim);
     if (odd) throw new StoreError("dimension_mismatch", `A vector has ${odd.length} dimensions; the index has ${dim}.`);
     this.dim = dim;
-    if (this.flat) ids.forEach((id, i) => this.flat!.set(id, unit(vectors[i]!)));
+    ids.forEach((id, i) => this.flat.set(id, unit(vectors[i]!)));
     (this.graph ?? this.next)?.add(ids, vectors);
   }
 
   remove(ids: Iterable<number>): void {
     const list = [...ids];
-    if (this.flat) for (const id of list) this.flat.delete(id);
+    for (const id of list) this.flat.delete(id);
     (this.graph ?? this.next)?.remove(list);
   }
 
   /** Schedules building the graph in the background, once there are enough vectors to need one. */
   startGraph(delayMs = GRAPH_DELAY_MS): void {
-    if (this.timer || this.next || this.graph || this.closed || !this.flat || this.flat.size < GRAPH_MIN) return;
+    if (this.timer || this.next || this.graph || this.closed || this.flat.size < GRAPH_MIN) return;
     this.timer = setTimeout(() => this.build(), delayMs);
     this.timer.unref();
   }
 
   private build(): void {
-    if (this.next || this.graph || this.closed || !this.flat || this.dim === undefined) return;
+    if (this.next || this.graph || this.closed || this.dim === undefined) return;
     const graph = VectorIndex.inMemory(this.dim, this.logger, { exactSearchLimit: this.exactSearchLimit });
     this.next = graph;
     const pending = [...this.flat.keys()];
     const started = Date.now();
     const step = () => {
-      if (this.closed || !this.flat || this.next !== graph) return;
+      if (this.closed || this.next !== graph) return;
       try {
         slice();
       } catch (err) {
@@ -86,15 +88,14 @@ export class VectorCache {
     };
     const slice = () => {
       // Ids removed meanwhile are skipped; ids changed meanwhile get their current vector again.
-      const batch = pending.splice(0, SLICE).filter((id) => this.flat!.has(id));
-      if (batch.length) graph.add(batch, batch.map((id) => this.flat!.get(id)!));
+      const batch = pending.splice(0, SLICE).filter((id) => this.flat.has(id));
+      if (batch.length) graph.add(batch, batch.map((id) => this.flat.get(id)!));
       if (pending.length) {
         setImmediate(step).unref?.();
         return;
       }
       this.graph = graph;
       this.next = undefined;
-      this.flat = undefined;
       this.logger?.debug({ vectors: graph.size, ms: Date.now() - started }, "vector graph built");
     };
     setImmediate(step).unref?.();
@@ -102,8 +103,10 @@ export class VectorCache {
 
   /** The k most similar vectors (cosine, higher is better), among `allow` when given. */
   search(query: Float32Array, k: number, allow?: ReadonlySet<number>): CacheHit[] {
-    if (this.graph) return this.graph.search(query, k, allow).map((h) => ({ chunkId: h.label, score: h.similarity }));
-    const flat = this.flat!;
+    if (this.graph && (!allow || allow.size > (this.exactSearchLimit ?? EXACT_SEARCH_LIMIT))) {
+      return this.graph.search(query, k, allow).map((h) => ({ chunkId: h.label, score: h.similarity }));
+    }
+    const flat = this.flat;
     if (flat.size === 0 || k <= 0) return [];
     if (query.length !== this.dim) {
       throw new StoreError("dimension_mismatch", `The query vector has ${query.length} dimensions; the index has ${this.dim}. Reindex after changing the embedder.`);
