@@ -132,10 +132,9 @@ export async function saveDocument(tx: SqlQueryable, draft: DocumentDraft, stamp
     "chunks (doc_id, section, start_at, end_at, text, context, n_tokens, raw_tsv, folded_tsv)",
     draft.chunks.map((c) => {
       const raw = columnTokens("raw", c.text);
-      return [id, c.section, c.start, c.end, c.text, c.context, raw.length, tsvectorLiteral(raw),
-        tsvectorLiteral(columnTokens("folded", c.text))];
+      return [id, c.section, c.start, c.end, c.text, c.context, raw.length, tsvectorLiteral(raw), raw.join(" ")];
     }),
-    "RETURNING id")).map(Number).sort((a, b) => a - b); // nextval runs in row order: ascending = draft order
+    "RETURNING id", { 8: (p) => `to_tsvector('nhiemvu_folded', ${p})` })).map(Number).sort((a, b) => a - b); // nextval runs in row order: ascending = draft order
   await insertRows(tx, `assignments (doc_id, org_id, org, org_text, org_folded, role, coordinators, task, deadline,
     deadline_text, deadline_kind, due, range_start, range_end, period, section, quote_start, quote_end, quote)`,
   draft.assignments.map((a) => [id, a.orgId, a.org, a.orgText, orgFolded(a.org, a.orgText), a.role,
@@ -148,14 +147,20 @@ export async function saveDocument(tx: SqlQueryable, draft: DocumentDraft, stamp
 
 /**
  * Multi-row INSERTs of `rows` into `target` ("table (columns)"), in order. With `returning`, the
- * first returned column of every inserted row.
+ * first returned column of every inserted row. `wrap` turns a column's parameter into an SQL
+ * expression (by column index), e.g. to_tsvector of it.
  */
-export async function insertRows(tx: SqlQueryable, target: string, rows: unknown[][], returning = ""): Promise<unknown[]> {
+export async function insertRows(
+  tx: SqlQueryable, target: string, rows: unknown[][], returning = "", wrap: Record<number, (param: string) => string> = {},
+): Promise<unknown[]> {
   const out: unknown[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);
     const params: unknown[] = [];
-    const tuples = batch.map((row) => `(${row.map((v) => { params.push(v); return `$${params.length}`; }).join(", ")})`);
+    const tuples = batch.map((row) => `(${row.map((v, col) => {
+      params.push(v);
+      return wrap[col]?.(`$${params.length}`) ?? `$${params.length}`;
+    }).join(", ")})`);
     const r = await tx.query<Record<string, unknown>>(`INSERT INTO ${target} VALUES ${tuples.join(", ")} ${returning}`, params);
     if (returning) for (const row of r.rows) out.push(Object.values(row)[0]);
   }

@@ -1,9 +1,10 @@
 /**
- * Full text in PostgreSQL the way FTS5 sees it. The store tokenizes in TypeScript (`tokens`: runs of
- * letters and digits, as unicode61 splits) and hands PostgreSQL literal tsvectors and tsqueries, so
- * neither the server's parser ("229-kl/tw" would be one "file" token), its locale's lower-casing nor
- * its extensions change what matches: the "folded" column holds exactly `fold(text)`'s tokens, the
- * same function the callers fold their terms with.
+ * Full text in PostgreSQL the way FTS5 sees it. The store splits text in TypeScript (`tokens`: runs of
+ * letters and digits, as unicode61 splits), so the server's parser ("229-kl/tw" would be one "file"
+ * token) never changes what a phrase is. The "raw" column is those tokens as written; the "folded" one
+ * is PostgreSQL's `nhiemvu_folded` configuration (unaccent) over the same tokens, which agrees with
+ * core/text.ts `fold` (what callers fold their terms with) on every token of the corpora we hold but
+ * footnote superscripts, which it drops (tests/store/pg-search.test.ts checks the agreement).
  */
 import { StoreError } from "../../core/errors.js";
 import { fold, nfc, tokens } from "../../core/text.js";

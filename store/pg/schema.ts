@@ -4,9 +4,9 @@
  * starting together migrate once (the others wait, then find nothing to do). Append new migrations;
  * never edit one that has shipped.
  *
- * Full text needs no extension: the store writes `raw_tsv` and `folded_tsv` itself from the tokens
- * FTS5 would see (core/text.ts `tokens`, on the text lower-cased or folded by `fold`), so both stores
- * fold exactly alike and the callers' folded terms match (see fts.ts).
+ * Full text: the store splits text into the tokens FTS5 would see (core/text.ts `tokens`, see fts.ts);
+ * `raw_tsv` holds them as written (lower-cased), `folded_tsv` is PostgreSQL's own folding of the same
+ * tokens, the `nhiemvu_folded` configuration (simple + unaccent, which also maps đ to d).
  */
 import { StoreError } from "../../core/errors.js";
 import type { SqlClient, SqlQueryable } from "./sql.js";
@@ -17,6 +17,12 @@ const MIGRATION_LOCK = "hashtext('nhiemvu:migrate')";
 const MIGRATIONS: readonly string[] = [
   // 1: documents and what ingest derives from them, the bot's tables, array-path chunk vectors.
   `
+  CREATE EXTENSION IF NOT EXISTS unaccent;
+  CREATE TEXT SEARCH CONFIGURATION nhiemvu_folded (COPY = simple);
+  ALTER TEXT SEARCH CONFIGURATION nhiemvu_folded
+    ALTER MAPPING FOR asciiword, word, numword, asciihword, hword, numhword, hword_part, hword_asciipart, hword_numpart
+    WITH unaccent, simple;
+
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
   CREATE TABLE documents (

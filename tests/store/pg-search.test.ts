@@ -3,9 +3,11 @@
  * FTS5 MATCH subset translated to tsquery, ranking, export round trip, and the plain connection error.
  * The shared behaviour is in the contract suite (pg.contract.test.ts).
  */
+import { readdirSync, readFileSync } from "node:fs";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreError } from "../../core/errors.js";
-import { fold } from "../../core/text.js";
+import { fold, nfc, tokens } from "../../core/text.js";
 import { tsqueryFromMatch } from "../../store/pg/fts.js";
 import { openPgStore } from "../../store/pg/open.js";
 import type { Store } from "../../store/types.js";
@@ -59,6 +61,25 @@ describe.skipIf(!pgAdminUrl())("PostgreSQL full text", () => {
     await store.removeDocument(other.id);
     const after = await store.termFrequencies("folded", ["dang", "tinh"]);
     expect([after.chunks, Object.fromEntries(after.df)]).toEqual([2, { dang: 1, tinh: 1 }]);
+  });
+
+  it("folds with PostgreSQL's unaccent configuration exactly as core/text.ts folds, on every word of the sample corpus", async () => {
+    await fresh(); // migrates: creates nhiemvu_folded
+    const words = new Set<string>(["đ", "Đ", "uỷ", "ủy", "Ưu", "ễ", "ờ", "ặ", "ỵ", "Ỹ"]);
+    const dir = new URL("../../sample-corpus/", import.meta.url);
+    for (const f of readdirSync(dir)) for (const t of tokens(nfc(readFileSync(new URL(f, dir), "utf8")).toLowerCase())) words.add(t);
+    const client = new pg.Client({ connectionString: databases[0]!.url });
+    await client.connect();
+    try {
+      const r = await client.query<{ w: string; f: string }>(
+        "SELECT w, array_to_string(tsvector_to_array(to_tsvector('nhiemvu_folded', lower(w))), ' ') AS f FROM unnest($1::text[]) w",
+        [[...words]]);
+      const differ = r.rows.filter((row) => row.f !== tokens(fold(row.w)).join(" "));
+      expect(r.rows.length).toBeGreaterThan(500);
+      expect(differ).toEqual([]);
+    } finally {
+      await client.end();
+    }
   });
 
   it("ranks a chunk holding the phrase above chunks holding its words apart", async () => {
