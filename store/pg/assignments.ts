@@ -1,15 +1,8 @@
 /** Assignment queries: every filter runs in SQL, as in store/sqlite/assignments.ts. */
-import type { Deadline, DocumentMeta, Period, Role } from "../../core/types.js";
+import { containsPattern } from "../keys.js";
+import { toStoredAssignments, type AssignmentRow } from "../rows.js";
 import type { AssignmentFilter, StoredAssignment } from "../types.js";
-import { containsPattern } from "../sqlite/keys.js";
 import type { SqlQueryable } from "./sql.js";
-
-interface AssignmentRow {
-  id: number; doc_id: number; doc_name: string; doc_meta: string; section_label: string | null;
-  org_id: string | null; org: string; org_text: string; role: Role; coordinators: string; task: string;
-  deadline: string | null; period: string | null; section: number; quote_start: number; quote_end: number;
-  quote: string;
-}
 
 // Organisation ids and free text are alternatives (a body may be stored under its id or, when the
 // registry missed it, as written), so they are OR-ed; every other filter narrows.
@@ -49,19 +42,5 @@ export async function findAssignments(q: SqlQueryable, filter: AssignmentFilter)
     filter.dueAfter ?? null,
     filter.limit !== undefined && filter.limit >= 0 ? filter.limit : null,
   ])).rows;
-  const metas = new Map<number, DocumentMeta>();
-  return rows.map((r) => {
-    const docId = Number(r.doc_id);
-    let docMeta = metas.get(docId);
-    if (!docMeta) metas.set(docId, (docMeta = JSON.parse(r.doc_meta) as DocumentMeta));
-    const out: StoredAssignment = {
-      id: Number(r.id), docId, docName: r.doc_name, docMeta, section: r.section,
-      sectionLabel: r.section_label ?? "", orgId: r.org_id, org: r.org, orgText: r.org_text, role: r.role,
-      coordinators: JSON.parse(r.coordinators) as string[], task: r.task,
-      quoteStart: r.quote_start, quoteEnd: r.quote_end, quote: r.quote,
-    };
-    if (r.deadline) out.deadline = JSON.parse(r.deadline) as Deadline;
-    if (r.period) out.period = JSON.parse(r.period) as Period;
-    return out;
-  });
+  return toStoredAssignments(rows);
 }

@@ -6,22 +6,11 @@
 import type { DocumentDraft, DocumentMeta } from "../../core/types.js";
 import { StoreError } from "../../core/errors.js";
 import type { DocumentSummary, SaveStatus, StoredDocument, StoredSection } from "../types.js";
-import { nameKey, numberKey, numberLead, orgFolded, stemKey } from "../sqlite/keys.js";
+import { nameKey, numberKey, numberLead, orgFolded, stemKey } from "../keys.js";
+import { NEWEST_FIRST, SUMMARY, toSummary, type SummaryRow } from "../rows.js";
 import { columnTokens, tsvectorLiteral } from "./fts.js";
 import type { SqlQueryable } from "./sql.js";
 
-interface SummaryRow {
-  id: number; name: string; path: string; hash: string; format: DocumentDraft["format"]; meta: string;
-  ingested_at: string; sections: number; chunks: number; assignments: number;
-}
-
-const SUMMARY = `
-  SELECT d.id, d.name, d.path, d.hash, d.format, d.meta, d.ingested_at,
-    (SELECT count(*) FROM sections s WHERE s.doc_id = d.id) AS sections,
-    (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) AS chunks,
-    (SELECT count(*) FROM assignments a WHERE a.doc_id = d.id) AS assignments
-  FROM documents d`;
-const NEWEST_FIRST = "ORDER BY d.date IS NULL, d.date DESC, d.id";
 /** Rows per multi-row INSERT (well under the 65535 parameters of one statement). */
 const BATCH = 500;
 
@@ -165,13 +154,4 @@ export async function insertRows(
     if (returning) for (const row of r.rows) out.push(Object.values(row)[0]);
   }
   return out;
-}
-
-export function toSummary(row: SummaryRow): DocumentSummary {
-  return {
-    id: Number(row.id), name: row.name, path: row.path, hash: row.hash, format: row.format,
-    meta: JSON.parse(row.meta) as DocumentMeta,
-    sections: Number(row.sections), chunks: Number(row.chunks), assignments: Number(row.assignments),
-    ingestedAt: row.ingested_at,
-  };
 }

@@ -2,15 +2,12 @@
  * The PostgreSQL side of `PortableStore`: a stored document read back as the draft it was saved from,
  * and the bot's rows read and written with their ids kept (then the sequences moved past them).
  */
-import type { AssignmentDraft, Deadline, DocumentDraft, DocumentMeta, Period, Role, Section } from "../../core/types.js";
+import type { DocumentDraft, DocumentMeta, Section } from "../../core/types.js";
+import { toAssignmentDraft, type AssignmentDraftRow } from "../rows.js";
 import type { BotState, DeliveryEntry, FeedbackEntry } from "../types.js";
 import { toAccess, toSubscription, type SubscriptionRow } from "./bot-tables.js";
 import type { PgChunkVectors, SqlClient } from "./sql.js";
 
-interface AssignmentRow {
-  org_id: string | null; org: string; org_text: string; role: Role; coordinators: string; task: string;
-  deadline: string | null; period: string | null; section: number; quote_start: number; quote_end: number;
-}
 
 /** The document as a draft (rows in insertion order) with its chunk vectors, or [] when any is missing. */
 export async function exportDocument(
@@ -28,7 +25,7 @@ export async function exportDocument(
       end_at FROM sections WHERE doc_id = $1 ORDER BY idx`, [id])).rows;
     const chunks = (await tx.query<{ id: number; section: number; start_at: number; end_at: number; text: string; context: string }>(
       "SELECT id, section, start_at, end_at, text, context FROM chunks WHERE doc_id = $1 ORDER BY id", [id])).rows;
-    const assignments = (await tx.query<AssignmentRow>(`SELECT org_id, org, org_text, role, coordinators, task, deadline,
+    const assignments = (await tx.query<AssignmentDraftRow>(`SELECT org_id, org, org_text, role, coordinators, task, deadline,
       period, section, quote_start, quote_end FROM assignments WHERE doc_id = $1 ORDER BY id`, [id])).rows;
     return { doc, sections, chunks, assignments };
   });
@@ -42,7 +39,7 @@ export async function exportDocument(
       start: s.start_at, end: s.end_at,
     })),
     chunks: read.chunks.map((c) => ({ section: c.section, start: c.start_at, end: c.end_at, text: c.text, context: c.context })),
-    assignments: read.assignments.map(toAssignment),
+    assignments: read.assignments.map(toAssignmentDraft),
   };
   const ids = read.chunks.map((c) => Number(c.id));
   const found = await vectors.get(ids);
@@ -108,14 +105,4 @@ export async function importBotState(client: SqlClient, state: BotState): Promis
     await tx.query(`SELECT setval(pg_get_serial_sequence('subscriptions', 'id'),
       GREATEST((SELECT max(id) FROM subscriptions), 1), (SELECT max(id) FROM subscriptions) IS NOT NULL)`);
   });
-}
-
-function toAssignment(r: AssignmentRow): AssignmentDraft {
-  const a: AssignmentDraft = {
-    orgId: r.org_id, org: r.org, orgText: r.org_text, role: r.role, coordinators: JSON.parse(r.coordinators) as string[],
-    task: r.task, section: r.section, quoteStart: r.quote_start, quoteEnd: r.quote_end,
-  };
-  if (r.deadline !== null) a.deadline = JSON.parse(r.deadline) as Deadline;
-  if (r.period !== null) a.period = JSON.parse(r.period) as Period;
-  return a;
 }

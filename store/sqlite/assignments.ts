@@ -1,15 +1,8 @@
 /** Assignment queries: every filter runs in SQL with one prepared statement. */
 import type { Database, Statement } from "better-sqlite3";
-import type { Deadline, DocumentMeta, Period, Role } from "../../core/types.js";
+import { containsPattern } from "../keys.js";
+import { toStoredAssignments, type AssignmentRow } from "../rows.js";
 import type { AssignmentFilter, StoredAssignment } from "../types.js";
-import { containsPattern } from "./keys.js";
-
-interface AssignmentRow {
-  id: number; doc_id: number; doc_name: string; doc_meta: string; section_label: string | null;
-  org_id: string | null; org: string; org_text: string; role: Role; coordinators: string; task: string;
-  deadline: string | null; period: string | null; section: number; quote_start: number; quote_end: number;
-  quote: string;
-}
 
 export class AssignmentQueries {
   private readonly find: Statement;
@@ -55,19 +48,6 @@ export class AssignmentQueries {
       dueAfter: filter.dueAfter ?? null,
       limit: filter.limit ?? -1,
     }) as AssignmentRow[];
-    const metas = new Map<number, DocumentMeta>();
-    return rows.map((r) => {
-      let docMeta = metas.get(r.doc_id);
-      if (!docMeta) metas.set(r.doc_id, (docMeta = JSON.parse(r.doc_meta) as DocumentMeta));
-      const out: StoredAssignment = {
-        id: r.id, docId: r.doc_id, docName: r.doc_name, docMeta, section: r.section,
-        sectionLabel: r.section_label ?? "", orgId: r.org_id, org: r.org, orgText: r.org_text, role: r.role,
-        coordinators: JSON.parse(r.coordinators) as string[], task: r.task,
-        quoteStart: r.quote_start, quoteEnd: r.quote_end, quote: r.quote,
-      };
-      if (r.deadline) out.deadline = JSON.parse(r.deadline) as Deadline;
-      if (r.period) out.period = JSON.parse(r.period) as Period;
-      return out;
-    });
+    return toStoredAssignments(rows);
   }
 }

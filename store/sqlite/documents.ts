@@ -7,20 +7,9 @@ import type { DocumentDraft, DocumentMeta } from "../../core/types.js";
 import { fold } from "../../core/text.js";
 import { StoreError } from "../../core/errors.js";
 import type { DocumentSummary, SaveStatus, StoredDocument, StoredSection } from "../types.js";
-import { nameKey, numberKey, numberLead, orgFolded, stemKey } from "./keys.js";
+import { nameKey, numberKey, numberLead, orgFolded, stemKey } from "../keys.js";
+import { NEWEST_FIRST, SUMMARY, toSummary, type SummaryRow } from "../rows.js";
 
-interface SummaryRow {
-  id: number; name: string; path: string; hash: string; format: DocumentDraft["format"]; meta: string;
-  ingested_at: string; sections: number; chunks: number; assignments: number;
-}
-
-const SUMMARY = `
-  SELECT d.id, d.name, d.path, d.hash, d.format, d.meta, d.ingested_at,
-    (SELECT count(*) FROM sections s WHERE s.doc_id = d.id) AS sections,
-    (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) AS chunks,
-    (SELECT count(*) FROM assignments a WHERE a.doc_id = d.id) AS assignments
-  FROM documents d`;
-const NEWEST_FIRST = "ORDER BY d.date IS NULL, d.date DESC, d.id";
 
 export interface SaveResult {
   id: number;
@@ -207,12 +196,4 @@ export class DocumentTable {
     }
     return { id, status: existing !== undefined ? "updated" : "new", chunkIds, replacedChunkIds };
   }
-}
-
-function toSummary(row: SummaryRow): DocumentSummary {
-  return {
-    id: row.id, name: row.name, path: row.path, hash: row.hash, format: row.format,
-    meta: JSON.parse(row.meta) as DocumentMeta,
-    sections: row.sections, chunks: row.chunks, assignments: row.assignments, ingestedAt: row.ingested_at,
-  };
 }

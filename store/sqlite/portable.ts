@@ -3,17 +3,14 @@
  * bot's rows (access, subscriptions, deliveries, feedback) read and written with their ids kept.
  */
 import type { Database, Statement } from "better-sqlite3";
-import type { AssignmentDraft, ChunkDraft, Deadline, DocumentDraft, DocumentMeta, Period, Role, Section } from "../../core/types.js";
+import type { ChunkDraft, DocumentDraft, DocumentMeta, Section } from "../../core/types.js";
 import type { VectorIndex } from "../hnsw/vector-index.js";
+import { toAssignmentDraft, type AssignmentDraftRow } from "../rows.js";
 import type { AccessEntry, BotState, DeliveryEntry, FeedbackEntry, Subscription } from "../types.js";
 
 interface DocRow { name: string; path: string; hash: string; format: DocumentDraft["format"]; text: string; meta: string; ingested_at: string }
 interface SectionRow { idx: number; parent: number | null; depth: number; marker: string; label: string; heading: string; start: number; end: number }
 interface ChunkRow extends ChunkDraft { id: number }
-interface AssignmentRow {
-  org_id: string | null; org: string; org_text: string; role: Role; coordinators: string; task: string;
-  deadline: string | null; period: string | null; section: number; quote_start: number; quote_end: number;
-}
 interface AccessRow { id: number; kind: AccessEntry["kind"]; label: string | null; granted_by: number | null; granted_at: string }
 interface SubscriptionRow {
   id: number; chat_id: number; org_ids: string; cadence: Subscription["cadence"]; time: string; weekday: number | null;
@@ -65,7 +62,7 @@ export class SqlitePortable {
     const sections = (this.s.sections.all(id) as SectionRow[]).map(({ idx, ...s }): Section => ({ index: idx, ...s }));
     const chunkRows = this.s.chunks.all(id) as ChunkRow[];
     const chunks = chunkRows.map(({ id: _id, ...c }): ChunkDraft => c);
-    const assignments = (this.s.assignments.all(id) as AssignmentRow[]).map(toAssignment);
+    const assignments = (this.s.assignments.all(id) as AssignmentDraftRow[]).map(toAssignmentDraft);
     const draft: DocumentDraft = {
       name: doc.name, path: doc.path, hash: doc.hash, format: doc.format, text: doc.text,
       meta: JSON.parse(doc.meta) as DocumentMeta, sections, chunks, assignments,
@@ -127,14 +124,4 @@ export class SqlitePortable {
       this.s.addFeedback.run({ user: f.userId, chat: f.chatId, question: f.question, answer: f.answer, vote: f.vote, at: f.createdAt });
     }
   }
-}
-
-function toAssignment(r: AssignmentRow): AssignmentDraft {
-  const a: AssignmentDraft = {
-    orgId: r.org_id, org: r.org, orgText: r.org_text, role: r.role, coordinators: JSON.parse(r.coordinators) as string[],
-    task: r.task, section: r.section, quoteStart: r.quote_start, quoteEnd: r.quote_end,
-  };
-  if (r.deadline !== null) a.deadline = JSON.parse(r.deadline) as Deadline;
-  if (r.period !== null) a.period = JSON.parse(r.period) as Period;
-  return a;
 }

@@ -2,7 +2,7 @@
  * Lookup keys stored next to documents and assignments, so that SQL can compare them with `=` and `LIKE`
  * whatever the case, diacritics or punctuation of the reference.
  */
-import { fold, foldKey } from "../../core/text.js";
+import { fold, foldKey } from "../core/text.js";
 
 /** "229-KL/TW", "229 kl/tw", "229/KL-TW" -> "229kltw": letters and digits only, folded. */
 export function numberKey(number: string): string {
