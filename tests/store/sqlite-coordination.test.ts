@@ -70,32 +70,8 @@ describe("SQLite coordination between processes", () => {
   });
 });
 
-describe("SQLite bot memory shared between processes", () => {
-  it("recalls an answer remembered by another process, and counts one vote per user", async () => {
-    const dir = tempDir();
-    const a = await open(dir);
-    const b = await open(dir);
-    const entry = { question: "Bộ Y tế được giao nhiệm vụ gì?", answer: "Bộ Y tế chủ trì…", offset: 8, limit: 8, tasks: true };
-    await a.rememberAnswer("k1", entry);
-    expect(await b.recallAnswer("k1")).toEqual(entry);
-    expect(await b.recallAnswer("missing")).toBeUndefined();
-    expect(await b.noteVote("k1", 42)).toBe(true);
-    expect(await a.noteVote("k1", 42)).toBe(false);
-    expect(await a.noteVote("k1", 43)).toBe(true);
-  });
-
-  it("notes a notice once across processes and keeps the first label", async () => {
-    const dir = tempDir();
-    const a = await open(dir);
-    const b = await open(dir);
-    expect(await a.noteOnce("request", 42, "Chị Lan (@lan)")).toBe(true);
-    expect(await b.noteOnce("request", 42, "someone else")).toBe(false);
-    expect(await b.notedLabel("request", 42)).toBe("Chị Lan (@lan)");
-    expect(await b.noteOnce("prompt", 42)).toBe(true);
-    expect(await a.notedLabel("prompt", 42)).toBeUndefined();
-    expect(await a.notedLabel("request", 43)).toBeUndefined();
-  });
-
+// Sharing between processes is in the contract suite (tests/store/contract/bot-memory.ts); pruning is SQLite's own.
+describe("SQLite bot memory", () => {
   it("forgets answers older than 30 days when new ones are remembered", async () => {
     const dir = tempDir();
     const clock = movable("2026-01-01T00:00:00Z");
