@@ -48,6 +48,8 @@ export class ChunkSearch {
   private readonly termDocs: Statement;
   private readonly chunkCount: Statement;
   private readonly version: Statement;
+  private readonly segments: Statement;
+  private readonly optimize: Statement;
   /**
    * Document frequencies already read, by column and term (-1: not in the index), and the chunk count,
    * valid while `stamp` holds. Reading a frequency through fts5vocab walks the term's whole doclist
@@ -91,6 +93,22 @@ export class ChunkSearch {
     // Changes through this connection (total_changes, triggers included) or committed by another one
     // (data_version) move the stamp; either drops the cached frequencies.
     this.version = db.prepare(`SELECT total_changes() || ':' || data_version FROM pragma_data_version`).pluck();
+    // FTS5 keeps one b-tree segment per write batch (merging some as it goes); chunks_fts_idx has a row
+    // per segment leaf page, so this counts the segments a search walks for each term.
+    this.segments = db.prepare(`SELECT count(DISTINCT segid) FROM chunks_fts_idx`).pluck();
+    this.optimize = db.prepare(`INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')`);
+  }
+
+  /**
+   * Merges the full-text index into one segment when writes left several: each term's doclist is then
+   * read from one place. On issue 4's 426 documents (13.6k chunks) `ask` is about 10% faster with the
+   * same answers; merging costs 0.3 s there and 2 s at 75k chunks, so it runs after an ingest batch
+   * (store flush), not per document. Returns whether it merged.
+   */
+  optimizeIndex(): boolean {
+    if ((this.segments.get() as number) <= 1) return false;
+    this.optimize.run();
+    return true;
   }
 
   /** Chunks holding each term in a column, and the number of chunks (for IDF weights). */

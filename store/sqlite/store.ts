@@ -163,8 +163,10 @@ export class SqliteStore implements Store {
     this.vectors.reset();
   }
 
+  /** Saves the vector index, and merges the full-text index when the batch left it in pieces. */
   async flush(): Promise<void> {
     this.vectors.flush();
+    this.search.optimizeIndex();
   }
 
   async stats(): Promise<{ documents: number; sections: number; chunks: number; assignments: number; vectors: number }> {
