@@ -1,3 +1,5 @@
+import { abbreviationsFor } from "../core/abbreviations.js";
+
 /**
  * FTS5 MATCH expressions from a question's words: the selective words, and pairs of neighbouring words
  * as phrases, OR-ed, so that passages holding the words together rank first under BM25.
@@ -30,6 +32,8 @@ export function matchExpression(terms: string[], stats?: TermStats, key: (t: str
     const next = clean[i + 1];
     if (next && Math.min(share(t), share(next)) <= COMMON_PAIR_SHARE) parts.add(quote(`${t} ${next}`));
   }
+  // A passage may write the abbreviation of a phrase the question spells out ("MTQG" for "mục tiêu quốc gia").
+  for (const a of abbreviationsFor(clean.map(key))) parts.add(quote(a));
   return [...parts].join(" OR ");
 }
 

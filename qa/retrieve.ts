@@ -5,6 +5,7 @@
  * from different documents are shown once.
  */
 import type { Embeddings } from "@langchain/core/embeddings";
+import { expandFolded } from "../core/abbreviations.js";
 import { isRecipientsLabel } from "../core/sections.js";
 import { sentenceSpans } from "../core/sentences.js";
 import { fold, tokens } from "../core/text.js";
@@ -62,7 +63,7 @@ export async function retrieve(
     const { sentences, all } = chunkWords(chunk.text);
     words.set(chunk.id, all);
     // The heading path is shortened in `context`; the document's full title is read too.
-    const context = new Set(tokens(fold(`${chunk.docMeta.title ?? ""} ${chunk.context}`)));
+    const context = new Set(expandFolded(tokens(fold(`${chunk.docMeta.title ?? ""} ${chunk.context}`))));
     // An answer stands in one sentence or two: words scattered over a long list do not make one.
     let best = { coverage: 0, adjacency: 0 };
     for (const own of sentenceWindows(sentences, wanted)) {
@@ -85,7 +86,7 @@ export async function retrieve(
 /** Share of the (folded) words that occur in a text, unweighted: a quick test of one quote or sentence. */
 export function wordShare(terms: string[], text: string): number {
   if (terms.length === 0) return 0;
-  const present = new Set(tokens(fold(text)));
+  const present = new Set(expandFolded(tokens(fold(text))));
   return terms.filter((t) => present.has(t)).length / terms.length;
 }
 
@@ -100,11 +101,11 @@ export function relevance(r: Pick<RankedChunk, "coverage" | "adjacency">): numbe
  */
 function chunkWords(text: string): { sentences: string[][]; all: string[] } {
   const folded = fold(text);
-  const all = tokens(folded);
+  const all = expandFolded(tokens(folded));
   // fold() keeps the length of NFC text, so sentence offsets found on the text slice its folded copy.
   const spans = folded.length === text.length ? sentenceSpans(text) : [];
   if (spans.length <= 1) return { sentences: [all], all };
-  return { sentences: spans.map((sp) => tokens(folded.slice(sp.start, sp.end))), all };
+  return { sentences: spans.map((sp) => expandFolded(tokens(folded.slice(sp.start, sp.end)))), all };
 }
 
 /**

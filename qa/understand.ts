@@ -2,6 +2,7 @@
  * Question understanding, shared by the CLI and the bot: which organisations, period and documents a
  * question names, what kind of question it is, its language, and the words left to search for.
  */
+import { expandWritten } from "../core/abbreviations.js";
 import type { OrgMention, OrgRegistry } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
 import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
@@ -110,8 +111,9 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
     const topicFolded = cutPhrases(blank(f, spans));
     return sameLength ? maskLike(q, topicFolded) : topicFolded;
   };
+  // Abbreviations are searched for spelled out ("MTQG" -> "mục tiêu quốc gia"); passages are read the same way.
   const searchWords = (spans: Array<[number, number]>) =>
-    tokens(searchText(spans)).filter((w) => !isFunctionWord(w, language) && !/^\d+$/.test(w));
+    expandWritten(tokens(searchText(spans))).filter((w) => !isFunctionWord(w, language) && !/^\d+$/.test(w));
   const kept = searchWords(refsAndPeriods);
   // A matter is named after a marker ("được giao gì về dự trữ quốc gia", "tasks about flood relief").
   const subjectWords = searchWords([...refsAndPeriods, ...orgSpans]).length;
