@@ -90,6 +90,8 @@ function findKindHeading(head: string): Heading | undefined {
   return undefined;
 }
 
+/** Leading upper-case words (three or more) of a line that goes on in ordinary case. */
+const UPPER_RUN = /^((?:[\p{Lu}\d][\p{Lu}\d.,;:()&/\-–]*\s+){2,}[\p{Lu}\d][\p{Lu}\d.,;:()&/\-–]*)\s+(?=\p{Lu}\p{Ll})/u;
 const TITLE_STOP = /^(?:Căn cứ|Xem xét|Tại |Theo |Ngày |Kính gửi|Trên cơ sở|Trong |\d+\.|[IVX]+[.-]|Điều )/u;
 
 /** The title after a kind heading: the "về ..." line(s), or an upper-case subject paragraph. */
@@ -107,6 +109,13 @@ function titleAfter(text: string, h: Heading): { title?: string; issuer?: string
     if (line.startsWith("|") || TITLE_STOP.test(line)) break;
     if (!started && !title && /^CỦA\s/u.test(line)) { issuer ??= issuerName(line.slice(4)); continue; }
     const upper = line === line.toUpperCase();
+    // Extraction sometimes runs the upper-case title into the opening sentence ("KẾT LUẬN PHIÊN HỌP ...
+    // ĐỀ ÁN 06 Ngày 15 tháng 11 năm 2025, tại ..."): the upper-case words before it are the title.
+    const run = !started && !title && !upper ? UPPER_RUN.exec(line)?.[1] : undefined;
+    if (run && run.length > 12) {
+      title = run;
+      break;
+    }
     if (!started && !title && (/^(?:VỀ|về|V\/v|Về)\s/u.test(line) || (upper && line.length > 12) || (line.length < 250 && !/[.:;,]$/u.test(line)))) {
       title = line;
       started = true;
