@@ -12,6 +12,7 @@ import type {
   RememberedAnswer, ScoredChunk, Store, StoredAssignment, StoredChunk, StoredDocument, StoredSection, Subscription,
 } from "../types.js";
 import type { VectorIndex } from "../hnsw/vector-index.js";
+import { DocumentTasksCache } from "./assignment-cache.js";
 import { AssignmentQueries } from "./assignments.js";
 import { SqliteBotMemory } from "./bot-memory.js";
 import { BotTables } from "./bot-tables.js";
@@ -24,6 +25,7 @@ export class SqliteStore implements Store {
   private readonly docs: DocumentTable;
   private readonly search: ChunkSearch;
   private readonly tasks: AssignmentQueries;
+  private readonly docTasks: DocumentTasksCache;
   private readonly bot: BotTables;
   private readonly coordination: SqliteCoordination;
   private readonly memory: SqliteBotMemory;
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
     this.docs = new DocumentTable(db, now);
     this.search = new ChunkSearch(db);
     this.tasks = new AssignmentQueries(db);
+    this.docTasks = new DocumentTasksCache(db, this.tasks);
     this.bot = new BotTables(db, now);
     this.coordination = new SqliteCoordination(db, now);
     this.memory = new SqliteBotMemory(db, now);
@@ -122,6 +125,7 @@ export class SqliteStore implements Store {
   }
 
   async findAssignments(filter: AssignmentFilter): Promise<StoredAssignment[]> {
+    if (DocumentTasksCache.handles(filter)) return this.docTasks.find(filter.docIds!);
     return this.tasks.findAssignments(filter);
   }
 
