@@ -9,7 +9,7 @@ describe("SQLite tasks by document, cached", () => {
   const doc = (path: string, date: string | undefined, org: string) => makeDraft({
     path, date, items: [
       { label: "1", text: `${org} chủ trì rà soát kinh phí.`, tasks: [{ org, quote: "chủ trì rà soát kinh phí" }] },
-      { label: "2", text: `${org} báo cáo Thủ tướng.`, tasks: [{ org, quote: "báo cáo Thủ tướng", role: "coordinator" }] },
+      { label: "2", text: `${org} báo cáo Thủ tướng.`, tasks: [{ org, quote: "báo cáo Thủ tướng", role: "coordinate" }] },
     ],
   });
 
