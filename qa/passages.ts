@@ -164,16 +164,19 @@ function bestSentence(u: Understanding, chunk: StoredChunk): Span {
   const spans = sentenceSpans(chunk.text);
   let best = whole;
   let bestScore = -1;
-  for (const s of spans) {
+  const scores = spans.map((s) => {
     const text = chunk.text.slice(s.start, s.end);
     let score = questionShare(u, text);
     if (u.kind === "when" && findPeriods(text).some((p) => isDeadline(p.period))) score += 0.3;
     if (score > bestScore) [best, bestScore] = [s, score];
-  }
-  // A short sentence reads better with its neighbour; never beyond the chunk.
-  if (best.end - best.start < 80) {
-    const i = spans.indexOf(best as (typeof spans)[number]);
-    if (i >= 0 && spans[i + 1]) best = { start: best.start, end: spans[i + 1]!.end };
+    return score;
+  });
+  // A short sentence reads better with its neighbour, and so does one whose next sentence holds the
+  // question as well (a heading sentence and the text that says it: "Đổi mới mô hình ... Thống nhất
+  // chuyển dần ..."); never beyond the chunk.
+  const i = spans.indexOf(best as (typeof spans)[number]);
+  if (i >= 0 && spans[i + 1] && (best.end - best.start < 80 || scores[i + 1]! >= bestScore)) {
+    best = { start: best.start, end: spans[i + 1]!.end };
   }
   return best.end - best.start > MAX_QUOTE ? { start: best.start, end: best.start + cutAtWord(chunk.text.slice(best.start), MAX_QUOTE) } : best;
 }

@@ -1,0 +1,42 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../app/types.js";
+import { matchKey } from "../../core/text.js";
+import { copyCorpus, openTempApp, removeDir } from "../helpers/app.js";
+
+// A long paragraph whose heading sentence and the sentence after it hold the same words of a question.
+const DOC = `TỈNH ỦY SÔNG LAM
+Số: 12-TB/TU
+THÔNG BÁO
+kết luận về công tác bảo vệ trẻ em
+
+1. Về công tác phòng ngừa xâm hại trẻ em, các cấp ủy tăng cường kiểm tra, giám sát, xử lý nghiêm vi phạm; bảo đảm mọi vụ việc được phát hiện, tiếp nhận và xử lý kịp thời, không để kéo dài.
+2. Đổi mới mô hình chăm sóc trẻ em mồ côi tại các cơ sở trợ giúp xã hội công lập và ngoài công lập của tỉnh. Thống nhất chuyển dần mô hình chăm sóc tập trung trẻ em mồ côi sang mô hình chăm sóc tại gia đình thay thế, mỗi nhóm trẻ gắn với một người chăm sóc ổn định. Các cơ sở rà soát nhân lực, trang thiết bị, tiêu chuẩn nuôi dưỡng và báo cáo kết quả với Ban Thường vụ Tỉnh ủy. Sở Y tế hướng dẫn cụ thể việc lựa chọn gia đình nhận chăm sóc, hỗ trợ kinh phí và theo dõi định kỳ từng trường hợp. Sở Tài chính bố trí kinh phí trong dự toán năm 2026 theo phân cấp ngân sách hiện hành. Ủy ban Mặt trận Tổ quốc tỉnh vận động doanh nghiệp, nhà hảo tâm ủng hộ quỹ bảo trợ của tỉnh.
+`;
+
+let app: App & { dir: string };
+beforeAll(async () => {
+  app = await openTempApp();
+  const corpus = copyCorpus(app.dir);
+  writeFileSync(join(corpus, "tb12.txt"), DOC);
+  const run = await app.ingest([corpus]);
+  expect(run.counts.failed).toBe(0);
+});
+afterAll(async () => {
+  await app.close();
+  removeDir(app.dir);
+});
+
+describe("quotes", () => {
+  it("quotes the sentence after a heading sentence when it holds the question as well", async () => {
+    const a = await app.answerer.ask("Văn bản nói gì về chuyển đổi mô hình chăm sóc trẻ em mồ côi?");
+    expect(a.found).toBe(true);
+    const quote = a.citations[0]!.quote;
+    expect(a.citations[0]!.doc).toBe("tb12.txt");
+    expect(quote).toContain("Đổi mới mô hình chăm sóc trẻ em mồ côi");
+    expect(quote).toContain("sang mô hình chăm sóc tại gia đình thay thế");
+    expect(quote).not.toContain("Sở Y tế hướng dẫn");
+    expect(matchKey(DOC)).toContain(matchKey(quote));
+  });
+});
