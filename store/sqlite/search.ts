@@ -10,17 +10,25 @@ import { StoreError } from "../../core/errors.js";
 import type { ChunkFilter, LexicalColumn, ScoredChunk, StoredChunk } from "../types.js";
 
 interface ChunkRow {
-  id: number; doc_id: number; doc_name: string; doc_meta: string; section: number; section_label: string | null;
-  start: number; end: number; text: string; context: string;
+  id: number; doc_id: number; section: number; start: number; end: number; text: string; context: string;
+}
+
+/** What every chunk of a document shares: its name, meta and section labels (by section index). */
+interface DocInfo {
+  name: string;
+  meta: DocumentMeta;
+  labels: Map<number, string>;
 }
 
 const FILTER = `(@docs IS NULL OR c.doc_id IN (SELECT value FROM json_each(@docs)))
   AND (@kinds IS NULL OR d.kind IN (SELECT value FROM json_each(@kinds)))`;
 
-const CHUNK_SELECT = `SELECT c.id, c.doc_id, d.name AS doc_name, d.meta AS doc_meta, c.section,
-  s.label AS section_label, c.start, c.end, c.text, c.context
-  FROM chunks c JOIN documents d ON d.id = c.doc_id
-  LEFT JOIN sections s ON s.doc_id = c.doc_id AND s.idx = c.section`;
+/**
+ * Chunk rows alone. Joining documents and sections per chunk was most of getChunks' time: a document's
+ * meta is stored after its text (read through the text's overflow pages), and a section is found by a
+ * seek through rows holding whole headings. Documents' names, metas and labels are read once instead.
+ */
+const CHUNK_SELECT = `SELECT c.id, c.doc_id, c.section, c.start, c.end, c.text, c.context FROM chunks c`;
 
 /** JSON for a json_each parameter, or null for "no filter". */
 export function filterParams(filter: ChunkFilter): { docs: string | null; kinds: string | null } {
@@ -33,6 +41,9 @@ export function filterParams(filter: ChunkFilter): { docs: string | null; kinds:
 /** Cached document frequencies are dropped past this many terms (a bound on memory, not a tuning). */
 const DF_CACHE_MAX = 50_000;
 
+/** Cached documents (name, meta, labels) are dropped past this many (a bound on memory, not a tuning). */
+const DOC_CACHE_MAX = 5_000;
+
 /** Up to this many documents, a document filter runs as one FTS query per document's chunk-id range. */
 const RANGE_DOCS = 16;
 
@@ -42,6 +53,8 @@ export class ChunkSearch {
   private readonly lexicalJoin: Record<LexicalColumn, Statement>;
   private readonly docRanges: Statement;
   private readonly chunksById: Statement;
+  private readonly docsById: Statement;
+  private readonly labelsByDoc: Statement;
   private readonly idsByDoc: Statement;
   private readonly idsByKind: Statement;
   private readonly allIds: Statement;
@@ -57,6 +70,8 @@ export class ChunkSearch {
    */
   private readonly dfCache = new Map<string, number>();
   private chunksCached = -1;
+  /** Documents already read for getChunks, valid while `stamp` holds too. */
+  private readonly docCache = new Map<number, DocInfo>();
   private stamp = "";
 
   constructor(db: Database) {
@@ -79,6 +94,8 @@ export class ChunkSearch {
         AND (@kinds IS NULL OR d.kind IN (SELECT value FROM json_each(@kinds)))
       GROUP BY c.doc_id`);
     this.chunksById = db.prepare(`${CHUNK_SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`);
+    this.docsById = db.prepare(`SELECT id, name, meta FROM documents WHERE id IN (SELECT value FROM json_each(?))`);
+    this.labelsByDoc = db.prepare(`SELECT doc_id, idx, label FROM sections WHERE doc_id IN (SELECT value FROM json_each(?))`);
     this.idsByDoc = db.prepare(`SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id
       WHERE c.doc_id IN (SELECT value FROM json_each(@docs))
         AND (@kinds IS NULL OR d.kind IN (SELECT value FROM json_each(@kinds)))`).pluck();
@@ -90,8 +107,7 @@ export class ChunkSearch {
     this.termDocs = db.prepare(`SELECT term, doc FROM temp.chunks_fts_vocab
       WHERE col = @col AND term IN (SELECT value FROM json_each(@terms))`);
     this.chunkCount = db.prepare(`SELECT count(*) FROM chunks`).pluck();
-    // Changes through this connection (total_changes, triggers included) or committed by another one
-    // (data_version) move the stamp; either drops the cached frequencies.
+    // The stamp of the caches (dropIfChanged).
     this.version = db.prepare(`SELECT total_changes() || ':' || data_version FROM pragma_data_version`).pluck();
     // FTS5 keeps one b-tree segment per write batch (merging some as it goes); chunks_fts_idx has a row
     // per segment leaf page, so this counts the segments a search walks for each term.
@@ -113,12 +129,8 @@ export class ChunkSearch {
 
   /** Chunks holding each term in a column, and the number of chunks (for IDF weights). */
   termFrequencies(column: LexicalColumn, terms: string[]): { chunks: number; df: Map<string, number> } {
-    const stamp = this.version.get() as string;
-    if (stamp !== this.stamp || this.dfCache.size > DF_CACHE_MAX) {
-      this.dfCache.clear();
-      this.chunksCached = -1;
-      this.stamp = stamp;
-    }
+    this.dropIfChanged();
+    if (this.dfCache.size > DF_CACHE_MAX) this.dfCache.clear();
     const key = (t: string) => `${column}\u0000${t}`;
     const missing = [...new Set(terms)].filter((t) => !this.dfCache.has(key(t)));
     if (missing.length > 0) {
@@ -167,17 +179,52 @@ export class ChunkSearch {
   getChunks(ids: number[]): StoredChunk[] {
     if (ids.length === 0) return [];
     const rows = this.chunksById.all(JSON.stringify(ids)) as ChunkRow[];
-    const metas = new Map<number, DocumentMeta>();
+    const docs = this.docInfo([...new Set(rows.map((r) => r.doc_id))]);
     const byId = new Map<number, StoredChunk>();
     for (const r of rows) {
-      let meta = metas.get(r.doc_id);
-      if (!meta) metas.set(r.doc_id, (meta = JSON.parse(r.doc_meta) as DocumentMeta));
+      const doc = docs.get(r.doc_id);
+      if (!doc) continue;
       byId.set(r.id, {
-        id: r.id, docId: r.doc_id, docName: r.doc_name, docMeta: meta, section: r.section,
-        sectionLabel: r.section_label ?? "", start: r.start, end: r.end, text: r.text, context: r.context,
+        id: r.id, docId: r.doc_id, docName: doc.name, docMeta: doc.meta, section: r.section,
+        sectionLabel: doc.labels.get(r.section) ?? "", start: r.start, end: r.end, text: r.text, context: r.context,
       });
     }
     return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Name, meta and section labels of documents, read once while the database does not change. */
+  private docInfo(docIds: number[]): Map<number, DocInfo> {
+    this.dropIfChanged();
+    if (this.docCache.size > DOC_CACHE_MAX) this.docCache.clear();
+    const missing = docIds.filter((id) => !this.docCache.has(id));
+    if (missing.length > 0) {
+      const json = JSON.stringify(missing);
+      for (const d of this.docsById.all(json) as Array<{ id: number; name: string; meta: string }>) {
+        this.docCache.set(d.id, { name: d.name, meta: JSON.parse(d.meta) as DocumentMeta, labels: new Map() });
+      }
+      for (const s of this.labelsByDoc.all(json) as Array<{ doc_id: number; idx: number; label: string }>) {
+        this.docCache.get(s.doc_id)?.labels.set(s.idx, s.label);
+      }
+    }
+    const out = new Map<number, DocInfo>();
+    for (const id of docIds) {
+      const doc = this.docCache.get(id);
+      if (doc) out.set(id, doc);
+    }
+    return out;
+  }
+
+  /**
+   * Changes through this connection (total_changes, triggers included) or committed by another one
+   * (data_version) move the stamp; either drops every cached frequency and document.
+   */
+  private dropIfChanged(): void {
+    const stamp = this.version.get() as string;
+    if (stamp === this.stamp) return;
+    this.dfCache.clear();
+    this.chunksCached = -1;
+    this.docCache.clear();
+    this.stamp = stamp;
   }
 
   /** Ids of the chunks a filter admits (through the doc_id and kind indexes, not a scan). */
