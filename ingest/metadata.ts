@@ -91,7 +91,9 @@ function findKindHeading(head: string): Heading | undefined {
 }
 
 /** Leading upper-case words (three or more) of a line that goes on in ordinary case. */
-const UPPER_RUN = /^((?:[\p{Lu}\d][\p{Lu}\d.,;:()&/\-–]*\s+){2,}[\p{Lu}\d][\p{Lu}\d.,;:()&/\-–]*)\s+(?=\p{Lu}\p{Ll})/u;
+const UPPER_RUN = /^((?:[\p{Lu}\d][\p{Lu}\d.,;:()&/\-–]*\s+(?:[-–&]\s+)?){2,}[\p{Lu}\d][\p{Lu}\d.,;:()&/\-–]*)\s+(?=\p{Lu}\p{Ll})/u;
+/** An issuing body closing such a run ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), but not "... CỦA ỦY BAN NHÂN DÂN TỈNH". */
+const RUN_ISSUER = /(?<!CỦA)\s+(?:CHỦ TỊCH\s+)?(?:ỦY BAN|UỶ BAN|HỘI ĐỒNG) NHÂN DÂN(?:\s+\p{Lu}+){0,4}$/u;
 const TITLE_STOP = /^(?:Căn cứ|Xem xét|Tại |Theo |Ngày |Kính gửi|Trên cơ sở|Trong |\d+\.|[IVX]+[.-]|Điều )/u;
 
 /** The title after a kind heading: the "về ..." line(s), or an upper-case subject paragraph. */
@@ -113,7 +115,8 @@ function titleAfter(text: string, h: Heading): { title?: string; issuer?: string
     // ĐỀ ÁN 06 Ngày 15 tháng 11 năm 2025, tại ..."): the upper-case words before it are the title.
     const run = !started && !title && !upper ? UPPER_RUN.exec(line)?.[1] : undefined;
     if (run && run.length > 12) {
-      title = run;
+      // A decision's issuing line may be run in as well ("... TỈNH CÀ MAU CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH Căn cứ").
+      title = run.replace(RUN_ISSUER, "");
       break;
     }
     if (!started && !title && (/^(?:VỀ|về|V\/v|Về)\s/u.test(line) || (upper && line.length > 12) || (line.length < 250 && !/[.:;,]$/u.test(line)))) {

@@ -21,6 +21,18 @@ describe("titles", () => {
     expect(m.title).toBe("KẾT LUẬN CUỘC HỌP BAN CHỈ ĐẠO VỀ PHÁT TRIỂN HẠ TẦNG VIỄN THÔNG, MẠNG 5G VÀ CHUYỂN ĐỔI SỐ");
   });
 
+  it("reads a run-on title with a spaced dash, and leaves out an issuing line run in after it", () => {
+    const text = `| ỦY BAN NHÂN DÂN TỈNH SÔNG LAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+| Số: 15/2025/QĐ-UBND | Sông Lam, ngày 02 tháng 12 năm 2025 |
+
+QUYẾT ĐỊNH
+
+BAN HÀNH QUY CHẾ PHỐI HỢP PHÁT TRIỂN KINH TẾ - XÃ HỘI VÙNG ĐỒNG BÀO DÂN TỘC THIỂU SỐ CỦA ỦY BAN NHÂN DÂN TỈNH SÔNG LAM CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+`;
+    expect(readMetadata(cleanText(text, "md"), { name: "qd15.md" }).title)
+      .toBe("BAN HÀNH QUY CHẾ PHỐI HỢP PHÁT TRIỂN KINH TẾ - XÃ HỘI VÙNG ĐỒNG BÀO DÂN TỘC THIỂU SỐ CỦA ỦY BAN NHÂN DÂN TỈNH SÔNG LAM");
+  });
+
   it("does not take a capitalised opening sentence for a title", () => {
     const text = RUN_ON.replace(/KẾT LUẬN CUỘC HỌP[^\n]*CHUYỂN ĐỔI SỐ /u, "");
     expect(readMetadata(cleanText(text, "md"), { name: "tb901.md" }).title).toBe("tb901.md");
