@@ -3,7 +3,7 @@
  * mapping of rows to the store's types. PostgreSQL returns BIGINT columns as strings, hence Number().
  */
 import type { AssignmentDraft, Deadline, DocumentDraft, DocumentMeta, Period, Role } from "../core/types.js";
-import type { DocumentSummary, StoredAssignment } from "./types.js";
+import type { DocumentSummary, StoredAssignment, StoredSection } from "./types.js";
 
 export interface SummaryRow {
   id: number; name: string; path: string; hash: string; format: DocumentDraft["format"]; meta: string;
@@ -62,4 +62,16 @@ export function toStoredAssignments(rows: AssignmentRow[]): StoredAssignment[] {
       sectionLabel: r.section_label ?? "", quote: r.quote,
     };
   });
+}
+
+/** Adds each section's assignment count into its ancestors' (sections come parents first). */
+export function rollUpAssignments(sections: StoredSection[]): StoredSection[] {
+  const byIndex = new Map(sections.map((s) => [s.index, s]));
+  // Parents come before children, so a reverse pass adds every subtree into its parent exactly once.
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const s = sections[i]!;
+    const parent = s.parent === null ? undefined : byIndex.get(s.parent);
+    if (parent && parent !== s) parent.assignments += s.assignments;
+  }
+  return sections;
 }

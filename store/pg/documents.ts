@@ -7,7 +7,7 @@ import type { DocumentDraft, DocumentMeta } from "../../core/types.js";
 import { StoreError } from "../../core/errors.js";
 import type { DocumentSummary, SaveStatus, StoredDocument, StoredSection } from "../types.js";
 import { nameKey, numberKey, numberLead, orgFolded, stemKey } from "../keys.js";
-import { NEWEST_FIRST, SUMMARY, toSummary, type SummaryRow } from "../rows.js";
+import { NEWEST_FIRST, rollUpAssignments, SUMMARY, toSummary, type SummaryRow } from "../rows.js";
 import { columnTokens, tsvectorLiteral } from "./fts.js";
 import type { SqlQueryable } from "./sql.js";
 
@@ -69,14 +69,7 @@ export async function getSections(q: SqlQueryable, docId: number): Promise<Store
     index: s.idx, parent: s.parent, depth: s.depth, marker: s.marker, label: s.label, heading: s.heading,
     start: s.start_at, end: s.end_at, docId, assignments: own.get(s.idx) ?? 0,
   }));
-  const byIndex = new Map(out.map((s) => [s.index, s]));
-  // Parents come before children, so a reverse pass adds every subtree into its parent exactly once.
-  for (let i = out.length - 1; i >= 0; i--) {
-    const s = out[i]!;
-    const parent = s.parent === null ? undefined : byIndex.get(s.parent);
-    if (parent && parent !== s) parent.assignments += s.assignments;
-  }
-  return out;
+  return rollUpAssignments(out);
 }
 
 /** Chunk ids of a document, ascending. */

@@ -8,7 +8,7 @@ import { fold } from "../../core/text.js";
 import { StoreError } from "../../core/errors.js";
 import type { DocumentSummary, SaveStatus, StoredDocument, StoredSection } from "../types.js";
 import { nameKey, numberKey, numberLead, orgFolded, stemKey } from "../keys.js";
-import { NEWEST_FIRST, SUMMARY, toSummary, type SummaryRow } from "../rows.js";
+import { NEWEST_FIRST, rollUpAssignments, SUMMARY, toSummary, type SummaryRow } from "../rows.js";
 
 
 export interface SaveResult {
@@ -124,14 +124,7 @@ export class DocumentTable {
     const own = new Map<number, number>();
     for (const c of this.sectionCounts.all(docId) as Array<{ section: number; n: number }>) own.set(c.section, c.n);
     const out: StoredSection[] = rows.map(({ idx, ...s }) => ({ ...s, index: idx, docId, assignments: own.get(idx) ?? 0 }));
-    const byIndex = new Map(out.map((s) => [s.index, s]));
-    // Parents come before children, so a reverse pass adds every subtree into its parent exactly once.
-    for (let i = out.length - 1; i >= 0; i--) {
-      const s = out[i]!;
-      const parent = s.parent === null ? undefined : byIndex.get(s.parent);
-      if (parent && parent !== s) parent.assignments += s.assignments;
-    }
-    return out;
+    return rollUpAssignments(out);
   }
 
   /** Writes the draft in one transaction, replacing the rows of a document with the same path. */
