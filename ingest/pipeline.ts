@@ -63,7 +63,7 @@ async function ingestFile(path: string, deps: IngestDeps): Promise<FileResult> {
     }
     const draft = await buildDocument(path, deps);
     if (fingerprint) draft.hash = fingerprint;
-    const vectors = await embedAll(deps.embeddings, draft.chunks.map(embeddingText));
+    const vectors = await embedChunks(deps.embeddings, draft.chunks);
     const { id, status } = await deps.store.saveDocument(draft, vectors);
     deps.logger.debug({ doc: name, status, sections: draft.sections.length, chunks: draft.chunks.length }, "ingested");
     return {
@@ -96,9 +96,10 @@ function sidecarCandidates(path: string): string[] {
   return [`${path}.meta.json`, `${stem}.meta.json`];
 }
 
-async function embedAll(embeddings: Embeddings, texts: string[]): Promise<Float32Array[]> {
-  if (texts.length === 0) return [];
-  const vectors = await embeddings.embedDocuments(texts);
+/** Embeds chunks the way the index holds them (context, then text): ingest, repair and import all use this. */
+export async function embedChunks(embeddings: Embeddings, chunks: Array<{ context: string; text: string }>): Promise<Float32Array[]> {
+  if (chunks.length === 0) return [];
+  const vectors = await embeddings.embedDocuments(chunks.map(embeddingText));
   return vectors.map((v) => Float32Array.from(v));
 }
 
@@ -107,7 +108,7 @@ export async function repairStore(deps: Pick<IngestDeps, "store" | "embeddings">
   const dropped = await deps.store.dropOrphanVectors();
   const missing = await deps.store.chunksMissingVectors();
   if (missing.length > 0) {
-    const vectors = await embedAll(deps.embeddings, missing.map(embeddingText));
+    const vectors = await embedChunks(deps.embeddings, missing);
     await deps.store.addVectors(missing.map((c) => c.id), vectors);
   }
   if (dropped > 0 || missing.length > 0) await deps.store.flush();

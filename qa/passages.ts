@@ -76,8 +76,9 @@ async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Pr
   const docIds = [...new Set(head.map((r) => r.chunk.docId))];
   const tasks = u.kind === "who" || u.kind === "when" ? await store.findAssignments({ docIds }) : [];
   const asked = new Set(u.kind === "when" ? u.orgs.map((m) => m.org.id) : []);
+  const ownTasks = asked.size === 0 ? tasks : tasks.filter((t) => asked.has(t.orgId ?? ""));
   const out: Candidate[] = ranked.filter((r, i) => i >= RERANK_DEPTH || !aboutAnotherBody(r.chunk, tasks, asked)).map((r, i) => {
-    const task = i < RERANK_DEPTH ? bestTask(u, r.chunk, tasks.filter((t) => asked.size === 0 || asked.has(t.orgId ?? ""))) : undefined;
+    const task = i < RERANK_DEPTH ? bestTask(u, r.chunk, ownTasks) : undefined;
     let key = r.key;
     if (task) key += 0.2;
     else if (u.kind === "when" && i < RERANK_DEPTH && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += 0.1;

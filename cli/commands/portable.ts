@@ -6,11 +6,9 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import type { Embeddings } from "@langchain/core/embeddings";
 import type { App } from "../../app/types.js";
 import { NhiemvuError, StoreError } from "../../core/errors.js";
-import type { ChunkDraft } from "../../core/types.js";
-import { embeddingText } from "../../ingest/document.js";
+import { embedChunks } from "../../ingest/pipeline.js";
 import { readDumpFile, verifyDumpFile, writeDumpFile } from "../../store/dump-file.js";
 import { SQLITE_FILE, openSqliteStore } from "../../store/open.js";
 import { openPgStore } from "../../store/pg/open.js";
@@ -104,18 +102,13 @@ async function copyInto(ctx: CliContext, records: AsyncIterable<DumpRecord>): Pr
     const tty = process.stderr.isTTY;
     const counts = await importRecords(app.store, records, {
       embedder,
-      embed: embedWith(app.embeddings),
+      embed: (chunks) => embedChunks(app.embeddings, chunks),
       clock,
       onDocument: tty ? (done, name) => process.stderr.write(`\r${done} ${name.slice(0, 60).padEnd(60)}`) : undefined,
     });
     if (tty) process.stderr.write("\n");
     return counts;
   }, { now: clock.now });
-}
-
-/** Embeds chunks as ingest does (context and text), one request per document as ingest makes. */
-function embedWith(embeddings: Embeddings): (chunks: ChunkDraft[]) => Promise<Float32Array[]> {
-  return async (chunks) => (await embeddings.embedDocuments(chunks.map(embeddingText))).map((v) => Float32Array.from(v));
 }
 
 async function openSource(ctx: CliContext, opts: { fromSqlite?: string; from?: string }): Promise<{ store: Store; label: string }> {

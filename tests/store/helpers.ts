@@ -96,3 +96,14 @@ export async function queryVector(text: string): Promise<Float32Array> {
 export async function saveWithVectors(store: Store, draft: DocumentDraft): Promise<{ id: number; status: string }> {
   return store.saveDocument(draft, await vectorsFor(draft));
 }
+
+/** Cosine similarity of two vectors (for comparing what a store returns with what was saved). */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0, na = 0, nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return dot / Math.sqrt(na * nb);
+}

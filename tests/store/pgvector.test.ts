@@ -9,36 +9,15 @@ import { createPgliteClient } from "../../store/pg/pglite-client.js";
 import type { PgChunkVectors, SqlClient } from "../../store/pg/sql.js";
 import { createPgvectorVectors } from "../../store/pg/vectors-pgvector.js";
 import type { Store } from "../../store/types.js";
-import { DIM as DIM_STORE, makeDraft, queryVector, saveWithVectors } from "./helpers.js";
+import { rng } from "../../bench/lib/corpus.js";
+import { cosine, DIM as DIM_STORE, makeDraft, queryVector, saveWithVectors } from "./helpers.js";
 
 const DIM = 32;
 const N = 300;
 
-/** A seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomVectors(n: number, dim: number, seed: number): Float32Array[] {
   const r = rng(seed);
   return Array.from({ length: n }, () => Float32Array.from({ length: dim }, () => r() * 2 - 1));
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0, na = 0, nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return dot / Math.sqrt(na * nb);
 }
 
 /** The exact top k by cosine among `ids`. */

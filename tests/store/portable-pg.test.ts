@@ -7,31 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApp } from "../../app/open.js";
 import type { App } from "../../app/types.js";
 import { loadConfig } from "../../core/config.js";
-import { embeddingText } from "../../ingest/document.js";
-import { readDumpFile, writeDumpFile } from "../../store/dump-file.js";
-import { ImportClock, importRecords, readStore } from "../../store/portable.js";
+import { writeDumpFile } from "../../store/dump-file.js";
+import { ImportClock, readStore } from "../../store/portable.js";
 import { SAMPLE_CORPUS, removeDir, tempDir } from "../helpers/app.js";
 import { cli } from "../helpers/cli.js";
+import { QUESTIONS, answers, closeVectors, importInto } from "../helpers/portable.js";
 import { createTestDatabase, pgAdminUrl, type TestDatabase } from "../helpers/pg.js";
-
-const QUESTIONS = [
-  "Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?",
-  "Bộ Quốc phòng được giao nhiệm vụ gì?",
-  "Những nhiệm vụ nào phải hoàn thành trong tháng 9/2025?",
-];
-
-async function answers(app: App): Promise<unknown[]> {
-  const out = [];
-  for (const q of QUESTIONS) {
-    const a = await app.answerer.ask(q, { llm: false });
-    out.push({ answer: a.answer, found: a.found, citations: a.citations });
-  }
-  return out;
-}
-
-function closeVectors(a: Float32Array[], b: Float32Array[]): boolean {
-  return a.length === b.length && a.every((v, i) => v.length === b[i]!.length && v.every((x, j) => Math.abs(x - b[i]![j]!) < 1e-6));
-}
 
 describe.skipIf(!pgAdminUrl())("SQLite -> PostgreSQL", () => {
   let dir: string;
@@ -89,11 +70,7 @@ describe.skipIf(!pgAdminUrl())("SQLite -> PostgreSQL", () => {
     const clock = new ImportClock();
     const back = await openApp(loadConfig({ DATA_DIR: join(dir, "b"), LOG_LEVEL: "silent" }), { now: clock.now });
     try {
-      const counts = await importRecords(back.store, readDumpFile(file), {
-        embedder: (await back.store.embedderInfo())!,
-        embed: async (chunks) => (await back.embeddings.embedDocuments(chunks.map(embeddingText))).map((v) => Float32Array.from(v)),
-        clock,
-      });
+      const counts = await importInto(back, file, clock);
       expect(counts).toMatchObject({ documents: 5, new: 5, reembedded: 0 });
       expect(await back.store.stats()).toEqual(await sqlite.store.stats());
       expect(await answers(back)).toEqual(await answers(sqlite));

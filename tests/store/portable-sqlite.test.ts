@@ -9,41 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApp } from "../../app/open.js";
 import type { App } from "../../app/types.js";
 import { loadConfig } from "../../core/config.js";
-import { embeddingText } from "../../ingest/document.js";
-import { readDumpFile, verifyDumpFile, writeDumpFile } from "../../store/dump-file.js";
-import { ImportClock, importRecords, readStore, type ImportCounts } from "../../store/portable.js";
+import { verifyDumpFile, writeDumpFile } from "../../store/dump-file.js";
+import { ImportClock, readStore } from "../../store/portable.js";
 import { SAMPLE_CORPUS, removeDir, tempDir } from "../helpers/app.js";
-
-const QUESTIONS = [
-  "Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?",
-  "Bộ Quốc phòng được giao nhiệm vụ gì?",
-  "Những nhiệm vụ nào phải hoàn thành trong tháng 9/2025?",
-];
+import { QUESTIONS, answers, closeVectors, importInto } from "../helpers/portable.js";
 
 async function openAt(dataDir: string, env: Record<string, string> = {}, clock?: ImportClock): Promise<App> {
   return openApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env }), clock ? { now: clock.now } : {});
-}
-
-/** Imports a dump into the app's store as `nhiemvu import` does. */
-async function importInto(app: App, file: string, clock?: ImportClock): Promise<ImportCounts> {
-  return importRecords(app.store, readDumpFile(file), {
-    embedder: (await app.store.embedderInfo())!,
-    embed: async (chunks) => (await app.embeddings.embedDocuments(chunks.map(embeddingText))).map((v) => Float32Array.from(v)),
-    clock,
-  });
-}
-
-async function answers(app: App): Promise<unknown[]> {
-  const out = [];
-  for (const q of QUESTIONS) {
-    const a = await app.answerer.ask(q, { llm: false });
-    out.push({ answer: a.answer, found: a.found, citations: a.citations });
-  }
-  return out;
-}
-
-function closeVectors(a: Float32Array[], b: Float32Array[]): boolean {
-  return a.length === b.length && a.every((v, i) => v.length === b[i]!.length && v.every((x, j) => Math.abs(x - b[i]![j]!) < 1e-6));
 }
 
 describe("export and import between SQLite stores", () => {

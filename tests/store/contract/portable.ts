@@ -1,7 +1,7 @@
 /** Contract: a store's content read out and written into another store without re-ingesting. */
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../../store/types.js";
-import { makeDraft, saveWithVectors, vectorsFor } from "../helpers.js";
+import { cosine, makeDraft, saveWithVectors, vectorsFor } from "../helpers.js";
 import { clock, type StoreFactory } from "./factory.js";
 
 const draft = () => makeDraft({
@@ -24,16 +24,6 @@ const draft = () => makeDraft({
     },
   ],
 });
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0, na = 0, nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 const daily = { chatId: -100, orgIds: ["bo-y-te"], cadence: "daily" as const, time: "07:30", lookaheadDays: 14, sendEmpty: false };
 
