@@ -62,6 +62,21 @@ const Draft = z.object({
   })),
 });
 const DocumentLine = z.object({ draft: Draft, ingestedAt: z.string(), vectors: z.array(z.string()) });
+const TaskStateZ = z.enum(["todo", "doing", "done"]);
+const EvidenceZ = z.object({ doc: z.string().optional(), section: z.string().optional(), file: z.string().optional(), quote: z.string().optional() });
+/** Task statuses, their history and reporters (core/status.ts StatusState). */
+const StatusLine = z.object({
+  statuses: z.array(z.object({
+    key: z.string(), docName: z.string(), sectionLabel: z.string(), orgKey: z.string(), state: TaskStateZ,
+    doneOn: z.string().optional(), note: z.string().optional(), evidence: EvidenceZ.optional(), needsReview: z.boolean(),
+    updatedBy: z.string(), updatedAt: z.string(),
+  })),
+  history: z.array(z.object({
+    key: z.string(), from: TaskStateZ.nullable(), to: TaskStateZ, by: z.string(), at: z.string(), note: z.string().optional(),
+    evidence: EvidenceZ.optional(), doneOn: z.string().optional(),
+  })),
+  reporters: z.array(z.object({ orgKey: z.string(), userId: int, grantedBy: int.optional(), grantedAt: z.string() })),
+});
 const BotLine = z.object({
   documents: int,
   botState: z.object({
@@ -72,6 +87,7 @@ const BotLine = z.object({
     })),
     deliveries: z.array(z.object({ subscriptionId: int, slot: z.string(), status: z.string(), claimedAt: z.string(), finishedAt: z.string().optional() })),
     feedback: z.array(z.object({ userId: int, chatId: int, question: z.string(), answer: z.string(), vote: z.union([z.literal(1), z.literal(-1)]), createdAt: z.string() })),
+    status: StatusLine.optional(),
   }),
 });
 

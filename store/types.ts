@@ -3,6 +3,7 @@
  * implementation is the default; a PostgreSQL one will implement the same interface, which is why every
  * method is async even though better-sqlite3 is synchronous.
  */
+import type { Reporter, StatusChange, StatusHistoryEntry, StatusState, TaskStatus } from "../core/status.js";
 import type {
   AssignmentDraft, Deadline, DocKind, DocumentDraft, DocumentMeta, Period, Role, Section,
 } from "../core/types.js";
@@ -216,6 +217,8 @@ export interface BotState {
   subscriptions: Subscription[];
   deliveries: DeliveryEntry[];
   feedback: FeedbackEntry[];
+  /** Task statuses, their history and the bodies' reporters (absent in dumps made before they existed). */
+  status?: StatusState;
 }
 
 /** What `nhiemvu export` reads and `nhiemvu import` writes: a store's content without re-ingesting. */
@@ -253,10 +256,29 @@ export interface BotMemoryStore {
   notedLabel(scope: string, id: number): Promise<string | undefined>;
 }
 
+/**
+ * Task statuses (core/status.ts), keyed by the task's stable identity so that a re-ingested document keeps
+ * them: `saveDocument` carries a status over to the reworded task of the same section and body, flagged
+ * for review, in the same transaction.
+ */
+export interface StatusStore {
+  /** Applies a person's change and records it in the history; returns the new status. */
+  setTaskStatus(change: StatusChange): Promise<TaskStatus>;
+  /** Statuses by key; every status when `keys` is omitted. */
+  getTaskStatuses(keys?: string[]): Promise<Map<string, TaskStatus>>;
+  /** Oldest first. */
+  taskStatusHistory(key: string): Promise<StatusHistoryEntry[]>;
+  /** Clears the review flag (someone looked at the carried-over status). */
+  confirmTaskStatus(key: string): Promise<void>;
+  addReporter(entry: Omit<Reporter, "grantedAt">): Promise<void>;
+  removeReporter(orgKey: string, userId: number): Promise<boolean>;
+  listReporters(orgKey?: string): Promise<Reporter[]>;
+}
+
 /** Everything the product keeps. */
 export interface Store
   extends DocumentStore, SearchStore, AssignmentStore, IndexStore, AccessStore, FeedbackStore, SubscriptionStore,
-    CoordinationStore, PortableStore, BotMemoryStore {
+    CoordinationStore, PortableStore, BotMemoryStore, StatusStore {
   close(): Promise<void>;
 }
 

@@ -234,6 +234,45 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER chunk_vectors_deleted AFTER DELETE ON chunk_vectors
     REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION nhiemvu_vectors_notify();
   `,
+  // 2: task statuses keyed by the task's stable identity (core/status.ts), their history and the bodies'
+  // reporters (store/pg/status.ts). No foreign key to assignments: replacing a document keeps them.
+  `
+  CREATE TABLE task_statuses (
+    key TEXT PRIMARY KEY,
+    doc_name TEXT NOT NULL,
+    section_label TEXT NOT NULL,
+    org_key TEXT NOT NULL,
+    state TEXT NOT NULL,
+    done_on TEXT COLLATE "C",
+    note TEXT,
+    evidence TEXT,
+    needs_review INTEGER NOT NULL DEFAULT 0,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT COLLATE "C" NOT NULL
+  );
+  CREATE INDEX task_statuses_doc ON task_statuses(doc_name);
+
+  CREATE TABLE task_status_history (
+    id BIGSERIAL PRIMARY KEY,
+    key TEXT NOT NULL,
+    from_state TEXT,
+    to_state TEXT NOT NULL,
+    by_who TEXT NOT NULL,
+    at TEXT COLLATE "C" NOT NULL,
+    note TEXT,
+    evidence TEXT,
+    done_on TEXT COLLATE "C"
+  );
+  CREATE INDEX task_status_history_key ON task_status_history(key);
+
+  CREATE TABLE reporters (
+    org_key TEXT NOT NULL,
+    user_id BIGINT NOT NULL,
+    granted_by BIGINT,
+    granted_at TEXT NOT NULL,
+    PRIMARY KEY (org_key, user_id)
+  );
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -17,6 +17,8 @@ import { PgCoordination } from "./coordination.js";
 import * as docs from "./documents.js";
 import * as portable from "./portable.js";
 import * as search from "./search.js";
+import * as status from "./status.js";
+import type { Reporter, StatusChange, StatusHistoryEntry, TaskStatus } from "../../core/status.js";
 import type { PgChunkVectors, SqlClient } from "./sql.js";
 
 export class PgStore implements Store {
@@ -52,6 +54,7 @@ export class PgStore implements Store {
     const stamp = this.now().toISOString();
     const saved = await this.client.transaction(async (tx) => {
       const s = await docs.saveDocument(tx, draft, stamp);
+      await status.carryOver(tx, draft, this.now());
       if (vectors.length) await this.vectors.add(s.chunkIds, vectors, tx);
       return s;
     });
@@ -211,8 +214,23 @@ export class PgStore implements Store {
   async exportDocument(id: number): Promise<{ draft: DocumentDraft; ingestedAt: string; vectors: Float32Array[] } | undefined> {
     return portable.exportDocument(this.client, this.vectors, id);
   }
-  async exportBotState(): Promise<BotState> { return portable.exportBotState(this.client); }
-  async importBotState(state: BotState): Promise<void> { await portable.importBotState(this.client, state); }
+  async exportBotState(): Promise<BotState> {
+    return { ...(await portable.exportBotState(this.client)), status: await status.exportState(this.client) };
+  }
+  async importBotState(state: BotState): Promise<void> {
+    await portable.importBotState(this.client, state);
+    if (state.status) await status.importState(this.client, state.status);
+  }
+
+  // -- task statuses (store/pg/status.ts)
+
+  async setTaskStatus(change: StatusChange): Promise<TaskStatus> { return status.setTaskStatus(this.client, change, this.now()); }
+  async getTaskStatuses(keys?: string[]): Promise<Map<string, TaskStatus>> { return status.getTaskStatuses(this.client, keys); }
+  async taskStatusHistory(key: string): Promise<StatusHistoryEntry[]> { return status.taskStatusHistory(this.client, key); }
+  async confirmTaskStatus(key: string): Promise<void> { await status.confirmTaskStatus(this.client, key); }
+  async addReporter(entry: Omit<Reporter, "grantedAt">): Promise<void> { await status.addReporter(this.client, entry, this.now()); }
+  async removeReporter(orgKey: string, userId: number): Promise<boolean> { return status.removeReporter(this.client, orgKey, userId); }
+  async listReporters(orgKey?: string): Promise<Reporter[]> { return status.listReporters(this.client, orgKey); }
 
   /** Stops listening and closes the connections. Safe to call twice. */
   async close(): Promise<void> {

@@ -169,6 +169,45 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (scope, id)
   ) WITHOUT ROWID;
   `,
+  // 3: task statuses keyed by the task's stable identity (core/status.ts), their history and the bodies'
+  // reporters (store/sqlite/status.ts). No foreign key to assignments: replacing a document keeps them.
+  `
+  CREATE TABLE task_statuses (
+    key TEXT PRIMARY KEY,
+    doc_name TEXT NOT NULL,
+    section_label TEXT NOT NULL,
+    org_key TEXT NOT NULL,
+    state TEXT NOT NULL,
+    done_on TEXT,
+    note TEXT,
+    evidence TEXT,
+    needs_review INTEGER NOT NULL DEFAULT 0,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX task_statuses_doc ON task_statuses(doc_name);
+
+  CREATE TABLE task_status_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL,
+    from_state TEXT,
+    to_state TEXT NOT NULL,
+    by_who TEXT NOT NULL,
+    at TEXT NOT NULL,
+    note TEXT,
+    evidence TEXT,
+    done_on TEXT
+  );
+  CREATE INDEX task_status_history_key ON task_status_history(key);
+
+  CREATE TABLE reporters (
+    org_key TEXT NOT NULL,
+    user_id INTEGER NOT NULL,
+    granted_by INTEGER,
+    granted_at TEXT NOT NULL,
+    PRIMARY KEY (org_key, user_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes. */

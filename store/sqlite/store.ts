@@ -19,6 +19,8 @@ import { BotTables } from "./bot-tables.js";
 import { SqliteCoordination } from "./coordination.js";
 import { DocumentTable } from "./documents.js";
 import { SqlitePortable } from "./portable.js";
+import { SqliteStatuses } from "./status.js";
+import type { Reporter, StatusChange, StatusHistoryEntry, TaskStatus } from "../../core/status.js";
 import { ChunkSearch, isEmptyFilter } from "./search.js";
 
 export class SqliteStore implements Store {
@@ -30,6 +32,7 @@ export class SqliteStore implements Store {
   private readonly coordination: SqliteCoordination;
   private readonly memory: SqliteBotMemory;
   private readonly portable: SqlitePortable;
+  private readonly statuses: SqliteStatuses;
   private readonly getMeta: Statement;
   private readonly setMeta: Statement;
   private readonly counts: Statement;
@@ -49,6 +52,7 @@ export class SqliteStore implements Store {
     this.coordination = new SqliteCoordination(db, now);
     this.memory = new SqliteBotMemory(db, now);
     this.portable = new SqlitePortable(db, vectors);
+    this.statuses = new SqliteStatuses(db, now);
     this.getMeta = db.prepare("SELECT value FROM meta WHERE key = ?").pluck();
     this.setMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     this.counts = db.prepare(`SELECT (SELECT count(*) FROM documents) AS documents,
@@ -72,7 +76,12 @@ export class SqliteStore implements Store {
     if (dim !== undefined && vectors.some((v) => v.length !== dim)) {
       throw new StoreError("dimension_mismatch", `${draft.name}: vectors do not have the index's ${dim} dimensions.`);
     }
-    const saved = this.docs.save(draft);
+    // Statuses follow reworded tasks in the same transaction as the rows that replaced them.
+    const saved = this.db.transaction(() => {
+      const s = this.docs.save(draft);
+      this.statuses.carryOver(draft);
+      return s;
+    })();
     this.vectors.remove(saved.replacedChunkIds);
     this.vectors.add(vectors.length ? saved.chunkIds : [], vectors);
     return { id: saved.id, status: saved.status };
@@ -219,8 +228,21 @@ export class SqliteStore implements Store {
   async exportDocument(id: number): Promise<{ draft: DocumentDraft; ingestedAt: string; vectors: Float32Array[] } | undefined> {
     return this.portable.exportDocument(id);
   }
-  async exportBotState(): Promise<BotState> { return this.portable.exportBotState(); }
-  async importBotState(state: BotState): Promise<void> { this.portable.importBotState(state); }
+  async exportBotState(): Promise<BotState> { return { ...this.portable.exportBotState(), status: this.statuses.exportState() }; }
+  async importBotState(state: BotState): Promise<void> {
+    this.portable.importBotState(state);
+    if (state.status) this.statuses.importState(state.status);
+  }
+
+  // -- task statuses (store/sqlite/status.ts)
+
+  async setTaskStatus(change: StatusChange): Promise<TaskStatus> { return this.statuses.set(change); }
+  async getTaskStatuses(keys?: string[]): Promise<Map<string, TaskStatus>> { return this.statuses.get(keys); }
+  async taskStatusHistory(key: string): Promise<StatusHistoryEntry[]> { return this.statuses.history(key); }
+  async confirmTaskStatus(key: string): Promise<void> { this.statuses.confirm(key); }
+  async addReporter(entry: Omit<Reporter, "grantedAt">): Promise<void> { this.statuses.addReporter(entry); }
+  async removeReporter(orgKey: string, userId: number): Promise<boolean> { return this.statuses.removeReporter(orgKey, userId); }
+  async listReporters(orgKey?: string): Promise<Reporter[]> { return this.statuses.reporters(orgKey); }
 
   /** Flushes the vector index and closes the database. Safe to call twice. */
   async close(): Promise<void> {

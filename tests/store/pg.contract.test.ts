@@ -16,6 +16,7 @@ import { documentsContract } from "./contract/documents.js";
 import type { StoreFactory } from "./contract/factory.js";
 import { indexContract } from "./contract/index-store.js";
 import { portableContract } from "./contract/portable.js";
+import { statusContract } from "./contract/status.js";
 import { searchContract } from "./contract/search.js";
 
 const urls = new WeakMap<Store, string>();
@@ -74,4 +75,5 @@ describe.skipIf(!pgAdminUrl())("PostgreSQL store", () => {
   coordinationContract(postgres);
   botMemoryContract(postgres);
   portableContract(postgres);
+  statusContract(postgres);
 });

@@ -20,6 +20,7 @@ import { documentsContract } from "./contract/documents.js";
 import type { StoreFactory } from "./contract/factory.js";
 import { indexContract } from "./contract/index-store.js";
 import { portableContract } from "./contract/portable.js";
+import { statusContract } from "./contract/status.js";
 import { searchContract } from "./contract/search.js";
 
 const instances: SqlClient[] = [];
@@ -74,4 +75,5 @@ describe("PostgreSQL store on PGlite with pgvector", () => {
   botTablesContract(pglite);
   botMemoryContract(pglite);
   portableContract(pglite);
+  statusContract(pglite);
 });

@@ -11,6 +11,7 @@ import { documentsContract } from "./contract/documents.js";
 import type { StoreFactory } from "./contract/factory.js";
 import { indexContract } from "./contract/index-store.js";
 import { portableContract } from "./contract/portable.js";
+import { statusContract } from "./contract/status.js";
 import { searchContract } from "./contract/search.js";
 import { open, tempDir } from "./helpers.js";
 
@@ -45,3 +46,4 @@ botTablesContract(sqlite);
 coordinationContract(sqlite);
 botMemoryContract(sqlite);
 portableContract(sqlite);
+statusContract(sqlite);
