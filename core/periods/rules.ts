@@ -4,7 +4,7 @@
  * Order matters only between rules that can start at the same position: the first listed wins.
  */
 import { isValidDay } from "../time.js";
-import { romanToInt } from "../text.js";
+import { fold, romanToInt } from "../text.js";
 import {
   applyModifier, dayUnit, halfUnit, monthsUnit, quartersUnit, weekUnit, yearsUnit, yearUnit,
   type Modifier, type PeriodValue, type Unit,
@@ -94,6 +94,11 @@ function monthName(s: string | undefined): number | undefined {
   return s === undefined ? undefined : MONTH_NAMES.indexOf(s) + 1 || undefined;
 }
 
+/** Time words before a bare "Q2" that make it a quarter (tested on the folded original). */
+const Q_TIME_WORD = /^(?:ngay\s+trong|trong|in|during|within|cham\s+nhat|muon\s+nhat|khong\s+muon\s+hon|han\s+chot|den\s+het|den\s+cuoi|truoc\s+cuoi|cuoi|het|by|until|till|truoc|before|prior\s+to)\s/u;
+/** A count after a pair of numbers: "trong 03-06 tháng", "5-7 ngày" are durations, not dates. */
+const COUNT_UNIT = String.raw`(?!\s*(?:thang|nam|ngay|tuan|gio|phut|lan|buoi|months?|years?|days?|weeks?)${E})`;
+
 const ORDINAL: Record<string, 1 | 2 | 3 | 4> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4 };
 
 export const RULES: Rule[] = [
@@ -128,8 +133,11 @@ export const RULES: Rule[] = [
     name: "quarter",
     starts: ["#", ...MOD_STARTS, "quy", "quarter", "q", "first", "second", "third", "fourth"],
     source: String.raw`${NB}${OPT_MOD}(?:(?:quy|quarter)\s+(${QR}(?:${LIST_SEP}${QR})*)|q([1-4])${E})(?:(?:\s*[/-]\s*|,?\s+(?:nam\s+|of\s+)?)${Y}${NE}|\s+nam\s+${REL_YEAR})?|${NB}${OPT_MOD}(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?(?:\s+(?:the\s+year\s+)?${Y})?${NE}`,
-    build(g, ctx) {
+    build(g, ctx, original) {
       if (g[3] !== undefined || g[4] !== undefined) {
+        // "Q2" alone is as often a district ("nối Q2 với Nhơn Trạch": Quận 2) as a quarter: it is a period
+        // only with a year ("Q2/2026", "Q2 năm nay") or after a time word ("trong Q2", "trước Q3").
+        if (g[4] !== undefined && g[5] === undefined && g[6] === undefined && !Q_TIME_WORD.test(fold(original))) return undefined;
         const qs = g[3] !== undefined ? listOf(g[3], quarterNum) : [Number(g[4])];
         if (qs.length === 0) return undefined;
         const y = num(g[5]) ?? relYear(g[6], ctx) ?? ctx.year();
@@ -174,7 +182,7 @@ export const RULES: Rule[] = [
     // A date without a year needs "ngày" or a deadline word: "trước 15/8", "ngày 15 tháng 8".
     name: "dayNoYear",
     starts: MOD_STARTS,
-    source: String.raw`${NB}(?:${MOD}(?:ngay\s+)?|ngay\s+)(?:${D}[/.\-]${M}|${D}\s*thang\s*${M}|${D}(?:st|nd|rd|th)?\s+(?:of\s+)?${MN})(?![\p{L}\p{N}]|[/.\-]\d)`,
+    source: String.raw`${NB}(?:${MOD}(?:ngay\s+)?|ngay\s+)(?:${D}[/.\-]${M}${COUNT_UNIT}|${D}\s*thang\s*${M}|${D}(?:st|nd|rd|th)?\s+(?:of\s+)?${MN})(?![\p{L}\p{N}]|[/.\-]\d)`,
     build(g, ctx) {
       const y = ctx.year();
       const u = day(y, num(g[4]), num(g[3])) ?? day(y, num(g[6]), num(g[5])) ?? day(y, monthName(g[8]), num(g[7]));

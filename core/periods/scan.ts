@@ -118,7 +118,7 @@ export function scanPeriods(text: string, opts?: ScanOptions, exhaustive = false
     const re = new RegExp(ANYWHERE.re);
     let m: RegExpExecArray | null;
     while ((m = re.exec(folded)) !== null) if (!accept(m, ANYWHERE.slots)) re.lastIndex = m.index + 1;
-    return out;
+    return joinSpans(text, out);
   }
   const candidates = new RegExp(CANDIDATE);
   let c: RegExpExecArray | null;
@@ -127,6 +127,33 @@ export function scanPeriods(text: string, opts?: ScanOptions, exhaustive = false
     re.lastIndex = c.index;
     const m = re.exec(folded);
     candidates.lastIndex = m && accept(m, slots) ? m.index + m[0].length : c.index + 1;
+  }
+  return joinSpans(text, out);
+}
+
+/** A dash between two periods ("Quý IV/2025- Quý II/2026"), or a second one opened by "đến"/"to". */
+const DASH = /^\s*[-–—]\s*$/u;
+const SPACE = /^[\s,]*$/u;
+const TO_WORD = /^(?:đến|tới|to|until|till)\s/iu;
+
+/**
+ * Two dated spans written as the ends of one ("Quý IV/2025 - Quý II/2026", "tháng 9/2025 đến quý I/2026")
+ * are one range, from the first's start to the second's end: as a deadline, it is due at its end.
+ */
+function joinSpans(text: string, found: ScanMatch[]): ScanMatch[] {
+  const out: ScanMatch[] = [];
+  for (const m of found) {
+    const prev = out[out.length - 1];
+    const a = prev?.period;
+    const b = m.period;
+    const between = prev ? text.slice(prev.index + prev.length, m.index) : "";
+    const ends = a?.kind === "range" && b.kind === "range" && a.start !== undefined && a.end !== undefined && b.end !== undefined && a.end < b.end;
+    const written = DASH.test(between) ? b.start !== undefined : SPACE.test(between) && TO_WORD.test(b.text);
+    const joined = prev && ends && written;
+    if (!joined) { out.push(m); continue; }
+    const length = m.index + m.length - prev.index;
+    const label = `${a!.label ?? a!.start}-${(b.label ?? b.end!).replace(/^≤/u, "")}`;
+    out[out.length - 1] = { index: prev.index, length, period: { text: text.slice(prev.index, prev.index + length), kind: "range", start: a!.start, end: b.end, label } };
   }
   return out;
 }

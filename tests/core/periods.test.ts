@@ -216,3 +216,29 @@ describe("fast scan agrees with trying every position", () => {
     for (const text of texts(SHARED, 60)) expect(scanPeriods(text, { now })).toEqual(scanPeriods(text, { now }, true));
   });
 });
+
+describe("periods only where the text speaks of one", () => {
+  it("reads a bare Q2 as a quarter only with a year or after a time word; otherwise it is a district", () => {
+    expect(findPeriods("Chuẩn bị khởi công cầu Cát Lái nối Q2 với Nhơn Trạch", { now: NOW })).toEqual([]);
+    expect(findPeriods("căn hộ tại Q7, TP.HCM", { now: NOW })).toEqual([]);
+    expect(parsePeriod("Q2/2026")?.label).toBe("Q2/2026");
+    expect(parsePeriod("báo cáo Q3 năm nay", { now: NOW })?.label).toBe("Q3/2026");
+    expect(parsePeriod("hoàn thành trong Q3", { now: NOW, defaultYear: 2026 })?.label).toBe("Q3/2026");
+    expect(parsePeriod("quý II", { now: NOW, defaultYear: 2026 })?.label).toBe("Q2/2026");
+  });
+
+  it("does not read a count of months or days as a date", () => {
+    expect(findPeriods("các sở, ngành hỗ trợ trong 03-06 tháng đầu", { defaultYear: 2025 })).toEqual([]);
+    expect(findPeriods("xử lý trong 5-7 ngày làm việc", { defaultYear: 2025 })).toEqual([]);
+    expect(parsePeriod("trước 15/8", { defaultYear: 2025 })?.end).toBe("2025-08-15");
+  });
+
+  it("joins two periods written as the ends of one span into a range due at its end", () => {
+    const [q] = findPeriods("Thời gian thực hiện: Quý IV/2025- Quý II/2026.");
+    expect(q?.period).toMatchObject({ text: "Quý IV/2025- Quý II/2026", kind: "range", start: "2025-10-01", end: "2026-06-30" });
+    const [m] = findPeriods("từ tháng 9/2025 đến quý I/2026");
+    expect(m?.period).toMatchObject({ start: "2025-09-01", end: "2026-03-31" });
+    // Two periods in a list stay two.
+    expect(findPeriods("quý I/2026, quý III/2026").length).toBe(2);
+  });
+});
