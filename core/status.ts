@@ -207,3 +207,13 @@ export function progressByOrg(tasks: ProgressTask[], today: string): ProgressRow
   }
   return [...rows.values()];
 }
+
+/** Who may change a task's status: an admin, or a user named as the reporter of the task's body. */
+export function canChangeStatus(who: { admin: boolean; reporterOf: ReadonlySet<string> }, orgKey: string): boolean {
+  return who.admin || who.reporterOf.has(orgKey);
+}
+
+/** The person behind a change, as history shows it: "telegram:123 (Chị Lan)", "cli:lan". */
+export function actorLabel(channel: "telegram" | "cli", id: string | number, name?: string): string {
+  return `${channel}:${id}${name ? ` (${name})` : ""}`;
+}
