@@ -3,11 +3,12 @@
  * questions, /hoi, the /start examples, "Xem thêm" and /nhiemvu.
  */
 import { InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import type { Answer } from "../qa/types.js";
 import type { Store } from "../store/types.js";
 import { newKey, type BotContext, type BotDeps } from "./context.js";
 import { renderAnswer } from "./render/answer.js";
-import { renderTaskGroups } from "./render/tasks.js";
+import { taskGroupsWithStatus } from "./status-view.js";
 import { vnDate } from "../core/time.js";
 import { replyItems, withTyping } from "./send.js";
 
@@ -29,8 +30,12 @@ export async function answerAndReply(ctx: BotContext, deps: BotDeps, req: AskReq
   const answer = await withTyping(ctx, () => deps.app.answerer.ask(req.question, { offset, limit: PAGE }));
   ctx.log.info({ kind: answer.kind, found: answer.found, citations: answer.citations.length, offset }, "answered");
   let items: string[];
+  let statusRows: InlineKeyboardButton.CallbackButton[][] = [];
   if (req.asTaskList && answer.groups && answer.groups.some((g) => g.tasks.length > 0)) {
-    items = [...(req.heading ? [req.heading] : []), ...renderTaskGroups(answer.groups, { today: vnDate(deps.app.now()) })];
+    // Each task with its status and its buttons (bot/status-view.ts).
+    const view = await taskGroupsWithStatus(deps.app.store, answer.groups, vnDate(deps.app.now()));
+    items = [...(req.heading ? [req.heading] : []), ...view.items];
+    statusRows = view.rows;
   } else {
     items = renderAnswer(answer, req.heading);
   }
@@ -41,6 +46,7 @@ export async function answerAndReply(ctx: BotContext, deps: BotDeps, req: AskReq
   if (src) keyboard.text("📖 Nguyên văn", `src:${src.docId}:${src.section}`);
   if (answer.more) keyboard.text("Xem thêm ▶", `more:${key}`);
   keyboard.row().text("👍", `fb:${key}:u`).text("👎", `fb:${key}:d`);
+  for (const row of statusRows) keyboard.row(...row);
   await replyItems(ctx, items, { keyboard });
   return answer;
 }

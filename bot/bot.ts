@@ -20,9 +20,12 @@ import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
 import { deadlinesFeature } from "./features/deadlines.js";
 import { digestFeature } from "./features/digest.js";
+import { exportFeature } from "./features/export.js";
 import { docFeature } from "./features/doc.js";
 import { inlineFeature } from "./features/inline.js";
+import { progressFeature } from "./features/progress.js";
 import { startFeature, BOT_COMMANDS } from "./features/start.js";
+import { statusFeature } from "./features/status.js";
 import { tasksFeature } from "./features/tasks.js";
 import { unhandledFeature } from "./features/unhandled.js";
 
@@ -110,6 +113,7 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   );
   guarded.use(accessFeature(deps));
   guarded.use(startFeature(deps));
+  guarded.use(statusFeature(deps)); // before ask: a reply to its note prompt is not a question
   guarded.use(askFeature(deps));
   guarded.use(tasksFeature(deps));
   guarded.use(deadlinesFeature(deps));
@@ -117,6 +121,8 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   guarded.use(inlineFeature(deps));
   guarded.use(adminFeature(deps));
   guarded.use(digestFeature(deps));
+  guarded.use(progressFeature(deps));
+  guarded.use(exportFeature(deps));
   guarded.use(unhandledFeature(deps));
   return bot;
 }

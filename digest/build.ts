@@ -7,7 +7,8 @@ import type { Config } from "../core/config.js";
 import type { OrgRegistry } from "../core/orgs.js";
 import { escapeHtml } from "../core/text.js";
 import { addDays, isoWeekday, vnDate } from "../core/time.js";
-import type { AssignmentStore, StoredAssignment, Subscription } from "../store/types.js";
+import { identityOf, taskKey } from "../core/status.js";
+import type { AssignmentStore, StatusStore, StoredAssignment, Subscription } from "../store/types.js";
 import { formatDate } from "../core/display.js";
 import { stripHtml } from "../bot/render/split.js";
 import { renderTaskList } from "../bot/render/tasks.js";
@@ -16,8 +17,11 @@ import { WEEKDAY_NAMES } from "./slots.js";
 /** Most tasks one digest lists; the rest are counted (a follow-all digest must not become 40 messages). */
 export const MAX_DIGEST_TASKS = 80;
 
+/** A store that may know task statuses: done tasks are then left out of digests and /hanchot. */
+export type DueTaskStore = AssignmentStore & Partial<Pick<StatusStore, "getTaskStatuses">>;
+
 export interface DigestDeps {
-  store: AssignmentStore;
+  store: DueTaskStore;
   registry: OrgRegistry;
   config: Config;
 }
@@ -67,10 +71,10 @@ export type DueTasks = Omit<Digest, "items">;
 
 /**
  * Tasks due from `lookbackDays` before today to `lookaheadDays` after it (Vietnam dates), split into
- * overdue and upcoming, each by due date. Shared by digests and /hanchot.
+ * overdue and upcoming, each by due date; tasks marked done are left out. Shared by digests and /hanchot.
  */
 export async function findDueTasks(
-  store: AssignmentStore,
+  store: DueTaskStore,
   window: { orgIds: string[]; lookbackDays: number; lookaheadDays: number },
   at: Date,
 ): Promise<DueTasks> {
@@ -80,7 +84,11 @@ export async function findDueTasks(
   const found = await store.findAssignments({
     orgIds: window.orgIds.length ? window.orgIds : undefined, dueAfter: from, dueBefore: until,
   });
-  const dated = found.filter((t) => t.deadline?.due).sort(byDue);
+  let dated = found.filter((t) => t.deadline?.due).sort(byDue);
+  if (store.getTaskStatuses && dated.length) {
+    const statuses = await store.getTaskStatuses(dated.map((t) => taskKey(identityOf(t))));
+    dated = dated.filter((t) => statuses.get(taskKey(identityOf(t)))?.state !== "done");
+  }
   return {
     today, from, until,
     overdue: dated.filter((t) => t.deadline!.due! < today),

@@ -90,6 +90,7 @@ export function fakeStore(st: FakeState): Store {
     async revoke(id) { const n = st.access.length; st.access = st.access.filter((x) => x.id !== id); return st.access.length < n; },
     async listAccess() { return st.access; },
     async addFeedback(e) { st.feedback.push(e); },
+    async getTaskStatuses() { return new Map(); }, // no statuses: task lists show "chưa thực hiện"
     ...fakeMemory(),
     async close() {},
   };
