@@ -9,6 +9,7 @@ import { registerDigest } from "./commands/digest.js";
 import { registerDocs } from "./commands/docs.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerPortable } from "./commands/portable.js";
+import { registerStatus } from "./commands/status.js";
 import { registerTasks } from "./commands/tasks.js";
 import { createCliContext } from "./context.js";
 
@@ -32,6 +33,7 @@ function main(): void {
   registerDigest(program, ctx);
   registerDemo(program, ctx);
   registerPortable(program, ctx);
+  registerStatus(program, ctx);
   program.parseAsync(process.argv).catch((err: unknown) => {
     process.stderr.write(`error: ${plainMessage(err)}\n`);
     process.exitCode = 1;

@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { writeFileSync } from "node:fs";
+import type { App } from "../../app/types.js";
 import { AnswerError } from "../../core/errors.js";
 import type { Role } from "../../core/types.js";
 import { dueInPeriod, resolveTaskQuery } from "../../qa/task-query.js";
@@ -7,7 +9,12 @@ import { action, type CliContext } from "../context.js";
 
 const ROLES = ["lead", "coordinate", "execute"] as const;
 
-interface TasksOptions { assignee?: string; period?: string; role?: string; doc?: string; dueBefore?: string; json?: boolean }
+const FORMATS = ["xlsx", "csv", "ics"] as const;
+
+interface TasksOptions {
+  assignee?: string; period?: string; role?: string; doc?: string; dueBefore?: string; json?: boolean;
+  format?: string; out?: string;
+}
 
 export function registerTasks(program: Command, ctx: CliContext): void {
   program
@@ -19,14 +26,27 @@ export function registerTasks(program: Command, ctx: CliContext): void {
     .option("--doc <doc>", "file name, id or number")
     .option("--due-before <date>", "YYYY-MM-DD")
     .option("--json", "print JSON")
+    .option("--format <format>", "write the table with statuses as xlsx | csv | ics (deadlines as a calendar)")
+    .option("--out <file>", "where --format writes (default: standard output)")
     .action(action(async (opts: TasksOptions) => {
       if (opts.role && !ROLES.includes(opts.role as Role)) {
         throw new AnswerError("bad_role", `--role must be one of ${ROLES.join(", ")}`);
       }
+      if (opts.format !== undefined && !FORMATS.includes(opts.format as (typeof FORMATS)[number])) {
+        throw new AnswerError("bad_format", `--format must be one of ${FORMATS.join(", ")}`);
+      }
+      let file: Buffer | undefined;
       const tasks = await ctx.withApp(async (app) => {
         const { filter, period } = await resolveTaskQuery({ ...opts, role: opts.role as Role | undefined }, app);
-        return (await app.store.findAssignments(filter)).filter((t) => dueInPeriod(t, period));
+        const found = (await app.store.findAssignments(filter)).filter((t) => dueInPeriod(t, period));
+        if (opts.format) file = await exportTable(opts.format, found, app);
+        return found;
       });
+      if (file) {
+        if (opts.out) writeFileSync(opts.out, file);
+        else process.stdout.write(file);
+        return;
+      }
       printTasks(ctx, tasks, opts.json);
     }));
 
@@ -45,6 +65,16 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       });
       printTasks(ctx, tasks, opts.json);
     }));
+}
+
+/** The table with statuses in a file format (the writers are loaded only when asked for). */
+async function exportTable(format: string, tasks: StoredAssignment[], app: App): Promise<Buffer> {
+  const { taskRows } = await import("../../export/table.js");
+  const { vnDate } = await import("../../core/time.js");
+  const rows = await taskRows(app.store, tasks, vnDate(app.now()));
+  if (format === "ics") return Buffer.from((await import("../../export/ics.js")).tasksIcs(rows, app.now()), "utf8");
+  const { tasksCsv, tasksXlsx } = await import("../../export/xlsx.js");
+  return format === "xlsx" ? tasksXlsx(rows, app.now()) : tasksCsv(rows, app.now());
 }
 
 function printTasks(ctx: CliContext, tasks: StoredAssignment[], json?: boolean): void {
