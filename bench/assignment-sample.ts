@@ -1,0 +1,89 @@
+/**
+ * Assignment precision, measured by hand: extracts every assignment of ../shared/ext/directives and
+ * ../shared/ext/news in process, draws a seeded sample and prints each record with the text around it, so a
+ * person can judge it; scores a judgement file (bench/judgements/*.jsonl) against the current extraction.
+ *
+ *   npx tsx bench/assignment-sample.ts counts                     assignments and zero-assignment documents
+ *   npx tsx bench/assignment-sample.ts show [--n 200] [--seed 12]  the sample, with context, for judging
+ *   npx tsx bench/assignment-sample.ts keys [--n 200] [--seed 12]  the sample's keys as JSON Lines (no text)
+ *   npx tsx bench/assignment-sample.ts context DIR/NAME OFFSET [CHARS] the text before an offset
+ *   npx tsx bench/assignment-sample.ts score FILE                  precision per label of a judgement file
+ *
+ * Judgement lines hold only keys and labels, never document text (the ext licence is unknown).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadOrgRegistry } from "../core/orgs.js";
+import { rng } from "./lib/corpus.js";
+import { EXT_DIRS, extractAll, readJudgements, recordKey, type ExtRecord, type Judgement } from "./lib/assignment-judgements.js";
+
+const args = process.argv.slice(2);
+const cmd = args[0] ?? "counts";
+const opt = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const SHARED = join(process.cwd(), "..", "shared", "ext");
+
+const registry = loadOrgRegistry();
+const docs = await extractAll(EXT_DIRS.map((d) => join(SHARED, d)), registry);
+const all: ExtRecord[] = docs.flatMap((d) => d.records.map((r) => ({ doc: d, r })));
+
+if (cmd === "counts") {
+  const zero = docs.filter((d) => d.records.length === 0);
+  console.log(`documents ${docs.length}, assignments ${all.length}, documents with none ${zero.length}`);
+  for (const dir of EXT_DIRS) {
+    const mine = docs.filter((d) => d.dir === dir);
+    console.log(`  ${dir}: ${mine.length} documents, ${mine.reduce((n, d) => n + d.records.length, 0)} assignments, ${mine.filter((d) => !d.records.length).length} with none`);
+  }
+  if (args.includes("--zero")) for (const d of zero) console.log(`  none: ${d.dir}/${d.name}`);
+} else if (cmd === "show" || cmd === "keys") {
+  const sample = draw(all, opt("n", 200), opt("seed", 12));
+  sample.forEach((x, i) => {
+    if (cmd === "keys") { console.log(JSON.stringify(recordKey(x))); return; }
+    const { doc, r } = x;
+    const before = doc.text.slice(Math.max(0, r.quoteStart - 260), r.quoteStart);
+    const after = doc.text.slice(r.quoteEnd, r.quoteEnd + 100);
+    const q = doc.text.slice(r.quoteStart, r.quoteEnd);
+    const shown = q.length > 520 ? `${q.slice(0, 360)} […] ${q.slice(-140)}` : q;
+    console.log(`\n#${i} ${doc.dir}/${doc.name} @${r.quoteStart}+${r.quoteEnd - r.quoteStart}`);
+    console.log(`BODY ${r.org} [${r.orgId ?? "?"}] as "${r.orgText}" ROLE ${r.role}${r.coordinators.length ? ` COORD ${r.coordinators.join("; ")}` : ""}`);
+    console.log(`DEADLINE ${r.deadline ? `${r.deadline.text} (${r.deadline.due ?? r.deadline.kind})` : "-"}`);
+    console.log(`…${before}⟦${shown}⟧${after}…`);
+  });
+} else if (cmd === "context") {
+  // context DIR/NAME OFFSET [CHARS]: the cleaned text before an offset (a heading far above a quote).
+  const doc = docs.find((d) => `${d.dir}/${d.name}` === args[1]);
+  const at = Number(args[2]), n = Number(args[3] ?? 1500);
+  console.log(doc ? doc.text.slice(Math.max(0, at - n), at + 200) : `no document ${args[1]}`);
+} else if (cmd === "score") {
+  const file = args[1];
+  if (!file) throw new Error("score needs a judgement file");
+  printScore(readJudgements(readFileSync(file, "utf8")));
+} else {
+  throw new Error(`unknown command ${cmd}`);
+}
+
+/** n records drawn without replacement by a seeded Fisher-Yates over the records in document order. */
+function draw<T>(xs: readonly T[], n: number, seed: number): T[] {
+  const r = rng(seed);
+  const a = [...xs];
+  for (let i = 0; i < Math.min(n, a.length); i++) {
+    const j = i + Math.floor(r() * (a.length - i));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a.slice(0, n);
+}
+
+function printScore(js: Judgement[]): void {
+  const n = js.length;
+  const pct = (k: number, of: number) => `${k}/${of} (${((100 * k) / Math.max(1, of)).toFixed(1)}%)`;
+  const tasks = js.filter((j) => j.labels.task);
+  console.log(`judged ${n}`);
+  console.log(`task      ${pct(tasks.length, n)}`);
+  for (const label of ["body", "role", "deadline"] as const) {
+    console.log(`${label.padEnd(9)} ${pct(js.filter((j) => j.labels[label]).length, n)} of all, ${pct(tasks.filter((j) => j.labels[label]).length, tasks.length)} of tasks`);
+  }
+  const allRight = js.filter((j) => j.labels.task && j.labels.body && j.labels.role && j.labels.deadline).length;
+  console.log(`all four  ${pct(allRight, n)}`);
+}
