@@ -15,7 +15,16 @@ import { INLINE_SITE, follows, isFirst, markerAt, type MarkerCandidate } from ".
 
 
 const RECIPIENTS = /^\|?\s*Nơi nhận\s*:/u;
-const ATTACHED = /^(KẾ HOẠCH|QUY ĐỊNH|QUY CHẾ|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|DANH MỤC)(?=\s|$)/u;
+/** The heading of a text a decision issues or a letter sends, after the signature ("KẾ HOẠCH", "DỰ THẢO BÁO CÁO Kết quả ..."). */
+const ATTACHED = /^(KẾ HOẠCH|QUY ĐỊNH|QUY CHẾ|CHƯƠNG TRÌNH|ĐỀ ÁN|HƯỚNG DẪN|DANH MỤC|DỰ THẢO|BÁO CÁO|PHƯƠNG ÁN|BIỂU)(?=\s|$)/u;
+/** An appendix written in ordinary case after the signature: "Phụ lục 1: DANH MỤC ...". */
+const APPENDIX_LINE = /^Phụ lục\s+([IVXLC]+|\d+)(?=[\s:.]|$)/u;
+/** A table row holding an appendix heading ("| CHỦ TỊCH Nguyễn Văn A | PHỤ LỤC 01 QUY ĐỊNH ... |"). */
+const APPENDIX_CELL = /\|\s*PHỤ LỤC(?:\s+([IVXLC]+|\d+))?(?=\s|\|)/u;
+/** A numbered table row ("| 1 | ...", "| II | ...", "| TT | ..."): a list attached after the signature. */
+const NUMBERED_ROW = /^\|\s*(?:\d{1,3}\.?|[IVXLC]{1,6}\.?|TT|STT)\s*\|/u;
+/** A line of prose: the recipients list and the signature are short lines or "- ..." items (a footnote "[1] ..." is not attached text). */
+const PROSE = /^(?![-+*•|]|\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹])[^\n]{160,}/u;
 
 interface Open { index: number; type: string; value: number; text: string }
 
@@ -48,7 +57,11 @@ function numberedSections(text: string): Section[] {
   const open = (c: MarkerCandidate, at: number, depth: number) => {
     close(depth, at);
     const parent = depth > 0 ? stack[depth - 1]!.index : null;
-    const label = parent === null ? c.text : `${sections[parent]!.label} ${c.text}`;
+    // A decimal mark spells its parents' numbers ("4.2" under "4", "3.2.1" under "3.2"): it stands for them.
+    let base = depth;
+    while (base > 0 && c.type.startsWith("dec") && c.text.startsWith(`${stack[base - 1]!.text}.`)) base--;
+    const outer = base > 0 ? stack[base - 1]!.index : null;
+    const label = outer === null ? c.text : `${sections[outer]!.label} ${c.text}`;
     const index = sections.length;
     let start = at + c.length;
     while (start < text.length && /\s/.test(text[start]!)) start++; // "Điều 1." alone on its line
@@ -64,6 +77,13 @@ function numberedSections(text: string): Section[] {
     if (!isFirst(c)) return -1;
     if (inline && punct !== ":") return -1;
     return stack.length;
+  };
+  /** Open an attached part (an appendix, the plan a decision issues) at the top level, with its own numbering. */
+  const attach = (label: string, at: number) => {
+    close(0, at);
+    afterBody = false;
+    open({ type: "appendix", value: 0, text: label, length: 0 }, at, 0);
+    sections[sections.length - 1]!.start = at;
   };
   const tryMarker = (s: string, at: number, inline: boolean, punct: string): boolean => {
     for (const c of markerAt(s, inline)) {
@@ -97,14 +117,17 @@ function numberedSections(text: string): Section[] {
       markerStart.push(pos);
       stack.push({ index, type: "recipients", value: 0, text: RECIPIENTS_LABEL });
       afterBody = true;
-    } else if (afterBody && ATTACHED.test(line) && line === line.toUpperCase()) {
+    } else if (afterBody && ATTACHED.test(line) && /^[^\p{Ll}]{0,60}?(?:\s\p{Lu}\p{Ll}|$)/u.test(line)) {
       // The text a decision issues (KẾ HOẠCH, QUY ĐỊNH ...) follows its signature: a new top-level part.
       const word = ATTACHED.exec(line)![1]!;
-      tryMarker(`PHỤ LỤC`, pos, false, "");
-      const s = sections[sections.length - 1]!;
-      s.marker = s.label = word.charAt(0) + word.slice(1).toLowerCase();
-      s.start = pos;
-      stack[0]!.text = s.label;
+      attach(word.charAt(0) + word.slice(1).toLowerCase(), pos);
+    } else if (afterBody && (APPENDIX_LINE.test(line) || APPENDIX_CELL.test(line))) {
+      const m = APPENDIX_LINE.exec(line) ?? APPENDIX_CELL.exec(line)!;
+      attach(m[1] ? `Phụ lục ${m[1]}` : "Phụ lục", pos);
+    } else if (afterBody && stack[stack.length - 1]?.type === "recipients" && (NUMBERED_ROW.test(line) || PROSE.test(line))) {
+      // Past the recipients list and the signature: a table or text attached without a heading.
+      attach("Phụ lục", pos);
+      if (!line.startsWith("|")) tryMarker(line, pos, false, "");
     } else if (line && !line.startsWith("|")) {
       tryMarker(line, pos, false, "");
       if (!afterBody && line.length > 6) {

@@ -95,7 +95,7 @@ describe("splitSections on sample 000 ((1)-(6) under item 2, across paragraphs)"
 });
 
 describe("splitSections on other shapes", () => {
-  it("nests roman headings, numbered items, 4.1 items and a) items; Điều alone on its line", () => {
+  it("nests roman headings, numbered items, 4.1 items and a) items; Điều alone on its line; 1.1 stands for its parent's number", () => {
     const text = [
       "QUYẾT ĐỊNH", "I. MỤC TIÊU", "1. Hoàn thành chuyển đổi số.", "a) Trong năm 2026;", "b) Trong năm 2027.",
       "2. Bảo đảm an toàn.", "II. NHIỆM VỤ", "1. Bộ Nội vụ chủ trì:", "1.1. Xây dựng đề án.", "1.2. Trình Chính phủ.",
@@ -103,7 +103,7 @@ describe("splitSections on other shapes", () => {
     ].join("\n");
     const sections = splitSections(text, "quyet_dinh");
     expect(sections.map((s) => s.label)).toEqual([
-      PREAMBLE_LABEL, "I", "I 1", "I 1 a)", "I 1 b)", "I 2", "II", "II 1", "II 1 1.1", "II 1 1.2", "Điều 1",
+      PREAMBLE_LABEL, "I", "I 1", "I 1 a)", "I 1 b)", "I 2", "II", "II 1", "II 1.1", "II 1.2", "Điều 1",
     ]);
     expect(text.slice(sections.at(-1)!.start)).toBe("Hiệu lực thi hành.\nđ) điểm lạc chỗ không theo thứ tự.");
     expect(sections.find((s) => s.label === "II 1")!.heading).toBe("Bộ Nội vụ chủ trì:");
@@ -134,5 +134,42 @@ describe("splitSections on other shapes", () => {
     const sections = splitSections(text, "quyet_dinh");
     expect(sections.map((s) => s.label)).toEqual(["Điều 1", RECIPIENTS_LABEL, "Kế hoạch", "Kế hoạch I", "Kế hoạch I 1"]);
     expect(text.slice(sections[2]!.start, sections[2]!.end)).toMatch(/^KẾ HOẠCH\n\nthực hiện[\s\S]*Hoàn thành\.$/u);
+  });
+
+  it("labels a decimal item by its own number, which spells its parents' ('4.2', not '4 4.2')", () => {
+    const text = "1. Mở đầu.\n2. Về phân công:\n2.1. Giao Bộ Y tế chủ trì.\n2.1.1. Việc thứ nhất.\n2.2. Giao Bộ Công an:\na) Việc một;";
+    expect(splitSections(text, "thong_bao").map((s) => s.label)).toEqual(["1", "2", "2.1", "2.1.1", "2.2", "2.2 a)"]);
+    const roman = "I. MỤC TIÊU\n1. Việc khác.\n1.1. Việc con.\n1.2. Việc con nữa.";
+    expect(splitSections(roman, "ke_hoach").map((s) => s.label)).toEqual(["I", "I 1", "I 1.1", "I 1.2"]);
+    // A decimal number that does not spell its parent's keeps the chain.
+    expect(splitSections("1. Danh mục:\n3.1. Thủ tục một.\n3.2. Thủ tục hai.", "quyet_dinh").map((s) => s.label)).toEqual(["1", "1 3.1", "1 3.2"]);
+  });
+
+  it("ends the recipients and the signature where an attached table, text or appendix begins", () => {
+    const letter = "1. Nội dung.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNguyễn Văn A";
+    const appendix = splitSections(`${letter}\n\nPhụ lục 1: DANH MỤC NHIỆM VỤ\n\n| TT | NHIỆM VỤ |\n| 1. | Xây dựng đề án. |`, "bao_cao");
+    expect(appendix.map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Phụ lục 1"]);
+    expect(byLabel(appendix, RECIPIENTS_LABEL).end).toBeLessThan(byLabel(appendix, "Phụ lục 1").start);
+    const table = splitSections(`${letter}\n\nCăn cứ pháp lý\n\n| 1 | 1.012507 | Cấp chứng chỉ nghiệp vụ |`, "quyet_dinh");
+    expect(table.map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Phụ lục"]);
+    expect(text(table, "Phụ lục", `${letter}\n\nCăn cứ pháp lý\n\n| 1 | 1.012507 | Cấp chứng chỉ nghiệp vụ |`)).toMatch(/^\| 1 \| 1\.012507/u);
+    const draft = splitSections(`${letter}\n\nDỰ THẢO BÁO CÁO Kết quả triển khai\n\nI. CÔNG TÁC CHỈ ĐẠO\n\n1. Ban Chỉ đạo được thành lập.`, "bao_cao");
+    expect(draft.map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Dự thảo", "Dự thảo I", "Dự thảo I 1"]);
+    const row = splitSections(`1. Nội dung.\n\nNơi nhận:\n- Lưu: VT.\n\n| CHỦ TỊCH Nguyễn Văn A | PHỤ LỤC 01 QUY ĐỊNH MỘT SỐ CHẾ ĐỘ |\n| I | Nội dung chi |`, "nghi_quyet");
+    expect(row.map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Phụ lục 01"]);
+    // The signature and a short line after the list stay in the recipients section.
+    expect(splitSections(letter, "bao_cao").map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL]);
+  });
+});
+
+function text(sections: Section[], label: string, source: string): string {
+  const s = byLabel(sections, label);
+  return source.slice(s.start, s.end);
+}
+
+describe("the recipients section keeps a footnote", () => {
+  it("does not take a footnote after the signature for an attached text", () => {
+    const note = "[1] Gồm các đồng chí Uỷ viên Trung ương Đảng: " + "Nguyễn Văn A, Chánh Văn phòng; ".repeat(8);
+    expect(splitSections(`1. Nội dung.\n\nNơi nhận:\n- Lưu: VT.\n\n${note}`, "thong_bao").map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL]);
   });
 });
