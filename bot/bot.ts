@@ -20,6 +20,7 @@ import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
 import { deadlinesFeature } from "./features/deadlines.js";
 import { digestFeature } from "./features/digest.js";
+import { evidenceFeature } from "./features/evidence.js";
 import { exportFeature } from "./features/export.js";
 import { docFeature } from "./features/doc.js";
 import { inlineFeature } from "./features/inline.js";
@@ -123,6 +124,7 @@ export function createBot(opts: CreateBotOptions): Bot<BotContext> {
   guarded.use(digestFeature(deps));
   guarded.use(progressFeature(deps));
   guarded.use(exportFeature(deps));
+  guarded.use(evidenceFeature(deps));
   guarded.use(unhandledFeature(deps));
   return bot;
 }

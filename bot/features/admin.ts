@@ -4,6 +4,7 @@ import { join, resolve, sep } from "node:path";
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../core/text.js";
 import type { BotContext, BotDeps } from "../context.js";
+import { proposeEvidence } from "./evidence.js";
 import { docLabel, formatDate, shorten, ROLE_LABELS } from "../../core/display.js";
 import { replyItems, withTyping } from "../send.js";
 import { downloadTo, extensionOf, formatMb, ingestFailureReason, sanitizeFileName, UPLOAD_EXTENSIONS } from "../upload.js";
@@ -59,6 +60,9 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
         return void (await ctx.reply(`❌ Không nạp được “${name}”: ${why}.`));
       }
       await replyItems(ctx, await ingestReport(deps, r.docId, r.status), { separator: "\n" });
+      // Tasks this document reports done, proposed for an admin to confirm (features/evidence.ts).
+      await proposeEvidence(deps, ctx.api, ctx.chat.id, r.docId)
+        .catch((err: unknown) => ctx.log.warn({ err: err instanceof Error ? err.message : String(err) }, "evidence proposals failed"));
       await alertSubscribers(deps, ctx.api, summary);
     });
   });
