@@ -18,8 +18,15 @@ export interface OutlineNode {
 }
 
 const LINE_MARKER =
-  /(?<=^|\n)[ \t]*(?:\*\*)?(Điều\s+\d+[.:]|[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[-–+•])(?:\*\*)?[ \t]+(?=\S)/gu;
+  /(?<=^|\n)[ \t]*(?:\*\*)?(Điều\s+\d+[.:]|[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[-–+•])(?:\*\*)?(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\p{Lu}))(?=\S)/gu;
 const INLINE_MARKER = /(?<=[.:;][ \t]{1,3})(\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[a-zđ]\))[ \t]+(?=\S)/gu;
+/**
+ * A first item run into its heading's line by hard-wrap joining: "2. Sở Khoa học và Công nghệ a) Bám sát ...",
+ * "1. Quan điểm a) Ưu tiên ...". Only "a)" / "(a)" / "(1)" / "(i)" after a short, unpunctuated heading.
+ */
+const RUN_IN_FIRST = /(?<=^|\n)([ \t]*(?:\*\*)?(?:[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\))(?:\*\*)?[ \t]*\n?[ \t]*)([^\n.:;!?()]{2,120}?)[ \t]+(a\)|\(a\)|\(1\)|\(i\))[ \t]+(?=\p{Lu})/gu;
+/** A line of its own that opens a new list after a dash list: "... Thủ tướng còn yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh:". */
+const LEAD_LINE = /(?<=\n)[ \t]*(?![-–+•*|]|\(?[\dIVXLivxla-zđ]{1,6}[.)])(?=\p{Lu})[^\n]{8,400}:[ \t]*(?=\n)/gu;
 /** Where the addressed part of a document ends: the distribution list. */
 const END_OF_BODY = /\n[ \t]*(?:\*\*)?(?:Nơi nhận|Nơi gửi)\s*:/u;
 
@@ -42,8 +49,23 @@ export function buildOutline(text: string): OutlineNode[] {
         type = "pletter"; value = letterValue(label);
       }
     }
+    if (type === "lead") {
+      // A lead line ends the dash items above it and opens a list of its own, beside an earlier lead line.
+      if (!nodes[stack[stack.length - 1]!]!.type.match(/^(dash|lead)$/)) continue;
+      while (stack.length > 1 && /^(dash|lead)$/.test(nodes[stack[stack.length - 1]!]!.type)) nodes[stack.pop()!]!.end = m.start;
+      const parent = stack[stack.length - 1]!;
+      nodes.push({ start: m.start, bodyStart: m.bodyStart, end: limit, parent, type, value, children: [] });
+      nodes[parent]!.children.push(nodes.length - 1);
+      stack.push(nodes.length - 1);
+      continue;
+    }
     let level = findLevel(nodes, stack, type);
     const first = value === 1 || type === "dash";
+    // A numbered or lettered line after dash items whose list was never opened ("a)" lost in a run-in
+    // heading) is not a sub-item of a dash: dashes are leaves for numbered markers.
+    if (level < 0 && !first && !m.inline) {
+      while (stack.length > 1 && nodes[stack[stack.length - 1]!]!.type === "dash") nodes[stack.pop()!]!.end = m.start;
+    }
     // "(1)" right after a lead-in's colon opens a new list under it, even when an earlier "(1) ... (2)"
     // list of the same kind is still open higher up.
     if (level >= 0 && level < stack.length - 1 && value === 1 && type !== "dash" && /:\s*$/.test(text.slice(Math.max(0, m.start - 8), m.start))) level = -1;
@@ -79,6 +101,19 @@ function findMarkers(text: string, limit: number): Marker[] {
       const start = m.index + m[0].indexOf(label);
       out.push({ start, bodyStart: m.index + m[0].length, type: kind.type, value: kind.value, inline: re === INLINE_MARKER });
     }
+  }
+  RUN_IN_FIRST.lastIndex = 0;
+  for (let m = RUN_IN_FIRST.exec(text); m && m.index < limit; m = RUN_IN_FIRST.exec(text)) {
+    const at = text.indexOf(m[3]!, m.index + m[1]!.length + m[2]!.length);
+    const kind = classify(m[3]!);
+    if (kind && at >= 0 && !out.some((o) => o.start === at)) {
+      out.push({ start: at, bodyStart: at + m[3]!.length + (text.slice(at + m[3]!.length).match(/^[ \t]+/)?.[0].length ?? 0), type: kind.type, value: kind.value, inline: true });
+    }
+  }
+  LEAD_LINE.lastIndex = 0;
+  for (let m = LEAD_LINE.exec(text); m && m.index < limit; m = LEAD_LINE.exec(text)) {
+    const at = m.index + (m[0].length - m[0].trimStart().length);
+    if (!out.some((o) => o.start === at)) out.push({ start: at, bodyStart: at, type: "lead", value: 0, inline: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }

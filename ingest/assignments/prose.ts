@@ -5,7 +5,7 @@
  */
 import { sentenceSpans, type Span } from "../../core/sentences.js";
 import type { DocumentMeta, Role } from "../../core/types.js";
-import type { Body } from "./bodies.js";
+import { readBodyList, type Body } from "./bodies.js";
 import { openingSubject, readClauses, type Clause } from "./clauses.js";
 import { coordinatorsIn } from "./partners.js";
 import { deadlineClauses, findDeadlines, type FoundDeadline } from "./deadlines.js";
@@ -15,7 +15,11 @@ import type { RawTask } from "./raw.js";
 import type { DocView } from "./tokens.js";
 
 /** Who items under a lead-in belong to, and the lead-in's deadline for items that give none. */
-interface Addressee { bodies: Body[]; chairs: boolean; cooperates?: boolean; deadline?: FoundDeadline }
+interface Addressee {
+  bodies: Body[]; chairs: boolean; cooperates?: boolean; deadline?: FoundDeadline;
+  /** Under "Quan điểm", "Mục đích", "Nguyên tắc": sentences say why and how, and assign nothing. */
+  silent?: boolean;
+}
 
 interface Group {
   bodies: Body[];
@@ -59,8 +63,8 @@ export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span
       const inlineEnd = leadIn && firstChild && view.text[firstChild.start - 1] !== "\n"
         ? paragraphEnd(view.text, firstChild.start, node.end) : undefined;
       const r = readUnit(view, unit, inherited, leadIn, recent, skip, node.parent === null, meta, inlineEnd);
-      if (r.addressee) addressee = r.addressee;
-      for (const g of r.groups) out.push(...toTasks(view, meta, g));
+      if (r.addressee && !inherited?.silent) addressee = r.addressee;
+      if (!addressee?.silent) for (const g of r.groups) out.push(...toTasks(view, meta, g));
     });
     given.set(n, addressee);
   }
@@ -87,6 +91,10 @@ function readUnit(
       clauses[0].topicEnd = topic.end;
     }
     topic = !clauses.length && endsWithColon && isTopic(view, s) ? s : undefined;
+    if (leadIn && last && !preamble) {
+      const part = nonTaskPart(view, s);
+      if (part) { addressee = { bodies: [], chairs: false, silent: part === "silent" }; return; }
+    }
     if (leadIn && last && (endsWithColon || clauses.some((c) => c.leadIn))) {
       const c = clauses[clauses.length - 1];
       // The lead-in's own deadline, or one closing its last inline item ("...; báo cáo ... trong tháng 11");
@@ -102,6 +110,17 @@ function readUnit(
         for (const g of clauses.map(fromClause)) groups.push({ ...g, fallback, end: inlineEnd ?? g.end });
       }
       return;
+    }
+    if (leadIn && last && !preamble) {
+      // A heading over items names who owns them: "3. Sở Y tế", "2. Ban Quản lý ... có trách nhiệm", "2. Các
+      // Sở, ngành chủ trì ... thuộc Chương trình". It is not a task itself; a part of a plan that states
+      // purposes or principles ("1. Quan điểm", "(1) Mục đích") owns no tasks at all.
+      const named = clauses[0]?.bodies ?? headingBodies(view, s);
+      if (named?.length && !/[.;!?]["”)]?$/.test(view.text.slice(s.start, s.end))) {
+        const c = clauses[0];
+        addressee = { bodies: named, chairs: c?.chairs ?? false, cooperates: c?.cooperates, deadline: fallback };
+        return;
+      }
     }
     if (clauses.length) {
       for (const c of clauses) groups.push((current = { ...fromClause(c), fallback }));
@@ -130,6 +149,29 @@ function othersSubject(view: DocView, s: Span, addressee: Body[]): boolean {
   const own = openingSubject(view, s.start, s.end);
   const same = (b: Body) => addressee.some((a) => (a.orgId !== null ? a.orgId === b.orgId : a.org.toLowerCase() === b.org.toLowerCase()));
   return own.person || own.bodies.some((b) => !same(b));
+}
+
+/** The bodies a heading consists of, and nothing else: "Sở Khoa học và Công nghệ", "Ủy ban nhân dân xã, phường:". */
+function headingBodies(view: DocView, s: Span): Body[] | undefined {
+  const toks = view.tokens(s.start, s.end);
+  while (toks.length && /^[:.*]$/.test(toks[toks.length - 1]!.w)) toks.pop();
+  const list = readBodyList(view, toks, 0);
+  // A title the list reads past ("Giám đốc Sở ...") is the body's own head: still a heading.
+  return list.bodies.length && list.next >= toks.length ? list.bodies.filter((b) => !b.vague) : undefined;
+}
+
+/**
+ * Parts of a plan that say why and how, not who does what. Under "Quan điểm", "Mục đích", "Nguyên tắc",
+ * "Mục tiêu" nothing is assigned; under "Yêu cầu", "Phạm vi", "Đối tượng" nobody above owns the items,
+ * though an item may still name its own addressee ("yêu cầu các sở ... phải ...").
+ */
+const SILENT_PART = /^(quan điểm|mục đích|mục tiêu|nguyên tắc|sự cần thiết|tình hình|kết quả đạt được)(?=$|[\s,:])/u;
+const OPEN_PART = /^(yêu cầu|phạm vi|đối tượng|căn cứ)(?=$|[\s,:])/u;
+
+function nonTaskPart(view: DocView, s: Span): "silent" | "open" | undefined {
+  const t = view.low.slice(s.start, s.end).replace(/\*/g, "").trim().replace(/[:.]$/, "");
+  if (t.split(/\s+/).length > 12 || readBodyList(view, view.tokens(s.start, s.end), 1).bodies.length) return undefined;
+  return SILENT_PART.test(t) ? "silent" : OPEN_PART.test(t) ? "open" : undefined;
 }
 
 /** A sentence that only names a topic: "Về việc xây dựng hệ thống dữ liệu ...:". */
@@ -182,7 +224,8 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   const quote = trimSpan(view.text, g.start, g.end);
   if (quote.end - quote.start > MAX_QUOTE) quote.end = cutAt(view.text, quote.start, quote.end);
   const task = trimSpan(view.text, Math.max(g.taskStart, quote.start), quote.end);
-  if (task.end - task.start < 3) return [];
+  // "... giao cho các bộ, ngành thực hiện." names bodies but no work: a task needs words of its own.
+  if (task.end - task.start < 3 || wordsOf(view.tokens(task.start, task.end)).filter((w) => /\p{L}/u.test(w)).length < 3) return [];
   const coordinators = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : g.coordinators;
   const role = (b: Body): Role => (g.cooperates ? "coordinate" : g.chairs || !b.collective ? "lead" : "execute");
   const ids = new Set<string>();
