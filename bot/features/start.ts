@@ -15,6 +15,9 @@ export const BOT_COMMANDS = [
   { command: "hoi", description: "Đặt câu hỏi về nhiệm vụ trong văn bản" },
   { command: "nhiemvu", description: "Nhiệm vụ của một cơ quan: /nhiemvu btctw q2/2026" },
   { command: "hanchot", description: "Nhiệm vụ sắp đến hạn và quá hạn: /hanchot 14" },
+  { command: "quahan", description: "Nhiệm vụ quá hạn chưa hoàn thành: /quahan btctw" },
+  { command: "tiendo", description: "Tiến độ hoàn thành theo cơ quan: /tiendo btctw q2/2026" },
+  { command: "xuat", description: "Xuất bảng nhiệm vụ (Excel) và lịch hạn (.ics): /xuat btctw q2/2026" },
   { command: "vanban", description: "Danh sách văn bản hoặc thẻ một văn bản: /vanban 229-KL/TW" },
   { command: "theodoi", description: "Nhận bản tin hạn nhiệm vụ: /theodoi btctw hằng ngày 07:30" },
   { command: "dangtheodoi", description: "Các bản tin đang theo dõi" },
@@ -35,6 +38,10 @@ function helpText(admin: boolean): string {
     "• Gõ câu hỏi trực tiếp (trong nhóm: nhắc @tên_bot hoặc trả lời tin nhắn của bot), hoặc /hoi CÂU_HỎI",
     "• /nhiemvu CƠ_QUAN [THỜI_KỲ] — nhiệm vụ của một cơ quan, ví dụ <code>/nhiemvu btctw q2/2026</code>",
     "• /hanchot [SỐ_NGÀY] — nhiệm vụ đến hạn trong số ngày tới và nhiệm vụ đã quá hạn",
+    "• /quahan [CƠ_QUAN] — nhiệm vụ đã quá hạn mà chưa hoàn thành, cũ nhất trước",
+    "• /tiendo [CƠ_QUAN] [THỜI_KỲ] — số nhiệm vụ, đã hoàn thành, trễ hạn, quá hạn và tỉ lệ hoàn thành, kèm biểu đồ",
+    "• /xuat [CƠ_QUAN] [THỜI_KỲ] — bảng nhiệm vụ và trạng thái (Excel) cùng lịch hạn (.ics cho Outlook, Google Calendar)",
+    "• Dưới mỗi nhiệm vụ của /nhiemvu: ✅ Hoàn thành, ⏳ Đang làm, 📝 Ghi chú (quản trị viên và người phụ trách của cơ quan)",
     "• /vanban [SỐ_HIỆU] — danh sách văn bản, hoặc thẻ một văn bản (<code>/vanban 229-KL/TW</code>)",
     "• /theodoi [CƠ_QUAN] [hằng ngày|hằng tuần] [HH:MM] — nhận bản tin nhiệm vụ quá hạn, sắp đến hạn và nhiệm vụ mới; /dangtheodoi, /huytheodoi",
     "• Chế độ inline: gõ <code>@tên_bot btctw q2/2026</code> trong bất kỳ cuộc trò chuyện nào",
@@ -47,6 +54,8 @@ function helpText(admin: boolean): string {
       "• Gửi tệp PDF, DOCX, TXT, MD, HTML để nạp văn bản",
       "• /xoa SỐ_HIỆU — xóa một văn bản",
       "• /cap_quyen ID, /thu_hoi ID, /quyen — quản lý quyền truy cập",
+      "• /phutrach CƠ_QUAN USER_ID — cho người dùng cập nhật trạng thái nhiệm vụ của cơ quan; /phutrach — danh sách",
+      "• /dexuat SỐ_HIỆU — đề xuất đánh dấu hoàn thành các nhiệm vụ mà văn bản báo cáo đã xong (xác nhận bằng nút)",
     );
   }
   return lines.join("\n");
