@@ -2,6 +2,7 @@
  * Builds the running application from a Config: the one place where store, registry, embeddings and
  * answerer are wired together. The CLI and the bot both start here.
  */
+import { join } from "node:path";
 import type { Config } from "../core/config.js";
 import { StoreError } from "../core/errors.js";
 import { createLogger, type Logger } from "../core/logger.js";
@@ -44,7 +45,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     throw err;
   }
   const answerer = createAnswerer({ store, registry, embeddings, config, logger, now });
-  const ingestDeps = { store, registry, embeddings, maxBytes: config.store.maxFileBytes, logger };
+  const ingestDeps = { store, registry, embeddings, maxBytes: config.store.maxFileBytes, logger, ocr: { cacheDir: join(config.store.dataDir, "ocr-cache") } };
   return {
     config, logger, store, registry, embeddings, answerer, now,
     ingest: (paths, opts) => ingestPaths(paths, ingestDeps, opts),

@@ -15,6 +15,8 @@ export interface IngestOptions {
   prune?: boolean;
   /** Called after each file (progress bars, bot replies). */
   onFile?: (done: number, total: number, name: string) => void;
+  /** Called after each page OCR reads in a scan or image (done of the file's scanned pages). */
+  onPage?: (done: number, total: number, name: string) => void;
 }
 
 export interface App {

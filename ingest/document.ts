@@ -4,6 +4,7 @@
  */
 import type { OrgRegistry } from "../core/orgs.js";
 import type { DocumentDraft } from "../core/types.js";
+import type { OcrOptions } from "./ocr/ocr.js";
 import { extractAssignments } from "./assignments/extract.js";
 import { chunkSections } from "./chunks.js";
 import { cleanText } from "./clean.js";
@@ -14,9 +15,9 @@ import { readSidecar } from "./sidecar.js";
 
 export async function buildDocument(
   path: string,
-  deps: { registry: OrgRegistry; maxBytes: number },
+  deps: { registry: OrgRegistry; maxBytes: number; ocr?: OcrOptions },
 ): Promise<DocumentDraft> {
-  const raw = await readDocumentFile(path, { maxBytes: deps.maxBytes });
+  const raw = await readDocumentFile(path, { maxBytes: deps.maxBytes, ocr: deps.ocr });
   const side = await readSidecar(path, raw.text);
   const text = cleanText(side.text, raw.format);
   const meta = readMetadata(text, { name: raw.name, override: side.meta });

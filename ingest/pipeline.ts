@@ -13,6 +13,7 @@ import type { OrgRegistry } from "../core/orgs.js";
 import type { IngestOptions } from "../app/types.js";
 import type { Store } from "../store/types.js";
 import { buildDocument, embeddingText } from "./document.js";
+import type { OcrOptions } from "./ocr/ocr.js";
 import type { FileResult, FileStatus, IngestSummary } from "./types.js";
 import { listInputFiles, missingPathError } from "./walk.js";
 
@@ -22,6 +23,8 @@ export interface IngestDeps {
   embeddings: Embeddings;
   maxBytes: number;
   logger: Logger;
+  /** OCR of scans and images: the cache folder (DATA_DIR/ocr-cache), workers, limits. */
+  ocr?: OcrOptions;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function ingestPaths(paths: string[], deps: IngestDeps, options: In
   const results: FileResult[] = missing.map((p) => failed(p, missingPathError(p)));
   let lastFlush = performance.now();
   for (const [i, path] of files.entries()) {
-    const result = await ingestFile(path, deps);
+    const result = await ingestFile(path, deps, options);
     results.push(result);
     if ((result.status === "new" || result.status === "updated") && performance.now() - lastFlush > FLUSH_INTERVAL_MS) {
       await deps.store.flush();
@@ -53,7 +56,7 @@ export async function ingestPaths(paths: string[], deps: IngestDeps, options: In
   return summarise(results, (performance.now() - started) / 1000);
 }
 
-async function ingestFile(path: string, deps: IngestDeps): Promise<FileResult> {
+async function ingestFile(path: string, deps: IngestDeps, options: IngestOptions = {}): Promise<FileResult> {
   const name = basename(path);
   try {
     const fingerprint = await fingerprintFile(path, deps.maxBytes);
@@ -61,7 +64,12 @@ async function ingestFile(path: string, deps: IngestDeps): Promise<FileResult> {
     if (stored && fingerprint && stored.hash === fingerprint) {
       return { path, name, status: "unchanged", docId: stored.id, sections: stored.sections, chunks: stored.chunks, assignments: stored.assignments };
     }
-    const draft = await buildDocument(path, deps);
+    const ocr: OcrOptions = {
+      ...deps.ocr,
+      onPage: options.onPage && ((done, total) => options.onPage!(done, total, name)),
+      onWarning: (message) => deps.logger.warn({ doc: name }, message),
+    };
+    const draft = await buildDocument(path, { ...deps, ocr });
     if (fingerprint) draft.hash = fingerprint;
     const vectors = await embedChunks(deps.embeddings, draft.chunks);
     const { id, status } = await deps.store.saveDocument(draft, vectors);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the servers the tests start themselves (npm's "pretest" runs this): Debian's PostgreSQL for the
-# store contract suite and nginx for the replica test. tests/setup/postgres.ts starts a throwaway server on
+# store contract suite and nginx for the replica test; and the programs ingest runs for scans and old
+# Office files (tesseract-ocr with tesseract-ocr-vie, poppler-utils, antiword, catdoc), with the font the
+# OCR tests typeset their scans in (fonts-dejavu-core). tests/setup/postgres.ts starts a throwaway server on
 # a loopback port; nothing here starts one. Quick and silent when both are present.
 #
 # Not root, or no apt-get: prints one line and the tests that need them skip (unless the run sets
@@ -9,14 +11,23 @@ set -euo pipefail
 
 have_postgres() { compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }
 have_nginx() { [ -x /usr/sbin/nginx ]; }
+have_tesseract() { command -v tesseract >/dev/null; }
+have_vie() { compgen -G "/usr/share/tesseract-ocr/*/tessdata/vie.traineddata" >/dev/null; }
+have_font() { [ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; }
 
 missing=()
 have_postgres || missing+=(postgresql postgresql-contrib)
 have_nginx || missing+=(nginx)
+have_tesseract || missing+=(tesseract-ocr)
+have_vie || missing+=(tesseract-ocr-vie)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+command -v antiword >/dev/null || missing+=(antiword)
+command -v catdoc >/dev/null || missing+=(catdoc)
+have_font || missing+=(fonts-dejavu-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
-  echo "test-services: ${missing[*]} not installed (needs root with apt-get): the PostgreSQL/nginx tests will be skipped."
+  echo "test-services: ${missing[*]} not installed (needs root with apt-get): the tests that need them will be skipped."
   exit 0
 fi
 
@@ -24,7 +35,7 @@ fail() {
   echo "test-services: $1" >&2
   # A developer without the registry can still run the rest; CI must not pass without them.
   [ "${CI_REQUIRE_SERVICES:-}" = 1 ] && exit 1
-  echo "test-services: the PostgreSQL/nginx tests will be skipped." >&2
+  echo "test-services: the tests that need ${missing[*]} will be skipped." >&2
   exit 0
 }
 
@@ -66,4 +77,6 @@ if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_lsclusters >/dev
 fi
 
 have_postgres && have_nginx || fail "PostgreSQL or nginx still missing after apt-get install"
+have_tesseract && have_vie && command -v pdftoppm >/dev/null && command -v antiword >/dev/null && have_font ||
+  fail "tesseract-ocr, tesseract-ocr-vie, poppler-utils, antiword or fonts-dejavu-core still missing after apt-get install"
 echo "test-services: ready"

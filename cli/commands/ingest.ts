@@ -8,12 +8,12 @@ export function registerIngest(program: Command, ctx: CliContext): void {
   program
     .command("ingest")
     .description("read files and folders (recursively) into the store")
-    .argument("<paths...>", "files or folders: .txt .md .docx .pdf .html")
+    .argument("<paths...>", "files or folders: .txt .md .docx .doc .pdf .html .xlsx .xls .csv .png .jpg .tif")
     .option("--prune", "remove stored documents under these folders whose files are gone")
     .option("--json", "print the summary as JSON")
     .action(action(async (paths: string[], opts: { prune?: boolean; json?: boolean }) => {
       const summary = await ctx.withApp((app) =>
-        app.ingest(paths, { prune: opts.prune, onFile: process.stderr.isTTY && !opts.json ? progress : undefined }),
+        app.ingest(paths, { prune: opts.prune, onFile: process.stderr.isTTY && !opts.json ? progress : undefined, onPage: process.stderr.isTTY && !opts.json ? pageProgress : undefined }),
       );
       if (process.stderr.isTTY && !opts.json) process.stderr.write("\n");
       ctx.out(opts.json ? JSON.stringify(summary) : formatSummary(summary));
@@ -40,6 +40,11 @@ function progress(done: number, total: number, name: string): void {
   const width = 30;
   const filled = Math.round((done / Math.max(total, 1)) * width);
   process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} ${name.slice(0, 40).padEnd(40)}`);
+}
+
+/** OCR of a scan: one line per page, rewritten in place. */
+function pageProgress(done: number, total: number, name: string): void {
+  process.stderr.write(`\rOCR ${name.slice(0, 40)}: page ${done}/${total}`.padEnd(75));
 }
 
 export function formatSummary(s: IngestSummary): string {

@@ -3,6 +3,7 @@
  * BOM, strict UTF-8, and the sniffing that catches a binary file wearing a text extension.
  */
 import { ParseError } from "../../core/errors.js";
+import { decodeLegacyBytes, fromLegacyText } from "../encodings/legacy.js";
 
 /** What the first bytes say a file really is, when they say anything. */
 export function sniffBinary(bytes: Uint8Array): "pdf" | "zip" | "image" | "ole" | undefined {
@@ -54,7 +55,7 @@ function strictDecode(bytes: Uint8Array, encoding: string, file: string): string
 export function decodeText(bytes: Uint8Array, file: string): string {
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return strictDecode(bytes.subarray(3), "utf-8", file);
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return fromLegacyText(strictDecode(bytes.subarray(3), "utf-8", file)).text;
   if (b0 === 0xff && b1 === 0xfe) return strictDecode(bytes.subarray(2), "utf-16le", file);
   if (b0 === 0xfe && b1 === 0xff) return strictDecode(bytes.subarray(2), "utf-16be", file);
   const sniffed = sniffBinary(bytes);
@@ -62,11 +63,22 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     throw new ParseError("binary_file", `${file} is not a text file: its content is ${SNIFF_NAMES[sniffed]}. Give it the right extension or convert it to text.`);
   }
   const utf16 = guessUtf16(bytes);
-  if (utf16) return rejectControlText(strictDecode(bytes, utf16, file), file);
+  if (utf16) return rejectControlText(fromLegacyText(strictDecode(bytes, utf16, file)).text, file);
   if (bytes.indexOf(0) !== -1) {
     throw new ParseError("binary_file", `${file} is not a text file: it contains NUL bytes (binary data).`);
   }
-  return rejectControlText(strictDecode(bytes, "utf-8", file), file);
+  let utf8: string;
+  try {
+    utf8 = strictDecode(bytes, "utf-8", file);
+  } catch (err) {
+    // Not UTF-8: a Vietnamese 8-bit code page (Windows-1258, TCVN3, VNI) when one reads as Vietnamese.
+    const legacy = decodeLegacyBytes(bytes);
+    if (!legacy) {
+      throw new ParseError("malformed_utf8", `${file} is not valid UTF-8 text, nor Vietnamese Windows-1258, TCVN3 or VNI text: save it as UTF-8 and try again.`, { cause: err });
+    }
+    return rejectControlText(legacy.text, file);
+  }
+  return rejectControlText(fromLegacyText(utf8).text, file);
 }
 
 /** Text that is mostly control characters (other than tabs, line and page breaks) is binary data. */

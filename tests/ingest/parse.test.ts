@@ -67,7 +67,7 @@ describe("readDocumentFile: text encodings", () => {
 
 describe("readDocumentFile: bad input", () => {
   it("unsupported_format for an unknown extension", async () => {
-    expect(await codeOf(file("x.xlsx", "data"))).toBe("unsupported_format");
+    expect(await codeOf(file("x.dwg", "data"))).toBe("unsupported_format");
     expect(await codeOf(file("noext", "data"))).toBe("unsupported_format");
   });
 

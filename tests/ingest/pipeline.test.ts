@@ -53,6 +53,7 @@ describe("ingest pipeline", () => {
     writeFileSync(join(dir, "broken.docx"), "this is not a zip file");
     writeFileSync(join(dir, "broken.pdf"), "%PDF-1.4 garbage");
     writeFileSync(join(dir, "image.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(join(dir, "drawing.dwg"), "AC1015");
     writeFileSync(join(dir, "big.txt"), "Giao Bộ Nội vụ chủ trì. ".repeat(2000));
     const run = await app.ingest([dir, join(app.dir, "does-not-exist")]);
     const byName = Object.fromEntries(run.files.map((f) => [f.name, f]));
@@ -63,11 +64,12 @@ describe("ingest pipeline", () => {
       "binary.txt": "binary_file",
       "bad-utf8.txt": "malformed_utf8",
       "broken.docx": "docx_broken",
-      "image.png": "unsupported_format",
+      "drawing.dwg": "unsupported_format",
       "big.txt": "too_large",
       "does-not-exist": "not_found",
     });
     expect(["pdf_broken", "pdf_no_text"]).toContain(codes["broken.pdf"]);
+    expect(["ocr_failed", "ocr_unavailable"]).toContain(codes["image.png"]);
     for (const f of run.files.filter((x) => x.status === "failed")) expect(f.error?.message.length).toBeGreaterThan(10);
     expect((await app.store.stats()).documents).toBe(1);
   });
