@@ -151,6 +151,12 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
       // A title before a registry body starts a new body: "..., Chủ tịch Ủy ban nhân dân các tỉnh".
       const title = HEAD_TITLES.match(ws, j + 1);
       if (title && toks[j + 1 + title] && view.mention(toks[j + 1 + title]!.start)) break;
+      // A capitalised head that names a body of its own starts a new one: "các sở, ban, ngành, Văn phòng
+      // UBND tỉnh", "Thủ trưởng các sở, ngành, Chủ tịch UBND các xã"; "các Sở, Ban, ngành" stays one plural.
+      const head = BODY_HEADS.match(ws, j + 1);
+      const after = toks[j + 1 + head];
+      if (view.isUpper(toks[j + 1]!.start) && (title || LOWERCASE_NAME_HEADS.match(ws, j + 1) > 1
+        || (after && (view.isUpper(after.start) || view.mention(after.start))))) break;
       j++;
       continue;
     }
@@ -160,6 +166,9 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
       && !view.mention(toks[j + 1]!.start) && !BODY_HEADS.match(ws, j + 1)) { j++; continue; }
     if (!/[\p{L}\p{N}]/u.test(w)) break;
     if (w === "và") {
+      // "Ủy ban Mặt trận Tổ quốc ... và các tổ chức chính trị - xã hội": a plural after a singular name is
+      // a second body, which the list reads on its own.
+      if (!collective && COLLECTIVE_OPENERS.match(ws, j + 1) && !/(^|\s)(các|những)\s/u.test(view.low.slice(toks[i]!.start, toks[j - 1]!.end))) break;
       // "và" joins a name's words ("Sở Khoa học và Công nghệ") or a plural's nouns ("... và địa phương");
       // before a new named body ("và Sở Tài chính") it ends this one and the list reads the next.
       const next = toks[j + 1];

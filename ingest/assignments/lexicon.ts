@@ -106,7 +106,7 @@ export const BODY_HEADS = new PhraseSet([
   "hđnd", "thanh tra", "kho bạc", "bảo hiểm xã hội", "chủ tịch", "giám đốc", "thủ trưởng", "bộ trưởng",
   "người đứng đầu", "ban thường vụ", "thường trực", "cấp ủy", "chi bộ", "đảng bộ", "tổ chức đảng",
   "tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "ngành", "địa phương", "đơn vị", "tổ chức",
-  "đại sứ quán", "lực lượng", "bộ tư lệnh", "quân khu", "bộ chỉ huy", "vụ", "tổng liên đoàn", "liên đoàn",
+  "đại sứ quán", "lực lượng", "bộ tư lệnh", "quân khu", "bộ chỉ huy", "vụ", "tổng liên đoàn", "liên đoàn", "liên minh",
 ]);
 
 /**

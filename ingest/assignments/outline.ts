@@ -24,7 +24,7 @@ const INLINE_MARKER = /(?<=[.:;][ \t]{1,3})(\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ
  * A first item run into its heading's line by hard-wrap joining: "2. Sở Khoa học và Công nghệ a) Bám sát ...",
  * "1. Quan điểm a) Ưu tiên ...". Only "a)" / "(a)" / "(1)" / "(i)" after a short, unpunctuated heading.
  */
-const RUN_IN_FIRST = /(?<=^|\n)([ \t]*(?:\*\*)?(?:[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\))(?:\*\*)?[ \t]*\n?[ \t]*)([^\n.:;!?()]{2,120}?)[ \t]+(a\)|\(a\)|\(1\)|\(i\))[ \t]+(?=\p{Lu})/gu;
+const RUN_IN_FIRST = /(?<=^|\n)([ \t]*(?:\*\*)?(?:[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\))(?:\*\*)?[ \t]*(?:\n[ \t]*){0,2})([^\n.:;!?()]{2,120}?)[ \t]+(a\)|\(a\)|\(1\)|\(i\))[ \t]+(?=\p{Lu})/gu;
 /** A line of its own that opens a new list after a dash list: "... Thủ tướng còn yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh:". */
 const LEAD_LINE = /(?<=\n)[ \t]*(?![-–+•*|]|\(?[\dIVXLivxla-zđ]{1,6}[.)])(?=\p{Lu})[^\n]{8,400}:[ \t]*(?=\n)/gu;
 /** Where the addressed part of a document ends: the distribution list. */

@@ -38,13 +38,25 @@ export function joinsWithoutPartner(view: DocView, toks: readonly Tok[], k: numb
 /** Words after "phối hợp" that start a duty of the subject's own, or name a partner. */
 const OWN_DUTY = new PhraseSet(["với", "cùng", "có trách nhiệm", "chịu trách nhiệm", "phải", "cần"]);
 
+/** A body's name ends right before token k (within the few tokens before it). */
+function afterOtherBody(view: DocView, toks: readonly Tok[], k: number): boolean {
+  for (let i = Math.max(0, k - 8); i < k; i++) {
+    const m = view.mention(toks[i]!.start);
+    if (m && m.index + m.length === toks[k - 1]!.end) return true;
+  }
+  return false;
+}
+
 /** All coordinators named in text[start, end). */
 export function coordinatorsIn(view: DocView, start: number, end: number): Body[] {
   const toks = view.tokens(start, end);
   const out: Body[] = [];
   for (let k = 0; k < toks.length; k++) {
     const co = coordinatorsAt(view, toks, k);
-    if (co) { out.push(...co.bodies); k = co.next - 1; }
+    if (!co) continue;
+    // "tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế ...": the partner is another body's, not the item's.
+    if (!afterOtherBody(view, toks, k)) out.push(...co.bodies);
+    k = co.next - 1;
   }
   return out;
 }

@@ -39,6 +39,7 @@ interface Group {
 }
 
 export const MAX_QUOTE = 1500;
+const ISSUING = /^ban hành (quyết định|kế hoạch|chỉ thị|nghị quyết|quy chế|quy định|công văn|thông báo)\b/u;
 
 /** The tasks of the document's prose and lists, skipping the spans in `skip` (tables). */
 export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span[]): RawTask[] {
@@ -80,9 +81,13 @@ function readUnit(
   let addressee: Addressee | undefined;
   let topic: Span | undefined;
   const fallback = inherited?.deadline;
+  // "2.5. Sở Y tế" on a line of its own, then its paragraphs: the line names who the sentences after it are for.
+  let owner = inherited;
   const sentences = joinedSentences(view.text, unit).filter((s) => !inside(skip, s.start));
   sentences.forEach((s, idx) => {
-    const clauses = readClauses(view, s.start, s.end, recent, (!preamble && idx === 0) || topic !== undefined);
+    const clauses = readClauses(view, s.start, s.end, recent, (!preamble && idx === 0) || topic !== undefined)
+      // The issuer's own formula before the articles ("Ủy ban nhân dân thành phố ban hành Quyết định ...") assigns nothing.
+      .filter((c) => !(preamble && c.via === "subject" && ISSUING.test(view.low.slice(c.taskStart, c.taskStart + 40))));
     const last = idx === sentences.length - 1;
     const endsWithColon = view.text[s.end - 1] === ":";
     // "Về việc X:" on a line of its own names the topic of the assignment that follows.
@@ -127,9 +132,11 @@ function readUnit(
       if (leadIn && last && !preamble) addressee = { bodies: current!.bodies, chairs: current!.chairs, cooperates: current!.cooperates, deadline: fallback };
     } else if (current) {
       current.end = s.end;
-    } else if (inherited && inherited.bodies.length && !leadIn && !isHeading(view.text, unit) && !othersSubject(view, s, inherited.bodies)) {
+    } else if (idx === 0 && !preamble && view.text[s.end] === "\n" && headingBodies(view, s)?.length) {
+      owner = { bodies: headingBodies(view, s)!, chairs: false, deadline: fallback };
+    } else if (owner && owner.bodies.length && !leadIn && !isHeading(view.text, unit) && !othersSubject(view, s, owner.bodies)) {
       groups.push((current = {
-        bodies: inherited.bodies, chairs: inherited.chairs, cooperates: inherited.cooperates, coordinators: [], start: s.start, taskStart: s.start,
+        bodies: owner.bodies, chairs: owner.chairs, cooperates: owner.cooperates, coordinators: [], start: s.start, taskStart: s.start,
         end: s.end, scanCoordinators: true, fallback,
       }));
     }
@@ -193,6 +200,9 @@ function isTaskLeadIn(view: DocView, c: Clause): boolean {
  * đạo, chỉ đạo:": ten syllables or more.
  */
 function hasTaskWords(view: DocView, c: Clause): boolean {
+  // "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, ..." spells names, not work.
+  const named = view.tokens(c.taskStart, c.end).filter((t) => /\p{L}/u.test(t.w) && t.w !== "và");
+  if (named.length && named.every((t) => view.isUpper(t.start))) return false;
   // "... thực hiện một số nhiệm vụ trọng tâm như sau:" frames the items; the items are the tasks.
   if (/\bsau(\s+đây)?\s*:?\s*$/u.test(view.low.slice(c.taskStart, c.end))) return false;
   const words = wordsOf(view.tokens(c.taskStart, c.end)).filter((w) => /\p{L}/u.test(w));
