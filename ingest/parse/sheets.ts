@@ -31,7 +31,7 @@ export function sheetsToText(sheets: Sheet[], file: string): string {
     if (rows.length === 0) continue;
     let width = 0;
     for (const r of rows) for (let i = r.length - 1; i >= 0; i--) if (r[i]) { width = Math.max(width, i + 1); break; }
-    const lines = rows.map((r) => "| " + Array.from({ length: width }, (_, i) => r[i] ?? "").join(" | ") + " |");
+    const lines = rows.map((r) => "|" + Array.from({ length: width }, (_, i) => (r[i] ? ` ${r[i]} ` : " ")).join("|") + "|");
     blocks.push(`${cellText(sheet.name) || "Sheet"}\n\n${lines.join("\n")}`);
   }
   return blocks.join("\n\n");
