@@ -179,6 +179,8 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
       if (upper && !view.isUpper(toks[j - 1]!.start)) break;
     }
     if (w === "tổ" && ws[j + 1] === "chức" && ORG_NOUNS_AFTER_TO_CHUC.has(ws[j + 2] ?? "")) { j += 2; end = toks[j - 1]!.end; continue; }
+    // "UBND các xã, phường tổ chức vận chuyển": "tổ chức" before anything but an organisation noun is the verb.
+    if (w === "tổ" && ws[j + 1] === "chức" && j > from && ws[j - 1] !== "," && ws[j - 1] !== "và" && ![",", ";", "và"].includes(ws[j + 2] ?? "")) break;
     // "Văn phòng Ban chỉ đạo ...": "chỉ đạo" after "Ban" names the steering committee.
     if (w === "chỉ" && ws[j + 1] === "đạo" && ws[j - 1] === "ban") { j += 2; end = toks[j - 1]!.end; continue; }
     const pred = PREDICATE_WORDS.match(ws, j);

@@ -112,7 +112,8 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
   // Further directives inside the sentence: "...; giao Văn phòng Trung ương Đảng tổng hợp, báo cáo ...".
   for (let j = Math.max(scanFrom, 1); j < toks.length; j++) {
     const d = DIRECTIVE_VERBS.match(ws, j);
-    if (!d || NOT_DIRECTIVE_BEFORE.has(ws[j - 1] ?? "")) continue;
+    // "..., Thủ tướng Chính phủ đã yêu cầu Bộ Công an:" opens a list all the same; "nhiệm vụ đã giao" does not.
+    if (!d || (NOT_DIRECTIVE_BEFORE.has(ws[j - 1] ?? "") && !(ws[j - 1] === "đã" && endsWithColon))) continue;
     const c = afterDirective(view, toks, j + d, end);
     if (!c) continue;
     c.start = toks[j]!.start;

@@ -56,7 +56,7 @@ export const PREDICATE_WORDS = new PhraseSet([
   "cập nhật", "chỉnh lý", "lập", "phê duyệt", "bổ sung", "sửa đổi", "tổ chức hội nghị", "tổ chức đại hội",
   "tổ chức các", "tổ chức tốt", "tổ chức sơ kết", "tổ chức tổng kết", "tổ chức kiểm tra", "tổ chức lấy", "tổ chức đóng góp",
   "là", "với", "tại", "trong", "về", "năm", "ngày", "như", "gồm", "một số", "nhiệm vụ", "nội dung", "sau",
-  "đẩy nhanh", "bàn giao",
+  "đẩy nhanh", "bàn giao", "kiểm soát", "có văn bản", "thành lập", "có ý kiến",
 ]);
 
 /** Words that begin like a body's head but are not one ("Trường hợp", "Đơn vị tính", "Bộ máy"). */

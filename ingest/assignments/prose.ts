@@ -10,6 +10,7 @@ import { openingSubject, readClauses, type Clause } from "./clauses.js";
 import { coordinatorsIn } from "./partners.js";
 import { deadlineClauses, findDeadlines, type FoundDeadline } from "./deadlines.js";
 import { wordsOf } from "./tokens.js";
+import { BODY_HEADS } from "./lexicon.js";
 import { buildOutline, ownSpan, type OutlineNode } from "./outline.js";
 import type { RawTask } from "./raw.js";
 import type { DocView } from "./tokens.js";
@@ -39,6 +40,9 @@ interface Group {
 }
 
 export const MAX_QUOTE = 1500;
+/** Words of a bare call to execute: a task made only of these names no work. */
+const GENERIC_WORDS = new Set(["nghiêm", "túc", "triển", "khai", "thực", "hiện", "quan", "tâm", "biết", "tổ", "chức", "khẩn",
+  "trương", "chỉ", "đạo", "phối", "hợp", "và", "kịp", "thời", "đầy", "đủ", "có", "hiệu", "quả", "chủ", "động", "tích", "cực"]);
 const ISSUING = /^ban hành (quyết định|kế hoạch|chỉ thị|nghị quyết|quy chế|quy định|công văn|thông báo)\b/u;
 
 /** The tasks of the document's prose and lists, skipping the spans in `skip` (tables). */
@@ -121,9 +125,16 @@ function readUnit(
       // Sở, ngành chủ trì ... thuộc Chương trình". It is not a task itself; a part of a plan that states
       // purposes or principles ("1. Quan điểm", "(1) Mục đích") owns no tasks at all.
       const named = clauses[0]?.bodies ?? headingBodies(view, s);
-      if (named?.length && !/[.;!?]["”)]?$/.test(view.text.slice(s.start, s.end))) {
+      const unpunctuated = !/[.;!?]["”)]?$/.test(view.text.slice(s.start, s.end));
+      if (named?.length && unpunctuated) {
         const c = clauses[0];
         addressee = { bodies: named, chairs: c?.chairs ?? false, cooperates: c?.cooperates, deadline: fallback };
+        return;
+      }
+      // A heading that names an owner the rules cannot read ("3. Cơ quan chủ trì giải quyết thủ tục đầu tư")
+      // still ends the owner above: its items are nobody's rather than another body's.
+      if (!clauses.length && unpunctuated && view.isUpper(s.start) && BODY_HEADS.match(wordsOf(view.tokens(s.start, s.end)), 0)) {
+        addressee = { bodies: [], chairs: false };
         return;
       }
     }
@@ -235,7 +246,9 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   if (quote.end - quote.start > MAX_QUOTE) quote.end = cutAt(view.text, quote.start, quote.end);
   const task = trimSpan(view.text, Math.max(g.taskStart, quote.start), quote.end);
   // "... giao cho các bộ, ngành thực hiện." names bodies but no work: a task needs words of its own.
-  if (task.end - task.start < 3 || wordsOf(view.tokens(task.start, task.end)).filter((w) => /\p{L}/u.test(w)).length < 3) return [];
+  const taskWords = wordsOf(view.tokens(task.start, task.end)).filter((w) => /\p{L}/u.test(w));
+  // "Đề nghị bộ, ngành, địa phương quan tâm thực hiện./." asks for execution and names no work of its own.
+  if (task.end - task.start < 3 || taskWords.length < 3 || taskWords.every((w) => GENERIC_WORDS.has(w))) return [];
   const coordinators = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : g.coordinators;
   const role = (b: Body): Role => (g.cooperates ? "coordinate" : g.chairs || !b.collective ? "lead" : "execute");
   const ids = new Set<string>();
