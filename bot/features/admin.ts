@@ -7,7 +7,7 @@ import type { BotContext, BotDeps } from "../context.js";
 import { proposeEvidence } from "./evidence.js";
 import { docLabel, formatDate, shorten, ROLE_LABELS } from "../../core/display.js";
 import { replyItems, withTyping } from "../send.js";
-import { downloadTo, extensionOf, formatMb, ingestFailureReason, sanitizeFileName, UPLOAD_EXTENSIONS } from "../upload.js";
+import { downloadTo, extensionOf, formatMb, ingestFailureReason, ocrProgress, sanitizeFileName, UPLOAD_EXTENSIONS, UPLOAD_FORMATS } from "../upload.js";
 import { ADMIN_ONLY } from "./access.js";
 import { alertSubscribers } from "./digest.js";
 
@@ -29,7 +29,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
     const name = sanitizeFileName(doc.file_name ?? `tai-lieu-${doc.file_unique_id}`);
     const ext = extensionOf(name);
     if (!UPLOAD_EXTENSIONS.has(ext)) {
-      return void (await ctx.reply(`Không nhận tệp “${name}”: định dạng ${ext ? `.${ext}` : "này"} chưa được hỗ trợ. Hãy gửi tệp PDF, DOCX, TXT, MD hoặc HTML.`));
+      return void (await ctx.reply(`Không nhận tệp “${name}”: định dạng ${ext ? `.${ext}` : "này"} chưa được hỗ trợ. Hãy gửi tệp ${UPLOAD_FORMATS}.`));
     }
     const max = config.bot.maxUploadBytes;
     if (doc.file_size !== undefined && doc.file_size > max) {
@@ -47,7 +47,9 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
       }
       // One ingest at a time across replicas (and beside a CLI ingest). The file stays saved in uploads/:
       // sending it again, or the next folder ingest, picks it up.
-      const locked = await app.store.withLock(INGEST_LOCK, () => app.ingest([path]), INGEST_LEASE_MS);
+      const progress = ocrProgress((text) => ctx.reply(text), (id, text) => ctx.api.editMessageText(ctx.chat.id, id, text));
+      const locked = await app.store.withLock(INGEST_LOCK, () => app.ingest([path], { onPage: progress.onPage }), INGEST_LEASE_MS);
+      await progress.settled();
       if (!locked.ran) {
         ctx.log.info({ name }, "upload waits: another ingest is running");
         return void (await ctx.reply(`⏳ Đang có một văn bản khác được nạp vào hệ thống. Tệp “${name}” đã được lưu; vui lòng gửi lại sau ít phút.`));

@@ -93,9 +93,9 @@ describe("uploads", () => {
 
   it("an unsupported format is refused; a missing file gives a retry message", async () => {
     const { h, done } = withDataDir();
-    await h.upload(ADMIN, { file_name: "anh.jpg", file_size: 10 });
+    await h.upload(ADMIN, { file_name: "ban-ve.dwg", file_size: 10 });
     await h.upload(ADMIN, { file_name: "khong-co.txt", file_size: 10 });
-    expect(h.texts()[0]).toContain("định dạng .jpg chưa được hỗ trợ");
+    expect(h.texts()[0]).toContain("định dạng .dwg chưa được hỗ trợ");
     expect(h.texts()[1]).toBe("Không tải được tệp “khong-co.txt” từ Telegram. Vui lòng gửi lại.");
     expect(h.app.ingested).toHaveLength(0);
     done();
