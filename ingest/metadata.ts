@@ -58,7 +58,7 @@ function readDate(text: string, head: string): string | undefined {
   const f = field && /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(field);
   if (f) return dmy(f[1]!, f[2]!, f[3]!);
   // "Hà Nội, ngày 22 tháng 11 năm 2025" / "Bắc Ninh, ngày 26/3/2026": a place, then the date.
-  const placed = /(?:^|\|)[ \t]*\p{Lu}[\p{L} .]{1,40}, ngày (\d{1,2})(?: tháng |\/)(\d{1,2})(?: năm |\/)(\d{4})/mu.exec(head);
+  const placed = /(?:^|\|)[ \t]*\p{Lu}[\p{L} .]{1,40}, ngày (\d{1,2})(?: tháng ?|\/)(\d{1,2})(?: ?năm |\/)(\d{4})/mu.exec(head);
   return placed ? dmy(placed[1]!, placed[2]!, placed[3]!) : undefined;
 }
 
@@ -70,46 +70,82 @@ function readNumber(head: string): string | undefined {
   return clean(m?.[1]);
 }
 
-interface Heading { kind: DocKind; lineEnd: number; rest: string }
+interface Heading { kind: DocKind; lineEnd: number; rest: string; number?: string }
 
-/** The kind heading: an upper-case line near the top that starts with a kind ("KẾT LUẬN", "QUYẾT ĐỊNH"). */
+/** The words of a line before its first lower-case letter ("THÔNG BÁO KẾT LUẬN" of "THÔNG BÁO KẾT LUẬN số 902-TB/VPTW"). */
+const UPPER_LEAD = /^(?:[^\s\p{Ll}]+(?:\s+|$))+/u;
+/** "số 902-TB/VPTW" written in the heading itself. */
+const HEADING_NUMBER = /(?<!\S)(?:số|Số|SỐ)\s*:?\s*(\d[\p{L}\d./\-–]*\/[\p{L}\d./\-–]+)/u;
+
+/**
+ * The kind heading: a line near the top whose upper-case words start with a kind ("KẾT LUẬN", "QUYẾT ĐỊNH",
+ * "THÔNG BÁO KẾT LUẬN số 902-TB/VPTW", "QUYẾT ĐỊNH CÔNG BỐ ... CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH Căn cứ ...").
+ */
 function findKindHeading(head: string): Heading | undefined {
   const re = /^(?!\|)[^\n]*$/gmu;
   for (let m = re.exec(head); m; m = re.exec(head)) {
     if (m[0].length === 0) { re.lastIndex++; continue; }
-    const line = m[0].trim();
-    if (line !== line.toUpperCase() || !/\p{Lu}/u.test(line)) continue;
+    const line = m[0].trim().replace(/^[#*\s]+|[*\s]+$/gu, "");
+    const lead = UPPER_LEAD.exec(line)?.[0]?.trim() ?? "";
+    if (!/\p{Lu}{2}/u.test(lead)) continue;
     for (const [word, kind] of KIND_WORDS) {
-      const w = word.exec(line);
+      const w = word.exec(lead);
       if (!w) continue;
-      const rest = line.slice(w[0].length).replace(/^[\s:]+/u, "");
+      let rest = line.slice(w[0].length).replace(/^[\s:]+/u, "");
+      // "THÔNG BÁO KẾT LUẬN số 902-TB/VPTW": the number is written in the heading.
+      const number = HEADING_NUMBER.exec(rest);
+      if (number) rest = (rest.slice(0, number.index) + " " + rest.slice(number.index + number[0].length)).trim();
+      // Upper-case words only: the ordinary-case words after them open the text ("Căn cứ ...").
+      if (rest !== rest.toUpperCase()) rest = UPPER_LEAD.exec(rest)?.[0]?.trim() ?? "";
       // "THÔNG BÁO KẾT LUẬN CỦA ..." is a Thông báo; "QUYẾT ĐỊNH:" before Điều 1 comes after the heading.
-      return { kind, lineEnd: m.index + m[0].length, rest };
+      return { kind, lineEnd: m.index + m[0].length, rest, number: number?.[1]?.replace(/[.,;]+$/u, "") };
     }
   }
   return undefined;
 }
 
 /** Leading upper-case words (three or more) of a line that goes on in ordinary case. */
-const UPPER_RUN = /^((?:[\p{Lu}\d][\p{Lu}\d.,;:()&/\-–]*\s+(?:[-–&]\s+)?){2,}[\p{Lu}\d][\p{Lu}\d.,;:()&/\-–]*)\s+(?=\p{Lu}\p{Ll})/u;
+const UPPER_RUN = /^((?:[\p{Lu}\d(][\p{Lu}\d.,;:()&/\-–]*\s+(?:[-–&]\s+)?){2,}[\p{Lu}\d(][\p{Lu}\d.,;:()&/\-–]*)\s+(?=\p{Lu}\p{Ll})/u;
 /** An issuing body closing such a run ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), but not "... CỦA ỦY BAN NHÂN DÂN TỈNH". */
 const RUN_ISSUER = /(?<!CỦA)\s+(?:CHỦ TỊCH\s+)?(?:ỦY BAN|UỶ BAN|HỘI ĐỒNG) NHÂN DÂN(?:\s+\p{Lu}+){0,4}$/u;
 const TITLE_STOP = /^(?:Căn cứ|Xem xét|Tại |Theo |Ngày |Kính gửi|Trên cơ sở|Trong |\d+\.|[IVX]+[.-]|Điều )/u;
+
+/** A person, a meeting or a place after "CỦA": the words belong to the title, not the issuer's name. */
+const NOT_A_BODY = /^(?:ĐỒNG CHÍ|ĐC\.?|PHÓ THỦ TƯỚNG|TỔNG BÍ THƯ|THƯỜNG TRỰC BAN BÍ THƯ|CHỦ TỊCH NƯỚC)(?=\s|$)|\s(?:TẠI|TRONG|VỚI)\s/u;
+const SEPARATOR = /^[-–—_=*.~\s]+$/u;
+
+/** "CỦA BỘ CHÍNH TRỊ VỀ ...": the issuer, and the "về ..." title when the line goes on. */
+function ofLine(words: string): { issuer?: string; title?: string } {
+  const m = /^CỦA\s+(.+?)(?:\s+((?:VỀ|về)\s.+))?$/u.exec(words);
+  if (!m) return {};
+  if (NOT_A_BODY.test(m[1]!)) return { title: words };
+  return { issuer: issuerName(m[1]!), title: m[2] };
+}
 
 /** The title after a kind heading: the "về ..." line(s), or an upper-case subject paragraph. */
 function titleAfter(text: string, h: Heading): { title?: string; issuer?: string } {
   let issuer: string | undefined;
   let title: string | undefined;
   let rest = h.rest;
-  if (/^CỦA\s/u.test(rest)) { issuer = issuerName(rest.slice(4)); rest = ""; }
+  // "THÔNG BÁO KẾT LUẬN": the words after the kind are the start of a title only if a "CỦA ..." line follows.
+  let lead = "";
+  if (/^CỦA\s/u.test(rest)) { ({ issuer, title } = ofLine(rest)); rest = ""; }
   if (/^(?:VỀ|về)\s/u.test(rest)) title = rest;
+  else if (rest.length > 12 && !title) title = rest.replace(RUN_ISSUER, "");
+  else if (rest) lead = rest;
   const lines = text.slice(h.lineEnd, h.lineEnd + 3000).split("\n");
-  let started = false;
+  let started = title !== undefined;
   for (const raw of lines) {
-    const line = raw.trim();
+    const line = raw.trim().replace(/^[#*\s]+|[*\s]+$/gu, "");
     if (!line) { if (started) break; continue; }
-    if (line.startsWith("|") || TITLE_STOP.test(line)) break;
-    if (!started && !title && /^CỦA\s/u.test(line)) { issuer ??= issuerName(line.slice(4)); continue; }
+    if (line.startsWith("|") || TITLE_STOP.test(line) || SEPARATOR.test(line)) break;
+    if (!started && !title && /^CỦA\s/u.test(line)) {
+      const of = ofLine(line);
+      issuer ??= of.issuer;
+      // A person's conclusions: the "TẠI HỘI NGHỊ ..." line after a blank line still belongs to the title.
+      if (of.title) { title = of.issuer ? of.title : [lead, of.title].filter(Boolean).join(" "); started = of.issuer !== undefined; }
+      continue;
+    }
     const upper = line === line.toUpperCase();
     // Extraction sometimes runs the upper-case title into the opening sentence ("KẾT LUẬN PHIÊN HỌP ...
     // ĐỀ ÁN 06 Ngày 15 tháng 11 năm 2025, tại ..."): the upper-case words before it are the title.
@@ -124,10 +160,11 @@ function titleAfter(text: string, h: Heading): { title?: string; issuer?: string
       started = true;
       continue;
     }
-    if (started && title) {
+    if (title && (started || upper)) {
       // A following upper-case line in an upper-case title continues it; an issuing body does not.
       if (/^(?:ỦY BAN|UỶ BAN|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)/u.test(line) && title === title.toUpperCase()) break;
       title += " " + line;
+      started = true;
       continue;
     }
     break;
@@ -144,7 +181,9 @@ function shorten(s: string, max: number): string {
 
 /** A headline: the first paragraph's first sentence, without a leading "date ..." and "(Source) -". */
 function headline(text: string): string | undefined {
-  const first = text.replace(/^\s*date \d{4}-\d{2}-\d{2}\s*/u, "").replace(/^\([^)\n]{1,40}\)\s*[-–]\s*/u, "").split(/\n/u).find((l) => l.trim());
+  const lines = text.replace(/^\s*date \d{4}-\d{2}-\d{2}\s*/u, "").replace(/^\([^)\n]{1,40}\)\s*[-–]\s*/u, "").split(/\n/u).filter((l) => l.trim());
+  // A label of two words or fewer ("Key Points", "Tóm tắt") heads a section, not the report.
+  const first = lines.find((l) => l.trim().split(/\s+/u).length > 2) ?? lines[0];
   if (!first) return undefined;
   const sentence = /^.+?[.!?](?=\s|$)/u.exec(first.trim())?.[0] ?? first.trim();
   return shorten(sentence, 200);
@@ -160,6 +199,52 @@ function readSigner(text: string): string | undefined {
   return name?.[1];
 }
 
+/** Thuvienphapluat field labels and table rows: never a title. */
+const NOT_A_TITLE = /^(?:\||(?:Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Số công báo|Tình trạng|Kính gửi)\s*:)/u;
+
+/** The subject line of a letter: "V/v ...", or "Về ..." after its number ("Số: 5155/SGDĐT-GDTXNNĐH Về hướng dẫn ..."). */
+function subjectLine(head: string): string | undefined {
+  const m = /(?:^|[|\s])([Vv]\/[Vv]\s[^|\n]+)/mu.exec(head) ?? /(?:^|\|)[ \t]*Số[ \t]*:?[ \t]*\d\S*\/\S+[ \t]+((?:Về|VỀ)\s[^|\n]+)/mu.exec(head);
+  return m ? shorten(m[1]!.trim(), 400) : undefined;
+}
+
+/** An official text without a kind heading: its first line that reads as a heading (not a field, an address or prose). */
+function officialHeadline(head: string): string | undefined {
+  for (const raw of head.split("\n")) {
+    const line = raw.trim();
+    if (!line || NOT_A_TITLE.test(line) || SEPARATOR.test(line)) continue;
+    if (TITLE_STOP.test(line) || /[.:;,]$/u.test(line) || line.length > 250 || !/\p{L}{3}/u.test(line)) return undefined;
+    return shorten(line, 200);
+  }
+  return undefined;
+}
+
+/**
+ * A file holding an appendix alone ("PHỤ LỤC II" + "(Kèm theo Chương trình hành động tại Nghị quyết số /NQ-CP
+ * ngày 01 tháng 01 năm 2025 của Chính phủ)"): the kind, number, date and issuer of the text it is attached to,
+ * and a title from its heading lines.
+ */
+function appendixOf(head: string): (Partial<DocumentMeta> & { kind: DocKind }) | undefined {
+  const lines = head.split("\n").map((l) => l.trim().replace(/^[#*\s]+|[*\s]+$/gu, "")).filter(Boolean).slice(0, 6);
+  if (!/^PHỤ LỤC(?:\s+[IVXLC\d]+)?$/u.test(lines[0] ?? "")) return undefined;
+  const note = lines.find((l) => /^\(Kèm theo\s/u.test(l));
+  if (!note) return undefined;
+  // The text it belongs to is the last kind named before "số" ("Chương trình hành động tại Nghị quyết số ...").
+  const cut = note.search(/\ssố\s/u);
+  const named = cut >= 0 ? note.slice(0, cut) : note;
+  let kind: DocKind | undefined;
+  let at = -1;
+  for (const [word, k] of KIND_WORDS) {
+    for (const m of named.matchAll(new RegExp(word.source.slice(1), "giu"))) if (m.index > at) { at = m.index; kind = k; }
+  }
+  if (!kind) return undefined;
+  const number = /\ssố\s*(\d[\p{L}\d./\-–]*\/[\p{L}\d./\-–]+)/u.exec(note)?.[1];
+  const date = /ngày\s+(\d{1,2})\s*(?:tháng\s*|\/)(\d{1,2})\s*(?:năm\s*|\/)(\d{4})/u.exec(note);
+  const issuer = /\scủa\s+([^)]+)\)?\s*$/u.exec(note)?.[1]?.trim();
+  const title = lines.slice(0, lines.indexOf(note)).join(" ");
+  return { kind, number, date: date ? dmy(date[1]!, date[2]!, date[3]!) : undefined, issuer, title: shorten(title, 400) };
+}
+
 /** Whether the text looks like an official document rather than a news report. */
 function looksOfficial(head: string): boolean {
   return /CỘNG HÒA XÃ HỘI CHỦ NGHĨA|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM|(?:^|\|)[ \t]*Số(?: hiệu)?[ \t]*:|(?:^|\|)[ \t]*V\/v\s|Nơi nhận/mu.test(head);
@@ -172,27 +257,32 @@ function looksOfficial(head: string): boolean {
 export function readMetadata(text: string, opts: { name: string; override?: Partial<DocumentMeta> }): DocumentMeta {
   const head = text.slice(0, HEAD_CHARS);
   const datedNews = /^\s*date \d{4}-\d{2}-\d{2}/u.test(text);
-  const heading = datedNews ? undefined : findKindHeading(head);
-  const number = datedNews ? undefined : readNumber(head);
+  const appendix = datedNews ? undefined : appendixOf(head);
+  const heading = datedNews || appendix ? undefined : findKindHeading(head);
+  const number = datedNews ? undefined : readNumber(head) ?? heading?.number;
   const fieldKind = siteField(head, "Loại văn bản");
-  let kind: DocKind = (fieldKind && kindFromWords(fieldKind)) || heading?.kind || "other";
+  let kind: DocKind = (fieldKind && kindFromWords(fieldKind)) || appendix?.kind || heading?.kind || "other";
   if (kind === "other" && number) kind = SYMBOL_KINDS.find(([re]) => re.test(number))?.[1] ?? "other";
-  if (kind === "other" && /(?:^|[|\s])V\/v\s/mu.test(head)) kind = "cong_van";
+  // A subject line ("V/v ...", or "Về ..." under the number) is the mark of an official letter.
+  if (kind === "other" && subjectLine(head)) kind = "cong_van";
   if (kind === "other" && (datedNews || !looksOfficial(head))) kind = "news";
 
   const meta: DocumentMeta = { kind };
   if (kind !== "news") {
     const after = heading ? titleAfter(text, heading) : {};
-    const vv = /(?:^|[|\s])(V\/v\s[^|\n]+)/mu.exec(head)?.[1]?.trim();
     meta.number = number;
-    meta.issuer = after.issuer ?? headerIssuer(head) ?? siteField(head, "Nơi ban hành");
-    meta.title = after.title ?? (vv ? shorten(vv, 400) : undefined) ?? (heading ? undefined : headline(text));
+    const wires = /^([^\n\p{Ll}|]{4,80}?)\s+điện\s*:/mu.exec(head)?.[1];
+    meta.issuer = after.issuer ?? headerIssuer(head) ?? siteField(head, "Nơi ban hành") ?? (wires ? issuerName(wires) : undefined);
+    meta.title = after.title ?? subjectLine(head) ?? (heading ? undefined : officialHeadline(head));
     meta.signer = siteField(head, "Người ký") ?? readSigner(text);
   } else {
     meta.title = headline(text);
   }
   meta.date = readDate(text, head);
+  if (appendix) Object.assign(meta, definedOnly(appendix));
   Object.assign(meta, definedOnly(opts.override ?? {}));
+  // A letter without a subject line is named by what it is: "Công văn 5526/CT-CS của Cục Thuế".
+  if (!meta.title && meta.number) meta.title = `${DOC_KIND_LABELS[meta.kind]} ${meta.number}${meta.issuer ? ` của ${meta.issuer}` : ""}`;
   meta.title ??= opts.name;
   if (!opts.override?.period && meta.title) {
     const year = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
@@ -211,7 +301,23 @@ export function readMetadata(text: string, opts: { name: string; override?: Part
 function headerIssuer(head: string): string | undefined {
   const m = /^\|\s*([^|\n]+?)\s*\|\s*(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN)/mu.exec(head);
   const cell = m?.[1]?.replace(/\s*\*+\s*$/u, "").trim();
-  return cell && cell === cell.toUpperCase() ? issuerName(cell) : undefined;
+  return cell && cell === cell.toUpperCase() ? issuerName(cell) : lineHeaderIssuer(head);
+}
+
+const NATIONAL = /(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc/gu;
+
+/**
+ * A header written as lines rather than a table ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI ...", or "BAN CHẤP HÀNH TRUNG ƯƠNG" /
+ * "ĐẢNG ĐOÀN QUỐC HỘI" above "Số ..."): the upper-case lines before the number, without the national motto.
+ */
+function lineHeaderIssuer(head: string): string | undefined {
+  const lines = head.split("\n").slice(0, 12);
+  const end = lines.findIndex((l) => /^\s*Số\s*:?\s*[\d\s-]/u.test(l));
+  if (end < 0) return undefined;
+  const body = lines.slice(0, end)
+    .map((l) => l.replace(NATIONAL, " ").replace(/[*#\\]/gu, " ").trim())
+    .filter((l) => /\p{Lu}{2}/u.test(l) && l === l.toUpperCase() && !l.startsWith("|"));
+  return body.length > 0 && body.length <= 3 ? issuerName(body.join(" ")) : undefined;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

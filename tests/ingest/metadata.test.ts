@@ -69,7 +69,7 @@ describe("readMetadata on official headers", () => {
 
   it("derives the kind from the symbol, reads V/v as a Công văn title, and a slash date after the place", () => {
     const m = readMetadata("| BỘ TÀI CHÍNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 08/2025/NQ-CP | Hà Nội, ngày 26/3/2026 |\n\nVăn bản.", { name: "x.txt" });
-    expect(m).toMatchObject({ kind: "nghi_quyet", number: "08/2025/NQ-CP", date: "2026-03-26", issuer: "Bộ tài chính" });
+    expect(m).toMatchObject({ kind: "nghi_quyet", number: "08/2025/NQ-CP", date: "2026-03-26", issuer: "Bộ Tài chính" });
     const cv = readMetadata("| UỶ BAN NHÂN DÂN TỈNH NGHỆ AN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 15/UBND-KT V/v triển khai kế hoạch | Nghệ An, ngày 3 tháng 12 năm 2025 |", { name: "cv.txt" });
     expect(cv).toMatchObject({ kind: "cong_van", number: "15/UBND-KT", title: "V/v triển khai kế hoạch", issuer: "Uỷ ban nhân dân tỉnh Nghệ An", date: "2025-12-03" });
   });
@@ -82,9 +82,10 @@ describe("readMetadata on official headers", () => {
     expect(y.period).toMatchObject({ start: "2026-01-01", end: "2026-12-31" });
   });
 
-  it("lets the override win field by field and falls back to the file name for a title", () => {
+  it("lets the override win field by field; a text without a title is named by its kind and number, else its file name", () => {
     const m = readMetadata("KẾT LUẬN\n\nCăn cứ.", { name: "kl.txt", override: { number: "229-KL/TW", kind: "ket_luan", issuer: undefined } });
-    expect(m).toMatchObject({ kind: "ket_luan", number: "229-KL/TW", title: "kl.txt" });
+    expect(m).toMatchObject({ kind: "ket_luan", number: "229-KL/TW", title: "Kết luận 229-KL/TW" });
+    expect(readMetadata("KẾT LUẬN\n\nCăn cứ.", { name: "kl.txt" }).title).toBe("kl.txt");
     expect(readMetadata("Một đoạn văn bình thường.", { name: "n.txt" }).kind).toBe("news");
   });
 
