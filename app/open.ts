@@ -8,7 +8,6 @@ import { StoreError } from "../core/errors.js";
 import { createLogger, type Logger } from "../core/logger.js";
 import { loadOrgRegistry } from "../core/orgs.js";
 import { createEmbeddings, resolveEmbedderInfo } from "../embeddings/create.js";
-import { ingestPaths } from "../ingest/pipeline.js";
 import { createAnswerer } from "../qa/answerer.js";
 import { openStore } from "../store/open.js";
 import type { App } from "./types.js";
@@ -48,7 +47,8 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const ingestDeps = { store, registry, embeddings, maxBytes: config.store.maxFileBytes, logger, ocr: { cacheDir: join(config.store.dataDir, "ocr-cache") } };
   return {
     config, logger, store, registry, embeddings, answerer, now,
-    ingest: (paths, opts) => ingestPaths(paths, ingestDeps, opts),
+    // The parsers (PDF, DOCX, HTML) are loaded by the first ingest, not by every command.
+    ingest: async (paths, opts) => (await import("../ingest/pipeline.js")).ingestPaths(paths, ingestDeps, opts),
     close: () => store.close(),
   };
 }

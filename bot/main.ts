@@ -2,17 +2,14 @@
  * `npm start`: reads the environment once, opens the app, and runs the bot (polling or webhook), or the
  * terminal chat when there is no BOT_TOKEN. Shuts down cleanly on SIGINT/SIGTERM.
  */
-import { fileURLToPath } from "node:url";
 import { openApp } from "../app/open.js";
 import type { App } from "../app/types.js";
-import { loadConfig } from "../core/config.js";
+import { SAMPLE_CORPUS_DIR as SAMPLE_CORPUS, loadConfig } from "../core/config.js";
 import { ConfigError, plainMessage } from "../core/errors.js";
 import { createBot, registerCommands } from "./bot.js";
 import { startBotDigests } from "./features/digest.js";
 import { startPolling, startWebhook } from "./run.js";
 import { runTerminal } from "./terminal.js";
-
-const SAMPLE_CORPUS = fileURLToPath(new URL("../sample-corpus/", import.meta.url));
 
 async function main(): Promise<number> {
   let app: App | undefined;

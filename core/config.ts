@@ -2,7 +2,9 @@
  * Configuration: read once from the environment, validated with zod, and passed in. Nothing else in
  * the project reads process.env.
  */
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ConfigError } from "./errors.js";
 
@@ -86,6 +88,17 @@ export interface Config {
   };
   digest: { time: string; lookaheadDays: number; lookbackDays: number; timeZone: "Asia/Ho_Chi_Minh" };
 }
+
+/**
+ * The project folder (the one holding package.json), found from this file whether it runs as TypeScript
+ * (core/config.ts) or compiled (dist/core/config.js), and the sample corpus in it.
+ */
+export const PROJECT_DIR = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+export const SAMPLE_CORPUS_DIR = join(PROJECT_DIR, "sample-corpus") + "/";
 
 /** Parses the environment (process.env at the entry point, a literal in tests) into a Config. */
 export function loadConfig(env: Record<string, string | undefined>): Config {

@@ -3,7 +3,6 @@ import { Embeddings } from "@langchain/core/embeddings";
 import type { Config } from "../core/config.js";
 import type { EmbedderInfo } from "../store/types.js";
 import { LocalHashEmbeddings } from "./local.js";
-import { createOpenAIEmbeddings } from "./openai.js";
 
 /** Output sizes of well-known models, so the store can be checked before the first request. */
 const KNOWN_DIMENSIONS: Record<string, number> = {
@@ -30,7 +29,10 @@ export function createEmbeddings(cfg: Config["embeddings"]): CreatedEmbeddings {
     return { embeddings: new LocalHashEmbeddings({ dimensions: cfg.dimensions }), info: { name: "local-hash-v1", dimensions: cfg.dimensions } };
   }
   const info: EmbedderInfo = { name: `openai:${cfg.model}`, dimensions: KNOWN_DIMENSIONS[cfg.model] ?? 0 };
-  const inner = createOpenAIEmbeddings({ baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, model: cfg.model, batchSize: cfg.batchSize });
+  // The OpenAI client is loaded by the first request, only when it is configured.
+  const inner = import("./openai.js").then((m) =>
+    m.createOpenAIEmbeddings({ baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, model: cfg.model, batchSize: cfg.batchSize }));
+  inner.catch(() => undefined); // a failure is reported by the request that awaits it
   return { embeddings: new RecordingEmbeddings(inner, info), info };
 }
 
@@ -42,18 +44,18 @@ export async function resolveEmbedderInfo(created: CreatedEmbeddings): Promise<E
 
 /** Delegates, and records the real output size in `info` (it wins over the table). */
 class RecordingEmbeddings extends Embeddings {
-  constructor(private readonly inner: Embeddings, private readonly info: EmbedderInfo) {
+  constructor(private readonly inner: Promise<Embeddings>, private readonly info: EmbedderInfo) {
     super({});
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    const out = await this.inner.embedDocuments(texts);
+    const out = await (await this.inner).embedDocuments(texts);
     if (out[0]) this.info.dimensions = out[0].length;
     return out;
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    const out = await this.inner.embedQuery(text);
+    const out = await (await this.inner).embedQuery(text);
     this.info.dimensions = out.length;
     return out;
   }

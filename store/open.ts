@@ -2,14 +2,13 @@
  * Opens the store the configuration names: PostgreSQL when `databaseUrl` is set, else the embedded
  * store (SQLite (WAL) for rows and full text, an hnswlib file for chunk vectors).
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../core/config.js";
 import { StoreError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { VectorIndex } from "./hnsw/vector-index.js";
-import { openPgStore } from "./pg/open.js";
 import { migrate } from "./sqlite/schema.js";
 import { SqliteStore } from "./sqlite/store.js";
 import type { Store } from "./types.js";
@@ -19,7 +18,11 @@ export const VECTOR_FILE = "vectors.hnsw";
 
 /** PostgreSQL at `store.databaseUrl` when it is set, else SQLite files in `store.dataDir`. */
 export async function openStore(store: Config["store"], opts: { logger?: Logger; now?: () => Date } = {}): Promise<Store> {
-  if (store.databaseUrl) return openPgStore({ url: store.databaseUrl, logger: opts.logger, now: opts.now });
+  if (store.databaseUrl) {
+    // The PostgreSQL client is loaded only when it is configured.
+    const { openPgStore } = await import("./pg/open.js");
+    return openPgStore({ url: store.databaseUrl, logger: opts.logger, now: opts.now });
+  }
   return openSqliteStore({ dataDir: store.dataDir, logger: opts.logger, now: opts.now });
 }
 
@@ -32,8 +35,8 @@ export async function openStore(store: Config["store"], opts: { logger?: Logger;
 export async function openSqliteStore(opts: { dataDir: string; logger?: Logger; now?: () => Date }): Promise<Store> {
   const { dataDir, logger } = opts;
   let db: Database.Database;
+  makeDataDir(dataDir);
   try {
-    mkdirSync(dataDir, { recursive: true });
     db = new Database(join(dataDir, SQLITE_FILE), { timeout: 10_000 });
   } catch (err) {
     throw new StoreError("open_failed", `Cannot open the store in ${dataDir}: ${(err as Error).message}`, { cause: err });
@@ -54,4 +57,53 @@ export async function openSqliteStore(opts: { dataDir: string; logger?: Logger; 
     if (err instanceof StoreError) throw err;
     throw new StoreError("open_failed", `Cannot open the store in ${dataDir}: ${(err as Error).message}`, { cause: err });
   }
+}
+
+/**
+ * Creates `dataDir` and any missing parents, one mkdir each, or throws StoreError "data_dir_unusable".
+ * Not `mkdirSync(dir, { recursive: true })`: on a file system that refuses the folder with ENOENT (under
+ * /proc) Node's recursive mkdir retries forever at full CPU.
+ */
+export function makeDataDir(dataDir: string): void {
+  const missing: string[] = [];
+  let dir = dataDir;
+  for (;;) {
+    const kind = statKind(dir);
+    if (kind === "dir") break;
+    if (kind === "other") throw unusable(dataDir, `${dir} exists and is not a folder`);
+    if (dirname(dir) === dir) break;
+    missing.unshift(dir);
+    dir = dirname(dir);
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "EEXIST" && statKind(d) === "dir") continue; // another process made it meanwhile
+      throw unusable(dataDir, `cannot create ${d} (${code ?? (err as Error).message}${code ? `: ${REASONS[code] ?? "refused"}` : ""})`, err);
+    }
+  }
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOENT: "this file system does not allow it",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  ENOTDIR: "a parent is not a folder",
+  EEXIST: "a file of that name exists",
+};
+
+function statKind(path: string): "dir" | "other" | "none" {
+  try {
+    return statSync(path).isDirectory() ? "dir" : "other";
+  } catch {
+    return "none";
+  }
+}
+
+function unusable(dataDir: string, why: string, cause?: unknown): StoreError {
+  return new StoreError("data_dir_unusable", `Cannot use ${dataDir} as the data folder (DATA_DIR): ${why}.`, { cause });
 }

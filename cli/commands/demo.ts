@@ -1,10 +1,8 @@
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { action, type CliContext } from "../context.js";
 import { formatAnswer } from "./ask.js";
 import { formatSummary } from "./ingest.js";
 
-const SAMPLE_CORPUS = fileURLToPath(new URL("../../sample-corpus/", import.meta.url));
 const EXAMPLES = [
   "Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?",
   "Hạn chót tổ chức tập huấn, bồi dưỡng nghiệp vụ cho cấp uỷ viên là khi nào?",
@@ -17,6 +15,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .description("ingest the sample corpus and answer example questions (offline, no token, no LLM)")
     .argument("[question...]", "ask this instead of the examples")
     .action(action(async (words: string[]) => {
+      const { SAMPLE_CORPUS_DIR: SAMPLE_CORPUS } = await import("../../core/config.js");
       await ctx.withApp(async (app) => {
         ctx.out(`Ingesting the sample corpus (${SAMPLE_CORPUS}) into ${app.config.store.dataDir} ...`);
         ctx.out(formatSummary(await app.ingest([SAMPLE_CORPUS])));

@@ -4,15 +4,10 @@
  * that time are delivered through the Bot API (needs BOT_TOKEN) and the same ledger as the bot, so a slot
  * the bot already sent is never sent again.
  */
-import { autoRetry } from "@grammyjs/auto-retry";
 import type { Command } from "commander";
-import { Api } from "grammy";
 import type { App } from "../../app/types.js";
 import { ConfigError, NhiemvuError } from "../../core/errors.js";
-import { digestPlainText, buildDigest, followedNames } from "../../digest/build.js";
-import { chatMayReceive, deliverSlot, owedSlot, type DeliveryDeps } from "../../digest/deliver.js";
-import { describeSchedule, isSlot, latestSlot } from "../../digest/slots.js";
-import { sendItems } from "../../bot/send.js";
+import type { DeliveryDeps } from "../../digest/deliver.js";
 import { action, type CliContext } from "../context.js";
 
 interface DigestOptions { chat: string; at?: string; dryRun?: boolean }
@@ -56,6 +51,8 @@ export function registerDigest(program: Command, ctx: CliContext): void {
 }
 
 async function dryRun(ctx: CliContext, app: App, chatId: number, at: Date): Promise<void> {
+  const [{ digestPlainText, buildDigest, followedNames }, { chatMayReceive, owedSlot }, { describeSchedule, isSlot, latestSlot }] =
+    await Promise.all([import("../../digest/build.js"), import("../../digest/deliver.js"), import("../../digest/slots.js")]);
   const subs = await app.store.listSubscriptions(chatId);
   if (subs.length === 0) return ctx.out(`chat ${chatId} has no subscriptions`);
   const access = await chatMayReceive(app, chatId);
@@ -79,6 +76,10 @@ async function dryRun(ctx: CliContext, app: App, chatId: number, at: Date): Prom
 }
 
 async function send(ctx: CliContext, app: App, chatId: number, at: Date): Promise<void> {
+  // grammY is loaded only to send: a dry run and every other command start without it.
+  const [{ autoRetry }, { Api }, { sendItems }, { chatMayReceive, deliverSlot, owedSlot }] = await Promise.all([
+    import("@grammyjs/auto-retry"), import("grammy"), import("../../bot/send.js"), import("../../digest/deliver.js"),
+  ]);
   const api = new Api(app.config.bot.token!, { apiRoot: app.config.bot.apiRoot });
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const deps: DeliveryDeps = {

@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { createEmbeddings, resolveEmbedderInfo } from "../../embeddings/create.js";
-import { repairStore } from "../../ingest/pipeline.js";
 import type { IngestSummary } from "../../ingest/types.js";
 import { action, type CliContext } from "../context.js";
 
@@ -25,6 +23,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .description("re-embed every chunk with the configured embedder (after changing EMBEDDER or its model)")
     .action(action(async () => {
       const done = await ctx.withApp(async (app) => {
+        const [{ createEmbeddings, resolveEmbedderInfo }, { repairStore }] =
+          await Promise.all([import("../../embeddings/create.js"), import("../../ingest/pipeline.js")]);
         await app.store.clearVectors();
         const { reembedded } = await repairStore(app);
         const info = await resolveEmbedderInfo(createEmbeddings(app.config.embeddings));

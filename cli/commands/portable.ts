@@ -3,20 +3,12 @@
  * moving a deployment between stores (SQLite files, PostgreSQL) without re-ingesting. The dump format
  * is described in store/dump-file.ts; the copy itself in store/portable.ts.
  */
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { App } from "../../app/types.js";
 import { NhiemvuError, StoreError } from "../../core/errors.js";
-import { embedChunks } from "../../ingest/pipeline.js";
-import { readDumpFile, verifyDumpFile, writeDumpFile } from "../../store/dump-file.js";
-import { SQLITE_FILE, openSqliteStore } from "../../store/open.js";
-import { openPgStore } from "../../store/pg/open.js";
-import { SCHEMA_VERSION as PG_SCHEMA_VERSION } from "../../store/pg/schema.js";
-import { SCHEMA_VERSION } from "../../store/sqlite/schema.js";
-import {
-  ImportClock, countRecord, emptyCounts, importRecords, readStore, type CopyCounts, type DumpRecord, type ImportCounts,
-} from "../../store/portable.js";
+import type { CopyCounts, DumpRecord, ImportCounts } from "../../store/portable.js";
 import type { Store } from "../../store/types.js";
 import { action, type CliContext } from "../context.js";
 
@@ -41,9 +33,14 @@ export function registerPortable(program: Command, ctx: CliContext): void {
     .addHelpText("after", FORMAT_HELP)
     .action(action(async (file: string, opts: { json?: boolean }) => {
       const started = performance.now();
+      checkWritable(resolve(file));
+      const [{ writeDumpFile }, { countRecord, emptyCounts, readStore }] = await Promise.all([import("../../store/dump-file.js"), import("../../store/portable.js")]);
       const counts = await ctx.withApp(async (app) => {
         const counts = emptyCounts();
-        await writeDumpFile(counting(readStore(app.store, app.now), counts), resolve(file));
+        await writeDumpFile(counting(readStore(app.store, app.now), counts, countRecord), resolve(file)).catch((err: NodeJS.ErrnoException) => {
+          // A file-system error names the temporary file; say what it means for the file asked for.
+          throw err.code ? new StoreError("export_failed", `Cannot write ${resolve(file)}: ${err.code} (${err.message.replace(/^\w+: /, "").replace(/,.*$/, "")})`, { cause: err }) : err;
+        });
         return counts;
       }, { allowEmbedderMismatch: true });
       report(ctx, { file: resolve(file), ...counts, seconds: seconds(started) }, opts.json, `exported to ${resolve(file)}`);
@@ -58,6 +55,7 @@ export function registerPortable(program: Command, ctx: CliContext): void {
     .action(action(async (file: string, opts: { json?: boolean }) => {
       const started = performance.now();
       const path = resolve(file);
+      const { readDumpFile, verifyDumpFile } = await import("../../store/dump-file.js");
       await verifyDumpFile(path);
       const counts = await copyInto(ctx, readDumpFile(path));
       report(ctx, { file: path, ...counts, seconds: seconds(started) }, opts.json, `imported ${path}`);
@@ -78,12 +76,13 @@ ${IMPORT_HELP}`)
     .action(action(async (opts: { fromSqlite?: string; from?: string; json?: boolean }) => {
       const started = performance.now();
       if (!opts.fromSqlite && !opts.from) {
-        const state = await ctx.withApp(async (app) => ({ schema: schemaState(app), ...(await app.store.stats()) }));
+        const state = await ctx.withApp(async (app) => ({ schema: await schemaState(app), ...(await app.store.stats()) }));
         if (opts.json) return ctx.out(JSON.stringify(state));
         return ctx.out(`${state.schema.store}: schema version ${state.schema.version} (up to date)\n` +
           Object.entries(state).filter(([k]) => k !== "schema").map(([k, v]) => `${k}: ${v}`).join("\n"));
       }
       const source = await openSource(ctx, opts);
+      const { readStore } = await import("../../store/portable.js");
       try {
         const counts = await copyInto(ctx, readStore(source.store));
         report(ctx, { from: source.label, ...counts, seconds: seconds(started) }, opts.json, `copied ${source.label}`);
@@ -95,6 +94,7 @@ ${IMPORT_HELP}`)
 
 /** Imports records into the configured store, opened with a clock that keeps each document's ingestion time. */
 async function copyInto(ctx: CliContext, records: AsyncIterable<DumpRecord>): Promise<ImportCounts> {
+  const [{ embedChunks }, { ImportClock, importRecords }] = await Promise.all([import("../../ingest/pipeline.js"), import("../../store/portable.js")]);
   const clock = new ImportClock();
   return ctx.withApp(async (app) => {
     const embedder = await app.store.embedderInfo();
@@ -118,8 +118,10 @@ async function openSource(ctx: CliContext, opts: { fromSqlite?: string; from?: s
     if (opts.from === ctx.config.store.databaseUrl) {
       throw new StoreError("same_store", "--from names the configured store itself; set DATABASE_URL or DATA_DIR to the target.");
     }
+    const { openPgStore } = await import("../../store/pg/open.js");
     return { store: await openPgStore({ url: opts.from }), label: redact(opts.from) };
   }
+  const { SQLITE_FILE, openSqliteStore } = await import("../../store/open.js");
   const dir = resolve(opts.fromSqlite!);
   if (!existsSync(join(dir, SQLITE_FILE))) {
     throw new StoreError("no_source", `There is no nhiemvu store in ${dir} (no ${SQLITE_FILE}).`);
@@ -130,13 +132,26 @@ async function openSource(ctx: CliContext, opts: { fromSqlite?: string; from?: s
   return { store: await openSqliteStore({ dataDir: dir }), label: dir };
 }
 
-function schemaState(app: App): { store: string; version: number } {
+async function schemaState(app: App): Promise<{ store: string; version: number }> {
   const url = app.config.store.databaseUrl;
-  if (url) return { store: `PostgreSQL ${redact(url)}`, version: PG_SCHEMA_VERSION };
-  return { store: `SQLite ${app.config.store.dataDir}`, version: SCHEMA_VERSION };
+  if (url) return { store: `PostgreSQL ${redact(url)}`, version: (await import("../../store/pg/schema.js")).SCHEMA_VERSION };
+  return { store: `SQLite ${app.config.store.dataDir}`, version: (await import("../../store/sqlite/schema.js")).SCHEMA_VERSION };
 }
 
-async function* counting(records: AsyncIterable<DumpRecord>, counts: CopyCounts): AsyncGenerator<DumpRecord> {
+/** The dump's folder exists and can be written, and the path is not a folder; else StoreError "export_failed". */
+function checkWritable(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) throw new StoreError("export_failed", `Cannot write ${path}: the folder ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new StoreError("export_failed", `Cannot write ${path}: ${dir} is not a folder`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new StoreError("export_failed", `Cannot write ${path}: the folder ${dir} is not writable`);
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) throw new StoreError("export_failed", `Cannot write ${path}: it is a folder; give a file name`);
+}
+
+async function* counting(records: AsyncIterable<DumpRecord>, counts: CopyCounts, countRecord: (c: CopyCounts, r: DumpRecord) => void): AsyncGenerator<DumpRecord> {
   for await (const r of records) {
     countRecord(counts, r);
     yield r;

@@ -2,8 +2,8 @@ import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import type { App } from "../../app/types.js";
 import { AnswerError } from "../../core/errors.js";
+import { isValidDay } from "../../core/time.js";
 import type { Role } from "../../core/types.js";
-import { dueInPeriod, resolveTaskQuery } from "../../qa/task-query.js";
 import type { StoredAssignment } from "../../store/types.js";
 import { action, type CliContext } from "../context.js";
 
@@ -32,11 +32,13 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       if (opts.role && !ROLES.includes(opts.role as Role)) {
         throw new AnswerError("bad_role", `--role must be one of ${ROLES.join(", ")}`);
       }
+      if (opts.dueBefore !== undefined) checkDay("--due-before", opts.dueBefore);
       if (opts.format !== undefined && !FORMATS.includes(opts.format as (typeof FORMATS)[number])) {
         throw new AnswerError("bad_format", `--format must be one of ${FORMATS.join(", ")}`);
       }
       let file: Buffer | undefined;
       const tasks = await ctx.withApp(async (app) => {
+        const { dueInPeriod, resolveTaskQuery } = await import("../../qa/task-query.js");
         const { filter, period } = await resolveTaskQuery({ ...opts, role: opts.role as Role | undefined }, app);
         const found = (await app.store.findAssignments(filter)).filter((t) => dueInPeriod(t, period));
         if (opts.format) file = await exportTable(opts.format, found, app);
@@ -58,7 +60,11 @@ export function registerTasks(program: Command, ctx: CliContext): void {
     .option("--assignee <name>", "organisation")
     .option("--json", "print JSON")
     .action(action(async (opts: { from: string; to: string; assignee?: string; json?: boolean }) => {
+      checkDay("--from", opts.from);
+      checkDay("--to", opts.to);
+      if (opts.from > opts.to) throw new AnswerError("bad_range", `--from ${opts.from} is after --to ${opts.to}; give the earlier date first`);
       const tasks = await ctx.withApp(async (app) => {
+        const { resolveTaskQuery } = await import("../../qa/task-query.js");
         const { filter } = await resolveTaskQuery({ assignee: opts.assignee, dueAfter: opts.from, dueBefore: opts.to }, app);
         const found = await app.store.findAssignments(filter);
         return found.sort((a, b) => (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? ""));
@@ -75,6 +81,15 @@ async function exportTable(format: string, tasks: StoredAssignment[], app: App):
   if (format === "ics") return Buffer.from((await import("../../export/ics.js")).tasksIcs(rows, app.now()), "utf8");
   const { tasksCsv, tasksXlsx } = await import("../../export/xlsx.js");
   return format === "xlsx" ? tasksXlsx(rows, app.now()) : tasksCsv(rows, app.now());
+}
+
+/** A YYYY-MM-DD option that names a real calendar day, or AnswerError "bad_date". */
+function checkDay(option: string, value: string): void {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) throw new AnswerError("bad_date", `${option} must be a date as YYYY-MM-DD, not "${value}"`);
+  if (!isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    throw new AnswerError("bad_date", `${option} ${value} is not a calendar date (month 01-12, day within the month)`);
+  }
 }
 
 function printTasks(ctx: CliContext, tasks: StoredAssignment[], json?: boolean): void {

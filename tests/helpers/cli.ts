@@ -2,11 +2,12 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { PROJECT } from "./app.js";
 
-const TSX = join(PROJECT, "node_modules", ".bin", "tsx");
+/** How `npm run nhiemvu` starts: the compiled CLI, rebuilt first if a source file is newer (scripts/run.mjs). */
+export const CLI = [join(PROJECT, "scripts", "run.mjs"), "cli/main.js"];
 
 /** Runs the real CLI (`nhiemvu`) as a user would, with its own DATA_DIR. */
 export function cli(args: string[], env: Record<string, string>, input?: string) {
-  const run = spawnSync(TSX, [join(PROJECT, "cli", "main.ts"), ...args], {
+  const run = spawnSync(process.execPath, [...CLI, ...args], {
     cwd: PROJECT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "silent", ...env },
     input,
