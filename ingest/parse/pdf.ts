@@ -5,6 +5,7 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { ParseError } from "../../core/errors.js";
 import { ocrPdfPages, type OcrOptions } from "../ocr/ocr.js";
+import { findOcrTools, OCR_INSTALL_HINT } from "../ocr/tools.js";
 import { joinPages } from "./pages.js";
 
 /** A page with fewer letters than this in its text layer is a scan (or a scan with a stamp or a number). */
@@ -44,7 +45,13 @@ export async function pdfToText(bytes: Uint8Array, file: string, source?: PdfSou
   }
   pages = pages.map((p) => p.trim());
   const scanned = pages.flatMap((p, i) => ((p.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS ? [i + 1] : []));
-  if (scanned.length > 0 && source) {
+  const hasText = scanned.length < pages.length;
+  if (scanned.length > 0 && source && hasText && !findOcrTools()) {
+    // A text PDF with a few pages of images is still read where OCR is not installed.
+    source.ocr?.onWarning?.(`${file}: ${scanned.length} page(s) without a text layer were skipped: OCR is not installed (${OCR_INSTALL_HINT}).`);
+  } else if (scanned.length > 0 && source && !findOcrTools()) {
+    throw new ParseError("pdf_no_text", `${file} has no text layer (it is probably a scan), and OCR is not installed here: ${OCR_INSTALL_HINT}.`);
+  } else if (scanned.length > 0 && source) {
     const read = await ocrPdfPages(source.path, file, source.hash, scanned, source.ocr);
     for (const [page, text] of read) if (text.trim()) pages[page - 1] = text;
   }
