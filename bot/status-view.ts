@@ -5,7 +5,7 @@
  * still work after the document is re-ingested (its id is kept) and on any replica.
  */
 import type { InlineKeyboardButton } from "grammy/types";
-import { formatDate } from "../core/display.js";
+import { formatDate, shorten } from "../core/display.js";
 import { canChangeStatus, identityOf, orgKeyOf, statusRef, statusText, taskKey, type TaskStatus } from "../core/status.js";
 import { escapeHtml } from "../core/text.js";
 import type { Role } from "../core/types.js";
@@ -73,6 +73,16 @@ export async function taskGroupsWithStatus(
     }
   }
   return { items, rows };
+}
+
+/** Buttons under a digest: one row per task (overdue first), named by body and section. */
+export function digestStatusKeyboard(tasks: StoredAssignment[]): { inline_keyboard: InlineKeyboardButton.CallbackButton[][] } | undefined {
+  const rows = tasks.slice(0, MAX_STATUS_BUTTONS).map((t) => [
+    { text: `✅ Hoàn thành · ${shorten(t.org, 24)} ${t.sectionLabel}`.trim(), callback_data: statusCallback("d", t) },
+    { text: "⏳ Đang làm", callback_data: statusCallback("p", t) },
+    { text: "📝 Ghi chú", callback_data: statusCallback("n", t) },
+  ]);
+  return rows.length ? { inline_keyboard: rows } : undefined;
 }
 
 /** The task a button names, or undefined when the document or the task is gone. */

@@ -12,6 +12,8 @@ import type { AssignmentStore, StatusStore, StoredAssignment, Subscription } fro
 import { formatDate } from "../core/display.js";
 import { stripHtml } from "../bot/render/split.js";
 import { renderTaskList } from "../bot/render/tasks.js";
+import { digestStatusKeyboard } from "../bot/status-view.js";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import { WEEKDAY_NAMES } from "./slots.js";
 
 /** Most tasks one digest lists; the rest are counted (a follow-all digest must not become 40 messages). */
@@ -36,6 +38,8 @@ export interface Digest {
   upcoming: StoredAssignment[];
   /** HTML items, ready for splitMessages; empty when there is nothing to report. */
   items: string[];
+  /** Status buttons for the first listed tasks (bot/status-view.ts), under the last message. */
+  keyboard?: InlineKeyboardMarkup;
 }
 
 /** The subscription fields a digest depends on. */
@@ -64,6 +68,7 @@ export async function buildDigest(deps: DigestDeps, target: DigestTarget, at: Da
   section(`⚠️ <b>Đã quá hạn</b> (trong ${deps.config.digest.lookbackDays} ngày qua)`, overdue);
   section(`⏰ <b>Sắp đến hạn</b> trong ${target.lookaheadDays} ngày tới (đến ${formatDate(until)})`, upcoming);
   digest.items = items;
+  digest.keyboard = digestStatusKeyboard([...overdue, ...upcoming].slice(0, Math.max(0, MAX_DIGEST_TASKS - budget)));
   return digest;
 }
 

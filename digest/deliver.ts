@@ -15,9 +15,11 @@ import type { Store, Subscription } from "../store/types.js";
 import { buildDigest } from "./build.js";
 import { dueSlot } from "./slots.js";
 import { formatDate } from "../core/display.js";
+import type { InlineKeyboardMarkup } from "grammy/types";
 
-/** Sends rendered HTML items to a chat (the bot: bot/send.ts sendItems over bot.api). Throws what the API throws. */
-export type SendItems = (chatId: number, items: string[]) => Promise<void>;
+/** Sends rendered HTML items to a chat (the bot: bot/send.ts sendItems over bot.api), with buttons under the
+ *  last message when given (the digest's status buttons). Throws what the API throws. */
+export type SendItems = (chatId: number, items: string[], keyboard?: InlineKeyboardMarkup) => Promise<void>;
 
 export interface DeliveryDeps {
   store: Store;
@@ -100,17 +102,19 @@ export async function deliverSlot(deps: DeliveryDeps, sub: Subscription, slot: s
     }
     items = [`📬 <b>Bản tin hạn nhiệm vụ</b> — ${formatDate(digest.today)}\nKhông có nhiệm vụ nào quá hạn hoặc đến hạn trong ${sub.lookaheadDays} ngày tới.`];
   }
-  return sendClaimed(deps, sub, slot, items, tasks);
+  return sendClaimed(deps, sub, slot, items, tasks, digest.keyboard);
 }
 
 /**
  * Sends items for a claimed ledger key and records the outcome. A chat that cannot be reached has all its
  * subscriptions paused (store.setPaused) instead of being retried every slot; /theodoi resumes them.
  */
-export async function sendClaimed(deps: DeliveryDeps, sub: Subscription, key: string, items: string[], tasks: number): Promise<DeliveryOutcome> {
+export async function sendClaimed(
+  deps: DeliveryDeps, sub: Subscription, key: string, items: string[], tasks: number, keyboard?: InlineKeyboardMarkup,
+): Promise<DeliveryOutcome> {
   const base = { subscriptionId: sub.id, chatId: sub.chatId, slot: key, tasks };
   try {
-    await deps.send(sub.chatId, items);
+    await (keyboard ? deps.send(sub.chatId, items, keyboard) : deps.send(sub.chatId, items));
   } catch (err) {
     const description = err instanceof Error ? err.message : String(err);
     await deps.store.markDelivered(sub.id, key, "failed");

@@ -29,7 +29,7 @@ const GROUP_NOT_GRANTED =
 export function digestDeps(app: App, api: Api): DeliveryDeps {
   return {
     store: app.store, registry: app.registry, config: app.config, logger: app.logger, now: () => app.now(),
-    send: async (chatId, items) => void (await sendItems(api, chatId, items)),
+    send: async (chatId, items, keyboard) => void (await sendItems(api, chatId, items, { keyboard })),
   };
 }
 

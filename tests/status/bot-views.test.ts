@@ -63,6 +63,9 @@ describe("after the deadline", () => {
     expect(overdue).toContain("3 (ii)");
     expect(overdue).not.toContain("3 (i)");
     expect(digest.items.join("\n")).toContain("Đã quá hạn");
+    const rows = digest.keyboard!.inline_keyboard;
+    expect(rows[0]!.map((b) => b.text.split(" ·")[0])).toEqual(["✅ Hoàn thành", "⏳ Đang làm", "📝 Ghi chú"]);
+    expect(rows.flat().every((b) => "callback_data" in b && /^st:[dpn]:\d+:[\w-]{12}$/.test(b.callback_data!))).toBe(true);
   });
 
   it("/xuat sends the .xlsx table and the .ics calendar", async () => {

@@ -7,6 +7,7 @@
  */
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,7 +33,7 @@ beforeAll(() => {
   env = { DATA_DIR: join(dir, "data") };
   const ingest = cli(["ingest", corpus], env);
   expect(ingest.code, ingest.stderr).toBe(0);
-}, 180_000);
+}, 300_000);
 
 afterAll(() => removeDir(dir));
 
@@ -41,6 +42,14 @@ function statusOf(section: string): { state: string | null; needsReview: boolean
   expect(r.code, r.stderr).toBe(0);
   const j = JSON.parse(r.stdout);
   return { state: j.status?.state ?? null, needsReview: j.status?.needsReview ?? null, doneOn: j.status?.doneOn ?? null, history: j.history };
+}
+
+/** Section label -> the "Trạng thái" cell of the led tasks, in one CLI call (the CSV export). */
+function ledStates(): Record<string, string> {
+  const r = cli(["tasks", "--doc", DOC, "--assignee", "BTCTW", "--role", "lead", "--format", "csv"], env);
+  expect(r.code, r.stderr).toBe(0);
+  const rows = parseCsv(r.stdout, { bom: true, columns: true }) as Array<Record<string, string>>;
+  return Object.fromEntries(rows.map((row) => [row["Mục"]!, row["Trạng thái"]!]));
 }
 
 describe("following a body's tasks", () => {
@@ -60,7 +69,7 @@ describe("following a body's tasks", () => {
     expect(bad.stderr).toMatch(/^error: --state must be one of todo, doing, done \[bad_state\]/);
     const none = cli(["status", "set", DOC, "9 (ix)", "--state", "done"], env);
     expect(none.stderr).toContain("[task_not_found]");
-  });
+  }, 300_000);
 
   it("lets only admins and the body's reporter change a status from the bot; a stranger sees nothing", async () => {
     const bot = await botOverApp(env.DATA_DIR!, NOW);
@@ -126,7 +135,7 @@ describe("following a body's tasks", () => {
     } finally {
       await bot.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it("exports the table as an .xlsx with 2 of 3 led tasks done, and the deadlines as an .ics another parser reads", async () => {
     const xlsx = join(dir, "tasks.xlsx");
@@ -164,18 +173,16 @@ describe("following a body's tasks", () => {
 
     const csv = cli(["tasks", "--assignee", "BTCTW", "--period", "Q2/2026", "--format", "csv"], env);
     expect(csv.stdout.split("\n")[0]).toContain("STT,Cơ quan,Vai trò");
-  }, 120_000);
+  }, 300_000);
 
   it("keeps statuses when the document is re-ingested unchanged or touched, and flags the reworded task", () => {
     const file = join(corpus, `${DOC}.txt`);
     const unchanged = cli(["ingest", corpus, "--json"], env);
-    expect(unchanged.code, unchanged.stderr).toBe(0);
+    expect(JSON.parse(unchanged.stdout).counts.unchanged).toBe(5);
     appendFileSync(file, "\n");
     const touched = cli(["ingest", file, "--json"], env);
     expect(JSON.parse(touched.stdout).counts.updated).toBe(1);
-    expect(statusOf("3 (i)")).toMatchObject({ state: "done", needsReview: false });
-    expect(statusOf("3 (ii)")).toMatchObject({ state: "done", needsReview: false });
-    expect(statusOf("3 (iii)")).toMatchObject({ state: "doing", needsReview: false });
+    expect(ledStates()).toEqual({ "3 (i)": "đã hoàn thành", "3 (ii)": "đã hoàn thành", "3 (iii)": "đang thực hiện" });
 
     const text = readFileSync(file, "utf8");
     const before = "(ii) Tham mưu Ban Bí thư ban hành Quy định giải quyết khiếu nại về xoá tên đảng viên.";
@@ -183,12 +190,9 @@ describe("following a body's tasks", () => {
     writeFileSync(file, text.replace(before, "(ii) Tham mưu Ban Bí thư sớm ban hành Quy định về giải quyết khiếu nại xoá tên đảng viên."));
     const reworded = cli(["ingest", file, "--json"], env);
     expect(JSON.parse(reworded.stdout).counts.updated).toBe(1);
+    expect(ledStates()).toEqual({ "3 (i)": "đã hoàn thành", "3 (ii)": "đã hoàn thành (cần rà soát)", "3 (iii)": "đang thực hiện" });
     const moved = statusOf("3 (ii)");
     expect(moved).toMatchObject({ state: "done", doneOn: "2026-06-01", needsReview: true });
     expect(moved.history).toMatchObject([{ to: "done" }, { by: "ingest", to: "done" }]);
-    expect(statusOf("3 (i)")).toMatchObject({ state: "done", needsReview: false });
-    expect(statusOf("3 (iii)")).toMatchObject({ state: "doing", needsReview: false });
-    const shown = cli(["status", "show", DOC, "3 (ii)"], env);
-    expect(shown.stdout).toContain("(wording changed: review)");
-  }, 180_000);
+  }, 300_000);
 });
