@@ -43,6 +43,8 @@ function afterOtherBody(view: DocView, toks: readonly Tok[], k: number): boolean
   for (let i = Math.max(0, k - 8); i < k; i++) {
     const m = view.mention(toks[i]!.start);
     if (m && m.index + m.length === toks[k - 1]!.end) return true;
+    // A body the registry lacks ("Ủy ban nhân dân tỉnh") read as a name that ends right there.
+    if (view.isUpper(toks[i]!.start) && readBodyList(view, toks, i).next === k) return true;
   }
   return false;
 }

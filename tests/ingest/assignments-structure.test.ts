@@ -1,0 +1,136 @@
+/**
+ * Assignments read as structure: a heading that names a body owns the items under it until a sibling or
+ * higher heading; a heading is not a task itself; parts that state purposes assign nothing; a line that opens
+ * a new list after dash items ends the owner above. Each case is a small invented document.
+ */
+import { describe, expect, it } from "vitest";
+import { loadOrgRegistry } from "../../core/orgs.js";
+import type { AssignmentDraft } from "../../core/types.js";
+import { extractAssignments } from "../../ingest/assignments/extract.js";
+import { cleanText } from "../../ingest/clean.js";
+import { readMetadata } from "../../ingest/metadata.js";
+import { splitSections } from "../../ingest/sections.js";
+
+const registry = loadOrgRegistry();
+
+function extract(body: string): { text: string; records: AssignmentDraft[] } {
+  const text = cleanText(`ỦY BAN NHÂN DÂN TỈNH SÔNG LAM\n\nKẾ HOẠCH\n\nThực hiện chuyển đổi số năm 2026\n\n${body}`, "txt");
+  const meta = readMetadata(text, { name: "ke_hoach.txt" });
+  return { text, records: extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry) };
+}
+
+/** The bodies (canonical names) that have a record whose quote holds `words`, with their roles. */
+function owners(d: { text: string; records: AssignmentDraft[] }, words: string): string[] {
+  return d.records.filter((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes(words)).map((r) => `${r.org}:${r.role}`).sort();
+}
+
+describe("a heading that names a body owns its items", () => {
+  it("gives items to the body named by a heading whose first item runs on in its line", () => {
+    const d = extract([
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Tài chính a) Bố trí kinh phí thực hiện kế hoạch trong dự toán hằng năm.",
+      "b) Hướng dẫn thanh quyết toán kinh phí theo quy định.",
+      "2. Sở Nội vụ a) Đưa kết quả chuyển đổi số vào tiêu chí thi đua.",
+      "b) Kiện toàn đội ngũ cán bộ phụ trách chuyển đổi số.",
+    ].join("\n\n"));
+    expect(owners(d, "Hướng dẫn thanh quyết toán")).toEqual(["Sở Tài chính:lead"]);
+    expect(owners(d, "Kiện toàn đội ngũ")).toEqual(["Sở Nội vụ:lead"]);
+    // The heading names the body; it is not a task of its own.
+    expect(d.records.some((r) => d.text.slice(r.quoteStart, r.quoteEnd).trim() === "Sở Nội vụ")).toBe(false);
+  });
+
+  it("reads a heading whose number stands on a line of its own, and its paragraphs", () => {
+    const d = extract([
+      "III. TỔ CHỨC THỰC HIỆN",
+      "2.5.",
+      "Sở Y tế",
+      "Chủ trì, phối hợp với các đơn vị liên quan triển khai hồ sơ sức khỏe điện tử tại các trạm y tế.",
+      "2.6.",
+      "Sở Tư pháp",
+      "Rà soát các quy định về chứng thực điện tử trên địa bàn tỉnh.",
+    ].join("\n\n"));
+    expect(owners(d, "hồ sơ sức khỏe điện tử")).toEqual(["Sở Y tế:lead"]);
+    expect(owners(d, "chứng thực điện tử")).toEqual(["Sở Tư pháp:lead"]);
+  });
+
+  it("keeps lettered items under their heading when dash items came before them", () => {
+    const d = extract([
+      "2. Về khôi phục sản xuất",
+      "a) Ủy ban nhân dân các tỉnh, thành phố:",
+      "- Phối hợp với Bộ Công Thương bảo đảm cung ứng hàng thiết yếu cho vùng bị thiệt hại.",
+      "b) Bộ Công Thương:",
+      "- Chủ trì điều phối nguồn hàng vật liệu xây dựng cho các tỉnh bị ảnh hưởng.",
+    ].join("\n\n"));
+    expect(owners(d, "điều phối nguồn hàng")).toEqual(["Bộ Công Thương:lead"]);
+  });
+
+  it("ends the owner above at a new lead line after a dash list", () => {
+    const d = extract([
+      "Theo đó, Thủ tướng Chính phủ đã yêu cầu Bộ Công an:",
+      "- Tăng cường tuần tra, kiểm soát, xử lý vi phạm về nồng độ cồn.",
+      "Ngoài ra, Thủ tướng còn yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:",
+      "- Chỉ đạo cơ quan chức năng địa phương hỗ trợ chủ đầu tư các dự án điện.",
+    ].join("\n\n"));
+    expect(owners(d, "nồng độ cồn")).toEqual(["Bộ Công an:lead"]);
+    const chairs = owners(d, "hỗ trợ chủ đầu tư");
+    expect(chairs).toHaveLength(1);
+    expect(chairs[0]).not.toContain("Bộ Công an");
+  });
+
+  it("lets an item that names its own body keep it, and a heading it cannot read own nothing", () => {
+    const d = extract([
+      "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án a) Hướng dẫn nhà đầu tư hoàn thiện hồ sơ đề xuất dự án.",
+      "b) Giải quyết thủ tục trong thời hạn quy định.",
+    ].join("\n\n"));
+    expect(owners(d, "hoàn thiện hồ sơ")).toEqual([]);
+  });
+});
+
+describe("parts and sentences that assign nothing", () => {
+  it("reads no task under Quan điểm or Mục đích", () => {
+    const d = extract([
+      "Giao các sở, ban, ngành thực hiện các nội dung sau:",
+      "1. Quan điểm a) Phát huy sức mạnh tổng hợp của cả hệ thống chính trị trong chuyển đổi số.",
+      "b) Bảo đảm công khai, minh bạch trong quá trình triển khai.",
+      "(1) Mục đích",
+      "- Phân công các cơ quan, đơn vị triển khai những nhiệm vụ trọng tâm của tỉnh.",
+    ].join("\n\n"));
+    expect(owners(d, "sức mạnh tổng hợp")).toEqual([]);
+    expect(owners(d, "Phân công các cơ quan")).toEqual([]);
+  });
+
+  it("reads a bare call to carry out, a names-only heading and the issuing formula as no task", () => {
+    const d = extract([
+      "Ủy ban nhân dân tỉnh Sông Lam ban hành Quyết định ban hành Quy chế quản lý dữ liệu.",
+      "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Tân Phú Đông",
+      "- Xây dựng kế hoạch chuyển đổi số của xã.",
+      "Đề nghị các sở, ban, ngành, địa phương quan tâm thực hiện./.",
+    ].join("\n\n"));
+    expect(owners(d, "ban hành Quy chế")).toEqual([]);
+    expect(owners(d, "Gia Thuận, Tân Điền")).toEqual([]);
+    expect(owners(d, "quan tâm thực hiện")).toEqual([]);
+    expect(owners(d, "kế hoạch chuyển đổi số của xã")).toHaveLength(1);
+  });
+});
+
+describe("who is named where", () => {
+  it("splits a plural after a singular name and a named office after a plural", () => {
+    const d = extract([
+      "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội phối hợp tuyên truyền Kế hoạch.",
+      "4. Phối hợp chặt chẽ với các sở, ban, ngành, Văn phòng UBND tỉnh trong quá trình thực hiện thủ tục hành chính.",
+    ].join("\n\n"));
+    const front = d.records.filter((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes("phối hợp tuyên truyền")).map((r) => r.orgText);
+    expect(front).toContain("các tổ chức chính trị - xã hội");
+    expect(front.some((o) => o.includes("Mặt trận") && o.includes("chính trị"))).toBe(false);
+  });
+
+  it("does not make the partner of another body named in an item the item's coordinator", () => {
+    const d = extract([
+      "2.7. Sở Giáo dục và Đào tạo",
+      "Chủ trì, phối hợp với các sở, ban, ngành liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Giáo dục và Đào tạo tổ chức truyền thông phòng, chống ma túy cho học sinh.",
+    ].join("\n\n"));
+    const here = d.records.filter((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes("truyền thông phòng, chống ma túy"));
+    expect(here.map((r) => r.org)).toContain("Sở Giáo dục và Đào tạo");
+    expect(here.some((r) => r.orgId === "bo-giao-duc-va-dao-tao")).toBe(false);
+  });
+});
