@@ -96,7 +96,12 @@ function findKindHeading(head: string): Heading | undefined {
       const number = HEADING_NUMBER.exec(rest);
       if (number) rest = (rest.slice(0, number.index) + " " + rest.slice(number.index + number[0].length)).trim();
       // Upper-case words only: the ordinary-case words after them open the text ("Căn cứ ...").
-      if (rest !== rest.toUpperCase()) rest = UPPER_LEAD.exec(rest)?.[0]?.trim() ?? "";
+      if (rest !== rest.toUpperCase()) {
+        // "... CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ về một số nhiệm vụ ...": a "về ..." title run in after the issuer stays.
+        const upperWords = UPPER_LEAD.exec(rest)?.[0] ?? "";
+        const tail = rest.slice(upperWords.length).trim();
+        rest = /^về\s/u.test(tail) && /^CỦA\s/u.test(upperWords) ? `${upperWords.trim()} ${tail}` : upperWords.trim();
+      }
       // "THÔNG BÁO KẾT LUẬN CỦA ..." is a Thông báo; "QUYẾT ĐỊNH:" before Điều 1 comes after the heading.
       return { kind, lineEnd: m.index + m[0].length, rest, number: number?.[1]?.replace(/[.,;]+$/u, "") };
     }
@@ -219,6 +224,13 @@ function officialHeadline(head: string): string | undefined {
   return undefined;
 }
 
+/** The first sentence of the text past its fields and address: what a letter without a subject line is about. */
+function openingSentence(head: string): string | undefined {
+  const line = head.split("\n").map((l) => l.trim()).find((l) => l && !NOT_A_TITLE.test(l) && !SEPARATOR.test(l) && /\p{Ll}/u.test(l));
+  const sentence = line && (/^.+?[.!?;:](?=\s|$)/u.exec(line)?.[0] ?? line);
+  return sentence && sentence.length >= 12 ? shorten(sentence, 200) : undefined;
+}
+
 /**
  * A file holding an appendix alone ("PHỤ LỤC II" + "(Kèm theo Chương trình hành động tại Nghị quyết số /NQ-CP
  * ngày 01 tháng 01 năm 2025 của Chính phủ)"): the kind, number, date and issuer of the text it is attached to,
@@ -283,7 +295,7 @@ export function readMetadata(text: string, opts: { name: string; override?: Part
   Object.assign(meta, definedOnly(opts.override ?? {}));
   // A letter without a subject line is named by what it is: "Công văn 5526/CT-CS của Cục Thuế".
   if (!meta.title && meta.number) meta.title = `${DOC_KIND_LABELS[meta.kind]} ${meta.number}${meta.issuer ? ` của ${meta.issuer}` : ""}`;
-  meta.title ??= opts.name;
+  meta.title ??= openingSentence(head) ?? opts.name;
   if (!opts.override?.period && meta.title) {
     const year = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
     const now = meta.date ? new Date(`${meta.date}T05:00:00Z`) : undefined;
