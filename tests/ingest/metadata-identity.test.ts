@@ -80,7 +80,7 @@ describe("issuers", () => {
 
 describe("a letter without subject, heading or number", () => {
   it("is named by its opening sentence, not its address line or its file name", () => {
-    const m = read("Kính gửi: Các cơ sở đào tạo trực thuộc Bộ\n\nThực hiện Thông báo số 460/TB-VPCP ngày 04/9/2025 về kết luận của Thủ tướng, Bộ đề nghị các cơ sở như sau:\n\n1. Rà soát chương trình.", "x9.md");
+    const m = read("Kính gửi: Các cơ sở đào tạo trực thuộc Bộ\n\nThực hiện Thông báo số 460/TB-VPCP ngày 04/9/2025 về kết luận của Thủ tướng, Bộ đề nghị các cơ sở như sau:\n\n1. Rà soát chương trình.\n\nNơi nhận:\n- Như trên.", "x9.md");
     expect(m.title).toBe("Thực hiện Thông báo số 460/TB-VPCP ngày 04/9/2025 về kết luận của Thủ tướng, Bộ đề nghị các cơ sở như sau:");
   });
 });
