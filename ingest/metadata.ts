@@ -117,6 +117,7 @@ const TITLE_STOP = /^(?:Căn cứ|Xem xét|Tại |Theo |Ngày |Kính gửi|Trên
 
 /** A person, a meeting or a place after "CỦA": the words belong to the title, not the issuer's name. */
 const NOT_A_BODY = /^(?:ĐỒNG CHÍ|ĐC\.?|PHÓ THỦ TƯỚNG|TỔNG BÍ THƯ|THƯỜNG TRỰC BAN BÍ THƯ|CHỦ TỊCH NƯỚC)(?=\s|$)|\s(?:TẠI|TRONG|VỚI)\s/u;
+const WIRES = /\s*(?:PHÓ\s+)?(?:TH\s?Ủ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|ỦY BAN|UỶ BAN)[^\p{Ll}]{0,80}?\sđiện\s*:$/u;
 const SEPARATOR = /^[-–—_=*.~\s]+$/u;
 
 /** "CỦA BỘ CHÍNH TRỊ VỀ ...": the issuer, and the "về ..." title when the line goes on. */
@@ -141,8 +142,9 @@ function titleAfter(text: string, h: Heading): { title?: string; issuer?: string
   const lines = text.slice(h.lineEnd, h.lineEnd + 3000).split("\n");
   let started = title !== undefined;
   for (const raw of lines) {
-    const line = raw.trim().replace(/^[#*\s]+|[*\s]+$/gu, "");
-    if (!line) { if (started) break; continue; }
+    // A Công điện's sender line ("THỦ TƯỚNG CHÍNH PHỦ điện:") follows its title, run in or on its own line: no part of it.
+    const line = raw.trim().replace(/^[#*\s]+|[*\s]+$/gu, "").replace(WIRES, "");
+    if (!line) { if (started || WIRES.test(raw)) break; continue; }
     if (line.startsWith("|") || TITLE_STOP.test(line) || SEPARATOR.test(line)) break;
     if (!started && !title && /^CỦA\s/u.test(line)) {
       const of = ofLine(line);

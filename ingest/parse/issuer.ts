@@ -37,6 +37,9 @@ function rest(s: string): string {
   if (!t) return "";
   const place = PLACE.exec(t);
   if (place) return place[1]!.toLowerCase() + " " + place[2]!.split(/\s+/u).map(capitalise).join(" ");
+  // A place inside the words keeps its name capitalised ("CHỦ TỊCH NHÂN DÂN THÀNH PHỐ HUẾ").
+  const inner = /\s(?=(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s)/u.exec(t);
+  if (inner) return `${rest(t.slice(0, inner.index))} ${rest(t.slice(inner.index + 1))}`;
   const words = t.split(/\s+/u);
   return [capitalise(words[0]!), ...words.slice(1).map((w) => w.toLowerCase())].join(" ");
 }

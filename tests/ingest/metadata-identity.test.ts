@@ -84,3 +84,15 @@ describe("a letter without subject, heading or number", () => {
     expect(m.title).toBe("Thực hiện Thông báo số 460/TB-VPCP ngày 04/9/2025 về kết luận của Thủ tướng, Bộ đề nghị các cơ sở như sau:");
   });
 });
+
+describe("a Công điện", () => {
+  it("leaves its sender line ('THỦ TƯỚNG CHÍNH PHỦ điện:') out of the title, run in or on its own line", () => {
+    const own = read("CÔNG ĐIỆN\n\nVỀ VIỆC ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n\n- Bộ trưởng các Bộ.");
+    expect(own).toMatchObject({ kind: "cong_dien", title: "VỀ VIỆC ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ", issuer: "Thủ tướng Chính phủ" });
+    expect(read("CÔNG ĐIỆN\n\nVỀ VIỆC ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ TH Ủ TƯỚNG CHÍNH PHỦ điện:\n\n- Bộ trưởng các Bộ.").title).toBe("VỀ VIỆC ỨNG PHÓ MƯA LŨ TẠI KHU VỰC TRUNG BỘ");
+  });
+
+  it("keeps a place's name capitalised inside an issuer written as the text writes it", () => {
+    expect(read("| CHỦ TỊCH NHÂN DÂN THÀNH PHỐ HUẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 12/2025/QĐ-CTUBND | Huế, ngày 24 tháng 11 năm 2025 |\n\nQUYẾT ĐỊNH\n\nPHÂN CẤP THẨM QUYỀN\n\nCăn cứ Luật.").issuer).toBe("Chủ tịch nhân dân thành phố Huế");
+  });
+});
