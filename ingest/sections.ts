@@ -24,6 +24,7 @@ const APPENDIX_CELL = /\|\s*PHỤ LỤC(?:\s+([IVXLC]+|\d+))?(?=\s|\|)/u;
 /** A numbered table row ("| 1 | ...", "| II | ...", "| TT | ..."): a list attached after the signature. */
 const NUMBERED_ROW = /^\|\s*(?:\d{1,3}\.?|[IVXLC]{1,6}\.?|TT|STT)\s*\|/u;
 /** A line of prose: the recipients list and the signature are short lines or "- ..." items (a footnote "[1] ..." is not attached text). */
+const FOOTNOTE = /^(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹])/u;
 const PROSE = /^(?![-+*•|]|\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹])[^\n]{160,}/u;
 
 interface Open { index: number; type: string; value: number; text: string }
@@ -47,6 +48,7 @@ function numberedSections(text: string): Section[] {
   const markerStart: number[] = [];
   const stack: Open[] = [];
   let afterBody = false;
+  let footnotes = false;
 
   const close = (depth: number, at: number) => {
     while (stack.length > depth) {
@@ -61,7 +63,9 @@ function numberedSections(text: string): Section[] {
     let base = depth;
     while (base > 0 && c.type.startsWith("dec") && c.text.startsWith(`${stack[base - 1]!.text}.`)) base--;
     const outer = base > 0 ? stack[base - 1]!.index : null;
-    const label = outer === null ? c.text : `${sections[outer]!.label} ${c.text}`;
+    // Items of an appendix without a number are "Phụ lục mục 1", never "Phụ lục 1" (which names another appendix).
+    const unnumbered = outer !== null && base === 1 && stack[0]!.type === "appendix" && sections[outer]!.label === "Phụ lục";
+    const label = outer === null ? c.text : `${sections[outer]!.label}${unnumbered ? " mục" : ""} ${c.text}`;
     const index = sections.length;
     let start = at + c.length;
     while (start < text.length && /\s/.test(text[start]!)) start++; // "Điều 1." alone on its line
@@ -82,6 +86,7 @@ function numberedSections(text: string): Section[] {
   const attach = (label: string, at: number) => {
     close(0, at);
     afterBody = false;
+    footnotes = false;
     open({ type: "appendix", value: 0, text: label, length: 0 }, at, 0);
     sections[sections.length - 1]!.start = at;
   };
@@ -107,6 +112,8 @@ function numberedSections(text: string): Section[] {
     const nl = text.indexOf("\n", pos);
     const lineEnd = nl < 0 ? text.length : nl;
     const line = text.slice(pos, lineEnd);
+    // Footnotes after the signature run to the end, a long note over several paragraphs included.
+    if (afterBody && FOOTNOTE.test(line)) footnotes = true;
     if (RECIPIENTS.test(line) && stack.length > 0 && !afterBody) {
       close(stack[0]!.type === "appendix" ? 1 : 0, pos);
       const depth = stack.length;
@@ -124,7 +131,7 @@ function numberedSections(text: string): Section[] {
     } else if (afterBody && (APPENDIX_LINE.test(line) || APPENDIX_CELL.test(line))) {
       const m = APPENDIX_LINE.exec(line) ?? APPENDIX_CELL.exec(line)!;
       attach(m[1] ? `Phụ lục ${m[1]}` : "Phụ lục", pos);
-    } else if (afterBody && stack[stack.length - 1]?.type === "recipients" && (NUMBERED_ROW.test(line) || PROSE.test(line))) {
+    } else if (afterBody && stack[stack.length - 1]?.type === "recipients" && (NUMBERED_ROW.test(line) || (PROSE.test(line) && !footnotes))) {
       // Past the recipients list and the signature: a table or text attached without a heading.
       attach("Phụ lục", pos);
       if (!line.startsWith("|")) tryMarker(line, pos, false, "");

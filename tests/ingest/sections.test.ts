@@ -152,6 +152,9 @@ describe("splitSections on other shapes", () => {
     expect(byLabel(appendix, RECIPIENTS_LABEL).end).toBeLessThan(byLabel(appendix, "Phụ lục 1").start);
     const table = splitSections(`${letter}\n\nCăn cứ pháp lý\n\n| 1 | 1.012507 | Cấp chứng chỉ nghiệp vụ |`, "quyet_dinh");
     expect(table.map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Phụ lục"]);
+    // The items of an appendix without a number do not read as other appendices.
+    const items = splitSections(`${letter}\n\n| 1 | 1.014390 | Thay đổi giấy chứng nhận |\n\n1. Trình tự thực hiện\n\n2. Cơ quan thực hiện`, "quyet_dinh");
+    expect(items.map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Phụ lục", "Phụ lục mục 1", "Phụ lục mục 2"]);
     expect(text(table, "Phụ lục", `${letter}\n\nCăn cứ pháp lý\n\n| 1 | 1.012507 | Cấp chứng chỉ nghiệp vụ |`)).toMatch(/^\| 1 \| 1\.012507/u);
     const draft = splitSections(`${letter}\n\nDỰ THẢO BÁO CÁO Kết quả triển khai\n\nI. CÔNG TÁC CHỈ ĐẠO\n\n1. Ban Chỉ đạo được thành lập.`, "bao_cao");
     expect(draft.map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Dự thảo", "Dự thảo I", "Dự thảo I 1"]);
@@ -171,5 +174,8 @@ describe("the recipients section keeps a footnote", () => {
   it("does not take a footnote after the signature for an attached text", () => {
     const note = "[1] Gồm các đồng chí Uỷ viên Trung ương Đảng: " + "Nguyễn Văn A, Chánh Văn phòng; ".repeat(8);
     expect(splitSections(`1. Nội dung.\n\nNơi nhận:\n- Lưu: VT.\n\n${note}`, "thong_bao").map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL]);
+    // A note that goes on over a second paragraph is still the note.
+    const more = "Tài chính, (v) Công thương, (vi) Thanh tra Chính phủ; " + "(vii) Học viện Chính trị Quốc gia, ".repeat(5);
+    expect(splitSections(`1. Nội dung.\n\nNơi nhận:\n- Lưu: VT.\n\n${note}\n\n${more}`, "cong_dien").map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL]);
   });
 });
