@@ -85,6 +85,31 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     }));
 
   status
+    .command("review")
+    .description("statuses carried over to a reworded task, waiting for someone to look at them")
+    .option("--json", "print JSON")
+    .action(action(async (opts: { json?: boolean }) => {
+      await ctx.withApp(async (app) => {
+        const flagged = [...(await app.store.getTaskStatuses()).values()].filter((st) => st.needsReview);
+        if (opts.json) return ctx.out(JSON.stringify(flagged));
+        if (flagged.length === 0) return ctx.out("no status waits for review");
+        for (const st of flagged) ctx.out(`${st.docName} mục ${st.sectionLabel} (${st.orgKey}): ${st.state}`);
+      });
+    }));
+
+  status
+    .command("confirm <doc> <section>")
+    .description("clear the review flag of a carried-over status (the status stays as it is)")
+    .option("--org <name>", "the body, when the section assigns several")
+    .action(action(async (doc: string, section: string, opts: { org?: string }) => {
+      await ctx.withApp(async (app) => {
+        const task = await findTask(app, doc, section, opts.org);
+        await app.store.confirmTaskStatus(taskKey(identityOf(task)));
+        ctx.out(`${task.org} — ${task.docName} mục ${task.sectionLabel}: reviewed`);
+      });
+    }));
+
+  status
     .command("show <doc> <section>")
     .description("a task's status and its history")
     .option("--org <name>", "the body, when the section assigns several")

@@ -194,5 +194,10 @@ describe("following a body's tasks", () => {
     const moved = statusOf("3 (ii)");
     expect(moved).toMatchObject({ state: "done", doneOn: "2026-06-01", needsReview: true });
     expect(moved.history).toMatchObject([{ to: "done" }, { by: "ingest", to: "done" }]);
-  }, 300_000);
+    const review = cli(["status", "review"], env);
+    expect(review.stdout.trim()).toBe(`${DOC}.txt mục 3 (ii) (ban-to-chuc-trung-uong): done`);
+    const confirmed = cli(["status", "confirm", DOC, "3 (ii)"], env);
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(ledStates()["3 (ii)"]).toBe("đã hoàn thành");
+  }, 400_000);
 });
