@@ -1,6 +1,6 @@
 /**
- * Hybrid retrieval: BM25 over the as-written and the folded text, plus the vector index, fused by
- * reciprocal rank. Relevance is then judged by how much of the question a passage holds: its words
+ * Hybrid retrieval: BM25 over syllables and syllable pairs (qa/lexical.ts), plus the vector index, fused
+ * by reciprocal rank. Relevance is then judged by how much of the question a passage holds: its words
  * weighted by rarity (IDF from the index), and its pairs of neighbouring words. Near-identical passages
  * from different documents are shown once.
  */
@@ -11,7 +11,7 @@ import { sentenceSpans } from "../core/sentences.js";
 import { fold, tokens } from "../core/text.js";
 import type { ChunkFilter, ScoredChunk, Store, StoredChunk } from "../store/types.js";
 import { conceptMatch } from "./concepts.js";
-import { matchExpression, type TermStats } from "./lexical.js";
+import { questionQuery } from "./lexical.js";
 import type { Understanding } from "./understand.js";
 
 export interface RankedChunk {
@@ -26,35 +26,56 @@ export interface RankedChunk {
   key: number;
 }
 
-const RRF_K = 60;
 /**
- * Weight of the fused rank (scaled to the best candidate's) against coverage in the final order. On
- * CongBot (bench) 0.5 raised MRR@10 from 0.624 to 0.652 with the dev and 40-question scores unchanged or
- * better; 1.0 cost a dev question.
+ * The ranking policy, in one place: how the lexical and the vector lists are fused, and how much a
+ * passage's coverage of the question moves it. Chosen on 2026-12-02 (MRR@10 of retrieve() on CongBot's
+ * 752 questions; recall / precision of `ask` on the tuning half of bench/questions):
+ *   vector 0,   coverage 0:   CongBot 0.717; tuning 0.576 / 0.351
+ *   vector 0.3, coverage 0.5: CongBot 0.683; tuning 0.576 / 0.409  (chosen)
+ *   vector 0.8, coverage 2:   CongBot 0.659; tuning 0.462 / 0.479 at the old floor (the previous policy)
+ * The hashed embedder adds little on CongBot (vectors alone 0.54) but finds passages that share word
+ * pieces with a question typed loosely; coverage puts a passage that holds the question in one
+ * sentence above one that scatters its words.
  */
-const RANK_WEIGHT = 0.5;
-const DEPTH = 40;
+export interface RankingPolicy {
+  /** Reciprocal-rank fusion constant (the usual 60). */
+  rrfK: number;
+  /** Weight of the vector list in the fusion; the lexical list weighs 1. */
+  vectorWeight: number;
+  /** Weight of coverage (what share of the question one or two sentences hold) against the fused rank. */
+  coverageWeight: number;
+  /**
+   * The same for an English question: its query OR-s every Vietnamese alternative of every concept, so
+   * BM25 credits a passage that says one concept twice ("tập huấn, bồi dưỡng") over one that holds every
+   * concept; coverage judges by concept (qa/concepts.ts) and so weighs more (the previous policy's 2).
+   */
+  conceptCoverageWeight: number;
+  /** How many candidates each list contributes. */
+  depth: number;
+}
+
+export const RANKING: RankingPolicy = { rrfK: 60, vectorWeight: 0.3, coverageWeight: 0.5, conceptCoverageWeight: 2, depth: 40 };
 
 export async function retrieve(
   u: Understanding,
   deps: { store: Store; embeddings: Embeddings },
   filter: ChunkFilter,
+  policy: RankingPolicy = RANKING,
 ): Promise<RankedChunk[]> {
   const lists: Array<{ weight: number; hits: ScoredChunk[] }> = [];
-  const stats = await deps.store.termFrequencies("folded", u.folded);
-  const folded = matchExpression(u.folded, stats);
-  if (folded) lists.push({ weight: 1, hits: await deps.store.searchLexical("folded", folded, filter, DEPTH) });
-  // An English question's terms are the Vietnamese words of its concepts, as written.
-  const raw = u.hasDiacritics || u.concepts ? matchExpression(u.terms, stats, fold) : "";
-  if (raw) lists.push({ weight: 1.2, hits: await deps.store.searchLexical("raw", raw, filter, DEPTH) });
-  const query = u.terms.length > 0 ? u.terms.join(" ") : u.question;
-  const vector = Float32Array.from(await deps.embeddings.embedQuery(query));
-  lists.push({ weight: 0.8, hits: await deps.store.searchVector(vector, filter, DEPTH) });
+  const lexical = questionQuery(u);
+  if (lexical.match) lists.push({ weight: 1, hits: await deps.store.searchLexical(lexical.column, lexical.match, filter, policy.depth) });
+  if (policy.vectorWeight > 0) {
+    const query = u.terms.length > 0 ? u.terms.join(" ") : u.question;
+    const vector = Float32Array.from(await deps.embeddings.embedQuery(query));
+    lists.push({ weight: policy.vectorWeight, hits: await deps.store.searchVector(vector, filter, policy.depth) });
+  }
 
   const fused = new Map<number, number>();
   for (const { weight, hits } of lists) {
-    hits.forEach((h, rank) => fused.set(h.chunkId, (fused.get(h.chunkId) ?? 0) + weight / (RRF_K + rank + 1)));
+    hits.forEach((h, rank) => fused.set(h.chunkId, (fused.get(h.chunkId) ?? 0) + weight / (policy.rrfK + rank + 1)));
   }
+  const stats = await deps.store.termFrequencies("folded", u.folded);
   const weights = termWeights(u.folded, stats);
   const wanted = new Set(u.folded);
   const chunks = (await deps.store.getChunks([...fused.keys()])).filter((c) => !isRecipientsLabel(c.sectionLabel));
@@ -75,10 +96,10 @@ export async function retrieve(
     }
     return { chunk, score: fused.get(chunk.id) ?? 0, ...best };
   });
-  // What a passage holds of the question, plus its fused rank scaled to the best one: coverage alone
-  // is coarse (many passages hold every word), the rank alone ignores where words stand.
+  // The fused rank scaled to the best one, plus what a passage holds of the question.
   const top = Math.max(...ranked.map((r) => r.score), Number.MIN_VALUE);
-  const keyed = ranked.map((r) => ({ ...r, key: relevance(r) + RANK_WEIGHT * (r.score / top) }));
+  const weight = u.concepts ? policy.conceptCoverageWeight : policy.coverageWeight;
+  const keyed = ranked.map((r) => ({ ...r, key: r.score / top + weight * relevance(r) }));
   keyed.sort((a, b) => b.key - a.key);
   return dedupe(keyed, words);
 }
@@ -151,7 +172,7 @@ function held(words: string[], wanted: Set<string>): Held {
 }
 
 /** IDF weight of each question word (a word missing from the index weighs as much as the rarest). */
-function termWeights(terms: string[], { chunks, df }: TermStats): Map<string, number> {
+function termWeights(terms: string[], { chunks, df }: { chunks: number; df: Map<string, number> }): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of terms) out.set(t, Math.log(1 + (chunks + 1) / ((df.get(t) ?? 0) + 1)));
   return out;

@@ -12,6 +12,8 @@ import { rng } from "../lib/corpus.js";
 import { deadline, importPiece, sharedPath, Skip, workDir, type BenchContext, type Section, type SectionBody } from "../lib/context.js";
 import type { Table } from "../lib/report.js";
 import { firstHit, fmt, rankScores, type RankScores } from "../lib/stats.js";
+import { plainBm25 } from "../lib/bm25.js";
+import { materialise, SETS } from "../lib/question-sets.js";
 
 const DEPTH = 40;
 /** Seconds of questions in the default run (all 752 need about 3 minutes at the time of writing). */
@@ -28,13 +30,13 @@ function shuffled<T>(xs: readonly T[], seed = 1): T[] {
   }
   return out;
 }
-type Method = "ask (citations)" | "hybrid retrieve()" | "BM25 only (FTS5 folded)" | "vectors only";
-const METHODS: Method[] = ["ask (citations)", "hybrid retrieve()", "BM25 only (FTS5 folded)", "vectors only"];
+type Method = "ask (citations)" | "hybrid retrieve()" | "BM25 only (FTS5, the question's query)" | "plain BM25 baseline, as written" | "plain BM25 baseline, folded" | "vectors only";
+const METHODS: Method[] = ["ask (citations)", "hybrid retrieve()", "BM25 only (FTS5, the question's query)", "plain BM25 baseline, as written", "plain BM25 baseline, folded", "vectors only"];
 
 async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: Map<Method, RankScores>; found: number; asked: number; ingestS: number }> {
   const { retrieve } = await importPiece<typeof import("../../qa/retrieve.js")>("../../qa/retrieve.js", "qa/retrieve.ts");
   const { understandQuestion } = await importPiece<typeof import("../../qa/understand.js")>("../../qa/understand.js", "qa/understand.ts");
-  const { matchExpression } = await importPiece<typeof import("../../qa/lexical.js")>("../../qa/lexical.js", "qa/lexical.ts");
+  const { questionQuery } = await importPiece<typeof import("../../qa/lexical.js")>("../../qa/lexical.js", "qa/lexical.ts");
   const app = await openBenchApp(workDir(ctx, "stores", "congbot"));
   try {
     const t0 = performance.now();
@@ -42,6 +44,10 @@ async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: 
     const ingestS = (performance.now() - t0) / 1000;
     if (summary.counts.failed > 0) ctx.log(`congbot: ${summary.counts.failed} files failed to ingest`);
     const questions = shuffled(cb.questions);
+    // The baseline reads the same chunks the store holds (ids 1..n: one fresh store).
+    const { chunks: n } = await app.store.stats();
+    const all = await app.store.getChunks(Array.from({ length: n }, (_, i) => i + 1));
+    const plain = { raw: plainBm25(all, "raw"), folded: plainBm25(all, "folded") };
     const end = deadline(ctx, ctx.quick ? BUDGET_S / 5 : BUDGET_S);
     ctx.log(`congbot: up to ${questions.length} questions x 4 methods`);
     const ranks = new Map<Method, Array<number | undefined>>(METHODS.map((m) => [m, []]));
@@ -55,7 +61,7 @@ async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: 
     for (const q of questions) {
       if (asked >= MIN_QUESTIONS && performance.now() > end) break;
       asked++;
-      const answer = await app.answerer.ask(q.question, { llm: false, limit: 10 });
+      const answer = await app.answerer.ask(q.question, { llm: false });
       if (answer.found) found++;
       ranks.get("ask (citations)")!.push(firstHit(rankedIds(answer.citations.map((c) => c.doc), cb.idOf), q.gold));
 
@@ -63,9 +69,13 @@ async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: 
       const hybrid = await retrieve(u, { store: app.store, embeddings: app.embeddings }, {});
       ranks.get("hybrid retrieve()")!.push(firstHit(rankedIds(hybrid.map((r) => r.chunk.docName), cb.idOf), q.gold));
 
-      const match = matchExpression(u.folded);
-      const lexical = match ? await app.store.searchLexical("folded", match, {}, DEPTH) : [];
-      ranks.get("BM25 only (FTS5 folded)")!.push(firstHit(rankedIds(await names(lexical.map((h) => h.chunkId)), cb.idOf), q.gold));
+      const query = questionQuery(u);
+      const lexical = query.match ? await app.store.searchLexical(query.column, query.match, {}, DEPTH) : [];
+      ranks.get("BM25 only (FTS5, the question's query)")!.push(firstHit(rankedIds(await names(lexical.map((h) => h.chunkId)), cb.idOf), q.gold));
+      for (const form of ["raw", "folded"] as const) {
+        const hits = plain[form].search(q.question, DEPTH);
+        ranks.get(form === "raw" ? "plain BM25 baseline, as written" : "plain BM25 baseline, folded")!.push(firstHit(rankedIds(await names(hits.map((h) => h.id)), cb.idOf), q.gold));
+      }
 
       const text = u.terms.length > 0 ? u.terms.join(" ") : u.question;
       const vector = await app.store.searchVector(Float32Array.from(await app.embeddings.embedQuery(text)), {}, DEPTH);
@@ -77,17 +87,23 @@ async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: 
   }
 }
 
-/** Ingests ../shared/corpus with the real CLI and runs the scorer on the dev questions; returns its score line. */
-function devScore(ctx: BenchContext, corpus: string, questions: string, scorer: string): { line: string; seconds: number } {
+/**
+ * Ingests `corpora` with the real CLI into one store, then runs the scorer on each question file through
+ * `ask --jsonl`; returns each file's score line.
+ */
+function scoreSets(ctx: BenchContext, store: string, corpora: string[], files: string[], scorer: string): { lines: string[]; seconds: number } {
   const tsx = join(PROJECT, "node_modules", ".bin", "tsx");
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: workDir(ctx, "stores", "dev"), LOG_LEVEL: "silent" };
+  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: workDir(ctx, "stores", store), LOG_LEVEL: "silent" };
   const t0 = performance.now();
-  const ingest = spawnSync(tsx, [join(PROJECT, "cli", "main.ts"), "ingest", corpus], { cwd: PROJECT, env, encoding: "utf8", timeout: 120_000 });
+  const ingest = spawnSync(tsx, [join(PROJECT, "cli", "main.ts"), "ingest", ...corpora], { cwd: PROJECT, env, encoding: "utf8", timeout: 600_000 });
   if (ingest.status !== 0) throw new Error(`CLI ingest failed: ${ingest.stderr.trim().slice(-300)}`);
-  const run = spawnSync(process.execPath, [scorer, "--questions", questions, "--corpus", corpus, "--", tsx, join(PROJECT, "cli", "main.ts"), "ask", "--jsonl"], { cwd: PROJECT, env, encoding: "utf8", timeout: 180_000 });
-  const line = `${run.stdout}\n${run.stderr}`.split("\n").find((l) => /^score:/.test(l.trim()));
-  if (!line) throw new Error(`score.mjs printed no score line (exit ${run.status}): ${run.stderr.trim().slice(-300)}`);
-  return { line: line.trim(), seconds: (performance.now() - t0) / 1000 };
+  const lines = files.map((questions) => {
+    const run = spawnSync(process.execPath, [scorer, "--questions", questions, ...corpora.flatMap((c) => ["--corpus", c]), "--", tsx, join(PROJECT, "cli", "main.ts"), "ask", "--jsonl"], { cwd: PROJECT, env, encoding: "utf8", timeout: 600_000 });
+    const line = `${run.stdout}\n${run.stderr}`.split("\n").find((l) => /^score:/.test(l.trim()));
+    if (!line) throw new Error(`score.mjs printed no score line (exit ${run.status}): ${run.stderr.trim().slice(-300)}`);
+    return line.trim();
+  });
+  return { lines, seconds: (performance.now() - t0) / 1000 };
 }
 
 export const qualitySection: Section = {
@@ -116,16 +132,33 @@ export const qualitySection: Section = {
       });
       notes.push(
         `CongBot: ${cb.questions.length + cb.skipped} questions, ${cb.skipped} skipped because none of their gold chunk ids is in corpus_chunks.jsonl; ${asked === cb.questions.length ? `all ${asked} others asked` : `${asked} of the other ${cb.questions.length} asked (a fixed random sample: the default run time-boxes this part; BENCH_FULL=1 asks all)`}. A hit = a gold chunk id among the first k distinct documents ranked. Ingest of the ${cb.chunks} chunks took ${fmt(ingestS, 1)} s.`,
-        `ask: \`answerer.ask(q, { llm: false, limit: 10 })\`, ranked by its citations (it cites at most 3 passages for non-assignment questions and applies a relevance floor, so Hit@5/10 are capped by design); it answered ${found}/${asked} (${fmt((100 * found) / asked, 1)}%) as found.`,
-        `hybrid retrieve(): qa/retrieve.ts over understandQuestion(q), before the answerer's cut. BM25 only: \`store.searchLexical("folded", matchExpression(u.folded))\`. Vectors only: \`store.searchVector(embedQuery(terms))\` with the local hashed embedder. Depth ${DEPTH} chunks, deduplicated to documents.`,
+        `ask: \`answerer.ask(q, { llm: false })\` as \`ask --jsonl\` calls it, ranked by its citations (it cites at most 3 passages for non-assignment questions and applies a relevance floor, so Hit@5/10 are capped by design); it answered ${found}/${asked} (${fmt((100 * found) / asked, 1)}%) as found.`,
+        `hybrid retrieve(): qa/retrieve.ts over understandQuestion(q), before the answerer's cut. BM25 only: the store's FTS5 BM25 over \`questionQuery(u)\` (qa/lexical.ts: syllables and pairs). Plain BM25 baseline: bench/lib/bm25.ts over every syllable and pair of the whole question, in memory, nothing dropped. Vectors only: \`store.searchVector(embedQuery(terms))\` with the local hashed embedder. Depth ${DEPTH} chunks, deduplicated to documents.`,
       );
     } else notes.push("CongBot part skipped: ../shared/ext/congbot is absent.");
 
     if (dev && corpus && scorer) {
       ctx.log("quality: dev-set score through the CLI");
-      const { line, seconds } = devScore(ctx, corpus, dev, scorer);
-      tables.push({ title: "Dev set (../shared/eval/dev.jsonl through score.mjs and `cli/main.ts ask --jsonl`)", header: ["score line"], rows: [[line]] });
+      const { lines, seconds } = scoreSets(ctx, "dev", [corpus], [dev], scorer);
+      tables.push({ title: "Dev set (../shared/eval/dev.jsonl through score.mjs and `cli/main.ts ask --jsonl`)", header: ["score line"], rows: [[lines[0]!]] });
       notes.push(`Dev score: store of ../shared/corpus ingested with the CLI; ingest and scoring took ${fmt(seconds, 1)} s.`);
+      const ext = [sharedPath(ctx, "ext", "directives"), sharedPath(ctx, "ext", "news")];
+      if (ext.every((d) => d !== undefined)) {
+        ctx.log("quality: dev, tuning and test sets on the 426-document store");
+        const shared = join(corpus, "..");
+        const files = [dev, ...SETS.map((name) => {
+          const to = workDir(ctx, `${name}.jsonl`);
+          materialise(name, shared, to);
+          return to;
+        })];
+        const scored = scoreSets(ctx, "sets-426", [corpus, ...(ext as string[])], files, scorer);
+        tables.push({
+          title: "Question sets on the 426-document store (sample + ext/directives + ext/news) through `ask --jsonl`",
+          header: ["set", "score line"],
+          rows: [["dev (../shared/eval)", scored.lines[0]!], ...SETS.map((name, i) => [`${name} half (bench/questions)`, scored.lines[i + 1]!])],
+        });
+        notes.push(`Question sets: the tuning half is what ranking and the floor were chosen on; the test half is not looked at while tuning. Ingest and scoring took ${fmt(scored.seconds, 1)} s.`);
+      }
     } else notes.push("Dev score skipped: ../shared/eval or ../shared/corpus is absent.");
     return { tables, notes, goals: [] };
   },

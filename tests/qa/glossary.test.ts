@@ -145,7 +145,9 @@ describe.sequential("English questions over Vietnamese documents", () => {
   it("finds a matter named with another of its Vietnamese words", async () => {
     const a = await app.answerer.ask("Which training on inspection and supervision work is planned?");
     expect(a.found).toBe(true);
-    expect(a.citations[0]!.quote).toContain("tập huấn nghiệp vụ cho cán bộ làm công tác kiểm tra, giám sát");
+    // Two training passages hold three of the four concepts each (the sample's own "tập huấn, bồi dưỡng
+    // ... uỷ ban kiểm tra" ties with it): both are cited.
+    expect(a.citations.map((c) => c.quote)).toContainEqual(expect.stringContaining("tập huấn nghiệp vụ cho cán bộ làm công tác kiểm tra, giám sát"));
   });
 
   it("answers an English question about something absent as nothing found, in English", async () => {
