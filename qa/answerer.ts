@@ -12,7 +12,7 @@ import { createLlmRewriter, type LlmRewriter } from "./llm.js";
 import { answerFromPassages } from "./passages.js";
 import { resolveScope } from "./scope.js";
 import type { Answer, Answerer, AskOptions } from "./types.js";
-import { understandQuestion } from "./understand.js";
+import { understandQuestion, withReferenceWords } from "./understand.js";
 
 export interface AnswererDeps {
   store: Store;
@@ -32,9 +32,16 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const u = understandQuestion(question, { registry: deps.registry, now: deps.now() });
       const scope = await resolveScope(u.docRefs, deps.store);
       let answer = u.kind === "assigned" ? await answerAssigned(u, scope, deps.store, options) : undefined;
-      // An assignment question about a matter the table holds nothing on may still be in the text.
-      if (!answer || (!answer.found && u.topic.length > 0 && !options.offset)) {
+      // An assignment question that names a matter besides the body and period ("... sau buổi làm việc
+      // với tỉnh X") may be answered by the text when the table holds nothing on it.
+      if (!answer || (!answer.found && u.subject.length > 0 && !options.offset)) {
         answer = await answerFromPassages(u, scope, deps, options);
+      }
+      // A document named by number narrows the search first; when its passages hold no answer (the
+      // answer is in a text that cites it, or in another part of it filed apart), every passage is
+      // searched, with the reference among the words.
+      if (!answer.found && scope.docIds && !options.offset) {
+        answer = await answerFromPassages(withReferenceWords(u), {}, deps, options);
       }
       deps.logger.debug({ kind: u.kind, orgs: u.orgs.map((m) => m.org.id), period: u.period?.label, found: answer.found }, "answered");
       if (!llm || options.llm === false || !answer.found) return answer;

@@ -29,9 +29,10 @@ export async function answerAssigned(u: Understanding, scope: Scope, store: Stor
     return { ...base, answer: describeNothing(u, offset > 0), found: false, citations: [], more: false };
   }
   const more = offset + limit < entries.length;
+  const nextOffset = offset + page.length;
   const cite = (t: StoredAssignment) => citation({ name: t.docName, meta: t.docMeta }, t.sectionLabel, t.quote);
   if (!byOrg) {
-    return { ...base, answer: describeDue(u, page, entries.length, offset), found: true, citations: page.map((e) => cite(e[0]!)), more };
+    return { ...base, answer: describeDue(u, page, entries.length, offset), found: true, citations: page.map((e) => cite(e[0]!)), more, nextOffset };
   }
   const tasks = page.flat();
   const groups = ROLE_ORDER.map((role) => ({ role, tasks: tasks.filter((t) => t.role === role) })).filter((g) => g.tasks.length > 0);
@@ -42,6 +43,7 @@ export async function answerAssigned(u: Understanding, scope: Scope, store: Stor
     citations: groups.flatMap((g) => g.tasks).map(cite),
     groups,
     more,
+    nextOffset,
   };
 }
 
@@ -61,7 +63,8 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store): P
     const key = nameKey(u.unknownOrg);
     tasks = tasks.filter((t) => nameKey(t.org).includes(key) || nameKey(t.orgText).includes(key));
   }
-  if (u.topic.length >= 2) tasks = onTopic(tasks, u.topic);
+  const matter = u.topic.length >= 2 ? u.topic : u.subject;
+  if (matter.length >= 2) tasks = onMatter(tasks, matter);
   const seen = new Set<string>();
   tasks = tasks.filter((t) => {
     const key = `${t.orgId ?? t.org}|${t.role}|${fold(t.task).slice(0, 160)}`;
@@ -85,11 +88,13 @@ function answerOrder(a: StoredAssignment, b: StoredAssignment): number {
 }
 
 /**
- * "Bộ Tài chính được giao gì về dự trữ quốc gia": the tasks whose text holds most of the matter's words.
+ * "Bộ Tài chính được giao gì về dự trữ quốc gia", "... sau buổi làm việc với tỉnh Đắk Lắk": the matter
+ * or occasion a question names beside the body narrows its list to the tasks that hold most of its
+ * words, in the task's own text or in its document's title and number (where an occasion is named).
  * None may: the caller then searches the passages instead.
  */
-function onTopic(tasks: StoredAssignment[], topic: string[]): StoredAssignment[] {
-  return tasks.filter((t) => wordShare(topic, t.quote) >= 0.5);
+function onMatter(tasks: StoredAssignment[], matter: string[]): StoredAssignment[] {
+  return tasks.filter((t) => wordShare(matter, `${t.quote} ${t.docMeta.title ?? ""} ${t.docMeta.number ?? ""}`) >= 0.5);
 }
 
 /** Records sharing a quote are one task; the task takes the place of its best-placed record. */

@@ -28,6 +28,8 @@ export interface Answer extends AnswerJson {
   groups?: Array<{ role: Role; tasks: StoredAssignment[] }>;
   /** True when more results exist past this page (the bot's "Xem thêm" button). */
   more: boolean;
+  /** The offset of the next page ("Xem thêm"): this page's offset plus the results it showed. */
+  nextOffset?: number;
 }
 
 export interface AskOptions {

@@ -34,6 +34,9 @@ export interface Understanding {
   folded: string[];
   /** Folded words of the matter a question names after "về"/"about" (empty when it names none). */
   topic: string[];
+  /** Folded words left once the bodies, period, references and question words are taken out: what the
+   *  question asks about besides who and when ("... sau buổi làm việc với tỉnh Đắk Lắk"). */
+  subject: string[];
   hasDiacritics: boolean;
   /**
    * English questions only: each thing the question names, as its Vietnamese alternatives (folded
@@ -66,6 +69,8 @@ const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|gui ve|(?<!giao )cho|le
 /** "gửi đề xuất ... về Bộ Nội vụ": the body things are sent to, after "về" some words past the verb. */
 const SENT_TO_RE = /\b(gui|nop|bao cao)\b[^.?;]*\bve\s*$/;
 const TOPIC_MARKER_RE = /\b(ve|lien quan den|lien quan toi|doi voi|trong linh vuc|about|regarding|concerning|on the)\s/;
+/** Words of an assignment question that name no matter ("nhiệm vụ", "giao", "tasks"). */
+const GENERIC_SUBJECT = new Set(["nhiem", "vu", "giao", "duoc", "viec", "cong", "tac", "task", "tasks", "assigned", "what", "trach", "nhiem"]);
 const ENGLISH_RE = /\b(what|who|when|which|is|are|assigned|tasks?|deadline|due|does|the|of|in|by|for|must|has|have)\b/g;
 /**
  * The head of a body's name, for bodies the registry lacks: "Sở Xây dựng tỉnh X", "Công ty Y". The name
@@ -121,17 +126,27 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const topic = marker ? unique(searchWords([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]).map(fold)) : [];
   const unknownOrg = orgs.length === 0 ? findUnknownOrg(q, f, [...refsAndPeriods, ...mentions.map((m): [number, number] => [m.index, m.index + m.length])]) : undefined;
 
+  // A body the registry lacks is named by its words, not asked about through them.
+  const unknownWords = new Set(tokens(fold(unknownOrg ?? "")));
+  const subject = unique(searchWords([...refsAndPeriods, ...orgSpans]).map(fold)).filter((w) => !GENERIC_SUBJECT.has(w) && !unknownWords.has(w));
   const askedRole = /\bchu tri\b|\bleads?\b/.test(f) ? "lead" : /\bphoi hop\b|\bcoordinat/.test(f) ? "coordinate" : undefined;
   const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords });
   const base: Understanding = {
     question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole,
-    terms: unique(kept), folded: unique(kept.map(fold)), topic, hasDiacritics: hasDiacritics(q),
+    terms: unique(kept), folded: unique(kept.map(fold)), topic, subject, hasDiacritics: hasDiacritics(q),
   };
   if (language !== "en") return base;
   // English: the words searched for are the Vietnamese ones documents use (organisations by their names).
   const names = mentions.map((m) => ({ index: m.index, length: m.length, vi: m.org.name }));
   const topicText = marker ? searchText([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]) : undefined;
   return { ...base, ...englishSearch(searchText(refsAndPeriods), names, topicText, sameLength ? q : undefined) };
+}
+
+/** The question with the syllables of the documents it names ("101/2018/TT-BTC") among its search words. */
+export function withReferenceWords(u: Understanding): Understanding {
+  const refs = u.docRefs.flatMap((d) => tokens(d.ref));
+  if (refs.length === 0) return u;
+  return { ...u, terms: unique([...u.terms, ...refs]), folded: unique([...u.folded, ...refs.map(fold)]), docRefs: [] };
 }
 
 function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocRef[]; topicWords: number }): QuestionKind {

@@ -1,0 +1,34 @@
+/**
+ * What a passage must hold, besides the question's words, to answer it: the body the question names,
+ * and the period it names. A near passage that lacks either ("Bộ Công Thương ... năm 2024" answered
+ * with a 2025 task, "Sở Y tế Gia Lai" with another province's) is not an answer.
+ */
+import type { OrgMention } from "../core/orgs.js";
+import { nameKey } from "../core/text.js";
+import type { Period } from "../core/types.js";
+import type { StoredChunk } from "../store/types.js";
+
+/** The passage (with its heading path and its document's title) names one of the bodies. */
+export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[]): boolean {
+  if (orgs.length === 0) return true;
+  const text = nameKey(`${chunk.docMeta.title ?? ""} ${chunk.context} ${chunk.text}`);
+  return orgs.some((m) => [m.text, m.org.name, ...m.org.aliases, ...m.org.abbreviations]
+    .map(nameKey).some((n) => n.length > 0 && text.includes(n)));
+}
+
+const YEAR_RE = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
+
+/**
+ * The passage speaks of a year of the period: written in it, in its heading path or its document's
+ * title, or the year its document was issued or covers. One that gives no year at all is not refused.
+ */
+export function inPeriod(chunk: StoredChunk, period: Period | undefined): boolean {
+  if (!period || period.kind !== "range" || !period.start || !period.end) return true;
+  const from = Number(period.start.slice(0, 4));
+  const to = Number(period.end.slice(0, 4));
+  const written = [...`${chunk.docMeta.title ?? ""} ${chunk.context} ${chunk.text}`.matchAll(YEAR_RE)].map((m) => Number(m[0]));
+  const meta = [chunk.docMeta.date, chunk.docMeta.period?.start, chunk.docMeta.period?.end]
+    .filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
+  const years = [...written, ...meta];
+  return years.length === 0 || years.some((y) => y >= from && y <= to);
+}
