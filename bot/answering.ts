@@ -12,7 +12,7 @@ import { taskGroupsWithStatus } from "./status-view.js";
 import { vnDate } from "../core/time.js";
 import { replyItems, withTyping } from "./send.js";
 
-/** Citations per page; "Xem thêm" asks for the next page with offset += PAGE. */
+/** Results asked for per page; "Xem thêm" asks for the next page from where this one ended. */
 export const PAGE = 8;
 
 export interface AskRequest {
@@ -40,7 +40,9 @@ export async function answerAndReply(ctx: BotContext, deps: BotDeps, req: AskReq
     items = renderAnswer(answer, req.heading);
   }
   const key = newKey();
-  await deps.app.store.rememberAnswer(key, { question: req.question, answer: answer.answer, offset, limit: PAGE, tasks: !!req.asTaskList });
+  // "Xem thêm" goes on from where this page ended: a page of passages holds fewer than PAGE results.
+  const shown = (answer.nextOffset ?? offset + PAGE) - offset;
+  await deps.app.store.rememberAnswer(key, { question: req.question, answer: answer.answer, offset, limit: shown, tasks: !!req.asTaskList });
   const keyboard = new InlineKeyboard();
   const src = await sourceOf(deps.app.store, answer).catch(() => undefined);
   if (src) keyboard.text("📖 Nguyên văn", `src:${src.docId}:${src.section}`);
