@@ -20,7 +20,7 @@ export interface OpenAppOptions {
 }
 
 export async function openApp(config: Config, options: OpenAppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel, config.logFormat);
   const now = options.now ?? (() => new Date());
   const registry = loadOrgRegistry({ extraFile: config.store.orgRegistryFile });
   const created = createEmbeddings(config.embeddings);

@@ -21,9 +21,10 @@ import { ingestSection } from "./sections/ingest.js";
 import { ocrSection } from "./sections/ocr.js";
 import { qualitySection } from "./sections/quality.js";
 import { querySection } from "./sections/query.js";
+import { startupSection } from "./sections/startup.js";
 
 const BENCH = fileURLToPath(new URL("./", import.meta.url));
-const SECTIONS: Section[] = [ingestSection, querySection, qualitySection, botSection, ocrSection];
+const SECTIONS: Section[] = [ingestSection, querySection, startupSection, qualitySection, botSection, ocrSection];
 
 async function main(): Promise<number> {
   const yes = (v: string | undefined) => ["1", "true", "yes"].includes(v ?? "");

@@ -10,11 +10,18 @@ import { createBot } from "./bot.js";
 import type { BotContext } from "./context.js";
 import { stripHtml } from "./render/split.js";
 
+/**
+ * The terminal chat's id, as user and as (private) chat. It is granted access in the store, so that the
+ * CLI sees this chat as the bot does: `nhiemvu digest --chat 1 --dry-run` shows its /theodoi digests.
+ */
+export const TERMINAL_CHAT_ID = 1;
+
 export const TERMINAL_BANNER =
   "Không có BOT_TOKEN: đang chạy chế độ trò chuyện trên terminal (No BOT_TOKEN: terminal chat mode). " +
-  "Gõ câu hỏi hoặc /help; gõ số để bấm nút; Ctrl+D để thoát.";
+  "Gõ câu hỏi hoặc /help; gõ số để bấm nút; Ctrl+D để thoát. " +
+  `Mã chat của terminal (terminal chat id): ${TERMINAL_CHAT_ID} — xem bản tin: npm run nhiemvu -- digest --chat ${TERMINAL_CHAT_ID} --dry-run`;
 
-const USER_ID = 1;
+const USER_ID = TERMINAL_CHAT_ID;
 const BOT_INFO: UserFromGetMe = {
   id: 1_000_000, is_bot: true, first_name: "nhiemvu", username: "nhiemvu_terminal_bot",
   can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: true,
@@ -50,6 +57,8 @@ export async function runTerminal(app: App, opts: TerminalOptions = {}): Promise
     return { ok: true, result: true } as never;
   });
 
+  // Recorded, not only in this process's config: the digest command and the scheduler read the store.
+  if (!(await app.store.isAllowed(USER_ID))) await app.store.grant({ id: USER_ID, kind: "user", label: "terminal chat" });
   print(TERMINAL_BANNER);
   const rl = createInterface({ input: opts.input ?? process.stdin, terminal: false });
   for await (const raw of rl) {

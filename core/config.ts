@@ -32,6 +32,7 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   MAX_FILE_MB: z.coerce.number().positive().default(20),
   ORG_REGISTRY_FILE: z.string().optional(),
 
@@ -68,6 +69,8 @@ export type Env = z.input<typeof EnvSchema>;
 
 export interface Config {
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  /** "auto" (default): readable lines when stderr is a terminal, JSON lines otherwise (services). */
+  logFormat: z.infer<typeof EnvSchema>["LOG_FORMAT"];
   /** `databaseUrl` selects PostgreSQL; without it the store is SQLite + hnswlib files in `dataDir`. */
   store: { dataDir: string; databaseUrl?: string; maxFileBytes: number; orgRegistryFile?: string };
   embeddings:
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   return {
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     store: { dataDir: resolve(e.DATA_DIR), databaseUrl: e.DATABASE_URL, maxFileBytes: e.MAX_FILE_MB * 1024 * 1024, orgRegistryFile: e.ORG_REGISTRY_FILE },
     embeddings:
       e.EMBEDDER === "local"

@@ -9,7 +9,7 @@
  * TypeScript compiler (an install with --omit=dev) a stale or missing dist/ falls back to tsx.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -54,6 +54,17 @@ function tscPath() {
   }
 }
 
+function holderAlive() {
+  try {
+    const pid = Number(readFileSync(LOCK, "utf8"));
+    if (!pid) return Date.now() - statSync(LOCK).mtimeMs < 5_000; // being written just now
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err?.code === "EPERM";
+  }
+}
+
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** Builds dist/ unless fresh; false when the compiler is missing. Type errors do not stop the emit. */
@@ -64,13 +75,13 @@ function build({ force = false } = {}) {
   mkdirSync(DIST, { recursive: true });
   for (;;) {
     try {
-      closeSync(openSync(LOCK, "wx"));
+      const fd = openSync(LOCK, "wx");
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
       break;
     } catch {
-      // Another run is building; a lock older than 2 minutes is left over from a killed build.
-      try {
-        if (Date.now() - statSync(LOCK).mtimeMs > 120_000) unlinkSync(LOCK);
-      } catch { /* gone already */ }
+      // Another run is building. Its lock holds its pid: a lock whose builder is gone (killed) is removed.
+      if (!holderAlive()) rmSync(LOCK, { force: true });
       sleep(100);
       if (!force && fresh()) return true;
     }

@@ -1,0 +1,89 @@
+/**
+ * Start-up: how long `--help`, `stats` and `ask` take to print their first output, and to exit, from a
+ * fresh process, as `npm run nhiemvu` starts them (node scripts/run.mjs cli/main.js: the compiled CLI),
+ * against `node -e 0` measured in the same run (the ratio is what stays comparable across machines).
+ * The store is issue 4's 426 documents when the query section built it, else the sample corpus.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { workDir, type BenchContext, type Section } from "../lib/context.js";
+import { PROJECT } from "../lib/child.js";
+import { median } from "../lib/stats.js";
+
+const RUNS = 7;
+const FIRST_OUTPUT_GOAL_MS = 300;
+const QUESTION = "Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?";
+
+interface Timing { firstMs: number; exitMs: number }
+
+/** One run: milliseconds from spawn to the first byte on stdout, and to exit. */
+function time(cmd: string, args: string[], env: Record<string, string>): Promise<Timing> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let first: number | undefined;
+    const child = spawn(cmd, args, { cwd: PROJECT, env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stdout.on("data", () => void (first ??= performance.now() - t0));
+    child.stderr.on("data", (d) => (err += String(d)));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const exitMs = performance.now() - t0;
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(" ")} exited ${code}: ${err.slice(0, 300)}`));
+      else resolve({ firstMs: first ?? exitMs, exitMs });
+    });
+  });
+}
+
+async function runs(cmd: string, args: string[], env: Record<string, string>): Promise<{ first: number; exit: number }> {
+  await time(cmd, args, env); // warm the page cache (and build dist/ if stale)
+  const all: Timing[] = [];
+  for (let i = 0; i < RUNS; i++) all.push(await time(cmd, args, env));
+  return { first: median(all.map((t) => t.firstMs)), exit: median(all.map((t) => t.exitMs)) };
+}
+
+export const startupSection: Section = {
+  name: "CLI start-up",
+  key: "startup",
+  async run(ctx: BenchContext) {
+    const built = ctx.stores.get("issue-426");
+    let dataDir = built?.dataDir;
+    let label = built ? `${built.docs} docs (issue 4's corpus)` : "";
+    const cli = [join(PROJECT, "scripts", "run.mjs"), "cli/main.js"];
+    if (!dataDir) {
+      dataDir = workDir(ctx, "stores", "startup-sample");
+      const ingest = spawnSync(process.execPath, [...cli, "ingest", join(PROJECT, "sample-corpus")], {
+        cwd: PROJECT, env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" }, encoding: "utf8",
+      });
+      if (ingest.status !== 0) throw new Error(`ingest of the sample corpus failed: ${ingest.stderr}`);
+      label = "the sample corpus (5 docs; the query section did not build the 426-doc store)";
+    }
+    const env = { DATA_DIR: dataDir };
+    ctx.log("timing node -e 0 and the CLI");
+    const base = await runs(process.execPath, ["-e", "0"], env);
+    const rows: string[][] = [["node -e 0", ms(base.first), ms(base.exit), "1.0", "1.0"]];
+    const goals = [];
+    for (const [name, args] of [["--help", ["--help"]], ["stats", ["stats"]], ["ask", ["ask", QUESTION]]] as const) {
+      const r = await runs(process.execPath, [...cli, ...args], env);
+      rows.push([name, ms(r.first), ms(r.exit), ratio(r.first, base.exit), ratio(r.exit, base.exit)]);
+      goals.push({
+        what: `\`${name}\` first output (${built ? `${built.docs} docs` : "sample corpus"})`,
+        target: `< ${FIRST_OUTPUT_GOAL_MS} ms`,
+        measured: `${ms(r.first)} ms (${ratio(r.first, base.exit)}× node -e 0)`,
+        pass: r.first < FIRST_OUTPUT_GOAL_MS,
+      });
+    }
+    const npm = await runs("npm", ["run", "--silent", "nhiemvu", "--", "--help"], env).catch(() => undefined);
+    if (npm) rows.push(["--help via npm run", ms(npm.first), ms(npm.exit), ratio(npm.first, base.exit), ratio(npm.exit, base.exit)]);
+    return {
+      tables: [{ title: `Start-up on ${label} (median of ${RUNS} runs after one warm-up)`, header: ["command", "first output ms", "exit ms", "first / node -e 0", "exit / node -e 0"], rows }],
+      notes: [
+        "Each command is a fresh process started as `npm run nhiemvu` starts it without npm itself (`node scripts/run.mjs cli/main.js ...`: a staleness check of dist/, then the compiled CLI); the npm row adds npm's own start-up. Ratios divide by `node -e 0`'s exit time in the same run.",
+        "`stats` and `ask` open the SQLite store and load the whole vector index file; `ask` also answers one question.",
+      ],
+      goals,
+    };
+  },
+};
+
+const ms = (v: number) => v.toFixed(0);
+const ratio = (v: number, base: number) => (v / Math.max(base, 1e-3)).toFixed(1);
