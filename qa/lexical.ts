@@ -7,8 +7,7 @@ import type { Understanding } from "./understand.js";
  * The lexical query of a question: BM25 over its syllables and its pairs of neighbouring syllables,
  * OR-ed in one FTS5 expression (a pair is a phrase). Vietnamese words are compounds of syllables, so a
  * pair ("chế độ", "người có") carries most of the meaning a single syllable lacks: on CongBot syllables
- * alone rank at MRR@10 0.48-0.60, syllables and pairs at 0.73 (bench/lib/bm25.ts). No word is dropped
- * as too common: BM25's IDF already gives it almost no weight.
+ * alone rank at MRR@10 0.48-0.60, syllables and pairs at 0.73 (bench/lib/bm25.ts).
  */
 export interface LexicalQuery {
   column: LexicalColumn;
@@ -21,24 +20,40 @@ export interface LexicalQuery {
  * CongBot 0.736 against 0.727 folded), else the folded text. English questions search the Vietnamese
  * phrases of their concepts as written; pairs are taken inside each phrase, never across two concepts.
  */
-export function questionQuery(u: Understanding): LexicalQuery {
+export function questionQuery(u: Understanding, stats?: TermStats): LexicalQuery {
   if (u.concepts) {
     const phrases = u.concepts.flatMap((alts) => alts).filter((a) => a.length > 0);
-    return { column: "folded", match: expression(phrases, phrases.flat()) };
+    return { column: "folded", match: expression(phrases, phrases.flat(), stats) };
   }
   const column: LexicalColumn = u.hasDiacritics ? "raw" : "folded";
   const syllables = u.terms.flatMap((t) => tokens(column === "folded" ? fold(t) : nfc(t).toLowerCase()));
-  return { column, match: expression([syllables], column === "folded" ? syllables : syllables.map(fold)) };
+  return { column, match: expression([syllables], column === "folded" ? syllables : syllables.map(fold), stats) };
 }
 
+/** How many chunks hold each folded syllable, and how many chunks there are. */
+export interface TermStats {
+  chunks: number;
+  df: Map<string, number>;
+}
+
+/**
+ * FTS5 computes a phrase's IDF by walking every row that holds it, so a syllable or pair in most chunks
+ * costs the most time and weighs the least (IDF under 0.5 past a third of the chunks). Such terms are
+ * left out; a pair is kept while either of its syllables is rarer than that. On the 426 documents
+ * (13.6k chunks) this took `ask` from p50/p95 26/55 ms to 22/42 ms; on CongBot (357 chunks, where many
+ * words pass a third) retrieve() went from 0.683 to 0.676; 0.1 would cost 0.11 there.
+ */
+const COMMON_SHARE = 0.33;
+
 /** Every syllable and every neighbouring pair of each run, plus the abbreviations of spelled-out phrases. */
-function expression(runs: string[][], folded: string[]): string {
+function expression(runs: string[][], folded: string[], stats?: TermStats): string {
+  const share = (t: string) => (stats && stats.chunks > 0 ? (stats.df.get(fold(t)) ?? 0) / stats.chunks : 0);
   const parts = new Set<string>();
   for (const run of runs) {
     run.forEach((t, i) => {
-      parts.add(quote(t));
+      if (share(t) <= COMMON_SHARE) parts.add(quote(t));
       const next = run[i + 1];
-      if (next !== undefined) parts.add(quote(`${t} ${next}`));
+      if (next !== undefined && Math.min(share(t), share(next)) <= COMMON_SHARE) parts.add(quote(`${t} ${next}`));
     });
   }
   // A passage may write the abbreviation of a phrase the question spells out ("MTQG" for "mục tiêu quốc gia").

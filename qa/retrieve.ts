@@ -63,7 +63,8 @@ export async function retrieve(
   policy: RankingPolicy = RANKING,
 ): Promise<RankedChunk[]> {
   const lists: Array<{ weight: number; hits: ScoredChunk[] }> = [];
-  const lexical = questionQuery(u);
+  const stats = await deps.store.termFrequencies("folded", u.folded);
+  const lexical = questionQuery(u, stats);
   if (lexical.match) lists.push({ weight: 1, hits: await deps.store.searchLexical(lexical.column, lexical.match, filter, policy.depth) });
   if (policy.vectorWeight > 0) {
     const query = u.terms.length > 0 ? u.terms.join(" ") : u.question;
@@ -75,7 +76,6 @@ export async function retrieve(
   for (const { weight, hits } of lists) {
     hits.forEach((h, rank) => fused.set(h.chunkId, (fused.get(h.chunkId) ?? 0) + weight / (policy.rrfK + rank + 1)));
   }
-  const stats = await deps.store.termFrequencies("folded", u.folded);
   const weights = termWeights(u.folded, stats);
   const wanted = new Set(u.folded);
   const chunks = (await deps.store.getChunks([...fused.keys()])).filter((c) => !isRecipientsLabel(c.sectionLabel));
