@@ -112,8 +112,10 @@ function sectionProblems(text: string, sections: Section[]): string[] {
   const out: string[] = [];
   for (const s of sections) {
     const parent = s.parent === null ? undefined : sections[s.parent];
-    if (parent && /^\d+(\.\d+)+$/u.test(s.marker) && !s.label.endsWith(` ${s.marker}`)) out.push(`${s.label}: marker ${s.marker}`);
-    if (parent && /^\d+(\.\d+)+$/u.test(s.marker) && s.label.split(" ").includes(s.marker.split(".").slice(0, -1).join("."))) out.push(`${s.label}: repeats its parent's number`);
+    const decimal = /^\d+(\.\d+)+$/u.test(s.marker);
+    if (decimal && s.label !== s.marker && !s.label.endsWith(` ${s.marker}`)) out.push(`${s.label}: marker ${s.marker}`);
+    // "4 4.2": the parent's number written twice (the document says "4.2").
+    if (parent && decimal && s.marker.startsWith(`${parent.marker}.`) && s.label === `${parent.label} ${s.marker}`) out.push(`${s.label}: repeats its parent's number`);
     if (s.marker === "Nơi nhận") {
       const rest = text.slice(s.start, s.end);
       if (!/^\|?\s*Nơi nhận/u.test(rest)) out.push(`${s.label}: does not open with "Nơi nhận"`);

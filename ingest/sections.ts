@@ -21,8 +21,8 @@ const ATTACHED = /^(KẾ HOẠCH|QUY ĐỊNH|QUY CHẾ|CHƯƠNG TRÌNH|ĐỀ ÁN
 const APPENDIX_LINE = /^Phụ lục\s+([IVXLC]+|\d+)(?=[\s:.]|$)/u;
 /** A table row holding an appendix heading ("| CHỦ TỊCH Nguyễn Văn A | PHỤ LỤC 01 QUY ĐỊNH ... |"). */
 const APPENDIX_CELL = /\|\s*PHỤ LỤC(?:\s+([IVXLC]+|\d+))?(?=\s|\|)/u;
-/** A numbered table row ("| 1 | ...", "| II | ...", "| TT | ..."): a list attached after the signature. */
-const NUMBERED_ROW = /^\|\s*(?:\d{1,3}\.?|[IVXLC]{1,6}\.?|TT|STT)\s*\|/u;
+/** A numbered table row ("| 1 | ...", "| II | ...", "| TT | ...", "| Bước 1 | ..."): a list attached after the signature. */
+const NUMBERED_ROW = /^\|\s*(?:\d{1,3}\.?|[IVXLC]{1,6}\.?|TT|STT|Bước\s+\d{1,2})\s*\|/u;
 /** A line of prose: the recipients list and the signature are short lines or "- ..." items (a footnote "[1] ..." is not attached text). */
 const FOOTNOTE = /^(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹])/u;
 const PROSE = /^(?![-+*•|]|\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹])[^\n]{160,}/u;

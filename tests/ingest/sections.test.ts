@@ -152,6 +152,7 @@ describe("splitSections on other shapes", () => {
     expect(byLabel(appendix, RECIPIENTS_LABEL).end).toBeLessThan(byLabel(appendix, "Phụ lục 1").start);
     const table = splitSections(`${letter}\n\nCăn cứ pháp lý\n\n| 1 | 1.012507 | Cấp chứng chỉ nghiệp vụ |`, "quyet_dinh");
     expect(table.map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Phụ lục"]);
+    expect(splitSections(`${letter}\n\n| Bước 1 | Bộ phận tiếp nhận hồ sơ |`, "quyet_dinh").map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Phụ lục"]);
     // The items of an appendix without a number do not read as other appendices.
     const items = splitSections(`${letter}\n\n| 1 | 1.014390 | Thay đổi giấy chứng nhận |\n\n1. Trình tự thực hiện\n\n2. Cơ quan thực hiện`, "quyet_dinh");
     expect(items.map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Phụ lục", "Phụ lục mục 1", "Phụ lục mục 2"]);
