@@ -1,6 +1,7 @@
 import type { App } from "../app/types.js";
 import type { OpenAppOptions } from "../app/open.js";
 import type { Config } from "../core/config.js";
+import type { Store } from "../store/types.js";
 import { ConfigError, plainMessage } from "../core/errors.js";
 
 /** What every command gets: the config, and a way to run with the app open (closed afterwards). */
@@ -10,6 +11,8 @@ export interface CliContext {
   /** Reads and checks the environment (once); an invalid one throws ConfigError "config_invalid". */
   loadConfig(): Promise<Config>;
   withApp<T>(fn: (app: App) => Promise<T>, options?: OpenAppOptions): Promise<T>;
+  /** The store alone (no search, answering or embedder check), for commands that only read counts and lists. */
+  withStore<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   out(text: string): void;
 }
 
@@ -35,6 +38,16 @@ export function createCliContext(env: Record<string, string | undefined>): CliCo
         return await fn(app);
       } finally {
         await app.close();
+      }
+    },
+    async withStore(fn) {
+      const [{ openStore }, loaded] = await Promise.all([import("../store/open.js"), ctx.loadConfig()]);
+      const { createLogger } = await import("../core/logger.js");
+      const store = await openStore(loaded.store, { logger: createLogger(loaded.logLevel, loaded.logFormat) });
+      try {
+        return await fn(store);
+      } finally {
+        await store.close();
       }
     },
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),

@@ -66,7 +66,7 @@ export function registerDocs(program: Command, ctx: CliContext): void {
     .description("counts of documents, sections, chunks, assignments and vectors")
     .option("--json", "print JSON")
     .action(action(async (opts: { json?: boolean }) => {
-      const stats = await ctx.withApp((app) => app.store.stats());
+      const stats = await ctx.withStore((store) => store.stats());
       ctx.out(opts.json ? JSON.stringify(stats) : Object.entries(stats).map(([k, v]) => `${k}: ${v}`).join("\n"));
     }));
 }
