@@ -33,7 +33,7 @@ describe("nhiemvu CLI failure paths", () => {
     expect(under.stderr).toContain(`${file} exists and is not a folder`);
   });
 
-  it("deadlines rejects a date that does not exist (2025-13-45, 2025-02-29) and a reversed range", () => {
+  it("deadlines and tasks reject a date that does not exist (2025-13-45, 2025-02-29, soon)", () => {
     const bad = cli(["deadlines", "--from", "2025-13-45", "--to", "2025-12-31"], env);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe("");
@@ -43,6 +43,9 @@ describe("nhiemvu CLI failure paths", () => {
     const words = cli(["tasks", "--due-before", "soon"], env);
     expect(words.code).toBe(1);
     expect(words.stderr).toMatch(/--due-before must be a date as YYYY-MM-DD, not "soon"/);
+  });
+
+  it("deadlines rejects a reversed range and accepts 29 February in a leap year", () => {
     const reversed = cli(["deadlines", "--from", "2025-12-31", "--to", "2025-01-01"], env);
     expect(reversed.code).toBe(1);
     expect(reversed.stdout).not.toContain("no matching assignments");
