@@ -8,7 +8,7 @@ import type { Logger } from "../core/logger.js";
 import type { OrgRegistry } from "../core/orgs.js";
 import type { Store } from "../store/types.js";
 import { answerAssigned } from "./assigned.js";
-import { createLlmRewriter, type LlmRewriter } from "./llm.js";
+import type { LlmRewriter } from "./llm.js";
 import { answerFromPassages } from "./passages.js";
 import { resolveScope } from "./scope.js";
 import type { Answer, Answerer, AskOptions } from "./types.js";
@@ -26,7 +26,10 @@ export interface AnswererDeps {
 }
 
 export function createAnswerer(deps: AnswererDeps): Answerer {
-  const llm = deps.llm ?? (deps.config.llm.enabled ? createLlmRewriter(deps.config.llm, deps.logger) : undefined);
+  // The LLM client (@langchain/openai, about 0.5 s to load) is imported only when one is configured.
+  let llm: Promise<LlmRewriter | undefined> | undefined;
+  const rewriter = () => (llm ??= deps.llm ? Promise.resolve(deps.llm)
+    : deps.config.llm.enabled ? import("./llm.js").then((m) => m.createLlmRewriter(deps.config.llm, deps.logger)) : Promise.resolve(undefined));
   return {
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {
       const u = understandQuestion(question, { registry: deps.registry, now: deps.now() });
@@ -44,8 +47,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         answer = await answerFromPassages(withReferenceWords(u), {}, deps, options);
       }
       deps.logger.debug({ kind: u.kind, orgs: u.orgs.map((m) => m.org.id), period: u.period?.label, found: answer.found }, "answered");
-      if (!llm || options.llm === false || !answer.found) return answer;
-      return llm.rewrite(answer);
+      if (options.llm === false || !answer.found) return answer;
+      const r = await rewriter();
+      return r ? r.rewrite(answer) : answer;
     },
   };
 }
