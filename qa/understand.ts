@@ -70,7 +70,9 @@ const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|gui ve|(?<!giao )cho|le
 const SENT_TO_RE = /\b(gui|nop|bao cao)\b[^.?;]*\bve\s*$/;
 const TOPIC_MARKER_RE = /\b(ve|lien quan den|lien quan toi|doi voi|trong linh vuc|about|regarding|concerning|on the)\s/;
 /** Words of an assignment question that name no matter ("nhiệm vụ", "giao", "tasks"). */
-const GENERIC_SUBJECT = new Set(["nhiem", "vu", "giao", "duoc", "viec", "cong", "tac", "task", "tasks", "assigned", "what", "trach", "nhiem"]);
+const GENERIC_SUBJECT = new Set(["nhiem", "vu", "giao", "duoc", "viec", "cong", "tac", "task", "tasks", "assigned", "what", "trach",
+  // Role words are read as the role asked (askedRole), not as a matter.
+  "chu", "tri", "phoi", "hop", "thuc", "hien", "lead", "leads", "coordinate", "coordinates"]);
 const ENGLISH_RE = /\b(what|who|when|which|is|are|assigned|tasks?|deadline|due|does|the|of|in|by|for|must|has|have)\b/g;
 /**
  * The head of a body's name, for bodies the registry lacks: "Sở Xây dựng tỉnh X", "Công ty Y". The name

@@ -9,6 +9,7 @@ import { fromLegacyText } from "../encodings/legacy.js";
 import { runTool } from "../ocr/tools.js";
 
 const TIMEOUT_MS = 60_000;
+const ANTIWORD_TRIES = 6;
 export const DOC_INSTALL_HINT = "install Debian's antiword or catdoc (apt-get install antiword catdoc)";
 
 let tools: { antiword: boolean; catdoc: boolean } | undefined;
@@ -30,12 +31,15 @@ export async function docToText(bytes: Uint8Array, path: string, file: string): 
   const { antiword, catdoc } = available();
   if (!antiword && !catdoc) throw new ParseError("doc_unavailable", `${file}: reading .doc files needs a converter that is not installed here: ${DOC_INSTALL_HINT}.`);
   const why: string[] = [];
-  if (antiword) {
+  // antiword crashes now and then (a segmentation fault) on a file it reads on the next try; catdoc,
+  // the fallback, drops U+00AD, which is "ư" in TCVN3 text, so antiword is given a few tries first.
+  for (let attempt = 0; antiword && attempt < ANTIWORD_TRIES; attempt++) {
     try {
       const text = (await runTool("antiword", ["-m", "UTF-8.txt", "-w", "0", path], TIMEOUT_MS)).toString("utf8");
       if (text.trim()) return fromLegacyText(text).text;
+      break;
     } catch (err) {
-      why.push(err instanceof Error ? err.message : String(err));
+      if (attempt === ANTIWORD_TRIES - 1) why.push(err instanceof Error ? err.message : String(err));
     }
   }
   if (catdoc) {
