@@ -17,8 +17,8 @@ export interface LexicalQuery {
 
 /**
  * The column is the text as written when the question has diacritics (they tell "lãi" from "lại"; on
- * CongBot 0.736 against 0.727 folded), else the folded text. English questions search the Vietnamese
- * phrases of their concepts as written; pairs are taken inside each phrase, never across two concepts.
+ * CongBot 0.736 against 0.727 folded), else the folded text. English questions search the folded
+ * Vietnamese phrases of their concepts; pairs are taken inside each phrase, never across two concepts.
  */
 export function questionQuery(u: Understanding, stats?: TermStats): LexicalQuery {
   if (u.concepts) {
@@ -39,7 +39,7 @@ export interface TermStats {
 /**
  * FTS5 computes a phrase's IDF by walking every row that holds it, so a syllable or pair in most chunks
  * costs the most time and weighs the least (IDF under 0.5 past a third of the chunks). Such terms are
- * left out; a pair is kept while either of its syllables is rarer than that. On the 426 documents
+ * left out (but the two rarest); a pair is kept while either of its syllables is rarer. On the 426 documents
  * (13.6k chunks) this took `ask` from p50/p95 26/55 ms to 22/42 ms; on CongBot (357 chunks, where many
  * words pass a third) retrieve() went from 0.683 to 0.676; 0.1 would cost 0.11 there.
  */
@@ -48,10 +48,12 @@ const COMMON_SHARE = 0.33;
 /** Every syllable and every neighbouring pair of each run, plus the abbreviations of spelled-out phrases. */
 function expression(runs: string[][], folded: string[], stats?: TermStats): string {
   const share = (t: string) => (stats && stats.chunks > 0 ? (stats.df.get(fold(t)) ?? 0) / stats.chunks : 0);
+  // The two rarest syllables stay whatever their share: a question of common words still searches.
+  const rarest = new Set(runs.flat().sort((a, b) => share(a) - share(b)).slice(0, 2));
   const parts = new Set<string>();
   for (const run of runs) {
     run.forEach((t, i) => {
-      if (share(t) <= COMMON_SHARE) parts.add(quote(t));
+      if (share(t) <= COMMON_SHARE || rarest.has(t)) parts.add(quote(t));
       const next = run[i + 1];
       if (next !== undefined && Math.min(share(t), share(next)) <= COMMON_SHARE) parts.add(quote(`${t} ${next}`));
     });
