@@ -147,7 +147,7 @@ export const qualitySection: Section = {
         ctx.log("quality: dev, tuning and test sets on the 426-document store");
         const shared = join(corpus, "..");
         const files = [dev, ...SETS.map((name) => {
-          const to = workDir(ctx, `${name}.jsonl`);
+          const to = join(workDir(ctx, "questions"), `${name}.jsonl`);
           materialise(name, shared, to);
           return to;
         })];
