@@ -1,6 +1,6 @@
 import { abbreviationsFor } from "../core/abbreviations.js";
 import { fold, nfc, tokens } from "../core/text.js";
-import type { LexicalColumn } from "../store/types.js";
+import type { LexicalColumn, TermStats } from "../store/types.js";
 import type { Understanding } from "./understand.js";
 
 /**
@@ -28,12 +28,6 @@ export function questionQuery(u: Understanding, stats?: TermStats): LexicalQuery
   const column: LexicalColumn = u.hasDiacritics ? "raw" : "folded";
   const syllables = u.terms.flatMap((t) => tokens(column === "folded" ? fold(t) : nfc(t).toLowerCase()));
   return { column, match: expression([syllables], column === "folded" ? syllables : syllables.map(fold), stats) };
-}
-
-/** How many chunks hold each folded syllable, and how many chunks there are. */
-export interface TermStats {
-  chunks: number;
-  df: Map<string, number>;
 }
 
 /**

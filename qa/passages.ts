@@ -58,12 +58,11 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   const retrieved = await retrieve(u, deps, scope.docIds ? { docIds: scope.docIds } : {});
   const ranked = (await rerank(u, retrieved, deps.store)).filter((r) => namesBody(r.chunk, u.orgs) && inPeriod(r.chunk, u.period));
   const top = ranked[0];
-  const floor = COVERAGE_FLOOR;
-  if (!top || top.coverage < floor) return nothing;
+  if (!top || top.coverage < COVERAGE_FLOOR) return nothing;
   // A one-fact question (who, when) cites its best passage, and a second only when it is as good;
   // other questions cite up to three passages nearly as good as the best.
   const oneFact = u.kind === "who" || u.kind === "when";
-  const good = ranked.filter((r) => r.coverage >= floor &&
+  const good = ranked.filter((r) => r.coverage >= COVERAGE_FLOOR &&
     (oneFact ? r === top || (r.key >= top.key - 0.02 && r.score >= 0.9 * top.score) : r.key >= top.key - FOLLOW_MARGIN));
   const limit = Math.min(opts.limit ?? 3, oneFact ? 2 : 3);
   const offset = opts.offset ?? 0;

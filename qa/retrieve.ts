@@ -9,7 +9,7 @@ import { expandFolded } from "../core/abbreviations.js";
 import { isRecipientsLabel } from "../core/sections.js";
 import { sentenceSpans } from "../core/sentences.js";
 import { fold, tokens } from "../core/text.js";
-import type { ChunkFilter, ScoredChunk, Store, StoredChunk } from "../store/types.js";
+import type { ChunkFilter, ScoredChunk, Store, StoredChunk, TermStats } from "../store/types.js";
 import { conceptMatch } from "./concepts.js";
 import { questionQuery } from "./lexical.js";
 import type { Understanding } from "./understand.js";
@@ -172,7 +172,7 @@ function held(words: string[], wanted: Set<string>): Held {
 }
 
 /** IDF weight of each question word (a word missing from the index weighs as much as the rarest). */
-function termWeights(terms: string[], { chunks, df }: { chunks: number; df: Map<string, number> }): Map<string, number> {
+function termWeights(terms: string[], { chunks, df }: TermStats): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of terms) out.set(t, Math.log(1 + (chunks + 1) / ((df.get(t) ?? 0) + 1)));
   return out;

@@ -82,6 +82,12 @@ export interface ScoredChunk {
   score: number;
 }
 
+/** How many chunks hold each term, and how many chunks there are (for IDF). */
+export interface TermStats {
+  chunks: number;
+  df: Map<string, number>;
+}
+
 /** Which FTS5 column a lexical query runs on: the text as written, or folded (no diacritics, đ -> d). */
 export type LexicalColumn = "raw" | "folded";
 
@@ -112,7 +118,7 @@ export interface SearchStore {
   searchVector(vector: Float32Array, filter: ChunkFilter, k: number): Promise<ScoredChunk[]>;
   getChunks(ids: number[]): Promise<StoredChunk[]>;
   /** How many chunks hold each term (a single token) in a column, and how many chunks there are: for IDF. */
-  termFrequencies(column: LexicalColumn, terms: string[]): Promise<{ chunks: number; df: Map<string, number> }>;
+  termFrequencies(column: LexicalColumn, terms: string[]): Promise<TermStats>;
 }
 
 export interface AssignmentStore {
