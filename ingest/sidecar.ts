@@ -19,6 +19,7 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { ParseError } from "../core/errors.js";
 import { parsePeriod } from "../core/periods.js";
+import { fold } from "../core/text.js";
 import { isoDate, isValidDay } from "../core/time.js";
 import type { DocumentMeta } from "../core/types.js";
 import { kindFromWords } from "./metadata.js";
@@ -44,7 +45,7 @@ function toDate(v: string): string | undefined {
 function toMeta(entries: Array<[string, unknown]>, source: string): Partial<DocumentMeta> {
   const meta: Partial<DocumentMeta> = {};
   for (const [rawKey, rawValue] of entries) {
-    const folded = rawKey.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").toLowerCase().replace(/[_-]/g, " ").trim();
+    const folded = fold(rawKey).replace(/[_-]/g, " ").trim();
     const key = (KEYS as readonly string[]).includes(folded) ? (folded as (typeof KEYS)[number]) : ALIASES[folded];
     if (!key || rawValue === null || rawValue === undefined) continue;
     if (key === "period" && typeof rawValue === "object") { meta.period = rawValue as DocumentMeta["period"]; continue; }

@@ -16,6 +16,11 @@ describe("readSidecar", () => {
     expect(body).toBe("KẾT LUẬN\n\n1. Nội dung.");
   });
 
+  it("reads Vietnamese keys in any case, capital Đ included", async () => {
+    const { meta } = await readSidecar(join(dir, "caps.md"), "---\nTIÊU ĐỀ: về công tác cán bộ\nSỐ HIỆU: 12-KL/TW\n---\nNội dung");
+    expect(meta).toEqual({ title: "về công tác cán bộ", number: "12-KL/TW" });
+  });
+
   it("leaves text without front matter alone, and never reads front matter from a PDF's text", async () => {
     expect(await readSidecar(join(dir, "plain.txt"), "Văn bản.\n---\n")).toEqual({ meta: {}, text: "Văn bản.\n---\n" });
     expect((await readSidecar(join(dir, "x.pdf"), "---\nkind: ket_luan\n---\nA")).meta).toEqual({});
