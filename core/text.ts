@@ -2,6 +2,7 @@
  * Vietnamese text rules, in one place. Stored text keeps its original spelling; these functions build
  * the keys used to compare it (search, organisation matching, period parsing, quote checks).
  */
+import { BODY_NAME_ABBREVIATIONS } from "./abbreviation-lists.js";
 
 /** Old ("hoà", "uỷ") to new ("hòa", "ủy") tone placement, lower case; upper case is derived. */
 const TONE_PAIRS: ReadonlyArray<readonly [string, string]> = [
@@ -44,9 +45,14 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** Lower case with one tone placement; the same length as the input for NFC Vietnamese text (offsets hold). */
+export function lowKey(text: string): string {
+  return unifyTone(text).toLowerCase();
+}
+
 /** The key for comparing text as written: NFC, lower case, unified tone placement, squashed spaces. */
 export function matchKey(text: string): string {
-  return squash(unifyTone(text).toLowerCase());
+  return squash(lowKey(text));
 }
 
 /** The key for comparing text whatever its diacritics: folded, punctuation to spaces, squashed. */
@@ -69,16 +75,11 @@ export function tokens(text: string): string[] {
   return nfc(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Common abbreviations in the names of bodies, folded: "UBND tỉnh X" reads as "ủy ban nhân dân tỉnh X". */
-const NAME_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
-  [/\bubnd\b/g, "uy ban nhan dan"], [/\bhdnd\b/g, "hoi dong nhan dan"], [/\btp\.?\s*(?=\p{L})/gu, "thanh pho "],
-  [/\btw\b/g, "trung uong"], [/\btphcm\b/g, "thanh pho ho chi minh"], [/\bhcm\b/g, "ho chi minh"],
-];
 
 /** A body's name as a comparison key: folded, abbreviations spelled out, punctuation and spaces squashed. */
 export function nameKey(name: string): string {
   let out = fold(name);
-  for (const [re, full] of NAME_ABBREVIATIONS) out = out.replace(re, full);
+  for (const [re, full] of BODY_NAME_ABBREVIATIONS) out = out.replace(re, full);
   return squash(out.replace(/[^\p{L}\p{N}]+/gu, " "));
 }
 

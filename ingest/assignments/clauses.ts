@@ -4,9 +4,10 @@
  * subject before a task verb. Bodies anywhere else ("báo cáo Bộ Chính trị", "Tham mưu Ban Bí thư",
  * "Báo cáo số 66-BC/BTCTW ... của Ban Tổ chức Trung ương") are recipients or references, never assignees.
  */
+import { lowKey } from "../../core/text.js";
 import { readBodyList, type Body } from "./bodies.js";
 import {
-  CONNECTIVES, DIRECTIVE_VERBS, NOT_DIRECTIVE_BEFORE, PERSON_TITLES, PhraseSet, STRONG_TASK_VERBS, TASK_VERBS, lowKey,
+  CONNECTIVES, DIRECTIVE_VERBS, NOT_DIRECTIVE_BEFORE, PERSON_TITLES, PhraseSet, STRONG_TASK_VERBS, TASK_VERBS,
 } from "./lexicon.js";
 import type { DocView, Tok } from "./tokens.js";
 import { wordsOf } from "./tokens.js";

@@ -5,7 +5,7 @@
  */
 import { findPeriods } from "../../core/periods.js";
 import type { Deadline, DocumentMeta, Period } from "../../core/types.js";
-import { lowKey } from "./lexicon.js";
+import { lowKey } from "../../core/text.js";
 
 export interface FoundDeadline {
   deadline: Deadline;

@@ -1,13 +1,8 @@
 /**
- * Word lists the assignment rules read. All entries are compared against `lowKey` text (lower case,
- * unified tone placement), so they are normalised the same way when the module loads.
+ * Word lists the assignment rules read. All entries are compared against `lowKey` text (core/text.ts: lower
+ * case, unified tone placement), so they are normalised the same way when the module loads.
  */
-import { unifyTone } from "../../core/text.js";
-
-/** Lower case with one tone placement; the same length as the input for NFC Vietnamese text. */
-export function lowKey(text: string): string {
-  return unifyTone(text).toLowerCase();
-}
+import { lowKey } from "../../core/text.js";
 
 /** A phrase list looked up by its first word, longest phrase first. */
 export class PhraseSet {

@@ -3,7 +3,8 @@
  * chính, Bộ Y tế and Bộ Tư pháp; "các Tập đoàn: Điện lực Việt Nam, ..." names each group.
  */
 import type { Body, BodyList } from "./bodies.js";
-import { BODY_HEADS, COLLECTIVE_OPENERS, NAME_WORDS, PREDICATE_WORDS, lowKey } from "./lexicon.js";
+import { lowKey } from "../../core/text.js";
+import { BODY_HEADS, COLLECTIVE_OPENERS, NAME_WORDS, PREDICATE_WORDS } from "./lexicon.js";
 import type { DocView, Tok } from "./tokens.js";
 import { wordsOf } from "./tokens.js";
 

@@ -3,7 +3,7 @@
  * start. Both are built once per document so the rules stay linear in the text length.
  */
 import type { OrgMention, OrgRegistry } from "../../core/orgs.js";
-import { lowKey } from "./lexicon.js";
+import { lowKey } from "../../core/text.js";
 
 export interface Tok {
   /** The token in lowKey form ("ủy", "giao", ","). */
