@@ -2,12 +2,14 @@
  * Sentence spans of Vietnamese text: a sentence ends at ". ", "? ", "! " or a line break, but not inside
  * brackets or after a number ("4.1.", "ngày 26/3.") or a common abbreviation ("TP.", "Tp.").
  */
+import { DOTTED_ABBREVIATIONS } from "./abbreviation-lists.js";
+
 export interface Span {
   start: number;
   end: number;
 }
 
-const ABBREV_BEFORE = /(?:\bTP|\bTp|\bThS|\bTS|\bPGS|\bGS|\bNxb|\bv\.v|\bst)$/;
+const ABBREV_BEFORE = new RegExp(`(?:${DOTTED_ABBREVIATIONS.map((a) => `\\b${a.replace(/\./g, "\\.")}`).join("|")})$`);
 
 export function sentenceSpans(text: string, from = 0, to = text.length): Span[] {
   const out: Span[] = [];
