@@ -15,14 +15,17 @@ export function numberLead(number: string): string | null {
   return m ? m[1]! : null;
 }
 
-/** A file name compared case- and diacritics-insensitively: "Kết luận 229.docx" -> "ket luan 229.docx". */
-export function nameKey(name: string): string {
+/**
+ * A file name compared case- and diacritics-insensitively: "Kết luận 229.docx" -> "ket luan 229.docx".
+ * Not core/text.ts nameKey, which spells out a body's name ("UBND" -> "uy ban nhan dan").
+ */
+export function fileNameKey(name: string): string {
   return fold(name).trim();
 }
 
-/** The name key without its extension. */
-export function stemKey(name: string): string {
-  return nameKey(name).replace(/\.[\p{L}\p{N}]{1,5}$/u, "");
+/** The file name key without its extension. */
+export function fileStemKey(name: string): string {
+  return fileNameKey(name).replace(/\.[\p{L}\p{N}]{1,5}$/u, "");
 }
 
 /** The folded text an organisation filter is matched against. */

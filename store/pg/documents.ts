@@ -6,7 +6,7 @@
 import type { DocumentDraft, DocumentMeta } from "../../core/types.js";
 import { StoreError } from "../../core/errors.js";
 import type { DocumentSummary, SaveStatus, StoredDocument, StoredSection } from "../types.js";
-import { nameKey, numberKey, numberLead, orgFolded, stemKey } from "../keys.js";
+import { fileNameKey, fileStemKey, numberKey, numberLead, orgFolded } from "../keys.js";
 import { NEWEST_FIRST, rollUpAssignments, SUMMARY, toSummary, type SummaryRow } from "../rows.js";
 import { columnTokens, tsvectorLiteral } from "./fts.js";
 import type { SqlQueryable } from "./sql.js";
@@ -51,7 +51,7 @@ export async function findDocuments(q: SqlQueryable, ref: string): Promise<Docum
   if (explicitId) return byId(Number(explicitId[1]));
   const rows = (await q.query<SummaryRow>(`${SUMMARY}
     WHERE d.name_key = $1 OR d.stem_key = $1 OR d.number_key = $2 OR d.number_lead = $3 ${NEWEST_FIRST}`,
-  [nameKey(r), numberKey(r) || null, /^\d+$/.test(r) ? numberLead(r) : null])).rows;
+  [fileNameKey(r), numberKey(r) || null, /^\d+$/.test(r) ? numberLead(r) : null])).rows;
   if (rows.length === 0 && /^\d+$/.test(r)) return byId(Number(r));
   return rows.map(toSummary);
 }
@@ -88,7 +88,7 @@ export async function saveDocument(tx: SqlQueryable, draft: DocumentDraft, stamp
   const values = [
     draft.path, draft.name, draft.hash, draft.format, draft.text, JSON.stringify(meta), meta.kind,
     meta.number ?? null, meta.date ?? null, meta.title ?? null, meta.period?.start ?? null, meta.period?.end ?? null,
-    nameKey(draft.name), stemKey(draft.name), meta.number ? numberKey(meta.number) || null : null,
+    fileNameKey(draft.name), fileStemKey(draft.name), meta.number ? numberKey(meta.number) || null : null,
     meta.number ? numberLead(meta.number) : null, stamp,
   ];
   // Lock the row of an existing path so two writers of the same file serialise.

@@ -7,7 +7,7 @@ import type { DocumentDraft, DocumentMeta } from "../../core/types.js";
 import { fold } from "../../core/text.js";
 import { StoreError } from "../../core/errors.js";
 import type { DocumentSummary, SaveStatus, StoredDocument, StoredSection } from "../types.js";
-import { nameKey, numberKey, numberLead, orgFolded, stemKey } from "../keys.js";
+import { fileNameKey, fileStemKey, numberKey, numberLead, orgFolded } from "../keys.js";
 import { NEWEST_FIRST, rollUpAssignments, SUMMARY, toSummary, type SummaryRow } from "../rows.js";
 
 
@@ -110,7 +110,7 @@ export class DocumentTable {
     const explicitId = /^(?:#|id:)\s*(\d+)$/i.exec(r);
     if (explicitId) return this.byIdList(Number(explicitId[1]));
     const rows = this.byRef.all({
-      name: nameKey(r),
+      name: fileNameKey(r),
       number: numberKey(r) || null,
       lead: /^\d+$/.test(r) ? numberLead(r) : null,
     }) as SummaryRow[];
@@ -148,7 +148,7 @@ export class DocumentTable {
       path: draft.path, name: draft.name, hash: draft.hash, format: draft.format, text: draft.text,
       meta: JSON.stringify(meta), kind: meta.kind, number: meta.number ?? null, date: meta.date ?? null,
       title: meta.title ?? null, period_start: meta.period?.start ?? null, period_end: meta.period?.end ?? null,
-      name_key: nameKey(draft.name), stem_key: stemKey(draft.name),
+      name_key: fileNameKey(draft.name), stem_key: fileStemKey(draft.name),
       number_key: meta.number ? numberKey(meta.number) || null : null,
       number_lead: meta.number ? numberLead(meta.number) : null,
       ingested_at: this.now().toISOString(),
