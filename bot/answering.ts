@@ -7,7 +7,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Answer } from "../qa/types.js";
 import type { Store } from "../store/types.js";
 import { newKey, type BotContext, type BotDeps } from "./context.js";
-import { renderAnswer } from "./render/answer.js";
+import { renderAnswer } from "../present/answer.js";
 import { taskGroupsWithStatus } from "./status-view.js";
 import { vnDate } from "../core/time.js";
 import { replyItems, withTyping } from "./send.js";

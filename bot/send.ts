@@ -5,7 +5,7 @@
 import { GrammyError, type Api } from "grammy";
 import type { InlineKeyboardMarkup, Message } from "grammy/types";
 import type { BotContext } from "./context.js";
-import { splitMessages, stripHtml } from "./render/split.js";
+import { splitMessages, stripHtml } from "../present/split.js";
 
 export interface SendOptions {
   /** Buttons, attached to the last message. */

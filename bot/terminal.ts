@@ -8,7 +8,7 @@ import type { Message, Update, UserFromGetMe, InlineKeyboardMarkup, InlineKeyboa
 import type { App } from "../app/types.js";
 import { createBot } from "./bot.js";
 import type { BotContext } from "./context.js";
-import { stripHtml } from "./render/split.js";
+import { stripHtml } from "../present/split.js";
 
 /**
  * The terminal chat's id, as user and as (private) chat. It is granted access in the store, so that the

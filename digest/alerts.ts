@@ -6,12 +6,10 @@
  * process) both see it. The key starts with "#" so that it sorts below every slot ("2026-...") and never
  * becomes a subscription's lastSlot.
  */
-import { escapeHtml } from "../core/text.js";
 import { vnDate } from "../core/time.js";
 import type { IngestSummary } from "../ingest/types.js";
 import type { DocumentSummary, StoredAssignment, Subscription } from "../store/types.js";
-import { docLabel, formatDate, shorten } from "../core/display.js";
-import { MAX_DIGEST_TASKS, renderByOrg } from "./build.js";
+import { renderAlert } from "../present/digest.js";
 import { chatMayReceive, sendClaimed, type DeliveryDeps, type DeliveryOutcome } from "./deliver.js";
 
 /** The ledger key of a document version's alert. */
@@ -71,17 +69,6 @@ function relevantTasks(tasks: StoredAssignment[], subs: Subscription[]): StoredA
   if (subs.some((s) => s.orgIds.length === 0)) return tasks;
   const ids = new Set(subs.flatMap((s) => s.orgIds));
   return tasks.filter((t) => t.orgId !== null && ids.has(t.orgId));
-}
-
-/** The alert as HTML items: the document, then its tasks grouped by organisation. */
-export function renderAlert(doc: DocumentSummary, tasks: StoredAssignment[], today: string): string[] {
-  const label = docLabel(doc.meta, doc.name);
-  const lines = [`🆕 <b>Nhiệm vụ mới được giao</b> trong <b>${escapeHtml(label)}</b>${doc.meta.date ? ` ngày ${formatDate(doc.meta.date)}` : ""}`];
-  if (doc.meta.title) lines.push(`Trích yếu: ${escapeHtml(shorten(doc.meta.title, 300))}`);
-  lines.push(`${tasks.length} nhiệm vụ liên quan đến cơ quan bạn theo dõi:`);
-  const items = [lines.join("\n"), ...renderByOrg(tasks.slice(0, MAX_DIGEST_TASKS), today)];
-  if (tasks.length > MAX_DIGEST_TASKS) items.push(`… và ${tasks.length - MAX_DIGEST_TASKS} nhiệm vụ khác.`);
-  return items;
 }
 
 /**

@@ -19,7 +19,7 @@ const DIST = join(ROOT, "dist");
 const STAMP = join(DIST, ".built");
 const LOCK = join(DIST, ".build.lock");
 /** What tsconfig.build.json compiles; a change to any file under these (or to the configs) means rebuild. */
-const SOURCES = ["app", "core", "embeddings", "ingest", "store", "qa", "cli", "bot", "digest", "prompts"];
+const SOURCES = ["app", "core", "embeddings", "ingest", "store", "qa", "cli", "bot", "digest", "present", "prompts"];
 const CONFIGS = ["tsconfig.json", "tsconfig.build.json", "package.json"];
 
 function newestSource() {

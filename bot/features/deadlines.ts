@@ -4,7 +4,7 @@ import type { StoredAssignment } from "../../store/types.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { formatDate } from "../../core/display.js";
 import { findDueTasks } from "../../digest/build.js";
-import { renderTaskList } from "../render/tasks.js";
+import { renderTaskList } from "../../present/tasks.js";
 import { replyItems } from "../send.js";
 
 /** Longest list shown per group; the rest is counted. */

@@ -8,7 +8,7 @@ import { Composer, InlineKeyboard, type Api, type Bot } from "grammy";
 import type { App } from "../../app/types.js";
 import { escapeHtml } from "../../core/text.js";
 import { notifyNewAssignments } from "../../digest/alerts.js";
-import { followedNames } from "../../digest/build.js";
+import { followedNames } from "../../present/digest.js";
 import { chatMayReceive, type DeliveryDeps } from "../../digest/deliver.js";
 import { parseSubscribeArgs, type SubscribeRequest } from "../../digest/parse.js";
 import { startDigestScheduler, type DigestScheduler } from "../../digest/scheduler.js";

@@ -2,7 +2,7 @@
 import { Composer } from "grammy";
 import { escapeHtml } from "../../core/text.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { renderDocCard, renderDocList } from "../render/doc.js";
+import { renderDocCard, renderDocList } from "../../present/docs.js";
 import { replyItems } from "../send.js";
 
 /** More matches than this are listed rather than shown as cards. */

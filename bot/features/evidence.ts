@@ -13,7 +13,7 @@ import type { StoredSection } from "../../store/types.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { ADMIN_ONLY } from "./access.js";
 import { taskOfButton } from "../status-view.js";
-import { taskSource } from "../render/tasks.js";
+import { taskSource } from "../../present/tasks.js";
 
 /** Most proposals sent for one document. */
 export const MAX_PROPOSALS = 10;

@@ -2,9 +2,9 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { BotContext, BotDeps } from "../context.js";
-import { renderCitation } from "../render/answer.js";
+import { renderCitation } from "../../present/answer.js";
 import { docLabel, sectionPhrase, shorten } from "../../core/display.js";
-import { renderTask, taskSource } from "../render/tasks.js";
+import { renderTask, taskSource } from "../../present/tasks.js";
 
 const MAX_TASKS = 30;
 const MAX_PASSAGES = 10;

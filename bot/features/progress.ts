@@ -14,7 +14,8 @@ import { dueInPeriod, periodFilter } from "../../qa/task-query.js";
 import type { AssignmentFilter, StoredAssignment } from "../../store/types.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { replyItems } from "../send.js";
-import { renderTaskWithStatus, statusButtons, statusesOf, MAX_STATUS_BUTTONS } from "../status-view.js";
+import { statusesOf } from "../status-view.js";
+import { renderTaskWithStatus, statusButtons, MAX_STATUS_BUTTONS } from "../../present/status.js";
 
 /** What "[CƠ_QUAN] [THỜI_KỲ]" selects. */
 export interface Selection {

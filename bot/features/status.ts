@@ -11,7 +11,8 @@ import { escapeHtml, foldKey } from "../../core/text.js";
 import { vnDate } from "../../core/time.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { ADMIN_ONLY } from "./access.js";
-import { mayChange, STATUS_CALLBACK, taskOfButton } from "../status-view.js";
+import { mayChange, taskOfButton } from "../status-view.js";
+import { STATUS_CALLBACK } from "../../present/status.js";
 
 export const NOT_REPORTER = "Bạn không có quyền cập nhật trạng thái nhiệm vụ này (chỉ quản trị viên và người phụ trách của cơ quan).";
 const GONE = "Nhiệm vụ này không còn trong văn bản (văn bản đã thay đổi). Hãy tra cứu lại.";

@@ -51,8 +51,8 @@ export function registerDigest(program: Command, ctx: CliContext): void {
 }
 
 async function dryRun(ctx: CliContext, app: App, chatId: number, at: Date): Promise<void> {
-  const [{ digestPlainText, buildDigest, followedNames }, { chatMayReceive, owedSlot }, { describeSchedule, isSlot, latestSlot }] =
-    await Promise.all([import("../../digest/build.js"), import("../../digest/deliver.js"), import("../../digest/slots.js")]);
+  const [{ buildDigest }, { digestPlainText, followedNames }, { chatMayReceive, owedSlot }, { describeSchedule, isSlot, latestSlot }] =
+    await Promise.all([import("../../digest/build.js"), import("../../present/digest.js"), import("../../digest/deliver.js"), import("../../digest/slots.js")]);
   const subs = await app.store.listSubscriptions(chatId);
   if (subs.length === 0) return ctx.out(`chat ${chatId} has no subscriptions`);
   const access = await chatMayReceive(app, chatId);

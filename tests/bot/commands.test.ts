@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_QUESTIONS } from "../../bot/features/start.js";
-import { stripHtml } from "../../bot/render/split.js";
+import { stripHtml } from "../../present/split.js";
 import { ADMIN, buttons, harness, USER, BOT_INFO } from "./harness.js";
 
 describe("/start and /help", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderAnswer, renderCitation } from "../../bot/render/answer.js";
-import { splitHtml, splitMessages, stripHtml } from "../../bot/render/split.js";
-import { renderTaskList } from "../../bot/render/tasks.js";
+import { renderAnswer, renderCitation } from "../../present/answer.js";
+import { splitHtml, splitMessages, stripHtml } from "../../present/split.js";
+import { renderTaskList } from "../../present/tasks.js";
 import { cannedAnswer, cannedCitation, makeTask, NASTY, seedState } from "./fakes.js";
 
 /** Every tag opened in a message is closed in it, in order. */

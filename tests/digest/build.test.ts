@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../core/config.js";
 import { loadOrgRegistry } from "../../core/orgs.js";
-import { buildDigest, MAX_DIGEST_TASKS } from "../../digest/build.js";
-import { splitMessages, MESSAGE_LIMIT } from "../../bot/render/split.js";
+import { buildDigest } from "../../digest/build.js";
+import { MAX_DIGEST_TASKS } from "../../present/digest.js";
+import { splitMessages, MESSAGE_LIMIT } from "../../present/split.js";
 import type { AssignmentFilter, AssignmentStore, StoredAssignment } from "../../store/types.js";
 import { makeTask } from "../bot/fakes.js";
 

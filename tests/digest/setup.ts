@@ -5,7 +5,7 @@ import type { App } from "../../app/types.js";
 import { loadConfig } from "../../core/config.js";
 import type { DeliveryDeps, SendItems } from "../../digest/deliver.js";
 import type { Subscription } from "../../store/types.js";
-import { stripHtml } from "../../bot/render/split.js";
+import { stripHtml } from "../../present/split.js";
 import { tempDir } from "../helpers/app.js";
 
 export const COLLECTIVE = "cac-tinh-uy-thanh-uy-dang-uy-truc-thuoc-trung-uong";

@@ -1,7 +1,7 @@
 /** Rendering documents: the list (/vanban) and one document's card (/vanban NUMBER). */
-import { escapeHtml } from "../../core/text.js";
-import type { DocumentSummary, StoredSection } from "../../store/types.js";
-import { docLabel, formatDate, sectionPhrase, shorten } from "../../core/display.js";
+import { escapeHtml } from "../core/text.js";
+import type { DocumentSummary, StoredSection } from "../store/types.js";
+import { docLabel, formatDate, sectionPhrase, shorten } from "../core/display.js";
 
 /** The card's items: a header (kind, number, date, title, issuer, counts), then its sections. */
 export function renderDocCard(doc: DocumentSummary, sections: StoredSection[]): string[] {

@@ -2,10 +2,10 @@
  * Rendering assignments as list items. Shared with digests (digest/), which call renderTaskList and
  * splitMessages (./split.js) to build their messages.
  */
-import type { Role } from "../../core/types.js";
-import { escapeHtml } from "../../core/text.js";
-import type { StoredAssignment } from "../../store/types.js";
-import { ROLE_LABELS, docLabel, formatDate, sectionPhrase, shorten } from "../../core/display.js";
+import type { Role } from "../core/types.js";
+import { escapeHtml } from "../core/text.js";
+import type { StoredAssignment } from "../store/types.js";
+import { ROLE_LABELS, docLabel, formatDate, sectionPhrase, shorten } from "../core/display.js";
 
 export interface TaskListOptions {
   /** Today's ISO date (Vietnam); with it, past deadlines are marked "quá hạn". */

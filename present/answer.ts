@@ -1,8 +1,8 @@
 /** Rendering an Answer as Telegram HTML items: the answer text, then each citation with its verbatim quote. */
-import type { Citation } from "../../core/types.js";
-import { escapeHtml } from "../../core/text.js";
-import type { Answer } from "../../qa/types.js";
-import { docLabel, formatDate, sectionPhrase, shorten } from "../../core/display.js";
+import type { Citation } from "../core/types.js";
+import { escapeHtml } from "../core/text.js";
+import type { Answer } from "../qa/types.js";
+import { docLabel, formatDate, sectionPhrase, shorten } from "../core/display.js";
 
 /** Quotes longer than this are shown collapsed (Telegram's expandable blockquote). */
 const EXPANDABLE_AT = 600;
