@@ -1,7 +1,9 @@
 /**
- * The optional LLM: it only rephrases an extractive answer from the retrieved passages. Every sentence
- * must carry [n] markers that map to the passages; an answer with unknown markers or none, a timeout
- * or an error falls back to the extractive answer. Citations are always the retrieved ones.
+ * The optional LLM (loaded by qa/answerer.ts only when LLM_ENABLED): it rephrases the extractive answer,
+ * given the question, that draft and the cited passages (prompts/answer.ts). The prompt asks for an [n]
+ * marker after every claim; the check keeps a reply only when it holds at least one marker and every
+ * marker names a passage. An empty reply, one with no or unknown markers, a timeout or an error falls back
+ * to the extractive answer. Citations are always the extractive answer's own.
  */
 import { ChatOpenAI } from "@langchain/openai";
 import type { Config } from "../core/config.js";

@@ -1,6 +1,8 @@
 /**
- * Turns what a user names (an organisation, a period, a document, a role) into an AssignmentFilter.
- * Shared by `nhiemvu tasks`, question answering and the bot, so every path reads names the same way.
+ * Task-list filters. `resolveTaskQuery` turns what `nhiemvu tasks` is given (an organisation, a period,
+ * a document, a role, due dates) into an AssignmentFilter. The period rules are shared by every task list
+ * (the CLI, answering in qa/assigned.ts, the bot's /tiendo): `periodFilter` narrows the store's query and
+ * `dueInPeriod` decides which of its rows belong to the period.
  */
 import { AnswerError } from "../core/errors.js";
 import type { Org, OrgRegistry } from "../core/orgs.js";
