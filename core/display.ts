@@ -2,7 +2,8 @@
  * How documents, sections, dates and roles are written for people: one set of rules for the CLI, the
  * answer text, the bot and digests. Plain text (the bot escapes it).
  */
-import { PARAGRAPH_LABEL, PREAMBLE_LABEL, RECIPIENTS_LABEL } from "./sections.js";
+import { pageSpan } from "./pages.js";
+import { PARAGRAPH_LABEL, parseRowLabel, PREAMBLE_LABEL, RECIPIENTS_LABEL } from "./sections.js";
 import { DOC_KIND_LABELS, type DocumentMeta, type Role } from "./types.js";
 
 export type Lang = "vi" | "en";
@@ -51,15 +52,40 @@ export function docHeading(meta: Partial<DocumentMeta>, fallback: string): strin
   return /^(về|v\/v)\s/i.test(meta.title) ? `${head} ${meta.title}` : `${head}: ${meta.title}`;
 }
 
-/** "3 (ii)" -> "mục 3 (ii)"; a news paragraph names itself ("đoạn 5"); the preamble and recipients too. */
+/**
+ * "3 (ii)" -> "mục 3 (ii)"; a news paragraph names itself ("đoạn 5"), and so do a spreadsheet row
+ * ("Sheet1, dòng 14"), the preamble and recipients.
+ */
 export function sectionPhrase(label: string | undefined, lang: Lang = "vi"): string {
   const l = (label ?? "").trim();
   if (!l || l === PREAMBLE_LABEL) return lang === "en" ? "preamble" : "phần mở đầu";
   if (l === RECIPIENTS_LABEL) return lang === "en" ? "recipients" : l;
+  const row = parseRowLabel(l);
+  if (row) return lang === "en" ? `${row.sheet}, row ${row.row}` : l;
   const para = new RegExp(`^${PARAGRAPH_LABEL} (\\d+)$`).exec(l);
   if (para) return lang === "en" ? `paragraph ${para[1]}` : l;
   if (lang === "vi" && /^(mục|phần|điều|khoản|chương|phụ lục)\b/i.test(l)) return l;
   return lang === "en" ? `section ${l}` : `mục ${l}`;
+}
+
+/** The page of a quote in a PDF: "trang 2", "trang 2–3" ("page 2", "pages 2–3"); empty without one. */
+export function pagePhrase(c: { page?: number; pageEnd?: number }, lang: Lang = "vi"): string {
+  if (!c.page) return "";
+  const span = c.pageEnd && c.pageEnd > c.page;
+  const pages = span ? `${c.page}–${c.pageEnd}` : String(c.page);
+  return lang === "en" ? `${span ? "pages" : "page"} ${pages}` : `trang ${pages}`;
+}
+
+/** Where a citation points in its document: "mục 3 (ii), trang 2", "Sheet1, dòng 14". */
+export function citationPlace(c: { section?: string; page?: number; pageEnd?: number }, lang: Lang = "vi"): string {
+  return [sectionPhrase(c.section, lang), pagePhrase(c, lang)].filter(Boolean).join(", ");
+}
+
+/** Where a stored task is: its section and, in a PDF, the page of its quote ("mục 3 (i), trang 2"). */
+export function taskPlace(
+  t: { sectionLabel: string; quoteStart: number; quoteEnd: number; docPages?: readonly number[] }, lang: Lang = "vi",
+): string {
+  return citationPlace({ section: t.sectionLabel, ...pageSpan(t.docPages, t.quoteStart, t.quoteEnd) }, lang);
 }
 
 /** Shortens display text (titles, task summaries) at a word boundary; never used on quotes. */

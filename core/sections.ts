@@ -7,6 +7,20 @@ export const RECIPIENTS_LABEL = "Nơi nhận";
 /** News reports and unnumbered texts have paragraphs: "đoạn 1", "đoạn 2", ... */
 export const PARAGRAPH_LABEL = "đoạn";
 
+/** A spreadsheet row is cited by its sheet and its number as Excel shows it: "Sheet1, dòng 14". */
+export const ROW_WORD = "dòng";
+const ROW_LABEL = new RegExp(`^(.+), ${ROW_WORD} (\\d+)$`, "u");
+
+export function rowLabel(sheet: string, row: number): string {
+  return `${sheet}, ${ROW_WORD} ${row}`;
+}
+
+/** The sheet and row of a spreadsheet row's label, else undefined. */
+export function parseRowLabel(label: string): { sheet: string; row: number } | undefined {
+  const m = ROW_LABEL.exec(label);
+  return m ? { sheet: m[1]!, row: Number(m[2]) } : undefined;
+}
+
 /** True for a recipients section, at any depth ("Nơi nhận", "II Nơi nhận"). */
 export function isRecipientsLabel(label: string): boolean {
   return label === RECIPIENTS_LABEL || label.endsWith(` ${RECIPIENTS_LABEL}`);

@@ -122,6 +122,9 @@ export interface DocumentDraft {
   sections: Section[];
   chunks: ChunkDraft[];
   assignments: AssignmentDraft[];
+  /** A PDF's page map: pages[i] is the offset in `text` where page i + 1 starts (an empty page starts
+   *  where the next one does). Absent for texts without pages. */
+  pages?: number[];
 }
 
 /** A citation: the document, the section as it writes it, and a verbatim quote. */
@@ -133,4 +136,7 @@ export interface Citation {
   kind?: DocKind;
   number?: string;
   date?: string;
+  /** The page of a PDF the quote starts on (1-based), and the last one when it runs over a page break. */
+  page?: number;
+  pageEnd?: number;
 }

@@ -2,12 +2,12 @@
 import type { Citation } from "../core/types.js";
 import { escapeHtml } from "../core/text.js";
 import type { Answer } from "../qa/types.js";
-import { docLabel, formatDate, sectionPhrase, shorten } from "../core/display.js";
+import { citationPlace, docLabel, formatDate, shorten } from "../core/display.js";
 
 /** Quotes longer than this are shown collapsed (Telegram's expandable blockquote). */
 const EXPANDABLE_AT = 600;
 
-/** The citation's source line: "📄 <b>Kết luận 229-KL/TW</b>, ngày 8/1/2026 — title — mục 3 (ii)". */
+/** The citation's source line: "📄 <b>Kết luận 229-KL/TW</b>, ngày 8/1/2026 — title — mục 3 (ii), trang 2". */
 export function renderCitationSource(c: Citation): string {
   const meta = { kind: c.kind, number: c.number, date: c.date };
   const label = docLabel(meta, c.doc);
@@ -15,7 +15,7 @@ export function renderCitationSource(c: Citation): string {
   // docLabel names an unnumbered document by its date already.
   if (c.date && c.number) parts[0] += `, ngày ${escapeHtml(formatDate(c.date))}`;
   if (c.title && c.title !== label) parts.push(escapeHtml(shorten(c.title, 160)));
-  if (c.section) parts.push(`<i>${escapeHtml(sectionPhrase(c.section))}</i>`);
+  if (c.section) parts.push(`<i>${escapeHtml(citationPlace(c))}</i>`);
   return parts.join(" — ");
 }
 

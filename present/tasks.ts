@@ -5,7 +5,7 @@
 import type { Role } from "../core/types.js";
 import { escapeHtml } from "../core/text.js";
 import type { StoredAssignment } from "../store/types.js";
-import { ROLE_LABELS, docLabel, formatDate, sectionPhrase, shorten } from "../core/display.js";
+import { ROLE_LABELS, docLabel, formatDate, shorten, taskPlace } from "../core/display.js";
 
 export interface TaskListOptions {
   /** Today's ISO date (Vietnam); with it, past deadlines are marked "quá hạn". */
@@ -42,9 +42,9 @@ export function renderTask(t: StoredAssignment, opts: TaskListOptions = {}): str
   return lines.join("\n");
 }
 
-/** "Kết luận 229-KL/TW, mục 3 (ii)" (plain text). */
+/** "Kết luận 229-KL/TW, mục 3 (ii)", with the page in a PDF (plain text). */
 export function taskSource(t: StoredAssignment): string {
-  const section = sectionPhrase(t.sectionLabel);
+  const section = taskPlace(t);
   return [docLabel(t.docMeta, t.docName), section].filter(Boolean).join(", ");
 }
 

@@ -30,7 +30,8 @@ export async function answerAssigned(u: Understanding, scope: Scope, store: Stor
   }
   const more = offset + limit < entries.length;
   const nextOffset = offset + page.length;
-  const cite = (t: StoredAssignment) => citation({ name: t.docName, meta: t.docMeta }, t.sectionLabel, t.quote);
+  const cite = (t: StoredAssignment) =>
+    citation({ name: t.docName, meta: t.docMeta }, t.sectionLabel, t.quote, { start: t.quoteStart, end: t.quoteEnd, pages: t.docPages });
   if (!byOrg) {
     return { ...base, answer: describeDue(u, page, entries.length, offset), found: true, citations: page.map((e) => cite(e[0]!)), more, nextOffset };
   }

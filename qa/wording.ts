@@ -5,7 +5,7 @@
 import { intToRoman } from "../core/text.js";
 import type { Role } from "../core/types.js";
 import type { StoredAssignment } from "../store/types.js";
-import { docLabel, formatDate, roleName, sectionPhrase, shorten } from "../core/display.js";
+import { docLabel, formatDate, roleName, shorten, taskPlace } from "../core/display.js";
 import type { Language } from "./types.js";
 import type { Understanding } from "./understand.js";
 
@@ -67,7 +67,7 @@ export function describeAssigned(
     for (const t of g.tasks) {
       n++;
       const who = u.orgs.length === 0 ? `${t.org}: ` : "";
-      lines.push(`${n}. ${who}${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docLabel(t.docMeta, t.docName, lang)}, ${sectionPhrase(t.sectionLabel, lang)}]`);
+      lines.push(`${n}. ${who}${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docLabel(t.docMeta, t.docName, lang)}, ${taskPlace(t, lang)}]`);
     }
   }
   return lines.join("\n");
@@ -80,7 +80,7 @@ export function describeDue(u: Understanding, entries: StoredAssignment[][], tot
   entries.forEach((records, i) => {
     const t = records[0]!;
     const bodies = records.map((r) => `${r.org} (${roleName(r.role, lang).toLowerCase()})`).join(", ");
-    lines.push(`${offset + i + 1}. ${bodies}: ${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docLabel(t.docMeta, t.docName, lang)}, ${sectionPhrase(t.sectionLabel, lang)}]`);
+    lines.push(`${offset + i + 1}. ${bodies}: ${shorten(t.task, 220)}${deadlineWords(t, lang)} [${docLabel(t.docMeta, t.docName, lang)}, ${taskPlace(t, lang)}]`);
   });
   return lines.join("\n");
 }

@@ -60,6 +60,7 @@ const Draft = z.object({
     deadline: z.object({ text: z.string(), kind: Period.shape.kind, start: z.string().optional(), due: z.string().optional() }).optional(),
     period: Period.optional(), section: int, quoteStart: int, quoteEnd: int,
   })),
+  pages: z.array(int).optional(),
 });
 const DocumentLine = z.object({ draft: Draft, ingestedAt: z.string(), vectors: z.array(z.string()) });
 const TaskStateZ = z.enum(["todo", "doing", "done"]);

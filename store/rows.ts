@@ -36,7 +36,8 @@ export interface AssignmentDraftRow {
 
 /** An assignment row joined with its document and section label. */
 export interface AssignmentRow extends AssignmentDraftRow {
-  id: number; doc_id: number; doc_name: string; doc_meta: string; section_label: string | null; quote: string;
+  id: number; doc_id: number; doc_name: string; doc_meta: string; doc_pages: string | null; section_label: string | null;
+  quote: string;
 }
 
 export function toAssignmentDraft(r: AssignmentDraftRow): AssignmentDraft {
@@ -49,19 +50,24 @@ export function toAssignmentDraft(r: AssignmentDraftRow): AssignmentDraft {
   return a;
 }
 
-/** Rows to StoredAssignments, parsing each document's metadata once. */
+/** Rows to StoredAssignments, parsing each document's metadata and page map once. */
 export function toStoredAssignments(rows: AssignmentRow[]): StoredAssignment[] {
-  const metas = new Map<number, DocumentMeta>();
+  const docs = new Map<number, { docMeta: DocumentMeta; docPages?: number[] }>();
   return rows.map((r) => {
     const docId = Number(r.doc_id);
-    let docMeta = metas.get(docId);
-    if (!docMeta) metas.set(docId, (docMeta = JSON.parse(r.doc_meta) as DocumentMeta));
+    let doc = docs.get(docId);
+    if (!doc) docs.set(docId, (doc = { docMeta: JSON.parse(r.doc_meta) as DocumentMeta, ...docPages(r.doc_pages) }));
     const { section, ...draft } = toAssignmentDraft(r);
     return {
-      ...draft, id: Number(r.id), docId, docName: r.doc_name, docMeta, section,
+      ...draft, id: Number(r.id), docId, docName: r.doc_name, ...doc, section,
       sectionLabel: r.section_label ?? "", quote: r.quote,
     };
   });
+}
+
+/** A stored page map (JSON, NULL for a document without pages) as the `docPages` of its rows. */
+export function docPages(json: string | null): { docPages?: number[] } {
+  return json === null ? {} : { docPages: JSON.parse(json) as number[] };
 }
 
 /** Adds each section's assignment count into its ancestors' (sections come parents first). */

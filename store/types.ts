@@ -23,6 +23,8 @@ export interface DocumentSummary {
 
 export interface StoredDocument extends DocumentSummary {
   text: string;
+  /** A PDF's page map (DocumentDraft.pages). */
+  pages?: number[];
 }
 
 export interface StoredSection extends Section {
@@ -36,6 +38,8 @@ export interface StoredChunk {
   docId: number;
   docName: string;
   docMeta: DocumentMeta;
+  /** The document's page map, for a PDF. */
+  docPages?: number[];
   section: number;
   sectionLabel: string;
   start: number;
@@ -49,6 +53,8 @@ export interface StoredAssignment extends Omit<AssignmentDraft, "section"> {
   docId: number;
   docName: string;
   docMeta: DocumentMeta;
+  /** The document's page map, for a PDF. */
+  docPages?: number[];
   section: number;
   sectionLabel: string;
   /** The verbatim quote: the document text between quoteStart and quoteEnd. */

@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { BotContext, BotDeps } from "../context.js";
 import { renderCitation } from "../../present/answer.js";
-import { docLabel, sectionPhrase, shorten } from "../../core/display.js";
+import { citationPlace, docLabel, shorten } from "../../core/display.js";
 import { renderTask, taskSource } from "../../present/tasks.js";
 
 const MAX_TASKS = 30;
@@ -35,7 +35,7 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
         type: "article",
         id: `c${i}`,
         title: shorten(cit.quote, 80),
-        description: [docLabel({ kind: cit.kind, number: cit.number }, cit.doc), sectionPhrase(cit.section)].filter(Boolean).join(", "),
+        description: [docLabel({ kind: cit.kind, number: cit.number }, cit.doc), citationPlace(cit)].filter(Boolean).join(", "),
         input_message_content: { message_text: renderCitation({ ...cit, quote }), parse_mode: "HTML", link_preview_options: { is_disabled: true } },
       });
     });

@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import type { App } from "../../app/types.js";
 import { plainMessage } from "../../core/errors.js";
-import { docHeading, sectionPhrase } from "../../core/display.js";
+import { citationPlace, docHeading } from "../../core/display.js";
 import type { Answer, AnswerJson } from "../../qa/types.js";
 import { action, type CliContext } from "../context.js";
 
@@ -51,7 +51,7 @@ export function formatAnswer(a: Answer): string {
   if (a.citations.length > 0) lines.push("", a.language === "en" ? "Sources:" : "Nguồn:");
   a.citations.forEach((c, i) => {
     const head = docHeading({ kind: c.kind, number: c.number, date: c.date, title: c.title }, c.doc);
-    lines.push(`[${i + 1}] ${head} (${c.doc}, ${sectionPhrase(c.section, a.language)})`);
+    lines.push(`[${i + 1}] ${head} (${c.doc}, ${citationPlace(c, a.language)})`);
     lines.push(`    “${c.quote.length > 400 ? `${c.quote.slice(0, 400)}…` : c.quote}”`);
   });
   return lines.join("\n");

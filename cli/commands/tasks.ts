@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import type { App } from "../../app/types.js";
 import { AnswerError } from "../../core/errors.js";
+import { taskPlace } from "../../core/display.js";
 import { isValidDay } from "../../core/time.js";
 import type { Role } from "../../core/types.js";
 import type { StoredAssignment } from "../../store/types.js";
@@ -97,7 +98,7 @@ function printTasks(ctx: CliContext, tasks: StoredAssignment[], json?: boolean):
   if (tasks.length === 0) return ctx.out("no matching assignments");
   for (const t of tasks) {
     const due = t.deadline ? ` — hạn: ${t.deadline.text}${t.deadline.due ? ` (${t.deadline.due})` : ""}` : "";
-    ctx.out(`[${t.role}] ${t.org}${due}\n  ${t.task.slice(0, 240)}\n  ${t.docName} mục ${t.sectionLabel}`);
+    ctx.out(`[${t.role}] ${t.org}${due}\n  ${t.task.slice(0, 240)}\n  ${t.docName} ${taskPlace(t)}`);
   }
 }
 

@@ -13,8 +13,15 @@ function runningKey(line: string): string {
   return line.replace(/\d+/g, "#").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+/** A paged document's text and where each of its pages starts in it. */
+export interface PagedText {
+  text: string;
+  /** Offset in `text` where page i + 1 starts; an empty page starts where the next one does. */
+  starts: number[];
+}
+
 /** Join page texts, dropping page numbers and lines repeated at the top or bottom of most pages. */
-export function joinPages(pages: string[]): string {
+export function joinPages(pages: string[]): PagedText {
   const split = pages.map((p) => p.split("\n"));
   const repeated = new Set<string>();
   if (pages.length >= 3) {
@@ -30,11 +37,20 @@ export function joinPages(pages: string[]): string {
     const content = lines.map((l, i) => ({ l, i })).filter((x) => x.l.trim());
     const edges = new Set([...content.slice(0, EDGE), ...content.slice(-EDGE)].map((x) => x.i));
     return lines.filter((l, i) => !(edges.has(i) && (PAGE_NUMBER.test(l) || repeated.has(runningKey(l))))).join("\n").replace(DANGLING_LINE, "$1 ").trim();
-  }).filter(Boolean);
+  });
   // A page that ends on an item's mark ("... xoá tên đảng viên. (iii)") goes on with that item's text.
   let out = "";
-  for (const page of kept) out += !out ? page : DANGLING_MARK.test(out) ? ` ${page}` : `\n\n${page}`;
-  return out;
+  const starts: number[] = [];
+  const pending: number[] = []; // empty pages waiting for the next page's start
+  for (const page of kept) {
+    if (!page) { pending.push(starts.length); starts.push(0); continue; }
+    out += !out ? "" : DANGLING_MARK.test(out) ? " " : "\n\n";
+    for (const i of pending.splice(0)) starts[i] = out.length;
+    starts.push(out.length);
+    out += page;
+  }
+  for (const i of pending) starts[i] = out.length;
+  return { text: out, starts };
 }
 
 /** An inline item mark at the very end of a page: its text is on the next page. */

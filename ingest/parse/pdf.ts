@@ -6,7 +6,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { ParseError } from "../../core/errors.js";
 import { ocrPdfPages, type OcrOptions } from "../ocr/ocr.js";
 import { findOcrTools, OCR_INSTALL_HINT } from "../ocr/tools.js";
-import { joinPages } from "./pages.js";
+import { joinPages, type PagedText } from "./pages.js";
 
 /** A page with fewer letters than this in its text layer is a scan (or a scan with a stamp or a number). */
 const MIN_LETTERS = 20;
@@ -21,8 +21,11 @@ export interface PdfSource {
   ocr?: OcrOptions;
 }
 
-/** Text of every page, pages separated by a blank line; running headers and page numbers dropped. */
-export async function pdfToText(bytes: Uint8Array, file: string, source?: PdfSource): Promise<string> {
+/**
+ * Text of every page, pages separated by a blank line; running headers and page numbers dropped; with
+ * where each page starts, so that a quote can name its page.
+ */
+export async function pdfToText(bytes: Uint8Array, file: string, source?: PdfSource): Promise<PagedText> {
   if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
     throw new ParseError("pdf_broken", `${file} is not a valid PDF file (it does not start with %PDF).`);
   }
@@ -55,10 +58,10 @@ export async function pdfToText(bytes: Uint8Array, file: string, source?: PdfSou
     const read = await ocrPdfPages(source.path, file, source.hash, scanned, source.ocr);
     for (const [page, text] of read) if (text.trim()) pages[page - 1] = text;
   }
-  const text = joinPages(pages);
-  if (!text.trim()) {
+  const paged = joinPages(pages);
+  if (!paged.text.trim()) {
     const why = source ? "and OCR found no text on its pages" : "(it is probably a scan)";
     throw new ParseError("pdf_no_text", `${file} has no text layer ${why}.`);
   }
-  return text;
+  return paged;
 }

@@ -12,7 +12,7 @@ import { docToText } from "./doc.js";
 import { docxToText } from "./docx.js";
 import { htmlToPlainText } from "./html.js";
 import { pdfToText } from "./pdf.js";
-import { readCsv, readXls, readXlsx, sheetsToText } from "./sheets.js";
+import { readCsv, readXls, readXlsx, sheetsToText, type RowAnchor } from "./sheets.js";
 
 export interface RawDocument {
   path: string;
@@ -25,6 +25,10 @@ export interface RawDocument {
   hash: string;
   /** Decoded, not cleaned. */
   text: string;
+  /** A PDF's page starts: offset in `text` of page i + 1. */
+  pages?: number[];
+  /** A spreadsheet's rows: where each starts in `text`, its sheet and row number. */
+  rows?: RowAnchor[];
 }
 
 type Source = "doc" | "xls" | "xlsx" | "csv" | "png" | "jpg" | "tif";
@@ -102,20 +106,22 @@ export async function readDocumentFile(path: string, opts: { maxBytes: number; o
   const hash = createHash("sha256").update(bytes).digest("hex");
   const source = SOURCES[extname(path).toLowerCase()];
   let text: string;
+  let pages: number[] | undefined;
+  let rows: RowAnchor[] | undefined;
   if (source === "doc") text = await docToText(bytes, path, name);
-  else if (source === "xlsx") text = sheetsToText(await readXlsx(bytes, name), name);
-  else if (source === "xls") text = sheetsToText(await readXls(bytes, path, name), name);
-  else if (source === "csv") text = sheetsToText(readCsv(bytes, name), name);
-  else if (source === "png" || source === "jpg" || source === "tif") {
+  else if (source === "xlsx" || source === "xls" || source === "csv") {
+    const sheets = source === "xlsx" ? await readXlsx(bytes, name) : source === "xls" ? await readXls(bytes, path, name) : readCsv(bytes, name);
+    ({ text, rows } = sheetsToText(sheets, name));
+  } else if (source === "png" || source === "jpg" || source === "tif") {
     if (!isImageOf(bytes, source)) throw new ParseError("image_broken", `${name} is not a valid ${source.toUpperCase()} image.`);
     text = await ocrImage(path, name, hash, opts.ocr);
     if (!text.trim()) throw new ParseError("image_no_text", `${name} is an image in which OCR found no text.`);
-  } else if (format === "pdf") text = await pdfToText(bytes, name, { path, hash, ocr: opts.ocr });
+  } else if (format === "pdf") ({ text, starts: pages } = await pdfToText(bytes, name, { path, hash, ocr: opts.ocr }));
   else if (format === "docx") text = await docxToText(bytes, name);
   else {
     const decoded = decodeText(bytes, name);
     text = format === "html" ? htmlToPlainText(decoded) : decoded;
   }
   if (!text.trim()) throw new ParseError("empty_file", `${name} has no text (it is empty or whitespace only).`);
-  return { path, name, format, ...(source ? { source } : {}), hash, text };
+  return { path, name, format, ...(source ? { source } : {}), hash, text, ...(pages ? { pages } : {}), ...(rows ? { rows } : {}) };
 }

@@ -14,27 +14,45 @@ export const MAX_SHEET_ROWS = 20_000;
 /** Most columns kept per row. */
 const MAX_COLUMNS = 50;
 
-export interface Sheet { name: string; rows: string[][] }
+export interface Sheet {
+  name: string;
+  rows: string[][];
+  /** Each row's number as Excel shows it (1-based); rows[i] is row i + 1 when absent. */
+  numbers?: number[];
+}
+
+/** Where a sheet's row starts in the text, and what a reader calls it ("Sheet1", row 14). */
+export interface RowAnchor { sheet: string; row: number; at: number }
 
 function cellText(v: string): string {
   return v.replace(/\s+/g, " ").replace(/\|/g, "/").trim();
 }
 
-/** Sheets as text: the sheet name, a blank line, its rows; empty rows and trailing empty columns dropped. */
-export function sheetsToText(sheets: Sheet[], file: string): string {
+/**
+ * Sheets as text: the sheet name, a blank line, its rows; empty rows and trailing empty columns dropped.
+ * With where each row starts, so that a task read from a row is cited by its sheet and row number.
+ */
+export function sheetsToText(sheets: Sheet[], file: string): { text: string; rows: RowAnchor[] } {
   let total = 0;
-  const blocks: string[] = [];
+  let text = "";
+  const anchors: RowAnchor[] = [];
   for (const sheet of sheets) {
-    const rows = sheet.rows.map((r) => r.slice(0, MAX_COLUMNS).map(cellText)).filter((r) => r.some(Boolean));
+    const rows = sheet.rows.map((r, i) => ({ cells: r.slice(0, MAX_COLUMNS).map(cellText), n: sheet.numbers?.[i] ?? i + 1 }))
+      .filter((r) => r.cells.some(Boolean));
     total += rows.length;
     if (total > MAX_SHEET_ROWS) throw new ParseError("too_many_rows", `${file} has more than ${MAX_SHEET_ROWS} rows; split it and ingest the parts.`);
     if (rows.length === 0) continue;
     let width = 0;
-    for (const r of rows) for (let i = r.length - 1; i >= 0; i--) if (r[i]) { width = Math.max(width, i + 1); break; }
-    const lines = rows.map((r) => "|" + Array.from({ length: width }, (_, i) => (r[i] ? ` ${r[i]} ` : " ")).join("|") + "|");
-    blocks.push(`${cellText(sheet.name) || "Sheet"}\n\n${lines.join("\n")}`);
+    for (const { cells } of rows) for (let i = cells.length - 1; i >= 0; i--) if (cells[i]) { width = Math.max(width, i + 1); break; }
+    const name = cellText(sheet.name) || "Sheet";
+    text += `${text ? "\n\n" : ""}${name}\n\n`;
+    rows.forEach(({ cells, n }, i) => {
+      if (i) text += "\n";
+      anchors.push({ sheet: name, row: n, at: text.length });
+      text += `|${Array.from({ length: width }, (_, c) => (cells[c] ? ` ${cells[c]} ` : " ")).join("|")}|`;
+    });
   }
-  return blocks.join("\n\n");
+  return { text, rows: anchors };
 }
 
 function dateText(d: Date): string {
@@ -69,13 +87,15 @@ export async function readXlsx(bytes: Buffer, file: string): Promise<Sheet[]> {
   let total = 0;
   book.eachSheet((ws) => {
     const rows: string[][] = [];
+    const numbers: number[] = [];
     ws.eachRow({ includeEmpty: false }, (row) => {
       if (++total > MAX_SHEET_ROWS) return;
       const cells: string[] = [];
       for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS); c++) cells.push(excelValue(row.getCell(c)));
       rows.push(cells);
+      numbers.push(row.number);
     });
-    sheets.push({ name: ws.name, rows });
+    sheets.push({ name: ws.name, rows, numbers });
   });
   if (total > MAX_SHEET_ROWS) throw new ParseError("too_many_rows", `${file} has more than ${MAX_SHEET_ROWS} rows; split it and ingest the parts.`);
   return sheets;
@@ -88,7 +108,8 @@ export function readCsv(bytes: Buffer, file: string, name = "CSV"): Sheet[] {
   const counts = [",", ";", "\t"].map((d) => ({ d, n: first.split(d).length }));
   const delimiter = counts.sort((a, b) => b.n - a.n)[0]!.d;
   try {
-    const rows = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+    // Empty lines are kept (and dropped later) so that record i is row i + 1, as Excel numbers them.
+    const rows = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
     return [{ name, rows }];
   } catch (cause) {
     const why = cause instanceof Error ? cause.message : String(cause);

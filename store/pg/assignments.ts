@@ -7,7 +7,7 @@ import type { SqlQueryable } from "./sql.js";
 // Organisation ids and free text are alternatives (a body may be stored under its id or, when the
 // registry missed it, as written), so they are OR-ed; every other filter narrows.
 const FIND = `
-  SELECT a.id, a.doc_id, d.name AS doc_name, d.meta AS doc_meta, s.label AS section_label,
+  SELECT a.id, a.doc_id, d.name AS doc_name, d.meta AS doc_meta, d.pages AS doc_pages, s.label AS section_label,
     a.org_id, a.org, a.org_text, a.role, a.coordinators, a.task, a.deadline, a.period, a.section,
     a.quote_start, a.quote_end, a.quote
   FROM assignments a JOIN documents d ON d.id = a.doc_id

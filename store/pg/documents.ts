@@ -29,10 +29,10 @@ export async function getByPath(q: SqlQueryable, path: string): Promise<Document
 }
 
 export async function getDocument(q: SqlQueryable, id: number): Promise<StoredDocument | undefined> {
-  const r = await q.query<SummaryRow & { text: string }>(
-    `SELECT s.*, (SELECT text FROM documents WHERE id = $1) AS text FROM (${SUMMARY} WHERE d.id = $1) s`, [id]);
+  const r = await q.query<SummaryRow & { text: string; pages: string | null }>(
+    `SELECT s.*, t.text, t.pages FROM (${SUMMARY} WHERE d.id = $1) s, (SELECT text, pages FROM documents WHERE id = $1) t`, [id]);
   const row = r.rows[0];
-  return row && { ...toSummary(row), text: row.text };
+  return row && { ...toSummary(row), text: row.text, ...(row.pages !== null ? { pages: JSON.parse(row.pages) as number[] } : {}) };
 }
 
 export async function listDocuments(q: SqlQueryable): Promise<DocumentSummary[]> {
@@ -89,7 +89,7 @@ export async function saveDocument(tx: SqlQueryable, draft: DocumentDraft, stamp
     draft.path, draft.name, draft.hash, draft.format, draft.text, JSON.stringify(meta), meta.kind,
     meta.number ?? null, meta.date ?? null, meta.title ?? null, meta.period?.start ?? null, meta.period?.end ?? null,
     fileNameKey(draft.name), fileStemKey(draft.name), meta.number ? numberKey(meta.number) || null : null,
-    meta.number ? numberLead(meta.number) : null, stamp,
+    meta.number ? numberLead(meta.number) : null, stamp, draft.pages ? JSON.stringify(draft.pages) : null,
   ];
   // Lock the row of an existing path so two writers of the same file serialise.
   const existing = (await tx.query<{ id: number }>("SELECT id FROM documents WHERE path = $1 FOR UPDATE", [draft.path])).rows[0];
@@ -101,11 +101,11 @@ export async function saveDocument(tx: SqlQueryable, draft: DocumentDraft, stamp
     for (const t of ["chunks", "sections", "assignments"]) await tx.query(`DELETE FROM ${t} WHERE doc_id = $1`, [id]);
     await tx.query(`UPDATE documents SET name = $2, hash = $3, format = $4, text = $5, meta = $6, kind = $7, number = $8,
       date = $9, title = $10, period_start = $11, period_end = $12, name_key = $13, stem_key = $14, number_key = $15,
-      number_lead = $16, ingested_at = $17 WHERE path = $1`, values);
+      number_lead = $16, ingested_at = $17, pages = $18 WHERE path = $1`, values);
   } else {
     const r = await tx.query<{ id: number }>(`INSERT INTO documents (path, name, hash, format, text, meta, kind, number,
-      date, title, period_start, period_end, name_key, stem_key, number_key, number_lead, ingested_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`, values);
+      date, title, period_start, period_end, name_key, stem_key, number_key, number_lead, ingested_at, pages)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`, values);
     id = Number(r.rows[0]!.id);
   }
   await insertRows(tx, "sections (doc_id, idx, parent, depth, marker, label, heading, start_at, end_at)",

@@ -17,8 +17,8 @@ export async function exportDocument(
   const read = await client.transaction(async (tx) => {
     await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
     const doc = (await tx.query<{ name: string; path: string; hash: string; format: DocumentDraft["format"]; text: string;
-      meta: string; ingested_at: string }>(
-      "SELECT name, path, hash, format, text, meta, ingested_at FROM documents WHERE id = $1", [id])).rows[0];
+      meta: string; ingested_at: string; pages: string | null }>(
+      "SELECT name, path, hash, format, text, meta, ingested_at, pages FROM documents WHERE id = $1", [id])).rows[0];
     if (!doc) return undefined;
     const sections = (await tx.query<{ idx: number; parent: number | null; depth: number; marker: string; label: string;
       heading: string; start_at: number; end_at: number }>(`SELECT idx, parent, depth, marker, label, heading, start_at,
@@ -40,6 +40,7 @@ export async function exportDocument(
     })),
     chunks: read.chunks.map((c) => ({ section: c.section, start: c.start_at, end: c.end_at, text: c.text, context: c.context })),
     assignments: read.assignments.map(toAssignmentDraft),
+    ...(doc.pages !== null ? { pages: JSON.parse(doc.pages) as number[] } : {}),
   };
   const ids = read.chunks.map((c) => Number(c.id));
   const found = await vectors.get(ids);

@@ -273,6 +273,11 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (org_key, user_id)
   );
   `,
+  // 3: a PDF's page map (DocumentDraft.pages, a JSON array of page start offsets), so that citations
+  // name the page of their quote. NULL for documents without pages and those stored before.
+  `
+  ALTER TABLE documents ADD COLUMN pages TEXT;
+  `,
 ];
 
 /** The schema version this code writes. */

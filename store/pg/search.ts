@@ -3,6 +3,7 @@
  * queries vector search needs for filtering. Same observable rules as store/sqlite/search.ts.
  */
 import type { DocumentMeta } from "../../core/types.js";
+import { docPages } from "../rows.js";
 import type { ChunkFilter, LexicalColumn, ScoredChunk, StoredChunk } from "../types.js";
 import { matchPhrases, tsqueryFromMatch } from "./fts.js";
 import type { SqlQueryable } from "./sql.js";
@@ -79,26 +80,26 @@ export async function termFrequencies(
 }
 
 interface ChunkRow {
-  id: number; doc_id: number; doc_name: string; doc_meta: string; section: number; section_label: string | null;
+  id: number; doc_id: number; doc_name: string; doc_meta: string; doc_pages: string | null; section: number; section_label: string | null;
   start_at: number; end_at: number; text: string; context: string;
 }
 
 /** Chunks with their document and section label, in the order of `ids` (unknown ids are skipped). */
 export async function getChunks(q: SqlQueryable, ids: number[]): Promise<StoredChunk[]> {
   if (ids.length === 0) return [];
-  const r = await q.query<ChunkRow>(`SELECT c.id, c.doc_id, d.name AS doc_name, d.meta AS doc_meta, c.section,
+  const r = await q.query<ChunkRow>(`SELECT c.id, c.doc_id, d.name AS doc_name, d.meta AS doc_meta, d.pages AS doc_pages, c.section,
       s.label AS section_label, c.start_at, c.end_at, c.text, c.context
     FROM chunks c JOIN documents d ON d.id = c.doc_id
     LEFT JOIN sections s ON s.doc_id = c.doc_id AND s.idx = c.section
     WHERE c.id = ANY($1::bigint[])`, [ids]);
-  const metas = new Map<number, DocumentMeta>();
+  const docs = new Map<number, { docMeta: DocumentMeta; docPages?: number[] }>();
   const byId = new Map<number, StoredChunk>();
   for (const row of r.rows) {
     const docId = Number(row.doc_id);
-    let meta = metas.get(docId);
-    if (!meta) metas.set(docId, (meta = JSON.parse(row.doc_meta) as DocumentMeta));
+    let doc = docs.get(docId);
+    if (!doc) docs.set(docId, (doc = { docMeta: JSON.parse(row.doc_meta) as DocumentMeta, ...docPages(row.doc_pages) }));
     byId.set(Number(row.id), {
-      id: Number(row.id), docId, docName: row.doc_name, docMeta: meta, section: row.section,
+      id: Number(row.id), docId, docName: row.doc_name, ...doc, section: row.section,
       sectionLabel: row.section_label ?? "", start: row.start_at, end: row.end_at, text: row.text, context: row.context,
     });
   }

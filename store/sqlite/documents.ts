@@ -49,16 +49,16 @@ export class DocumentTable {
     this.byRef = db.prepare(`${SUMMARY}
       WHERE d.name_key = @name OR d.stem_key = @name OR d.number_key = @number OR d.number_lead = @lead
       ${NEWEST_FIRST}`);
-    this.text = db.prepare("SELECT text FROM documents WHERE id = ?").pluck();
+    this.text = db.prepare("SELECT text, pages FROM documents WHERE id = ?");
     this.chunkIdsOf = db.prepare("SELECT id FROM chunks WHERE doc_id = ? ORDER BY id").pluck();
     const docColumns = `name = @name, hash = @hash, format = @format, text = @text, meta = @meta, kind = @kind,
       number = @number, date = @date, title = @title, period_start = @period_start, period_end = @period_end,
       name_key = @name_key, stem_key = @stem_key, number_key = @number_key, number_lead = @number_lead,
-      ingested_at = @ingested_at`;
+      ingested_at = @ingested_at, pages = @pages`;
     this.insertDoc = db.prepare(`INSERT INTO documents (path, name, hash, format, text, meta, kind, number, date,
-      title, period_start, period_end, name_key, stem_key, number_key, number_lead, ingested_at)
+      title, period_start, period_end, name_key, stem_key, number_key, number_lead, ingested_at, pages)
       VALUES (@path, @name, @hash, @format, @text, @meta, @kind, @number, @date, @title, @period_start,
-      @period_end, @name_key, @stem_key, @number_key, @number_lead, @ingested_at)`);
+      @period_end, @name_key, @stem_key, @number_key, @number_lead, @ingested_at, @pages)`);
     this.updateDoc = db.prepare(`UPDATE documents SET ${docColumns} WHERE id = @id`);
     this.deleteDoc = db.prepare("DELETE FROM documents WHERE id = ?");
     this.deleteChildren = ["chunks", "sections", "assignments"].map((t) =>
@@ -92,7 +92,9 @@ export class DocumentTable {
 
   get(id: number): StoredDocument | undefined {
     const row = this.byId.get(id) as SummaryRow | undefined;
-    return row && { ...toSummary(row), text: this.text.get(id) as string };
+    if (!row) return undefined;
+    const { text, pages } = this.text.get(id) as { text: string; pages: string | null };
+    return { ...toSummary(row), text, ...(pages !== null ? { pages: JSON.parse(pages) as number[] } : {}) };
   }
 
   list(): DocumentSummary[] {
@@ -152,6 +154,7 @@ export class DocumentTable {
       number_key: meta.number ? numberKey(meta.number) || null : null,
       number_lead: meta.number ? numberLead(meta.number) : null,
       ingested_at: this.now().toISOString(),
+      pages: draft.pages ? JSON.stringify(draft.pages) : null,
     };
     const existing = this.idByPath.get(draft.path) as number | undefined;
     let id: number;

@@ -8,7 +8,7 @@ import type { VectorIndex } from "../hnsw/vector-index.js";
 import { toAssignmentDraft, type AssignmentDraftRow } from "../rows.js";
 import type { AccessEntry, BotState, DeliveryEntry, FeedbackEntry, Subscription } from "../types.js";
 
-interface DocRow { name: string; path: string; hash: string; format: DocumentDraft["format"]; text: string; meta: string; ingested_at: string }
+interface DocRow { name: string; path: string; hash: string; format: DocumentDraft["format"]; text: string; meta: string; ingested_at: string; pages: string | null }
 interface SectionRow { idx: number; parent: number | null; depth: number; marker: string; label: string; heading: string; start: number; end: number }
 interface ChunkRow extends ChunkDraft { id: number }
 interface AccessRow { id: number; kind: AccessEntry["kind"]; label: string | null; granted_by: number | null; granted_at: string }
@@ -22,7 +22,7 @@ interface FeedbackRow { user_id: number; chat_id: number; question: string; answ
 function prepare(db: Database) {
   const p = (sql: string): Statement => db.prepare(sql);
   return {
-    doc: p("SELECT name, path, hash, format, text, meta, ingested_at FROM documents WHERE id = ?"),
+    doc: p("SELECT name, path, hash, format, text, meta, ingested_at, pages FROM documents WHERE id = ?"),
     sections: p("SELECT idx, parent, depth, marker, label, heading, start, end FROM sections WHERE doc_id = ? ORDER BY idx"),
     chunks: p("SELECT id, section, start, end, text, context FROM chunks WHERE doc_id = ? ORDER BY id"),
     assignments: p(`SELECT org_id, org, org_text, role, coordinators, task, deadline, period, section, quote_start,
@@ -66,6 +66,7 @@ export class SqlitePortable {
     const draft: DocumentDraft = {
       name: doc.name, path: doc.path, hash: doc.hash, format: doc.format, text: doc.text,
       meta: JSON.parse(doc.meta) as DocumentMeta, sections, chunks, assignments,
+      ...(doc.pages !== null ? { pages: JSON.parse(doc.pages) as number[] } : {}),
     };
     const vectors: Float32Array[] = [];
     this.vectors.refresh();

@@ -7,6 +7,7 @@ import BetterSqlite3 from "better-sqlite3";
 import type { Database, Statement } from "better-sqlite3";
 import type { DocumentMeta } from "../../core/types.js";
 import { StoreError } from "../../core/errors.js";
+import { docPages } from "../rows.js";
 import type { ChunkFilter, LexicalColumn, ScoredChunk, StoredChunk } from "../types.js";
 
 interface ChunkRow {
@@ -17,6 +18,8 @@ interface ChunkRow {
 interface DocInfo {
   name: string;
   meta: DocumentMeta;
+  /** The page map of a PDF. */
+  docPages?: number[];
   labels: Map<number, string>;
 }
 
@@ -94,7 +97,7 @@ export class ChunkSearch {
         AND (@kinds IS NULL OR d.kind IN (SELECT value FROM json_each(@kinds)))
       GROUP BY c.doc_id`);
     this.chunksById = db.prepare(`${CHUNK_SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`);
-    this.docsById = db.prepare(`SELECT id, name, meta FROM documents WHERE id IN (SELECT value FROM json_each(?))`);
+    this.docsById = db.prepare(`SELECT id, name, meta, pages FROM documents WHERE id IN (SELECT value FROM json_each(?))`);
     this.labelsByDoc = db.prepare(`SELECT doc_id, idx, label FROM sections WHERE doc_id IN (SELECT value FROM json_each(?))`);
     this.idsByDoc = db.prepare(`SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id
       WHERE c.doc_id IN (SELECT value FROM json_each(@docs))
@@ -185,7 +188,7 @@ export class ChunkSearch {
       const doc = docs.get(r.doc_id);
       if (!doc) continue;
       byId.set(r.id, {
-        id: r.id, docId: r.doc_id, docName: doc.name, docMeta: doc.meta, section: r.section,
+        id: r.id, docId: r.doc_id, docName: doc.name, docMeta: doc.meta, ...(doc.docPages ? { docPages: doc.docPages } : {}), section: r.section,
         sectionLabel: doc.labels.get(r.section) ?? "", start: r.start, end: r.end, text: r.text, context: r.context,
       });
     }
@@ -199,8 +202,8 @@ export class ChunkSearch {
     const missing = docIds.filter((id) => !this.docCache.has(id));
     if (missing.length > 0) {
       const json = JSON.stringify(missing);
-      for (const d of this.docsById.all(json) as Array<{ id: number; name: string; meta: string }>) {
-        this.docCache.set(d.id, { name: d.name, meta: JSON.parse(d.meta) as DocumentMeta, labels: new Map() });
+      for (const d of this.docsById.all(json) as Array<{ id: number; name: string; meta: string; pages: string | null }>) {
+        this.docCache.set(d.id, { name: d.name, meta: JSON.parse(d.meta) as DocumentMeta, ...docPages(d.pages), labels: new Map() });
       }
       for (const s of this.labelsByDoc.all(json) as Array<{ doc_id: number; idx: number; label: string }>) {
         this.docCache.get(s.doc_id)?.labels.set(s.idx, s.label);

@@ -7,7 +7,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
+import { formatAnswer } from "../../cli/commands/ask.js";
 import { readDocumentFile } from "../../ingest/parse/read.js";
+import { renderCitation } from "../../present/answer.js";
 import { openTempApp, removeDir } from "../helpers/app.js";
 
 const HEADER = ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"];
@@ -30,7 +32,8 @@ describe("spreadsheets", () => {
     for (const r of ROWS) ws.addRow(r);
     ws.addRow([4, "Tổng hợp kết quả", "Ban Tổ chức Trung ương", "", { formula: "\"Quý \"&\"IV/2026\"", result: "Quý IV/2026" }]);
     await book.xlsx.writeFile(join(app.dir, "nhiem-vu.xlsx"));
-    const csv = [HEADER.join(";"), '1;"Hướng dẫn tổ chức đại hội chi bộ; lấy ý kiến đảng viên";Ban Tổ chức Trung ương;;Tháng 6/2026'].join("\n");
+    // A blank line is a row in Excel too: the task is on row 3.
+    const csv = [HEADER.join(";"), "", '1;"Hướng dẫn tổ chức đại hội chi bộ; lấy ý kiến đảng viên";Ban Tổ chức Trung ương;;Tháng 6/2026'].join("\n");
     writeFileSync(join(app.dir, "bang.csv"), csv);
   });
   afterAll(async () => {
@@ -67,6 +70,31 @@ describe("spreadsheets", () => {
     expect(csvTasks.map((t) => t.quote).join(" ")).toContain("Hướng dẫn tổ chức đại hội chi bộ; lấy ý kiến đảng viên");
     const answer = await app.answerer.ask("Bộ Nội vụ chủ trì nhiệm vụ gì?");
     expect(answer.citations.some((c) => c.doc === "nhiem-vu.xlsx" && c.quote.includes("đánh giá cán bộ"))).toBe(true);
+  });
+
+  it("cites a row's task by its sheet and its row number as Excel shows it", async () => {
+    const [doc] = await app.store.findDocuments("nhiem-vu.xlsx");
+    const tasks = await app.store.findAssignments({ docIds: [doc!.id] });
+    const rows = (org: string) => tasks.filter((t) => t.org === org && t.role === "lead").map((t) => t.sectionLabel).sort();
+    // Row 1 is the title, row 2 is empty, row 3 the header.
+    expect(rows("Ban Tổ chức Trung ương")).toEqual(["Nhiệm vụ 2026, dòng 4", "Nhiệm vụ 2026, dòng 7"]);
+    expect(rows("Bộ Nội vụ")).toEqual(["Nhiệm vụ 2026, dòng 5"]);
+    expect(rows("Văn phòng Trung ương Đảng")).toEqual(["Nhiệm vụ 2026, dòng 6"]);
+    const sections = await app.store.getSections(doc!.id);
+    expect(sections.find((s) => s.label === "Nhiệm vụ 2026, dòng 5")?.heading).toContain("| 2 | Rà soát, hoàn thiện quy định về đánh giá cán bộ |");
+
+    const answer = await app.answerer.ask("Bộ Nội vụ chủ trì nhiệm vụ gì?");
+    const c = answer.citations.find((x) => x.doc === "nhiem-vu.xlsx")!;
+    expect(c).toMatchObject({ section: "Nhiệm vụ 2026, dòng 5" });
+    expect(c).not.toHaveProperty("page");
+    expect(formatAnswer(answer)).toContain("(nhiem-vu.xlsx, Nhiệm vụ 2026, dòng 5)");
+    expect(answer.answer).toContain("Nhiệm vụ 2026, dòng 5]");
+    expect(renderCitation(c)).toContain("<i>Nhiệm vụ 2026, dòng 5</i>");
+    const en = await app.answerer.ask("What does the Ministry of Home Affairs lead?");
+    expect(formatAnswer(en)).toContain("Nhiệm vụ 2026, row 5");
+
+    const csv = await app.answerer.ask("Ban Tổ chức Trung ương chủ trì hướng dẫn tổ chức đại hội chi bộ?");
+    expect(csv.citations.find((x) => x.doc === "bang.csv")?.section).toBe("CSV, dòng 3");
   });
 
   it("reports a broken workbook with a code, and stores nothing for it", async () => {

@@ -97,6 +97,26 @@ export function documentsContract(f: StoreFactory): void {
       expect(sections.every((s) => s.docId === id)).toBe(true);
     });
 
+    it("keeps a PDF's page map with the document and gives it to its chunks, tasks and export", async () => {
+      const store = await f.open();
+      const draft = kl229();
+      // Page 2 starts at item "1 (a)".
+      const pages = [0, draft.sections[1]!.start];
+      const { id } = await saveWithVectors(store, { ...draft, path: "/corpus/kl229.pdf", format: "pdf", pages });
+      const plain = await saveWithVectors(store, tb634());
+      expect((await store.getDocument(id))?.pages).toEqual(pages);
+      expect((await store.getDocument(plain.id))?.pages).toBeUndefined();
+      const tasks = await store.findAssignments({ docIds: [id] });
+      expect(tasks.map((t) => t.docPages)).toEqual([pages, pages]);
+      const chunkOf = async (phrase: string) => (await store.getChunks((await store.searchLexical("raw", phrase, {}, 10)).map((h) => h.chunkId)))[0];
+      expect((await chunkOf('"đề án"'))?.docPages).toEqual(pages);
+      expect((await chunkOf('"phòng chống"'))?.docPages).toBeUndefined();
+      expect((await store.exportDocument(id))?.draft.pages).toEqual(pages);
+      expect((await store.exportDocument(plain.id))?.draft).not.toHaveProperty("pages");
+      await store.close();
+      expect((await (await f.reopen(store)).getDocument(id))?.pages).toEqual(pages);
+    });
+
     it("keeps documents across reopening and refuses vectors that do not match the chunks", async () => {
       const store = await f.open();
       const draft = kl229();
