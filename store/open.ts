@@ -10,7 +10,7 @@ import { StoreError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { VectorIndex } from "./hnsw/vector-index.js";
 import { migrate } from "./sqlite/schema.js";
-import { SqliteStore } from "./sqlite/store.js";
+import { createSqliteStore } from "./sqlite/store.js";
 import type { Store } from "./types.js";
 
 export const SQLITE_FILE = "nhiemvu.sqlite";
@@ -51,7 +51,7 @@ export async function openSqliteStore(opts: { dataDir: string; logger?: Logger; 
     const expected = dims !== undefined && Number(dims) > 0 ? Number(dims) : undefined;
     const vectors = VectorIndex.open(join(dataDir, VECTOR_FILE), expected, logger);
     logger?.debug({ dataDir, vectors: vectors.size }, "store opened");
-    return new SqliteStore(db, vectors, opts.now ?? (() => new Date()), logger);
+    return createSqliteStore(db, vectors, opts.now ?? (() => new Date()), logger);
   } catch (err) {
     db.close();
     if (err instanceof StoreError) throw err;

@@ -5,7 +5,7 @@ import type { Store } from "../types.js";
 import { createPgClient, describeUrl } from "./pg-client.js";
 import { migrate } from "./schema.js";
 import type { PgChunkVectors, SqlClient } from "./sql.js";
-import { PgStore } from "./store.js";
+import { createPgStore } from "./store.js";
 import { createArrayVectors } from "./vectors-array.js";
 import { createPgvectorVectors } from "./vectors-pgvector.js";
 
@@ -52,7 +52,7 @@ export async function openPgStoreOn(client: SqlClient, opts: PgStoreOptions = {}
     const dims = stored > 0 ? stored : undefined;
     vectors = await openVectors(client, dims, opts);
     opts.logger?.debug({ vectors: vectors.kind }, "chunk vectors opened");
-    return new PgStore(client, vectors, opts.now ?? (() => new Date()), opts.logger);
+    return createPgStore(client, vectors, opts.now ?? (() => new Date()), opts.logger);
   } catch (err) {
     await vectors?.close().catch(() => undefined);
     await client.close().catch(() => undefined);
