@@ -1,7 +1,8 @@
 /**
- * The store contract. Ingest writes through it, answering and the bot read through it. The SQLite
- * implementation is the default; a PostgreSQL one will implement the same interface, which is why every
- * method is async even though better-sqlite3 is synchronous.
+ * The store contract. Ingest writes through it, answering, the bot, digests and the CLI read through it.
+ * Two implementations: SQLite + hnswlib (store/sqlite, the default) and PostgreSQL (store/pg, with pgvector
+ * or in-process hnswlib), each composed of per-concern pieces; tests/store/contract runs one suite over
+ * both. Every method is async because PostgreSQL is, even though better-sqlite3 is synchronous.
  */
 import type { Reporter, StatusChange, StatusHistoryEntry, StatusState, TaskStatus } from "../core/status.js";
 import type {
