@@ -1,13 +1,17 @@
 import { abbreviationsFor } from "../core/abbreviations.js";
 import { fold, nfc, tokens } from "../core/text.js";
 import type { LexicalColumn, TermStats } from "../store/types.js";
+import { POLICY } from "./policy.js";
 import type { Understanding } from "./understand.js";
 
 /**
  * The lexical query of a question: BM25 over its syllables and its pairs of neighbouring syllables,
  * OR-ed in one FTS5 expression (a pair is a phrase). Vietnamese words are compounds of syllables, so a
  * pair ("chế độ", "người có") carries most of the meaning a single syllable lacks: on CongBot syllables
- * alone rank at MRR@10 0.48-0.60, syllables and pairs at 0.73 (bench/lib/bm25.ts).
+ * alone rank at MRR@10 0.48-0.60, syllables and pairs at 0.73 (bench/lib/bm25.ts). Every syllable of
+ * the question counts, question words and function words too ("có được", "bao nhiêu" are pairs that
+ * passages hold): BM25's IDF already weighs them down, and leaving them out cost CongBot 0.03 (0.716 with
+ * the search words only, 0.746 with every syllable). Only terms in most chunks are dropped (policy.ts).
  */
 export interface LexicalQuery {
   column: LexicalColumn;
@@ -26,18 +30,9 @@ export function questionQuery(u: Understanding, stats?: TermStats): LexicalQuery
     return { column: "folded", match: expression(phrases, phrases.flat(), stats) };
   }
   const column: LexicalColumn = u.hasDiacritics ? "raw" : "folded";
-  const syllables = u.terms.flatMap((t) => tokens(column === "folded" ? fold(t) : nfc(t).toLowerCase()));
+  const syllables = u.words.flatMap((t) => tokens(column === "folded" ? fold(t) : nfc(t).toLowerCase()));
   return { column, match: expression([syllables], column === "folded" ? syllables : syllables.map(fold), stats) };
 }
-
-/**
- * FTS5 computes a phrase's IDF by walking every row that holds it, so a syllable or pair in most chunks
- * costs the most time and weighs the least (IDF under 0.5 past a third of the chunks). Such terms are
- * left out (but the two rarest); a pair is kept while either of its syllables is rarer. On the 426 documents
- * (13.6k chunks) this took `ask` from p50/p95 26/55 ms to 22/42 ms; on CongBot (357 chunks, where many
- * words pass a third) retrieve() went from 0.683 to 0.676; 0.1 would cost 0.11 there.
- */
-const COMMON_SHARE = 0.33;
 
 /** Every syllable and every neighbouring pair of each run, plus the abbreviations of spelled-out phrases. */
 function expression(runs: string[][], folded: string[], stats?: TermStats): string {
@@ -47,9 +42,9 @@ function expression(runs: string[][], folded: string[], stats?: TermStats): stri
   const parts = new Set<string>();
   for (const run of runs) {
     run.forEach((t, i) => {
-      if (share(t) <= COMMON_SHARE || rarest.has(t)) parts.add(quote(t));
+      if (share(t) <= POLICY.lexical.commonShare || rarest.has(t)) parts.add(quote(t));
       const next = run[i + 1];
-      if (next !== undefined && Math.min(share(t), share(next)) <= COMMON_SHARE) parts.add(quote(`${t} ${next}`));
+      if (next !== undefined && Math.min(share(t), share(next)) <= POLICY.lexical.commonShare) parts.add(quote(`${t} ${next}`));
     });
   }
   // A passage may write the abbreviation of a phrase the question spells out ("MTQG" for "mục tiêu quốc gia").

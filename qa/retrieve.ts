@@ -12,6 +12,7 @@ import { fold, tokens } from "../core/text.js";
 import type { ChunkFilter, ScoredChunk, Store, StoredChunk, TermStats } from "../store/types.js";
 import { conceptMatch } from "./concepts.js";
 import { questionQuery } from "./lexical.js";
+import { POLICY, type Policy } from "./policy.js";
 import type { Understanding } from "./understand.js";
 
 export interface RankedChunk {
@@ -22,48 +23,21 @@ export interface RankedChunk {
   coverage: number;
   /** Share of the question's neighbouring word pairs found side by side in the passage (0..1). */
   adjacency: number;
+  /** Share of the question's content anywhere in the passage, its heading path or title, words weighted by rarity (0..1). */
+  share: number;
   /** The ordering key: relevance plus the fused rank, scaled. */
   key: number;
 }
 
-/**
- * The ranking policy, in one place: how the lexical and the vector lists are fused, and how much a
- * passage's coverage of the question moves it. Chosen on 2026-12-02 (MRR@10 of retrieve() on CongBot's
- * 752 questions; recall / precision of `ask` on the tuning half of bench/questions):
- *   vector 0,   coverage 0:   CongBot 0.717; tuning 0.576 / 0.351
- *   vector 0.3, coverage 0.5: CongBot 0.683; tuning 0.576 / 0.409  (chosen)
- *   vector 0.8, coverage 2:   CongBot 0.659; tuning 0.462 / 0.479 at the old floor (the previous policy)
- * The hashed embedder adds little on CongBot (vectors alone 0.54) but finds passages that share word
- * pieces with a question typed loosely; coverage puts a passage that holds the question in one
- * sentence above one that scatters its words.
- */
-export interface RankingPolicy {
-  /** Reciprocal-rank fusion constant (the usual 60). */
-  rrfK: number;
-  /** Weight of the vector list in the fusion; the lexical list weighs 1. */
-  vectorWeight: number;
-  /** Weight of coverage (what share of the question one or two sentences hold) against the fused rank. */
-  coverageWeight: number;
-  /**
-   * The same for an English question: its query OR-s every Vietnamese alternative of every concept, so
-   * BM25 credits a passage that says one concept twice ("tập huấn, bồi dưỡng") over one that holds every
-   * concept; coverage judges by concept (qa/concepts.ts) and so weighs more (the previous policy's 2).
-   */
-  conceptCoverageWeight: number;
-  /** How many candidates each list contributes. */
-  depth: number;
-}
-
-export const RANKING: RankingPolicy = { rrfK: 60, vectorWeight: 0.3, coverageWeight: 0.5, conceptCoverageWeight: 2, depth: 40 };
 
 export async function retrieve(
   u: Understanding,
   deps: { store: Store; embeddings: Embeddings },
   filter: ChunkFilter,
-  policy: RankingPolicy = RANKING,
+  policy: Policy["ranking"] = POLICY.ranking,
 ): Promise<RankedChunk[]> {
   const lists: Array<{ weight: number; hits: ScoredChunk[] }> = [];
-  const stats = await deps.store.termFrequencies("folded", u.folded);
+  const stats = await deps.store.termFrequencies("folded", [...new Set([...u.folded, ...u.words.map(fold)])]);
   const lexical = questionQuery(u, stats);
   if (lexical.match) lists.push({ weight: 1, hits: await deps.store.searchLexical(lexical.column, lexical.match, filter, policy.depth) });
   if (policy.vectorWeight > 0) {
@@ -94,7 +68,9 @@ export async function retrieve(
         : { coverage: coverage(u.folded, weights, own, context), adjacency: adjacency(u.folded, own) };
       if (relevance(c) > relevance(best)) best = c;
     }
-    return { chunk, score: fused.get(chunk.id) ?? 0, ...best };
+    const whole = held(all, wanted);
+    const share = u.concepts ? conceptMatch(u.concepts, weights, whole, context).coverage : presentShare(u.folded, weights, whole.words, context);
+    return { chunk, score: fused.get(chunk.id) ?? 0, ...best, share };
   });
   // The fused rank scaled to the best one, plus what a passage holds of the question.
   const top = Math.max(...ranked.map((r) => r.score), Number.MIN_VALUE);
@@ -195,6 +171,18 @@ function coverage(terms: string[], weights: Map<string, number>, own: Held, cont
       held += joined || terms.length === 1 ? w : w / 2;
     } else if (context.has(t)) held += w / 2;
   });
+  return total > 0 ? held / total : 0;
+}
+
+/** Weighted share of the question's words found anywhere in the passage or its context. */
+function presentShare(terms: string[], weights: Map<string, number>, words: Set<string>, context: Set<string>): number {
+  let total = 0;
+  let held = 0;
+  for (const t of terms) {
+    const w = weights.get(t) ?? 0;
+    total += w;
+    if (words.has(t) || context.has(t)) held += w;
+  }
   return total > 0 ? held / total : 0;
 }
 

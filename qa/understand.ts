@@ -29,6 +29,11 @@ export interface Understanding {
   docRefs: DocRef[];
   /** "Ai chủ trì ..." asks for the lead; "phối hợp" for coordinators. */
   askedRole?: Role;
+  /**
+   * Every syllable of the question as written, abbreviations spelled out ("BTCTW" -> "ban tổ chức trung
+   * ương"), in order and with nothing left out: what BM25 ranks with (question words weigh little by IDF).
+   */
+  words: string[];
   /** Search words as written, and folded: the question without period, references and question words. */
   terms: string[];
   folded: string[];
@@ -134,7 +139,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const askedRole = /\bchu tri\b|\bleads?\b/.test(f) ? "lead" : /\bphoi hop\b|\bcoordinat/.test(f) ? "coordinate" : undefined;
   const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords });
   const base: Understanding = {
-    question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole,
+    question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, words: expandWritten(tokens(q)),
     terms: unique(kept), folded: unique(kept.map(fold)), topic, subject, hasDiacritics: hasDiacritics(q),
   };
   if (language !== "en") return base;

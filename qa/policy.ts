@@ -1,0 +1,116 @@
+/**
+ * The ranking and answering policy, in one place: every number that decides which passages a question
+ * gets, in what order, and when it gets none, each with the measurement that chose it.
+ *
+ * How they were chosen (2026-12-06, one run each, same machine): MRR@10 on CongBot (752 questions,
+ * ../shared/ext/congbot, through retrieve() and through the answerer as `ask --jsonl` calls it) and
+ * recall / precision / negatives of `ask` on the tuning half of bench/questions (426 documents). The
+ * test half was never used to choose; it is reported beside the tuning half in the README and the bench.
+ * Plain BM25 over syllables and pairs (bench/lib/bm25.ts) reaches 0.746 on CongBot in the same run.
+ */
+export interface Policy {
+  /** The lexical query (qa/lexical.ts). */
+  lexical: {
+    /**
+     * A syllable or pair in more than this share of the chunks is left out of the query (but the two
+     * rarest syllables). Past half the chunks FTS5 floors a term's IDF at 1e-6, so such terms weigh
+     * nothing and only cost time (FTS5 reads a phrase's whole doclist for its IDF).
+     *   CongBot BM25 only: 0.33 -> 0.716, 0.5 -> 0.740, 0.6 -> 0.750, none left out -> 0.750;
+     *   searchLexical p50/p95 on the 426 documents: 16/34, 22/48, 25/54, 25/56 ms (a loaded machine).
+     */
+    commonShare: number;
+  };
+  /** Fusion and ordering (qa/retrieve.ts). */
+  ranking: {
+    /** Reciprocal-rank fusion constant (the usual 60). */
+    rrfK: number;
+    /**
+     * Weight of the vector list in the fusion; the lexical list weighs 1. With the local hashed
+     * embedder, vectors add nothing on the tuning half (0.642 / 0.430 at 0 and at 0.2) and cost CongBot
+     * (0.750 at 0, 0.747 at 0.1, 0.731 at 0.2, 0.721 at 0.3), so they are not fused (and not computed).
+     * An EMBEDDER=openai model with meaning should be measured and given its own weight.
+     */
+    vectorWeight: number;
+    /**
+     * Weight of coverage (what share of the question one or two sentences hold) against the fused rank.
+     * It puts the passage that says the question in one place above one that scatters its words:
+     *   0:   CongBot 0.753, tuning 0.599 / 0.390;
+     *   0.2: CongBot 0.750, tuning 0.642 / 0.430 (chosen);
+     *   0.3: CongBot 0.736, tuning 0.628 / 0.423;   0.5: CongBot 0.721, tuning 0.628 / 0.432.
+     */
+    coverageWeight: number;
+    /**
+     * The same for an English question: its query OR-s every Vietnamese alternative of every concept, so
+     * BM25 credits a passage that says one concept twice over one that holds every concept; coverage
+     * judges by concept (qa/concepts.ts) and so weighs more.
+     */
+    conceptCoverageWeight: number;
+    /** How many candidates each list contributes. */
+    depth: number;
+  };
+  /** Which ranked passages become the answer (qa/passages.ts). */
+  answering: {
+    /**
+     * Whether a passage answers at all: a logistic score of its coverage (the question in one or two
+     * sentences), its share (the question's words anywhere in it, its headings or title, weighted by
+     * rarity) and log(1 + the question's content words): a long question tells a story around what it
+     * asks, so a passage that answers it holds less of it. Fitted (balanced classes) on the tuning half
+     * (passage questions, with and without answers) and every other CongBot question; the threshold is the
+     * point that leaves 5 % of those CongBot questions "nothing found". On the held-out part (test half
+     * and the other CongBot questions), at 5 % CongBot "nothing found" it refuses 11 of 22 unanswerable
+     * passage questions, where coverage alone refuses 3 and share alone 4. Through `ask`:
+     *   threshold 0.40:  CongBot  2.1 % nothing found, tuning negatives 14/36, test 15/34;
+     *   threshold 0.442: CongBot  3.3 %, tuning 16/36, test 18/34 (chosen);
+     *   threshold 0.48:  CongBot  6.5 %, tuning 19/36, test 19/34;
+     *   threshold 0.52:  CongBot 11.6 %, test 24/34.
+     * (Before: a floor of 0.45 on coverage alone gave CongBot 20 % and tuning 16/36.)
+     */
+    evidence: { bias: number; coverage: number; share: number; logWords: number; threshold: number };
+    /** Further passages are cited while their key is within this of the best one's. */
+    followMargin: number;
+    /**
+     * A who/when question cites a second passage only when its key is this close and its fused score
+     * this large a share of the best one's. Relaxed (0.15, 0, three passages): CongBot 0.623 -> 0.639
+     * but tuning precision 0.413 -> 0.351.
+     */
+    oneFactMargin: number;
+    oneFactScoreRatio: number;
+    /**
+     * A document the question names (by number) puts its own passages this much higher, instead of
+     * being the only place searched: the texts that carry it out or report on it can still answer
+     * ("theo Quyết định 170 ..." answered by the circular that implements it). Narrowing instead:
+     * CongBot 0.551, tuning 0.657 / 0.419, test negatives 20/34; boost 0.1: CongBot 0.623, tuning
+     * 0.642 / 0.413, test negatives 18/34; 0.3: CongBot 0.589.
+     */
+    namedDocumentBoost: number;
+    /** At most this many passages a page; who/when questions cite fewer. */
+    maxPassages: number;
+    maxPassagesOneFact: number;
+    /** Passages whose assignments are checked against a who/when question. */
+    rerankDepth: number;
+    /**
+     * A passage holding an assignment that matches a who/when question moves up by this much; for "when",
+     * a passage stating a deadline, with no matching assignment, by `deadlineBoost`. Both at 0: CongBot
+     * 0.623 -> 0.644, tuning recall 0.642 -> 0.613: kept, for the questions this product is for.
+     */
+    taskBoost: number;
+    deadlineBoost: number;
+  };
+}
+
+export const POLICY: Policy = {
+  lexical: { commonShare: 0.6 },
+  ranking: { rrfK: 60, vectorWeight: 0, coverageWeight: 0.2, conceptCoverageWeight: 2, depth: 40 },
+  answering: {
+    evidence: { bias: -3.455, coverage: 0.457, share: 1.3, logWords: 0.982, threshold: 0.442 },
+    followMargin: 0.15,
+    oneFactMargin: 0.02,
+    oneFactScoreRatio: 0.9,
+    namedDocumentBoost: 0.1,
+    maxPassages: 3,
+    maxPassagesOneFact: 2,
+    rerankDepth: 20,
+    taskBoost: 0.2,
+    deadlineBoost: 0.1,
+  },
+};
