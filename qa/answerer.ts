@@ -12,7 +12,7 @@ import type { LlmRewriter } from "./llm.js";
 import { answerFromPassages } from "./passages.js";
 import { resolveScope } from "./scope.js";
 import type { Answer, Answerer, AskOptions } from "./types.js";
-import { understandQuestion, withReferenceWords } from "./understand.js";
+import { understandQuestion } from "./understand.js";
 
 export interface AnswererDeps {
   store: Store;
@@ -39,12 +39,6 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // với tỉnh X") may be answered by the text when the table holds nothing on it.
       if (!answer || (!answer.found && u.subject.length > 0 && !options.offset)) {
         answer = await answerFromPassages(u, scope, deps, options);
-      }
-      // A document named by number narrows the search first; when its passages hold no answer (the
-      // answer is in a text that cites it, or in another part of it filed apart), every passage is
-      // searched, with the reference among the words.
-      if (!answer.found && scope.docIds && !options.offset) {
-        answer = await answerFromPassages(withReferenceWords(u), {}, deps, options);
       }
       deps.logger.debug({ kind: u.kind, orgs: u.orgs.map((m) => m.org.id), period: u.period?.label, found: answer.found }, "answered");
       if (options.llm === false || !answer.found) return answer;

@@ -19,23 +19,10 @@ import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
 import { deadlineWords, describeNothing } from "./wording.js";
 import { inPeriod, namesBody } from "./evidence.js";
+import { POLICY } from "./policy.js";
 
-/**
- * How much of a question (rarity-weighted words, in one sentence or two) a passage must hold to count
- * as an answer. Chosen on 2026-12-02 on the tuning half of bench/questions (426 documents) and on
- * CongBot, trading answerable questions left "nothing found" against unanswerable ones answered:
- *   floor 0.30: CongBot 6 % nothing found, tuning negatives 11/36, recall 0.536;
- *   floor 0.45: CongBot 19 %, negatives 16/36, recall 0.522;
- *   floor 0.62: CongBot 37 % (coverage alone), negatives 25/36, recall 0.464.
- * A second, higher floor for questions naming a body or period did worse on both (CongBot 23 %,
- * negatives 21/36). Coverage cannot separate paraphrased answerable questions from near misses well;
- * 0.45 is the middle of that curve, not a point that meets both goals.
- */
-export const COVERAGE_FLOOR = 0.45;
-/** Further passages are cited only when nearly as good as the best one. */
-const FOLLOW_MARGIN = 0.15;
-/** Passages whose assignments are checked against a who/when question. */
-const RERANK_DEPTH = 20;
+const A = POLICY.answering;
+
 const MAX_QUOTE = 1200;
 
 export interface PassageDeps {
@@ -55,16 +42,21 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   const nothing: Answer = { ...base, answer: describeNothing(u, (opts.offset ?? 0) > 0), found: false, citations: [], more: false };
   if (scope.docIds && scope.docIds.length === 0) return nothing;
   if (u.folded.length === 0) return nothing;
-  const retrieved = await retrieve(u, deps, scope.docIds ? { docIds: scope.docIds } : {});
+  // A document the question names ranks its own passages first, but does not hide the texts that
+  // carry out or report on it (policy.ts: namedDocumentBoost).
+  const named = new Set(scope.docIds ?? []);
+  const retrieved = (await retrieve(u, deps, {}))
+    .map((r) => (named.has(r.chunk.docId) ? { ...r, key: r.key + A.namedDocumentBoost } : r))
+    .sort((a, b) => b.key - a.key);
   const ranked = (await rerank(u, retrieved, deps.store)).filter((r) => namesBody(r.chunk, u.orgs) && inPeriod(r.chunk, u.period));
   const top = ranked[0];
-  if (!top || top.coverage < COVERAGE_FLOOR) return nothing;
+  if (!top || !answers(u, top)) return nothing;
   // A one-fact question (who, when) cites its best passage, and a second only when it is as good;
   // other questions cite up to three passages nearly as good as the best.
   const oneFact = u.kind === "who" || u.kind === "when";
-  const good = ranked.filter((r) => r.coverage >= COVERAGE_FLOOR &&
-    (oneFact ? r === top || (r.key >= top.key - 0.02 && r.score >= 0.9 * top.score) : r.key >= top.key - FOLLOW_MARGIN));
-  const limit = Math.min(opts.limit ?? 3, oneFact ? 2 : 3);
+  const good = ranked.filter((r) => answers(u, r) &&
+    (oneFact ? r === top || (r.key >= top.key - A.oneFactMargin && r.score >= A.oneFactScoreRatio * top.score) : r.key >= top.key - A.followMargin));
+  const limit = Math.min(opts.limit ?? A.maxPassages, oneFact ? A.maxPassagesOneFact : A.maxPassages);
   const offset = opts.offset ?? 0;
   const page = good.slice(offset, offset + limit);
   if (page.length === 0) return nothing;
@@ -73,22 +65,29 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   return { ...base, answer: describe(u, picks[0]!), found: true, citations, more: offset + page.length < good.length, nextOffset: offset + page.length };
 }
 
+/** The passage's evidence score reaches the policy's threshold (qa/policy.ts). */
+export function answers(u: Understanding, r: { coverage: number; share: number }): boolean {
+  const e = A.evidence;
+  const logit = e.bias + e.coverage * r.coverage + e.share * r.share + e.logWords * Math.log(1 + u.folded.length);
+  return 1 / (1 + Math.exp(-logit)) >= e.threshold;
+}
+
 /**
  * For who/when questions, a passage holding an assignment that matches the question (with a deadline,
  * or a lead body) goes before one that merely shares words; for "when", a passage stating any deadline
  * goes before one that states none.
  */
 async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Promise<Candidate[]> {
-  const head = ranked.slice(0, RERANK_DEPTH);
+  const head = ranked.slice(0, A.rerankDepth);
   const docIds = [...new Set(head.map((r) => r.chunk.docId))];
   const tasks = u.kind === "who" || u.kind === "when" ? await store.findAssignments({ docIds }) : [];
   const asked = new Set(u.kind === "when" ? u.orgs.map((m) => m.org.id) : []);
   const ownTasks = asked.size === 0 ? tasks : tasks.filter((t) => asked.has(t.orgId ?? ""));
-  const out: Candidate[] = ranked.filter((r, i) => i >= RERANK_DEPTH || !aboutAnotherBody(r.chunk, tasks, asked)).map((r, i) => {
-    const task = i < RERANK_DEPTH ? bestTask(u, r.chunk, ownTasks) : undefined;
+  const out: Candidate[] = ranked.filter((r, i) => i >= A.rerankDepth || !aboutAnotherBody(r.chunk, tasks, asked)).map((r, i) => {
+    const task = i < A.rerankDepth ? bestTask(u, r.chunk, ownTasks) : undefined;
     let key = r.key;
-    if (task) key += 0.2;
-    else if (u.kind === "when" && i < RERANK_DEPTH && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += 0.1;
+    if (task) key += A.taskBoost;
+    else if (u.kind === "when" && i < A.rerankDepth && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += A.deadlineBoost;
     const bodies = task ? tasks.filter((t) => t.docId === task.docId && t.quoteStart === task.quoteStart && t.quoteEnd === task.quoteEnd) : undefined;
     return { ...r, task, bodies, key };
   });
