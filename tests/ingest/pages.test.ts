@@ -34,6 +34,11 @@ describe("page map", () => {
     expect(clean.slice(b)).toMatch(/^rà soát quy định/);
     expect(clean.slice(c)).toMatch(/^2\. Giao Ban/);
     expect(carryOffsets("a", "a", [1])).toEqual([1]);
+    // The punctuation that starts a page stays on it.
+    const paged = "Lưu Văn phòng.\n\n- Các tỉnh uỷ,\n“(iii) Chủ trì”";
+    const [d, e] = carryOffsets(paged, cleanText(paged, "pdf"), [paged.indexOf("- Các"), paged.indexOf("“(iii)")]);
+    expect(cleanText(paged, "pdf").slice(d)).toMatch(/^- Các tỉnh uỷ/);
+    expect(cleanText(paged, "pdf").slice(e)).toMatch(/^“\(iii\) Chủ trì/);
   });
 
   it("finds the page of an offset and of a span", () => {
