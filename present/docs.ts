@@ -43,7 +43,8 @@ export function docListLines(docs: DocumentSummary[]): ListLine[] {
   const sorted = [...docs].sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? ""));
   return sorted.map((d) => {
     const ref = d.meta.number ?? d.name;
-    const date = d.meta.date ? ` (${escapeHtml(formatDate(d.meta.date))})` : "";
+    // docLabel names an unnumbered document by its date already.
+    const date = d.meta.date && d.meta.number ? ` (${escapeHtml(formatDate(d.meta.date))})` : "";
     const title = d.meta.title ? `\n   ${escapeHtml(shorten(d.meta.title, 140))}` : "";
     return {
       html: `• <b>${escapeHtml(docLabel(d.meta, d.name))}</b>${date}${title}\n   ${d.assignments} nhiệm vụ · xem: <code>/vanban ${escapeHtml(ref)}</code>`,

@@ -86,7 +86,7 @@ describe("/hanchot 30", () => {
     pages.forEach(fitsPhone);
     const seen = pages.flatMap((p) => [...stripHtml(p).matchAll(/^• (.*): Nhiệm vụ thứ (\d+) /gm)].map((m) => ({ bodies: m[1], n: Number(m[2]) })));
     expect(seen.map((s) => s.n).sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
-    for (const s of seen) expect(s.bodies).toBe("Ban Tổ chức Trung ương (chủ trì), Bộ Nội vụ (phối hợp), Bộ Tư pháp (phối hợp)");
+    for (const s of seen) expect(s.bodies).toBe("Ban Tổ chức Trung ương (Chủ trì), Bộ Nội vụ (Phối hợp), Bộ Tư pháp (Phối hợp)");
     expect(stripHtml(pages[1]!)).toContain("Đến hạn trong 30 ngày tới (đến 15/5/2026): 24 (tiếp)");
     expect(stripHtml(pages.at(-1)!)).toContain("Đã quá hạn (trong 30 ngày qua): 0");
   });
