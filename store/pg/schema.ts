@@ -179,7 +179,7 @@ const MIGRATIONS: readonly string[] = [
     UNIQUE (subscription_id, slot)
   );
 
-  -- Coordination and bot memory (coordination.ts, bot-memory.ts); times are epoch milliseconds.
+  -- Coordination and bot memory (coordination.ts, ../sql/coordination.ts); times are epoch milliseconds.
   CREATE TABLE handled_updates (update_id BIGINT PRIMARY KEY, handled_at BIGINT NOT NULL);
   CREATE INDEX handled_updates_at ON handled_updates(handled_at);
 

@@ -141,7 +141,7 @@ const MIGRATIONS: readonly string[] = [
   );
   `,
   // 2: what several bot processes sharing the store coordinate through (store/sqlite/coordination.ts,
-  // store/sqlite/bot-memory.ts). Times are epoch milliseconds.
+  // store/sql/coordination.ts). Times are epoch milliseconds.
   `
   CREATE TABLE locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);
 
