@@ -3,6 +3,7 @@
  * cleaning (carryOffsets) and the store to the citation, which names the page of its quote. A two-page
  * text PDF written here with pdf-lib; a task runs over the page break.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fontkit from "@pdf-lib/fontkit";
@@ -98,6 +99,17 @@ describe("the page in citations from a two-page text PDF", () => {
     // The sentence broken by the page is one paragraph again, and page 2 starts inside it.
     expect(stored.text.slice(stored.pages![1]!)).toMatch(/^về xây dựng, chỉnh đốn Đảng\./);
     expect(stored.text).toContain("các nghị quyết của Trung ương về xây dựng");
+  });
+
+  it("reads again, once, a PDF stored before page maps were kept", async () => {
+    const [doc] = await app.store.findDocuments("kl-hai-trang.pdf");
+    const { draft, vectors } = (await app.store.exportDocument(doc!.id))!;
+    const { pages: _pages, ...before } = draft;
+    await app.store.saveDocument({ ...before, hash: createHash("sha256").update(readFileSync(path)).digest("hex") }, vectors);
+    expect((await app.store.getDocument(doc!.id))?.pages).toBeUndefined();
+    expect((await app.ingest([path])).counts).toMatchObject({ updated: 1 });
+    expect((await app.store.getDocument(doc!.id))?.pages).toEqual(draft.pages);
+    expect((await app.ingest([path])).counts).toMatchObject({ unchanged: 1 });
   });
 
   it("cites each task with its page, and a task over the page break with both", async () => {
