@@ -1,20 +1,15 @@
 /**
- * The PostgreSQL `Store`, with the same observable behaviour as the SQLite one and composed the same way
- * (store/sqlite/store.ts): the pieces in store/sql/ run here through `pgQuery`; writing documents, full
- * text, locks and the status writes that read first are PostgreSQL's own. Chunk vectors live behind `PgChunkVectors`
- * (pgvector, or `real[]` rows with an hnswlib index per process). Every replica opening the same database
- * sees one store.
+ * The PostgreSQL `Store`, with the same observable behaviour as the SQLite one: the pieces both stores
+ * share (store/sql/common.ts, run through `pgQuery`) and PostgreSQL's own: writing documents in batches
+ * with their tsvectors, BM25 over them, an advisory lock, the status writes that read first. Chunk vectors
+ * live behind `PgChunkVectors` (pgvector, or `real[]` rows with an hnswlib index per process). Every
+ * replica opening the same database sees one store.
  */
 import type { Logger } from "../../core/logger.js";
 import { searchAdmitted } from "../chunk-filter.js";
-import { assignmentQueries } from "../sql/assignments.js";
-import { exportBotRows, importBotRows } from "../sql/bot-state.js";
-import { botTables } from "../sql/bot-tables.js";
-import { botMemory, handledUpdates } from "../sql/coordination.js";
-import { documentReads, exportDocument } from "../sql/documents.js";
-import { checkVectors, countRows, readEmbedder, writeEmbedder } from "../sql/meta.js";
-import { statusReads } from "../sql/statuses.js";
-import type { AssignmentStore, DocumentStore, IndexStore, PortableStore, SearchStore, Store } from "../types.js";
+import { commonPieces, type OwnPieces } from "../sql/common.js";
+import { checkVectors, countRows, writeEmbedder } from "../sql/meta.js";
+import type { Store } from "../types.js";
 import { pgLocks } from "./coordination.js";
 import { chunkIdsOf, saveDocument } from "./documents.js";
 import { pgQuery } from "./query.js";
@@ -24,18 +19,20 @@ import type { PgChunkVectors, SqlClient } from "./sql.js";
 
 export function createPgStore(client: SqlClient, vectors: PgChunkVectors, now: () => Date, logger?: Logger): Store {
   const q = pgQuery(client);
-  const { exportState, importState, ...statuses } = statusReads(q, now);
+  const common = commonPieces(q, now, async (chunkIds) => {
+    const found = await vectors.get(chunkIds);
+    return chunkIds.map((c) => found.get(c));
+  });
   let closed = false;
 
   /** The dimension of the vectors held (as SQLite asks its index), else the stored embedder's (0 = not known yet). */
   const dimensions = async (): Promise<number | undefined> => {
     if (vectors.dimensions) return vectors.dimensions();
-    const info = await readEmbedder(q);
+    const info = await common.embedderInfo();
     return info && info.dimensions > 0 ? info.dimensions : undefined;
   };
 
-  const documents: DocumentStore = {
-    ...documentReads(q),
+  const own: OwnPieces = {
     /** Rows and vectors in one transaction. `vectors` may be empty (the chunks then show up in `chunksMissingVectors`). */
     async saveDocument(draft, vecs) {
       checkVectors(draft, vecs, await dimensions());
@@ -57,20 +54,14 @@ export function createPgStore(client: SqlClient, vectors: PgChunkVectors, now: (
       });
       vectors.forget?.(chunkIds);
     },
-  };
 
-  const chunks: SearchStore & AssignmentStore = {
     searchLexical: (column, match, filter, limit) => search.searchLexical(client, column, match, filter, limit),
     termFrequencies: (column, terms) => search.termFrequencies(client, column, terms),
     /** Cosine similarity (higher is better); a filter is applied inside the vector search, not after it. */
     searchVector: (vector, filter, k) => searchAdmitted(filter, (f) => search.chunkIds(client, f),
       async (allow) => (await vectors.search(vector, k, allow)).map((h) => ({ chunkId: h.chunkId, score: h.score }))),
     getChunks: (ids) => search.getChunks(client, ids),
-    findAssignments: assignmentQueries(q),
-  };
 
-  const index: IndexStore = {
-    embedderInfo: () => readEmbedder(q),
     /** Records the embedder; vectors of another dimension cannot be kept and are dropped. */
     async setEmbedderInfo(info) {
       const before = await dimensions();
@@ -88,24 +79,10 @@ export function createPgStore(client: SqlClient, vectors: PgChunkVectors, now: (
     /** Nothing to write: every change is committed as it is made. */
     flush: async () => {},
     stats: async () => ({ ...(await countRows(q)), vectors: await vectors.count() }),
-  };
 
-  const portability: PortableStore = {
-    exportDocument: (id) => exportDocument(q, id, async (chunkIds) => {
-      const found = await vectors.get(chunkIds);
-      return chunkIds.map((c) => found.get(c));
-    }),
-    exportBotState: async () => ({ ...(await exportBotRows(q)), status: await exportState() }),
-    async importBotState(state) {
-      await importBotRows(q, state);
-      if (state.status) await importState(state.status);
-    },
-  };
+    ...pgLocks(client),
+    setTaskStatus: (change) => status.setTaskStatus(client, change, now()),
 
-  return {
-    ...documents, ...chunks, ...index, ...portability,
-    ...botTables(q, now), ...botMemory(q, now), ...handledUpdates(q, now), ...pgLocks(client),
-    ...statuses, setTaskStatus: (change) => status.setTaskStatus(client, change, now()),
     /** Stops listening and closes the connections. Safe to call twice. */
     async close() {
       if (closed) return;
@@ -117,4 +94,5 @@ export function createPgStore(client: SqlClient, vectors: PgChunkVectors, now: (
       }
     },
   };
+  return { ...common, ...own };
 }
