@@ -17,7 +17,10 @@ import { carryOffsets } from "../../ingest/offsets.js";
 import { joinPages } from "../../ingest/parse/pages.js";
 import { readDocumentFile } from "../../ingest/parse/read.js";
 import { renderCitation } from "../../present/answer.js";
+import { writeDumpFile } from "../../store/dump-file.js";
+import { readStore } from "../../store/portable.js";
 import { openTempApp, removeDir } from "../helpers/app.js";
+import { importInto } from "../helpers/portable.js";
 import { SERIF } from "./ocr-scan.js";
 
 describe("page map", () => {
@@ -110,6 +113,22 @@ describe("the page in citations from a two-page text PDF", () => {
     expect((await app.ingest([path])).counts).toMatchObject({ updated: 1 });
     expect((await app.store.getDocument(doc!.id))?.pages).toEqual(draft.pages);
     expect((await app.ingest([path])).counts).toMatchObject({ unchanged: 1 });
+  });
+
+  it("moves the page map with the document through export and import", async () => {
+    const file = join(app.dir, "dump.jsonl.gz");
+    await writeDumpFile(readStore(app.store), file);
+    const target = await openTempApp();
+    try {
+      expect(await importInto(target, file)).toMatchObject({ documents: 1, new: 1 });
+      const [doc] = await target.store.findDocuments("kl-hai-trang.pdf");
+      expect((await target.store.getDocument(doc!.id))?.pages).toHaveLength(2);
+      const c = (await target.answerer.ask("Ban Tổ chức TW được giao gì trong quý II/2026?")).citations[0];
+      expect(c).toMatchObject({ doc: "kl-hai-trang.pdf", page: 2 });
+    } finally {
+      await target.close();
+      removeDir(target.dir);
+    }
   });
 
   it("cites each task with its page, and a task over the page break with both", async () => {
