@@ -1,6 +1,12 @@
 /** How both stores apply a ChunkFilter: the same rules for full-text and vector search. */
 import type { ChunkFilter, ScoredChunk } from "./types.js";
 
+/**
+ * Filtered vector searches over at most this many chunks are computed exactly rather than through the
+ * graph, by every vector backend (hnswlib's VectorIndex, PostgreSQL's VectorCache and pgvector alike).
+ */
+export const EXACT_SEARCH_LIMIT = 2000;
+
 /** `docIds: []` or `kinds: []` admits nothing. */
 export function isEmptyFilter(filter: ChunkFilter): boolean {
   return filter.docIds?.length === 0 || filter.kinds?.length === 0;
