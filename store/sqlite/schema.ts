@@ -170,7 +170,7 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   `,
   // 3: task statuses keyed by the task's stable identity (core/status.ts), their history and the bodies'
-  // reporters (store/sqlite/status.ts). No foreign key to assignments: replacing a document keeps them.
+  // reporters (store/sql/statuses.ts, store/sqlite/status.ts). No foreign key to assignments: replacing a document keeps them.
   `
   CREATE TABLE task_statuses (
     key TEXT PRIMARY KEY,
