@@ -1,4 +1,7 @@
-/** Rendering an Answer as Telegram HTML items: the answer text, then each citation with its verbatim quote. */
+/**
+ * An Answer as people read it: Telegram HTML items (the answer text, then each citation with its verbatim
+ * quote; a task list shows each task once with its quote under it) and the same for a terminal.
+ */
 import type { Citation } from "../core/types.js";
 import { escapeHtml } from "../core/text.js";
 import type { Answer } from "../qa/types.js";
@@ -23,9 +26,25 @@ export function renderCitationSource(c: Citation): string {
 
 /** One citation: the source line and the quote, verbatim and escaped, in a blockquote. */
 export function renderCitation(c: Citation): string {
+  return `${renderCitationSource(c)}\n${quoteBlock(c)}`;
+}
+
+/** The quote as shown (present/quote.ts), escaped, in a blockquote; collapsed when long. */
+function quoteBlock(c: Citation): string {
   const quote = displayQuote(c.quote);
   const open = quote.length > EXPANDABLE_AT ? "<blockquote expandable>" : "<blockquote>";
-  return `${renderCitationSource(c)}\n${open}${escapeHtml(quote)}</blockquote>`;
+  return `${open}${escapeHtml(quote)}</blockquote>`;
+}
+
+/**
+ * A task list's lines, each numbered line with the citation of its task (they come in the same order);
+ * undefined for other answers, or when the lines and citations do not pair up (an LLM's rewording).
+ */
+function taskLines(a: Answer): Array<{ line: string; cite?: Citation }> | undefined {
+  if (!a.listing || a.citations.length === 0) return undefined;
+  let k = 0;
+  const lines = displayText(a.answer).split("\n").map((line) => (/^\d+\. /.test(line) ? { line, cite: a.citations[k++] } : { line }));
+  return k === a.citations.length ? lines : undefined;
 }
 
 /**
@@ -35,6 +54,14 @@ export function renderCitation(c: Citation): string {
 export function renderAnswer(answer: Answer, heading?: string): string[] {
   const items: string[] = [];
   if (heading) items.push(heading);
+  const listed = taskLines(answer);
+  if (listed) {
+    // A task list: each task once, its verbatim quote under it (no second list under "Nguồn").
+    for (const { line, cite } of listed) items.push(cite ? `${escapeHtml(line)}\n${quoteBlock(cite)}` : escapeHtml(line));
+    const more = moreLine(answer);
+    if (more) items.push(more);
+    return items;
+  }
   const paragraphs = answer.answer.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   if (paragraphs.length === 0) paragraphs.push(answer.found ? "" : "Không tìm thấy thông tin phù hợp trong các văn bản hiện có.");
   for (const p of paragraphs) if (p) items.push(escapeHtml(displayText(p)));
@@ -76,13 +103,11 @@ export function answerText(a: Answer): string {
   const lang = a.language;
   const where = (c: Citation) => `(${c.doc}, ${citationPlace(c, lang)})`;
   const quoted = (c: Citation) => `“${cutQuote(displayQuote(c.quote), TERMINAL_QUOTE)}”`;
-  const lines = displayText(a.answer).split("\n");
-  const numbered = lines.filter((l) => /^\d+\. /.test(l)).length;
-  if (a.listing && a.citations.length > 0 && numbered === a.citations.length) {
-    let k = 0;
+  const listed = taskLines(a);
+  if (listed && a.listing) {
     // Under its task, a quote is one line: the task already says what it is about.
     const inline = (c: Citation) => `“${cutQuote(displayQuote(c.quote).replace(/\s*\n\s*/g, " "), LISTED_QUOTE)}”`;
-    const out = lines.flatMap((l) => (/^\d+\. /.test(l) ? [l, `   ${inline(a.citations[k]!)} ${where(a.citations[k++]!)}`] : [l]));
+    const out = listed.flatMap(({ line, cite }) => (cite ? [line, `   ${inline(cite)} ${where(cite)}`] : [line]));
     const left = leftOf(a);
     if (left > 0) out.push("", lang === "en" ? `… ${left} more task(s); all of them: ${tasksCommand(a.listing)}` : `… còn ${left} nhiệm vụ nữa; xem tất cả: ${tasksCommand(a.listing)}`);
     return out.join("\n");

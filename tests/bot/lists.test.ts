@@ -93,7 +93,7 @@ describe("/hanchot 30", () => {
 });
 
 describe("a cut task answer", () => {
-  it("says how many tasks are left and offers Xem thêm, through the real answerer", async () => {
+  it("says how many tasks are left and offers Xem thêm, and shows each task once, through the real answerer", async () => {
     const app = await openTempApp({ BOT_TOKEN: "1:LISTS", BOT_ADMINS: "100" });
     try {
       await app.ingest([writeListsCorpus(join(app.dir, "corpus"))]);
@@ -111,6 +111,16 @@ describe("a cut task answer", () => {
       const shown = text.match(/^\d+\. /gm)!.length;
       expect(text).toContain(`Còn ${DISTINCT_TASKS - shown} nhiệm vụ nữa: bấm «Xem thêm ▶».`);
       expect(buttons(msgs.at(-1)).some((b) => b.text === "Xem thêm ▶")).toBe(true);
+
+      // Asked in words: each task once, its quote under it without table bars, no second list under "Nguồn".
+      sent.length = 0;
+      await bot.handleUpdate({ update_id: 2, message: { message_id: 2, date: 1, chat: { id: USER, type: "private", first_name: "U" }, from, text: "Bộ Nội vụ có những nhiệm vụ gì?" } } as unknown as Update);
+      const html = sent.filter((c) => c.method === "sendMessage").map((m) => String(m.payload.text)).join("\n");
+      expect(html).not.toContain("Nguồn:");
+      expect(html).not.toContain("|");
+      expect(stripHtml(html).match(/Hoàn thiện quy định số 2 về/g)).toHaveLength(2);
+      expect(html).toContain("<blockquote>2 Hoàn thiện quy định số 2 về quản lý cán bộ, công chức cấp xã · Bộ Nội vụ · Bộ Tư pháp · Nghị định · Tháng 2/2026</blockquote>");
+      expect(stripHtml(html)).toContain(`Còn ${DISTINCT_TASKS - 8} nhiệm vụ nữa: bấm «Xem thêm ▶».`);
     } finally {
       await app.close();
       removeDir(app.dir);
