@@ -72,6 +72,9 @@ describe("task lists on the command line", () => {
     const first = answer.split("\n").find((l) => /^1\. /.test(l));
     expect(first).toContain("Hoàn thiện quy định số 11");
     expect(answer).toContain("nhiemvu tasks --assignee \"Bộ Nội vụ\" --due-before 2026-11-30");
+    const en = await nv("ask", "What must the Ministry of Home Affairs finish before 30 November 2026?");
+    expect(en.split("\n")[0]).toBe("Bộ Nội vụ has 12 task(s) due by 30/11/2026:");
+    expect(en.split("\n").find((l) => /^1\. /.test(l))).toContain("Hoàn thiện quy định số 11");
   });
 
   it("tasks cuts a long task at a word with … and names its document by number and title, not file name", async () => {
