@@ -7,7 +7,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { Answer } from "../qa/types.js";
 import type { Store } from "../store/types.js";
 import { newKey, type BotContext, type BotDeps } from "./context.js";
-import { renderAnswer } from "../present/answer.js";
+import { moreLine, renderAnswer } from "../present/answer.js";
 import { taskGroupsWithStatus } from "./status-view.js";
 import { vnDate } from "../core/time.js";
 import { replyItems, withTyping } from "./send.js";
@@ -35,6 +35,8 @@ export async function answerAndReply(ctx: BotContext, deps: BotDeps, req: AskReq
     // Each task with its status and its buttons (bot/status-view.ts).
     const view = await taskGroupsWithStatus(deps.app.store, answer.groups, vnDate(deps.app.now()));
     items = [...(req.heading ? [req.heading] : []), ...view.items];
+    const more = moreLine(answer);
+    if (more) items.push(more);
     statusRows = view.rows;
   } else {
     items = renderAnswer(answer, req.heading);

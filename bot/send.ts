@@ -74,3 +74,18 @@ export async function withTyping<T>(ctx: BotContext, work: () => Promise<T>): Pr
     clearInterval(timer);
   }
 }
+
+/**
+ * Replaces the message under a pressed button with another page (one HTML message and its buttons), falling
+ * back to plain text when the formatting is rejected; "message is not modified" (a double press) is ignored.
+ */
+export async function editHtml(ctx: BotContext, html: string, keyboard?: InlineKeyboardMarkup): Promise<void> {
+  const common = { reply_markup: keyboard, link_preview_options: { is_disabled: true } };
+  try {
+    await ctx.editMessageText(html, { ...common, parse_mode: "HTML" });
+  } catch (err) {
+    if (err instanceof GrammyError && /message is not modified/i.test(err.description)) return;
+    if (!isParseError(err)) throw err;
+    await ctx.editMessageText(stripHtml(html), common);
+  }
+}

@@ -6,6 +6,7 @@
  * chunkSections is synchronous, and because offsets, not copied strings, are what we must keep exact:
  * always chunk.text === text.slice(chunk.start, chunk.end).
  */
+import { shorten } from "../core/display.js";
 import { PARAGRAPH_LABEL } from "../core/sections.js";
 import type { ChunkDraft, DocumentMeta, Section } from "../core/types.js";
 
@@ -63,14 +64,6 @@ export function splitRange(text: string, start: number, end: number, max: number
   }
   if (cur) out.push(cur);
   return out;
-}
-
-function shorten(s: string, max: number): string {
-  const t = s.replace(/\s+/g, " ").trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return (space > max / 2 ? cut.slice(0, space) : cut) + "…";
 }
 
 /** "title › 3 Giao Ban Tổ chức Trung ương: › (ii)": where a chunk sits, for embedding. */

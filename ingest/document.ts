@@ -33,7 +33,7 @@ export async function buildDocument(
   return { name: raw.name, path: raw.path, hash: raw.hash, format: raw.format, text, meta, sections, chunks, assignments, ...(pages ? { pages } : {}) };
 }
 
-/** A spreadsheet's rows in the cleaned text (rows without a letter or a digit are left in the one above). */
+/** A spreadsheet's rows in the cleaned text (a row without a letter or a digit is left in its sheet's section). */
 function rowStarts(raw: RawDocument, text: string): RowStart[] {
   const rows = (raw.rows ?? []).filter((r) => /[\p{L}\p{N}]/u.test(raw.text.slice(r.at, lineEnd(raw.text, r.at))));
   const at = carryOffsets(raw.text, text, rows.map((r) => r.at));

@@ -8,6 +8,7 @@ import { findPeriods } from "../core/periods.js";
 import { isoDate, isValidDay } from "../core/time.js";
 import { DOC_KIND_LABELS, DOC_KINDS, type DocKind, type DocumentMeta } from "../core/types.js";
 import { fold } from "../core/text.js";
+import { shorten } from "../core/display.js";
 import { issuerName } from "./parse/issuer.js";
 
 /** Only the head of a document holds its header; reading more would be slow and risk false hits. */
@@ -177,13 +178,6 @@ function titleAfter(text: string, h: Heading): { title?: string; issuer?: string
     break;
   }
   return { title: title && shorten(title, 400), issuer };
-}
-
-function shorten(s: string, max: number): string {
-  const t = s.replace(/\s+/gu, " ").trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max);
-  return cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)) + "…";
 }
 
 /** A headline: the first paragraph's first sentence, without a leading "date ..." and "(Source) -". */

@@ -85,13 +85,22 @@ async function ingestFile(path: string, deps: IngestDeps, options: IngestOptions
 }
 
 /**
- * sha256 of the file, plus its sidecar when there is one (a corrected sidecar must re-ingest the file).
- * Undefined for files over the limit: parsing then reports them with a clear error.
+ * What a kind of file is read with besides its bytes, bumped when reading it starts keeping something new,
+ * so that the next ingest reads the files stored before again (1: a PDF's page starts, a spreadsheet's
+ * sheets and row numbers).
+ */
+const READER_VERSIONS: Record<string, number> = { ".pdf": 1, ".xlsx": 1, ".xls": 1, ".csv": 1 };
+
+/**
+ * sha256 of the file, plus its sidecar when there is one (a corrected sidecar must re-ingest the file)
+ * and its reader's version. Undefined for files over the limit: parsing then reports them with a clear error.
  */
 async function fingerprintFile(path: string, maxBytes: number): Promise<string | undefined> {
   const info = await stat(path);
   if (info.size > maxBytes) return undefined;
   const hash = createHash("sha256").update(await readFile(path));
+  const reader = READER_VERSIONS[extname(path).toLowerCase()];
+  if (reader) hash.update(`\0reader\0${reader}`);
   for (const side of sidecarCandidates(path)) {
     const bytes = await readFile(side).catch(() => undefined);
     if (bytes) hash.update("\0sidecar\0").update(bytes);

@@ -2,6 +2,7 @@
 import { escapeHtml } from "../core/text.js";
 import type { DocumentSummary, StoredSection } from "../store/types.js";
 import { docLabel, formatDate, sectionPhrase, shorten } from "../core/display.js";
+import type { ListLine } from "./pages.js";
 
 /** The card's items: a header (kind, number, date, title, issuer, counts), then its sections. */
 export function renderDocCard(doc: DocumentSummary, sections: StoredSection[]): string[] {
@@ -29,15 +30,24 @@ export function renderDocCard(doc: DocumentSummary, sections: StoredSection[]): 
 /** One line per document, newest first, with the command that opens its card. */
 export function renderDocList(docs: DocumentSummary[]): string[] {
   if (docs.length === 0) return ["Chưa có văn bản nào trong hệ thống."];
+  return [docListTitle(docs.length), ...docListLines(docs).map((l) => l.html)];
+}
+
+/** "<b>Các văn bản hiện có (426):</b>" */
+export function docListTitle(count: number): string {
+  return `<b>Các văn bản hiện có (${count}):</b>`;
+}
+
+/** The documents as list entries for paging (present/pages.ts), newest first. */
+export function docListLines(docs: DocumentSummary[]): ListLine[] {
   const sorted = [...docs].sort((a, b) => (b.meta.date ?? "").localeCompare(a.meta.date ?? ""));
-  const items = [`<b>Các văn bản hiện có (${docs.length}):</b>`];
-  for (const d of sorted) {
+  return sorted.map((d) => {
     const ref = d.meta.number ?? d.name;
-    const date = d.meta.date ? ` (${escapeHtml(formatDate(d.meta.date))})` : "";
+    // docLabel names an unnumbered document by its date already.
+    const date = d.meta.date && d.meta.number ? ` (${escapeHtml(formatDate(d.meta.date))})` : "";
     const title = d.meta.title ? `\n   ${escapeHtml(shorten(d.meta.title, 140))}` : "";
-    items.push(
-      `• <b>${escapeHtml(docLabel(d.meta, d.name))}</b>${date}${title}\n   ${d.assignments} nhiệm vụ · xem: <code>/vanban ${escapeHtml(ref)}</code>`,
-    );
-  }
-  return items;
+    return {
+      html: `• <b>${escapeHtml(docLabel(d.meta, d.name))}</b>${date}${title}\n   ${d.assignments} nhiệm vụ · xem: <code>/vanban ${escapeHtml(ref)}</code>`,
+    };
+  });
 }

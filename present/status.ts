@@ -14,6 +14,9 @@ import { renderTask } from "./tasks.js";
 /** Most tasks that get buttons under one message (Telegram allows 100 buttons; a long list stays readable). */
 export const MAX_STATUS_BUTTONS = 10;
 
+/** Longest task text in a numbered list (cut at a word with "…"; 📖 Nguyên văn shows the section whole). */
+const LISTED_TASK_CHARS = 300;
+
 /** Callback data: st:<d|p|n>:<docId>:<ref> (done, in progress, note). */
 export const STATUS_CALLBACK = /^st:([dpn]):(\d+):([\w-]{12})$/;
 
@@ -31,7 +34,7 @@ export function statusLine(t: StoredAssignment, status: TaskStatus | undefined, 
 
 /** One task with its number and status line (the deadline's own "quá hạn" mark is left to the status). */
 export function renderTaskWithStatus(t: StoredAssignment, n: number, status: TaskStatus | undefined, today: string, showRole = true): string {
-  const item = renderTask(t, { showRole }).replace(/^•/, `${n}.`);
+  const item = renderTask(t, { showRole, maxTaskChars: LISTED_TASK_CHARS }).replace(/^•/, `${n}.`);
   return `${item}\n${statusLine(t, status, today)}`;
 }
 

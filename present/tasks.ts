@@ -1,8 +1,8 @@
 /**
- * Rendering assignments as list items. Shared with digests (digest/), which call renderTaskList and
- * splitMessages (./split.js) to build their messages.
+ * Tasks as list items: one record (renderTask), a task with all its bodies (renderTaskEntry), and the
+ * plain-text entry of `nhiemvu tasks` (taskEntryText). Used by /nhiemvu, /hanchot, /quahan, inline results,
+ * digests (present/digest.ts) and the CLI.
  */
-import type { Role } from "../core/types.js";
 import { escapeHtml } from "../core/text.js";
 import type { StoredAssignment } from "../store/types.js";
 import { ROLE_LABELS, docLabel, formatDate, shorten, taskPlace } from "../core/display.js";
@@ -58,16 +58,42 @@ export function deadlineText(t: StoredAssignment, today?: string): string {
   return s;
 }
 
-/** Tasks grouped by role, each group under a heading; the order is Chủ trì, Phối hợp, Thực hiện. */
-export function renderTaskGroups(
-  groups: Array<{ role: Role; tasks: StoredAssignment[] }>,
-  opts: TaskListOptions = {},
-): string[] {
-  const items: string[] = [];
-  for (const g of groups) {
-    if (g.tasks.length === 0) continue;
-    items.push(`<b>${ROLE_LABELS[g.role]}</b> (${g.tasks.length})`);
-    items.push(...renderTaskList(g.tasks, { ...opts, showRole: false }));
-  }
-  return items;
+/** Most bodies named on one task's line; the rest are counted ("và 12 cơ quan khác"). */
+const MAX_BODIES = 6;
+
+/**
+ * One task with all its bodies (records sharing its quote: the lead, the coordinators, those who carry it
+ * out) as one HTML item: "• <b>Bộ A</b> (Chủ trì), <b>Bộ B</b> (Phối hợp): task", its deadline and source.
+ */
+export function renderTaskEntry(records: StoredAssignment[], opts: TaskListOptions = {}): string {
+  const t = records[0]!;
+  if (records.length === 1) return renderTask(t, opts);
+  const { maxTaskChars = 1000 } = opts;
+  const lines = [`• ${bodiesOf(records, (name, role) => `<b>${escapeHtml(name)}</b> <i>(${role})</i>`)}: ${escapeHtml(shorten(t.task, maxTaskChars))}`];
+  const dl = deadlineText(t, opts.today);
+  if (dl) lines.push(`   ⏰ ${dl}`);
+  lines.push(`   📄 ${escapeHtml(taskSource(t))}`);
+  return lines.join("\n");
+}
+
+/** "Bộ A (chủ trì), Bộ B (phối hợp) và 3 cơ quan khác", each body once, written by `write`. */
+function bodiesOf(records: StoredAssignment[], write: (name: string, role: string) => string): string {
+  const seen = new Set<string>();
+  const bodies = records.filter((r) => !seen.has(r.org) && seen.add(r.org));
+  const shown = bodies.slice(0, MAX_BODIES).map((r) => write(r.org, ROLE_LABELS[r.role]));
+  const rest = bodies.length - MAX_BODIES;
+  return rest > 0 ? `${shown.join(", ")} và ${rest} cơ quan khác` : shown.join(", ");
+}
+
+/**
+ * One task as plain text for a terminal (`nhiemvu tasks`, `deadlines`): its bodies and deadline, the task
+ * cut at a word with "…", and its document by number and title with the section.
+ */
+export function taskEntryText(records: StoredAssignment[], n: number): string {
+  const t = records[0]!;
+  const d = t.deadline;
+  const due = d ? ` — hạn: ${d.text}${d.due && !d.text.includes(formatDate(d.due)) ? ` (${formatDate(d.due)})` : ""}` : "";
+  const bodies = bodiesOf(records, (name, role) => `${name} (${role.toLowerCase()})`);
+  const title = t.docMeta.title ? ` — ${shorten(t.docMeta.title, 120)}` : "";
+  return `${n}. ${bodies}${due}\n   ${shorten(t.task, 240)}\n   ${taskSource(t)}${title}`;
 }

@@ -3,14 +3,14 @@
  * quote. With an organisation, tasks are grouped by its role; without one ("what is due in 8/2025"),
  * each task is listed once with all its bodies.
  */
-import { fold, nameKey } from "../core/text.js";
+import { nameKey } from "../core/text.js";
 import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 import { citation } from "./cite.js";
 import { wordShare } from "./retrieve.js";
-import { dueInPeriod, periodFilter } from "./task-query.js";
+import { distinctTasks, dueInPeriod, periodFilter, tasksByQuote } from "./task-query.js";
 import type { Scope } from "./scope.js";
-import type { Answer, AskOptions } from "./types.js";
+import type { Answer, AskOptions, TaskListing } from "./types.js";
 import type { Understanding } from "./understand.js";
 import { describeAssigned, describeDue, describeNothing } from "./wording.js";
 
@@ -20,7 +20,7 @@ export async function answerAssigned(u: Understanding, scope: Scope, store: Stor
   const records = await findTasks(u, scope, store);
   const byOrg = u.orgs.length > 0;
   // Without an organisation, one entry per task: its records share a quote.
-  const entries = byOrg ? records.map((t) => [t]) : groupByQuote(records);
+  const entries = byOrg ? records.map((t) => [t]) : tasksByQuote(withoutRoles(records, orderFor(u)));
   const offset = opts.offset ?? 0;
   const limit = opts.limit ?? 10;
   const page = entries.slice(offset, offset + limit);
@@ -30,10 +30,11 @@ export async function answerAssigned(u: Understanding, scope: Scope, store: Stor
   }
   const more = offset + limit < entries.length;
   const nextOffset = offset + page.length;
+  const listing = listingOf(u, entries.length);
   const cite = (t: StoredAssignment) =>
     citation({ name: t.docName, meta: t.docMeta }, t.sectionLabel, t.quote, { start: t.quoteStart, end: t.quoteEnd, pages: t.docPages });
   if (!byOrg) {
-    return { ...base, answer: describeDue(u, page, entries.length, offset), found: true, citations: page.map((e) => cite(e[0]!)), more, nextOffset };
+    return { ...base, answer: describeDue(u, page, entries.length, offset), found: true, citations: page.map((e) => cite(e[0]!)), more, nextOffset, listing };
   }
   const tasks = page.flat();
   const groups = ROLE_ORDER.map((role) => ({ role, tasks: tasks.filter((t) => t.role === role) })).filter((g) => g.tasks.length > 0);
@@ -45,6 +46,7 @@ export async function answerAssigned(u: Understanding, scope: Scope, store: Stor
     groups,
     more,
     nextOffset,
+    listing,
   };
 }
 
@@ -66,14 +68,36 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store): P
   }
   const matter = u.topic.length >= 2 ? u.topic : u.subject;
   if (matter.length >= 2) tasks = onMatter(tasks, matter);
-  const seen = new Set<string>();
-  tasks = tasks.filter((t) => {
-    const key = `${t.orgId ?? t.org}|${t.role}|${fold(t.task).slice(0, 160)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return tasks.sort(answerOrder);
+  return distinctTasks(tasks).sort(orderFor(u));
+}
+
+type Order = (a: StoredAssignment, b: StoredAssignment) => number;
+
+/**
+ * "What must X finish before 5/12/2025" lists the tasks due nearest that date first, whatever their role:
+ * oldest first would push the task due on the day asked past the first page. Other lists: answerOrder.
+ */
+function orderFor(u: Understanding): Order {
+  const p = u.period;
+  if (p?.kind !== "range" || !p.end || p.start) return answerOrder;
+  return (a, b) => (b.deadline?.due ?? b.period?.end ?? "").localeCompare(a.deadline?.due ?? a.period?.end ?? "") || answerOrder(a, b);
+}
+
+/** Records in `order` with their role set aside (a task's place is its best-placed record's). */
+function withoutRoles(records: StoredAssignment[], order: Order): StoredAssignment[] {
+  return [...records].sort((a, b) => order({ ...a, role: "lead" }, { ...b, role: "lead" }));
+}
+
+/** How many tasks the list holds, and the `tasks` filters that show them all. */
+function listingOf(u: Understanding, total: number): TaskListing {
+  const p = u.period;
+  const before = p?.kind === "range" && p.end && !p.start ? p.end : undefined;
+  return {
+    total,
+    assignee: u.orgs[0]?.org.name ?? u.unknownOrg,
+    period: p && !before ? (p.label ?? p.text) : undefined,
+    dueBefore: before,
+  };
 }
 
 /**
@@ -96,16 +120,4 @@ function answerOrder(a: StoredAssignment, b: StoredAssignment): number {
  */
 function onMatter(tasks: StoredAssignment[], matter: string[]): StoredAssignment[] {
   return tasks.filter((t) => wordShare(matter, `${t.quote} ${t.docMeta.title ?? ""} ${t.docMeta.number ?? ""}`) >= 0.5);
-}
-
-/** Records sharing a quote are one task; the task takes the place of its best-placed record. */
-function groupByQuote(records: StoredAssignment[]): StoredAssignment[][] {
-  const groups = new Map<string, StoredAssignment[]>();
-  for (const t of [...records].sort((a, b) => answerOrder({ ...a, role: "lead" }, { ...b, role: "lead" }))) {
-    const key = `${t.docId}:${t.quoteStart}:${t.quoteEnd}`;
-    const g = groups.get(key);
-    if (g) g.push(t);
-    else groups.set(key, [t]);
-  }
-  return [...groups.values()].map((g) => g.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)));
 }

@@ -7,6 +7,7 @@
 import { AnswerError } from "../core/errors.js";
 import type { Org, OrgRegistry } from "../core/orgs.js";
 import { parsePeriod } from "../core/periods.js";
+import { fold } from "../core/text.js";
 import type { Period, Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 
@@ -75,4 +76,45 @@ export function periodFilter(period: Period): Pick<AssignmentFilter, "overlaps" 
   if (period.kind !== "range" || !period.end) return {};
   if (!period.start) return { dueBefore: period.end };
   return { overlaps: { start: period.start, end: period.end } };
+}
+
+/**
+ * What a task list counts, the same in answers, `nhiemvu tasks` and the bot: one record per body, role and
+ * wording. The same task copied into several documents (an appendix ingested three times, a plan and the
+ * report that repeats it) counts once; the first record in the given order stays.
+ */
+export function distinctTasks(records: StoredAssignment[]): StoredAssignment[] {
+  const seen = new Set<string>();
+  return records.filter((t) => {
+    const key = `${t.orgId ?? t.org}|${t.role}|${fold(t.task).slice(0, 160)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Records sharing one quote are one task with several bodies (the lead and its coordinators): one entry
+ * each, in the order of each task's first record, its bodies lead first.
+ */
+export function tasksByQuote(records: StoredAssignment[]): StoredAssignment[][] {
+  const groups = new Map<string, StoredAssignment[]>();
+  for (const t of records) {
+    // The words too: records of one quote always share them, and a quote never holds two tasks by accident.
+    const key = `${t.docId}:${t.quoteStart}:${t.quoteEnd}:${fold(t.task).slice(0, 160)}`;
+    const g = groups.get(key);
+    if (g) g.push(t);
+    else groups.set(key, [t]);
+  }
+  const order: Role[] = ["lead", "coordinate", "execute"];
+  return [...groups.values()].map((g) => g.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role)));
+}
+
+/**
+ * The entries of a task list: for one body, each of its tasks; for no body, each task once with all its
+ * bodies. Their number is the count every list states.
+ */
+export function taskEntries(records: StoredAssignment[], byBody: boolean): StoredAssignment[][] {
+  const distinct = distinctTasks(records);
+  return byBody ? distinct.map((t) => [t]) : tasksByQuote(distinct);
 }

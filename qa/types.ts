@@ -30,6 +30,19 @@ export interface Answer extends AnswerJson {
   more: boolean;
   /** The offset of the next page ("Xem thêm"): this page's offset plus the results it showed. */
   nextOffset?: number;
+  /** For task lists: how many tasks in all, and the filters of `nhiemvu tasks` that list every one. */
+  listing?: TaskListing;
+}
+
+export interface TaskListing {
+  /** Tasks in the whole list (each body, role and wording once; see taskEntries in task-query.ts). */
+  total: number;
+  /** The body asked about, by its registry name. */
+  assignee?: string;
+  /** The period asked, as `tasks --period` reads it ("Q2/2026"). */
+  period?: string;
+  /** The date of a "before DATE" question (YYYY-MM-DD). */
+  dueBefore?: string;
 }
 
 export interface AskOptions {

@@ -11,7 +11,11 @@ import type { Understanding } from "./understand.js";
 
 function periodWords(u: Understanding): string {
   if (!u.period) return "";
-  if (u.language === "en") return ` in ${u.period.label ?? u.period.text}`;
+  if (u.language === "en") {
+    // "before 30 November 2026" is a deadline, not a span to be "in" (its label is "≤2026-11-30").
+    if (u.period.kind === "range" && u.period.end && !u.period.start) return ` due by ${formatDate(u.period.end)}`;
+    return ` in ${u.period.label ?? u.period.text}`;
+  }
   const label = u.period.label ?? "";
   // Shown in the document's own style whatever way it was typed ("quy 2/2026" -> "quý II/2026").
   const q = /^Q([1-4])\/(\d{4})$/.exec(label);

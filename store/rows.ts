@@ -1,9 +1,62 @@
 /**
- * What both SQL stores (SQLite and PostgreSQL) read the same way: the document summary query and the
- * mapping of rows to the store's types. PostgreSQL returns BIGINT columns as strings, hence Number().
+ * What both SQL stores (SQLite and PostgreSQL) write and read the same way: a draft's rows (the mapping
+ * from drafts to columns), the document summary query, and the mapping of rows to the store's types.
+ * PostgreSQL returns BIGINT columns as strings, hence Number().
  */
+import { StoreError } from "../core/errors.js";
 import type { AssignmentDraft, Deadline, DocumentDraft, DocumentMeta, Period, Role } from "../core/types.js";
-import type { DocumentSummary, StoredAssignment, StoredSection } from "./types.js";
+import { fileNameKey, fileStemKey, numberKey, numberLead, orgFolded } from "./keys.js";
+import type { DocumentSummary, SaveStatus, StoredAssignment, StoredSection } from "./types.js";
+
+/** What a document writer did: the document's id, and the chunk rows it wrote and replaced. */
+export interface SaveResult {
+  id: number;
+  status: SaveStatus;
+  /** Ids of the new chunk rows, in `draft.chunks` order. */
+  chunkIds: number[];
+  /** Ids of the chunk rows the save replaced. */
+  replacedChunkIds: number[];
+}
+
+/** The columns of a document row, in `documentValues` order (`path` first: the key of a re-save). */
+export const DOCUMENT_COLUMNS = [
+  "path", "name", "hash", "format", "text", "meta", "kind", "number", "date", "title", "period_start", "period_end",
+  "name_key", "stem_key", "number_key", "number_lead", "ingested_at", "pages",
+] as const;
+
+export function documentValues(draft: DocumentDraft, stamp: string): unknown[] {
+  const meta: DocumentMeta = draft.meta;
+  return [
+    draft.path, draft.name, draft.hash, draft.format, draft.text, JSON.stringify(meta), meta.kind,
+    meta.number ?? null, meta.date ?? null, meta.title ?? null, meta.period?.start ?? null, meta.period?.end ?? null,
+    fileNameKey(draft.name), fileStemKey(draft.name), meta.number ? numberKey(meta.number) || null : null,
+    meta.number ? numberLead(meta.number) : null, stamp, draft.pages ? JSON.stringify(draft.pages) : null,
+  ];
+}
+
+/** The columns of an assignment row, in `assignmentValues` order. */
+export const ASSIGNMENT_COLUMNS = [
+  "doc_id", "org_id", "org", "org_text", "org_folded", "role", "coordinators", "task", "deadline", "deadline_text",
+  "deadline_kind", "due", "range_start", "range_end", "period", "section", "quote_start", "quote_end", "quote",
+] as const;
+
+export function assignmentValues(docId: number, draft: DocumentDraft, a: AssignmentDraft): unknown[] {
+  return [
+    docId, a.orgId, a.org, a.orgText, orgFolded(a.org, a.orgText), a.role, JSON.stringify(a.coordinators), a.task,
+    a.deadline ? JSON.stringify(a.deadline) : null, a.deadline?.text ?? null, a.deadline?.kind ?? null,
+    a.deadline?.due ?? null, a.period?.start ?? a.deadline?.start ?? null, a.period?.end ?? a.deadline?.due ?? null,
+    a.period ? JSON.stringify(a.period) : null, a.section, a.quoteStart, a.quoteEnd, draft.text.slice(a.quoteStart, a.quoteEnd),
+  ];
+}
+
+/** Throws unless every assignment's quote lies inside the document's text. */
+export function checkQuoteOffsets(draft: DocumentDraft): void {
+  for (const a of draft.assignments) {
+    if (a.quoteStart < 0 || a.quoteEnd > draft.text.length || a.quoteStart > a.quoteEnd) {
+      throw new StoreError("bad_offsets", `Assignment quote [${a.quoteStart}, ${a.quoteEnd}) lies outside ${draft.name}.`);
+    }
+  }
+}
 
 export interface SummaryRow {
   id: number; name: string; path: string; hash: string; format: DocumentDraft["format"]; meta: string;

@@ -2,9 +2,9 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import type { App } from "../../app/types.js";
 import { plainMessage } from "../../core/errors.js";
-import { citationPlace, docHeading } from "../../core/display.js";
 import type { Answer, AnswerJson } from "../../qa/types.js";
 import { action, type CliContext } from "../context.js";
+import { answerText } from "../../present/answer.js";
 
 export function registerAsk(program: Command, ctx: CliContext): void {
   program
@@ -45,14 +45,7 @@ function toJson(a: Answer): AnswerJson {
   return { question: a.question, answer: a.answer, found: a.found, citations: a.citations };
 }
 
-/** An answer for a terminal: the text, then numbered citations with their quotes. */
+/** An answer for a terminal (present/answer.ts). */
 export function formatAnswer(a: Answer): string {
-  const lines = [a.answer];
-  if (a.citations.length > 0) lines.push("", a.language === "en" ? "Sources:" : "Nguồn:");
-  a.citations.forEach((c, i) => {
-    const head = docHeading({ kind: c.kind, number: c.number, date: c.date, title: c.title }, c.doc);
-    lines.push(`[${i + 1}] ${head} (${c.doc}, ${citationPlace(c, a.language)})`);
-    lines.push(`    “${c.quote.length > 400 ? `${c.quote.slice(0, 400)}…` : c.quote}”`);
-  });
-  return lines.join("\n");
+  return answerText(a);
 }

@@ -2,11 +2,11 @@ import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import type { App } from "../../app/types.js";
 import { AnswerError } from "../../core/errors.js";
-import { taskPlace } from "../../core/display.js";
 import { isValidDay } from "../../core/time.js";
 import type { Role } from "../../core/types.js";
 import type { StoredAssignment } from "../../store/types.js";
 import { action, type CliContext } from "../context.js";
+import { taskEntryText } from "../../present/tasks.js";
 
 const ROLES = ["lead", "coordinate", "execute"] as const;
 
@@ -38,19 +38,19 @@ export function registerTasks(program: Command, ctx: CliContext): void {
         throw new AnswerError("bad_format", `--format must be one of ${FORMATS.join(", ")}`);
       }
       let file: Buffer | undefined;
-      const tasks = await ctx.withApp(async (app) => {
-        const { dueInPeriod, resolveTaskQuery } = await import("../../qa/task-query.js");
+      const listed = await ctx.withApp(async (app) => {
+        const { dueInPeriod, resolveTaskQuery, taskEntries } = await import("../../qa/task-query.js");
         const { filter, period } = await resolveTaskQuery({ ...opts, role: opts.role as Role | undefined }, app);
         const found = (await app.store.findAssignments(filter)).filter((t) => dueInPeriod(t, period));
         if (opts.format) file = await exportTable(opts.format, found, app);
-        return found;
+        return { found, entries: taskEntries(found, !!opts.assignee) };
       });
       if (file) {
         if (opts.out) writeFileSync(opts.out, file);
         else process.stdout.write(file);
         return;
       }
-      printTasks(ctx, tasks, opts.json);
+      printTasks(ctx, listed, opts.json);
     }));
 
   program
@@ -64,13 +64,13 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       checkDay("--from", opts.from);
       checkDay("--to", opts.to);
       if (opts.from > opts.to) throw new AnswerError("bad_range", `--from ${opts.from} is after --to ${opts.to}; give the earlier date first`);
-      const tasks = await ctx.withApp(async (app) => {
-        const { resolveTaskQuery } = await import("../../qa/task-query.js");
+      const listed = await ctx.withApp(async (app) => {
+        const { resolveTaskQuery, taskEntries } = await import("../../qa/task-query.js");
         const { filter } = await resolveTaskQuery({ assignee: opts.assignee, dueAfter: opts.from, dueBefore: opts.to }, app);
-        const found = await app.store.findAssignments(filter);
-        return found.sort((a, b) => (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? ""));
+        const found = (await app.store.findAssignments(filter)).sort((a, b) => (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? ""));
+        return { found, entries: taskEntries(found, !!opts.assignee) };
       });
-      printTasks(ctx, tasks, opts.json);
+      printTasks(ctx, listed, opts.json);
     }));
 }
 
@@ -93,13 +93,15 @@ function checkDay(option: string, value: string): void {
   }
 }
 
-function printTasks(ctx: CliContext, tasks: StoredAssignment[], json?: boolean): void {
-  if (json) return ctx.out(JSON.stringify(tasks.map(toTaskJson)));
-  if (tasks.length === 0) return ctx.out("no matching assignments");
-  for (const t of tasks) {
-    const due = t.deadline ? ` — hạn: ${t.deadline.text}${t.deadline.due ? ` (${t.deadline.due})` : ""}` : "";
-    ctx.out(`[${t.role}] ${t.org}${due}\n  ${t.task.slice(0, 240)}\n  ${t.docName} ${taskPlace(t)}`);
-  }
+/**
+ * The table as JSON records, or as text: each task once (taskEntries: the count answers state), with all
+ * its bodies, its words cut at a word, and its document by number and title.
+ */
+function printTasks(ctx: CliContext, listed: { found: StoredAssignment[]; entries: StoredAssignment[][] }, json?: boolean): void {
+  if (json) return ctx.out(JSON.stringify(listed.found.map(toTaskJson)));
+  if (listed.found.length === 0) return ctx.out("no matching assignments");
+  ctx.out(`${listed.entries.length} nhiệm vụ:`);
+  listed.entries.forEach((e, i) => ctx.out(taskEntryText(e, i + 1)));
 }
 
 /** The JSON item of `tasks --json` and `deadlines --json`. */

@@ -9,6 +9,7 @@ import hnswlib from "hnswlib-node";
 import type { HierarchicalNSW as Hnsw } from "hnswlib-node";
 import { StoreError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
+import { EXACT_SEARCH_LIMIT } from "../chunk-filter.js";
 import { readIndexFile, readVectors, type RecordLayout } from "./index-file.js";
 
 const { HierarchicalNSW } = hnswlib;
@@ -21,8 +22,6 @@ const EF_CONSTRUCTION = 64;
  */
 const EF_SEARCH = 1000;
 const INITIAL_CAPACITY = 1024;
-/** Filtered searches over at most this many chunks are computed exactly. */
-const EXACT_SEARCH_LIMIT = 2000;
 
 export interface VectorHit {
   label: number;

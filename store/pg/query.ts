@@ -39,7 +39,7 @@ export function pgQuery(client: SqlQueryable & Partial<Pick<SqlClient, "transact
         return fn(pgQuery(tx));
       });
     },
-    list: (type) => `CAST(? AS ${type}[])`,
+    typed: (type) => `CAST(? AS ${type})`,
     inList: (expr, type) => `${expr} = ANY(CAST(? AS ${type}[]))`,
   };
 }

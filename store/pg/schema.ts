@@ -179,7 +179,7 @@ const MIGRATIONS: readonly string[] = [
     UNIQUE (subscription_id, slot)
   );
 
-  -- Coordination and bot memory (coordination.ts, bot-memory.ts); times are epoch milliseconds.
+  -- Coordination and bot memory (coordination.ts, ../sql/coordination.ts); times are epoch milliseconds.
   CREATE TABLE handled_updates (update_id BIGINT PRIMARY KEY, handled_at BIGINT NOT NULL);
   CREATE INDEX handled_updates_at ON handled_updates(handled_at);
 
@@ -235,7 +235,7 @@ const MIGRATIONS: readonly string[] = [
     REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION nhiemvu_vectors_notify();
   `,
   // 2: task statuses keyed by the task's stable identity (core/status.ts), their history and the bodies'
-  // reporters (store/pg/status.ts). No foreign key to assignments: replacing a document keeps them.
+  // reporters (store/sql/statuses.ts, store/pg/status.ts). No foreign key to assignments: replacing a document keeps them.
   `
   CREATE TABLE task_statuses (
     key TEXT PRIMARY KEY,

@@ -3,6 +3,7 @@
  * queries vector search needs for filtering. Same observable rules as store/sqlite/search.ts.
  */
 import type { DocumentMeta } from "../../core/types.js";
+import { isEmptyFilter } from "../chunk-filter.js";
 import { docPages } from "../rows.js";
 import type { ChunkFilter, LexicalColumn, ScoredChunk, StoredChunk } from "../types.js";
 import { matchPhrases, tsqueryFromMatch } from "./fts.js";
@@ -10,10 +11,6 @@ import type { SqlQueryable } from "./sql.js";
 
 const TSV: Record<LexicalColumn, string> = { raw: "c.raw_tsv", folded: "c.folded_tsv" };
 
-/** `docIds: []` or `kinds: []` admits nothing. */
-export function isEmptyFilter(filter: ChunkFilter): boolean {
-  return filter.docIds?.length === 0 || filter.kinds?.length === 0;
-}
 
 /** BM25 parameters, FTS5's. */
 const K1 = 1.2;

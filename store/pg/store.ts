@@ -1,21 +1,17 @@
 /**
- * The PostgreSQL `Store`, with the same observable behaviour as the SQLite one and composed the same way
- * (store/sqlite/store.ts): the pieces in store/sql/ run here through `pgQuery`; documents, full text,
- * tasks, locks and status writes are PostgreSQL's own. Chunk vectors live behind `PgChunkVectors`
- * (pgvector, or `real[]` rows with an hnswlib index per process). Every replica opening the same database
- * sees one store.
+ * The PostgreSQL `Store`, with the same observable behaviour as the SQLite one: the pieces both stores
+ * share (store/sql/common.ts, run through `pgQuery`) and PostgreSQL's own: writing documents in batches
+ * with their tsvectors, BM25 over them, an advisory lock, the status writes that read first. Chunk vectors
+ * live behind `PgChunkVectors` (pgvector, or `real[]` rows with an hnswlib index per process). Every
+ * replica opening the same database sees one store.
  */
 import type { Logger } from "../../core/logger.js";
-import { exportBotRows, importBotRows } from "../sql/bot-state.js";
-import { botTables } from "../sql/bot-tables.js";
-import { botMemory, handledUpdates } from "../sql/coordination.js";
-import { checkVectors, countRows, readEmbedder, writeEmbedder } from "../sql/meta.js";
-import { statusReads } from "../sql/statuses.js";
-import type { AssignmentStore, DocumentStore, IndexStore, PortableStore, SearchStore, Store } from "../types.js";
-import { findAssignments } from "./assignments.js";
+import { searchAdmitted } from "../chunk-filter.js";
+import { commonPieces, type OwnPieces } from "../sql/common.js";
+import { checkVectors, countRows, writeEmbedder } from "../sql/meta.js";
+import type { Store } from "../types.js";
 import { pgLocks } from "./coordination.js";
-import * as docs from "./documents.js";
-import { exportDocument } from "./portable.js";
+import { chunkIdsOf, saveDocument } from "./documents.js";
 import { pgQuery } from "./query.js";
 import * as search from "./search.js";
 import * as status from "./status.js";
@@ -23,24 +19,26 @@ import type { PgChunkVectors, SqlClient } from "./sql.js";
 
 export function createPgStore(client: SqlClient, vectors: PgChunkVectors, now: () => Date, logger?: Logger): Store {
   const q = pgQuery(client);
-  const { exportState, importState, ...statuses } = statusReads(q, now);
+  const common = commonPieces(q, now, async (chunkIds) => {
+    const found = await vectors.get(chunkIds);
+    return chunkIds.map((c) => found.get(c));
+  });
   let closed = false;
 
   /** The dimension of the vectors held (as SQLite asks its index), else the stored embedder's (0 = not known yet). */
   const dimensions = async (): Promise<number | undefined> => {
     if (vectors.dimensions) return vectors.dimensions();
-    const info = await readEmbedder(q);
+    const info = await common.embedderInfo();
     return info && info.dimensions > 0 ? info.dimensions : undefined;
   };
 
-  const documents: DocumentStore = {
-    getDocumentByPath: (path) => docs.getByPath(client, path),
+  const own: OwnPieces = {
     /** Rows and vectors in one transaction. `vectors` may be empty (the chunks then show up in `chunksMissingVectors`). */
     async saveDocument(draft, vecs) {
       checkVectors(draft, vecs, await dimensions());
       const stamp = now().toISOString();
       const saved = await client.transaction(async (tx) => {
-        const s = await docs.saveDocument(tx, draft, stamp);
+        const s = await saveDocument(tx, draft, stamp);
         await status.carryOver(tx, draft, now());
         if (vecs.length) await vectors.add(s.chunkIds, vecs, tx);
         return s;
@@ -50,37 +48,20 @@ export function createPgStore(client: SqlClient, vectors: PgChunkVectors, now: (
     },
     async removeDocument(id) {
       const chunkIds = await client.transaction(async (tx) => {
-        const ids = await docs.chunkIdsOf(tx, id);
+        const ids = await chunkIdsOf(tx, id);
         await tx.query("DELETE FROM documents WHERE id = $1", [id]);
         return ids;
       });
       vectors.forget?.(chunkIds);
     },
-    listDocuments: () => docs.listDocuments(client),
-    findDocuments: (ref) => docs.findDocuments(client, ref),
-    getDocument: (id) => docs.getDocument(client, id),
-    getSections: (docId) => docs.getSections(client, docId),
-  };
 
-  const chunks: SearchStore & AssignmentStore = {
     searchLexical: (column, match, filter, limit) => search.searchLexical(client, column, match, filter, limit),
     termFrequencies: (column, terms) => search.termFrequencies(client, column, terms),
     /** Cosine similarity (higher is better); a filter is applied inside the vector search, not after it. */
-    async searchVector(vector, filter, k) {
-      if (search.isEmptyFilter(filter)) return [];
-      let allow: Set<number> | undefined;
-      if (filter.docIds || filter.kinds) {
-        allow = new Set(await search.chunkIds(client, filter));
-        if (allow.size === 0) return [];
-      }
-      return (await vectors.search(vector, k, allow)).map((h) => ({ chunkId: h.chunkId, score: h.score }));
-    },
+    searchVector: (vector, filter, k) => searchAdmitted(filter, (f) => search.chunkIds(client, f),
+      async (allow) => (await vectors.search(vector, k, allow)).map((h) => ({ chunkId: h.chunkId, score: h.score }))),
     getChunks: (ids) => search.getChunks(client, ids),
-    findAssignments: (filter) => findAssignments(client, filter),
-  };
 
-  const index: IndexStore = {
-    embedderInfo: () => readEmbedder(q),
     /** Records the embedder; vectors of another dimension cannot be kept and are dropped. */
     async setEmbedderInfo(info) {
       const before = await dimensions();
@@ -98,21 +79,10 @@ export function createPgStore(client: SqlClient, vectors: PgChunkVectors, now: (
     /** Nothing to write: every change is committed as it is made. */
     flush: async () => {},
     stats: async () => ({ ...(await countRows(q)), vectors: await vectors.count() }),
-  };
 
-  const portability: PortableStore = {
-    exportDocument: (id) => exportDocument(client, vectors, id),
-    exportBotState: async () => ({ ...(await exportBotRows(q)), status: await exportState() }),
-    async importBotState(state) {
-      await importBotRows(q, state);
-      if (state.status) await importState(state.status);
-    },
-  };
+    ...pgLocks(client),
+    setTaskStatus: (change) => status.setTaskStatus(client, change, now()),
 
-  return {
-    ...documents, ...chunks, ...index, ...portability,
-    ...botTables(q, now), ...botMemory(q, now), ...handledUpdates(q, now), ...pgLocks(client),
-    ...statuses, setTaskStatus: (change) => status.setTaskStatus(client, change, now()),
     /** Stops listening and closes the connections. Safe to call twice. */
     async close() {
       if (closed) return;
@@ -124,4 +94,5 @@ export function createPgStore(client: SqlClient, vectors: PgChunkVectors, now: (
       }
     },
   };
+  return { ...common, ...own };
 }

@@ -8,12 +8,11 @@
  */
 import { StoreError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
+import { EXACT_SEARCH_LIMIT } from "../chunk-filter.js";
 import { VectorIndex } from "../hnsw/vector-index.js";
 
 /** Vectors added to the graph per slice (a few tens of ms), before yielding to the event loop. */
 const SLICE = 64;
-/** Filtered searches over at most this many chunks are exact, graph or not (as VectorIndex does). */
-const EXACT_SEARCH_LIMIT = 2000;
 /** Below this many vectors an exact search takes under a millisecond: no graph. */
 const GRAPH_MIN = 2000;
 /** The graph is built only by a process still running this long after it first needed one: a CLI

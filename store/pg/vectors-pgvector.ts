@@ -6,6 +6,7 @@
  */
 import { StoreError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
+import { EXACT_SEARCH_LIMIT } from "../chunk-filter.js";
 import type { PgChunkVectors, SqlClient, SqlQueryable } from "./sql.js";
 
 const TABLE = "chunk_embeddings";
@@ -19,8 +20,6 @@ const HNSW_MAX_HALFVEC = 4000;
 const EF_SEARCH = 200;
 /** pgvector refuses a larger hnsw.ef_search. */
 const EF_SEARCH_MAX = 1000;
-/** Filtered searches over at most this many chunks are computed exactly (as VectorIndex does). */
-const EXACT_SEARCH_LIMIT = 2000;
 /** Rows per INSERT: a 1536-dimension vector is ~20 kB of text. */
 const BATCH = 500;
 const UNDEFINED_TABLE = "42P01";

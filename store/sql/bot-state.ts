@@ -33,6 +33,7 @@ export async function exportBotRows(q: Query): Promise<Omit<BotState, "status">>
 
 /** Adds the rows in one transaction, keeping ids; rows already there are left as they are. */
 export async function importBotRows(q: Query, state: Omit<BotState, "status">): Promise<void> {
+  const t = q.typed;
   const statements: Statement[] = [
     ...state.access.map((a): Statement => [`INSERT INTO access (id, kind, label, granted_by, granted_at)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, [a.id, a.kind, a.label ?? null, a.grantedBy ?? null, a.grantedAt]]),
@@ -42,13 +43,13 @@ export async function importBotRows(q: Query, state: Omit<BotState, "status">): 
       s.createdAt]]),
     // A delivery of a subscription that is not there (removed since) has nothing to protect: skipped.
     ...state.deliveries.map((d): Statement => [`INSERT INTO deliveries (subscription_id, slot, status, claimed_at, finished_at)
-      SELECT CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT)
-      WHERE EXISTS (SELECT 1 FROM subscriptions WHERE id = CAST(? AS BIGINT))
+      SELECT ${t("bigint")}, ${t("text")}, ${t("text")}, ${t("text")}, ${t("text")}
+      WHERE EXISTS (SELECT 1 FROM subscriptions WHERE id = ${t("bigint")})
       ON CONFLICT (subscription_id, slot) DO NOTHING`,
     [d.subscriptionId, d.slot, d.status, d.claimedAt, d.finishedAt ?? null, d.subscriptionId]]),
     // Feedback rows have no id in a BotState: an identical row already present is the same vote.
     ...state.feedback.map((f): Statement => [`INSERT INTO feedback (user_id, chat_id, question, answer, vote, created_at)
-      SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS TEXT)
+      SELECT ${t("bigint")}, ${t("bigint")}, ${t("text")}, ${t("text")}, ${t("integer")}, ${t("text")}
       WHERE NOT EXISTS (SELECT 1 FROM feedback WHERE user_id = ? AND chat_id = ? AND question = ? AND answer = ?
         AND vote = ? AND created_at = ?)`,
     [f.userId, f.chatId, f.question, f.answer, f.vote, f.createdAt, f.userId, f.chatId, f.question, f.answer, f.vote, f.createdAt]]),

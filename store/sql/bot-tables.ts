@@ -47,13 +47,13 @@ export function botTables(q: Query, now: () => Date): AccessStore & FeedbackStor
 
     /** Removes one subscription of the chat, or all of them; returns how many. */
     async removeSubscriptions(chatId, id) {
-      return q.run("DELETE FROM subscriptions WHERE chat_id = ? AND (CAST(? AS BIGINT) IS NULL OR id = CAST(? AS BIGINT))",
+      return q.run(`DELETE FROM subscriptions WHERE chat_id = ? AND (${q.typed("bigint")} IS NULL OR id = ${q.typed("bigint")})`,
         [chatId, id ?? null, id ?? null]);
     },
 
     async listSubscriptions(chatId) {
       return (await q.all<SubscriptionRow>(`SELECT * FROM subscriptions
-        WHERE (CAST(? AS BIGINT) IS NULL OR chat_id = CAST(? AS BIGINT)) ORDER BY id`, [chatId ?? null, chatId ?? null]))
+        WHERE (${q.typed("bigint")} IS NULL OR chat_id = ${q.typed("bigint")}) ORDER BY id`, [chatId ?? null, chatId ?? null]))
         .map(toSubscription);
     },
 

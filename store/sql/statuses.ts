@@ -71,7 +71,7 @@ export function statusReads(q: Query, now: () => Date): StatusReads {
 
     async listReporters(orgKey?: string) {
       return (await q.all<ReporterRow>(`SELECT org_key, user_id, granted_by, granted_at FROM reporters
-        WHERE (CAST(? AS TEXT) IS NULL OR org_key = CAST(? AS TEXT)) ORDER BY org_key, user_id`, [orgKey ?? null, orgKey ?? null]))
+        WHERE (${q.typed("text")} IS NULL OR org_key = ${q.typed("text")}) ORDER BY org_key, user_id`, [orgKey ?? null, orgKey ?? null]))
         .map(toReporter);
     },
 
@@ -88,8 +88,7 @@ export function statusReads(q: Query, now: () => Date): StatusReads {
         ...state.statuses.map((st): Statement => [`INSERT INTO task_statuses (${STATUS_COLUMNS})
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`, statusValues(st)]),
         ...state.history.map((h): Statement => [`INSERT INTO task_status_history (${HISTORY_COLUMNS})
-          SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT),
-            CAST(? AS TEXT), CAST(? AS TEXT)
+          SELECT ${Array(8).fill(q.typed("text")).join(", ")}
           WHERE NOT EXISTS (SELECT 1 FROM task_status_history WHERE key = ? AND at = ? AND to_state = ? AND by_who = ?)`,
         [...historyValues(h), h.key, h.at, h.to, h.by]]),
         ...state.reporters.map((r) => addReporter(r, r.grantedAt)),

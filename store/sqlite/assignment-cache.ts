@@ -6,7 +6,6 @@
  */
 import type { Database, Statement } from "better-sqlite3";
 import type { AssignmentFilter, StoredAssignment } from "../types.js";
-import type { AssignmentQueries } from "./assignments.js";
 
 /** Cached tasks are dropped past this many (a bound on memory, not a tuning). */
 const CACHE_MAX_TASKS = 100_000;
@@ -18,10 +17,10 @@ export class DocumentTasksCache {
   private readonly version: Statement;
   private readonly docOrder: Statement;
 
-  constructor(db: Database, private readonly queries: AssignmentQueries) {
+  constructor(db: Database, private readonly findAssignments: (filter: AssignmentFilter) => Promise<StoredAssignment[]>) {
     // Changes through this connection (total_changes) or committed by another one (data_version).
     this.version = db.prepare(`SELECT total_changes() || ':' || data_version FROM pragma_data_version`).pluck();
-    // The document order of AssignmentQueries.findAssignments: newest first, undated last, then by id.
+    // The document order of findAssignments (store/sql/assignments.ts): newest first, undated last, then by id.
     this.docOrder = db.prepare(`SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))
       ORDER BY date IS NULL, date DESC, id DESC`).pluck();
   }
@@ -31,8 +30,8 @@ export class DocumentTasksCache {
     return filter.docIds !== undefined && Object.entries(filter).every(([k, v]) => k === "docIds" || v === undefined);
   }
 
-  /** The same tasks, in the same order, as `queries.findAssignments({ docIds })`; fresh objects each call. */
-  find(docIds: number[]): StoredAssignment[] {
+  /** The same tasks, in the same order, as `findAssignments({ docIds })`; fresh objects each call. */
+  async find(docIds: number[]): Promise<StoredAssignment[]> {
     const stamp = this.version.get() as string;
     if (stamp !== this.stamp || this.cachedTasks > CACHE_MAX_TASKS) {
       this.byDoc.clear();
@@ -40,14 +39,20 @@ export class DocumentTasksCache {
       this.stamp = stamp;
     }
     const order = this.docOrder.all(JSON.stringify([...new Set(docIds)])) as number[];
-    const missing = order.filter((id) => !this.byDoc.has(id));
+    // What is cached now, held before the read below lets another call in (it may clear the cache).
+    const lists = new Map(order.flatMap((id) => (this.byDoc.has(id) ? [[id, this.byDoc.get(id)!] as const] : [])));
+    const missing = order.filter((id) => !lists.has(id));
     if (missing.length > 0) {
-      for (const id of missing) this.byDoc.set(id, []);
-      for (const t of this.queries.findAssignments({ docIds: missing })) this.byDoc.get(t.docId)!.push(t);
-      for (const id of missing) this.cachedTasks += this.byDoc.get(id)!.length;
+      for (const id of missing) lists.set(id, []);
+      for (const t of await this.findAssignments({ docIds: missing })) lists.get(t.docId)!.push(t);
+      for (const id of missing) {
+        if (this.byDoc.has(id)) continue;
+        this.byDoc.set(id, lists.get(id)!);
+        this.cachedTasks += lists.get(id)!.length;
+      }
     }
     // Callers may keep or change what they get; the cached records stay as read.
-    return order.flatMap((id) => this.byDoc.get(id)!.map(copy));
+    return order.flatMap((id) => lists.get(id)!.map(copy));
   }
 }
 

@@ -28,7 +28,7 @@ export function sqliteQuery(db: Database): Query {
       })();
     },
     snapshot: (fn) => fn(q),
-    list: () => "?",
+    typed: () => "?",
     inList: (expr) => `${expr} IN (SELECT value FROM json_each(?))`,
   };
   return q;

@@ -141,7 +141,7 @@ const MIGRATIONS: readonly string[] = [
   );
   `,
   // 2: what several bot processes sharing the store coordinate through (store/sqlite/coordination.ts,
-  // store/sqlite/bot-memory.ts). Times are epoch milliseconds.
+  // store/sql/coordination.ts). Times are epoch milliseconds.
   `
   CREATE TABLE locks (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);
 
@@ -170,7 +170,7 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   `,
   // 3: task statuses keyed by the task's stable identity (core/status.ts), their history and the bodies'
-  // reporters (store/sqlite/status.ts). No foreign key to assignments: replacing a document keeps them.
+  // reporters (store/sql/statuses.ts, store/sqlite/status.ts). No foreign key to assignments: replacing a document keeps them.
   `
   CREATE TABLE task_statuses (
     key TEXT PRIMARY KEY,

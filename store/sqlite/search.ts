@@ -7,6 +7,7 @@ import BetterSqlite3 from "better-sqlite3";
 import type { Database, Statement } from "better-sqlite3";
 import type { DocumentMeta } from "../../core/types.js";
 import { StoreError } from "../../core/errors.js";
+import { isEmptyFilter } from "../chunk-filter.js";
 import { docPages } from "../rows.js";
 import type { ChunkFilter, LexicalColumn, ScoredChunk, StoredChunk } from "../types.js";
 
@@ -243,7 +244,3 @@ export class ChunkSearch {
   }
 }
 
-/** `docIds: []` or `kinds: []` admits nothing. */
-export function isEmptyFilter(filter: ChunkFilter): boolean {
-  return filter.docIds?.length === 0 || filter.kinds?.length === 0;
-}

@@ -1,42 +1,38 @@
 /**
- * The SQLite + hnswlib `Store`, composed by concern as unjs/db0 composes a database from a connector:
- * plain objects of functions, spread into one. The bot's tables, its memory, handled updates, status
- * reads and the store's meta are SQL written once for both stores (store/sql/, run through
- * `sqliteQuery`); documents, full text, tasks, locks and status writes are SQLite's own. SQL rows are the
- * truth; the vector index follows them and may lag behind after a crash (rows without vectors, vectors
- * without rows), which `chunksMissingVectors` and `dropOrphanVectors` let the ingest pipeline repair.
+ * The SQLite + hnswlib `Store`: the pieces both stores share (store/sql/common.ts, run through
+ * `sqliteQuery`) and SQLite's own: writing documents in a synchronous transaction, FTS5 search, the
+ * hnswlib vectors, a lease lock, the status writes that read first, and a cache of each document's tasks.
+ * SQL rows are the truth; the vector index follows them and may lag behind after a crash (rows without
+ * vectors, vectors without rows), which `chunksMissingVectors` and `dropOrphanVectors` let the ingest
+ * pipeline repair.
  */
 import type { Database } from "better-sqlite3";
 import type { Logger } from "../../core/logger.js";
+import { searchAdmitted } from "../chunk-filter.js";
 import type { VectorIndex } from "../hnsw/vector-index.js";
-import { exportBotRows, importBotRows } from "../sql/bot-state.js";
-import { botTables } from "../sql/bot-tables.js";
-import { botMemory, handledUpdates } from "../sql/coordination.js";
-import { checkVectors, countRows, readEmbedder, writeEmbedder } from "../sql/meta.js";
-import { statusReads } from "../sql/statuses.js";
-import type { AssignmentStore, DocumentStore, IndexStore, PortableStore, SearchStore, Store } from "../types.js";
+import { commonPieces, type OwnPieces } from "../sql/common.js";
+import { checkVectors, countRows, writeEmbedder } from "../sql/meta.js";
+import type { Store } from "../types.js";
 import { DocumentTasksCache } from "./assignment-cache.js";
-import { AssignmentQueries } from "./assignments.js";
 import { sqliteLocks } from "./coordination.js";
-import { DocumentTable } from "./documents.js";
-import { SqlitePortable } from "./portable.js";
+import { sqliteDocumentWrites } from "./documents.js";
 import { sqliteQuery } from "./query.js";
-import { ChunkSearch, isEmptyFilter } from "./search.js";
+import { ChunkSearch } from "./search.js";
 import { sqliteStatusWrites } from "./status.js";
 
 export function createSqliteStore(db: Database, vectors: VectorIndex, now: () => Date, logger?: Logger): Store {
   const q = sqliteQuery(db);
-  const docs = new DocumentTable(db, now);
+  const common = commonPieces(q, now, async (chunkIds) => {
+    vectors.refresh();
+    return chunkIds.map((c) => vectors.get(c));
+  });
+  const docs = sqliteDocumentWrites(db, now);
   const search = new ChunkSearch(db);
-  const tasks = new AssignmentQueries(db);
-  const docTasks = new DocumentTasksCache(db, tasks);
-  const portable = new SqlitePortable(db, vectors);
+  const docTasks = new DocumentTasksCache(db, common.findAssignments);
   const statusWrites = sqliteStatusWrites(db, now);
-  const { exportState, importState, ...statuses } = statusReads(q, now);
   let closed = false;
 
-  const documents: DocumentStore = {
-    getDocumentByPath: async (path) => docs.getByPath(path),
+  const own: OwnPieces & Pick<Store, "findAssignments"> = {
     /** Rows in one transaction, then the vectors into the in-memory index; call `flush()` after a batch.
      *  `vectors` may be empty (the chunks then show up in `chunksMissingVectors`). */
     async saveDocument(draft, vecs) {
@@ -54,34 +50,18 @@ export function createSqliteStore(db: Database, vectors: VectorIndex, now: () =>
     async removeDocument(id) {
       vectors.remove(docs.remove(id));
     },
-    listDocuments: async () => docs.list(),
-    findDocuments: async (ref) => docs.find(ref),
-    getDocument: async (id) => docs.get(id),
-    getSections: async (docId) => docs.sections(docId),
-  };
 
-  const chunks: SearchStore & AssignmentStore = {
     searchLexical: async (column, match, filter, limit) => search.searchLexical(column, match, filter, limit),
     termFrequencies: async (column, terms) => search.termFrequencies(column, terms),
     /** Cosine similarity (higher is better); filters run inside hnswlib's search, not after it. */
-    async searchVector(vector, filter, k) {
-      if (isEmptyFilter(filter)) return [];
+    searchVector: (vector, filter, k) => searchAdmitted(filter, (f) => search.chunkIds(f), (allow) => {
       vectors.refresh();
-      let allow: Set<number> | undefined;
-      if (filter.docIds || filter.kinds) {
-        allow = new Set(search.chunkIds(filter));
-        if (allow.size === 0) return [];
-      }
       return vectors.search(vector, k, allow).map((h) => ({ chunkId: h.label, score: h.similarity }));
-    },
+    }),
     getChunks: async (ids) => search.getChunks(ids),
-    async findAssignments(filter) {
-      return DocumentTasksCache.handles(filter) ? docTasks.find(filter.docIds!) : tasks.findAssignments(filter);
-    },
-  };
+    /** A document's tasks are read once per database change (store/sqlite/assignment-cache.ts). */
+    findAssignments: (filter) => (DocumentTasksCache.handles(filter) ? docTasks.find(filter.docIds!) : common.findAssignments(filter)),
 
-  const index: IndexStore = {
-    embedderInfo: () => readEmbedder(q),
     /** Records the embedder; vectors of another dimension cannot be kept and are dropped. */
     async setEmbedderInfo(info) {
       await writeEmbedder(q, info);
@@ -104,21 +84,10 @@ export function createSqliteStore(db: Database, vectors: VectorIndex, now: () =>
       search.optimizeIndex();
     },
     stats: async () => ({ ...(await countRows(q)), vectors: vectors.size }),
-  };
 
-  const portability: PortableStore = {
-    exportDocument: async (id) => portable.exportDocument(id),
-    exportBotState: async () => ({ ...(await exportBotRows(q)), status: await exportState() }),
-    async importBotState(state) {
-      await importBotRows(q, state);
-      if (state.status) await importState(state.status);
-    },
-  };
+    ...sqliteLocks(db, now),
+    setTaskStatus: statusWrites.setTaskStatus,
 
-  return {
-    ...documents, ...chunks, ...index, ...portability,
-    ...botTables(q, now), ...botMemory(q, now), ...handledUpdates(q, now), ...sqliteLocks(db, now),
-    ...statuses, setTaskStatus: statusWrites.setTaskStatus,
     /** Flushes the vector index and closes the database. Safe to call twice. */
     async close() {
       if (closed) return;
@@ -130,4 +99,5 @@ export function createSqliteStore(db: Database, vectors: VectorIndex, now: () =>
       }
     },
   };
+  return { ...common, ...own };
 }

@@ -11,10 +11,20 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTempApp, removeDir, SAMPLE_CORPUS, tempDir } from "../helpers/app.js";
 import type { App } from "../../app/types.js";
+import { extractText, getDocumentProxy } from "unpdf";
+import { formatAnswer } from "../../cli/commands/ask.js";
 import { characterErrorRate, ocrReady, scanPdf, textToPdf } from "./ocr-scan.js";
 
 const ready = ocrReady();
 const DOC = "002_f51bd1bc98d5fad9";
+
+const squash = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
+
+/** The text of each page of a PDF with a text layer, whitespace squashed. */
+async function pageTexts(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  return (await extractText(pdf, { mergePages: false })).text.map(squash);
+}
 
 function cacheFiles(dir: string): string[] {
   const root = join(dir, "data", "ocr-cache");
@@ -52,13 +62,30 @@ describe.skipIf(!ready)("OCR of scanned documents", () => {
     expect(pages.at(-1)).toEqual([3, 3]);
   });
 
-  it("answers what Ban Tổ chức Trung ương leads and coordinates in Q2/2026 from the scan, quoting the OCR text", async () => {
+  it("answers what Ban Tổ chức Trung ương leads and coordinates in Q2/2026 from the scan, quoting the OCR text, with the page", async () => {
     const answer = await app.answerer.ask("Ban Tổ chức TW được giao gì trong quý II/2026?");
-    const got = answer.citations.filter((c) => c.doc === `${DOC}.pdf`).map((c) => c.section).sort();
-    expect(got).toEqual(["3 (i)", "3 (ii)", "3 (iii)", "4 (ii)", "4 (iii)"]);
+    const cited = answer.citations.filter((c) => c.doc === `${DOC}.pdf`);
+    expect(cited.map((c) => c.section).sort()).toEqual(["3 (i)", "3 (ii)", "3 (iii)", "4 (ii)", "4 (iii)"]);
     const [doc] = await app.store.findDocuments(`${DOC}.pdf`);
     const text = (await app.store.getDocument(doc!.id))!.text;
     for (const c of answer.citations) expect(text).toContain(c.quote.replace(/…$/, ""));
+    // The page each quote is on in the typeset document (its text layer, before the scan): items 3 and 4
+    // are on page 2 of the three.
+    const typeset = await pageTexts(await textToPdf(original));
+    const pageOf = (quote: string) => typeset.findIndex((p) => p.includes(squash(quote).slice(0, 24))) + 1;
+    expect(cited.map((c) => pageOf(c.quote))).toEqual([2, 2, 2, 2, 2]);
+    for (const c of cited) expect(c).toMatchObject({ page: pageOf(c.quote) });
+    expect(cited.some((c) => c.pageEnd)).toBe(false);
+    expect(formatAnswer(answer)).toContain(`(${DOC}.pdf, mục 3 (iii), trang 2)`);
+  });
+
+  it("keeps where each scanned page starts, page 2 inside the sentence page 1 breaks", async () => {
+    const [doc] = await app.store.findDocuments(`${DOC}.pdf`);
+    const stored = (await app.store.getDocument(doc!.id))!;
+    expect(stored.pages).toHaveLength(3);
+    expect(stored.text.slice(stored.pages![1]!)).toMatch(/^toàn ý, thiếu trách nhiệm/);
+    expect(stored.text.slice(stored.pages![2]!)).toMatch(/^- Các tỉnh uỷ, thành uỷ/);
+    expect(stored.text).toContain("chưa toàn tâm, toàn ý");
   });
 
   it("re-ingests from the OCR cache after the document was removed", async () => {

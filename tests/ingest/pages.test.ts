@@ -3,6 +3,7 @@
  * cleaning (carryOffsets) and the store to the citation, which names the page of its quote. A two-page
  * text PDF written here with pdf-lib; a task runs over the page break.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fontkit from "@pdf-lib/fontkit";
@@ -16,7 +17,10 @@ import { carryOffsets } from "../../ingest/offsets.js";
 import { joinPages } from "../../ingest/parse/pages.js";
 import { readDocumentFile } from "../../ingest/parse/read.js";
 import { renderCitation } from "../../present/answer.js";
+import { writeDumpFile } from "../../store/dump-file.js";
+import { readStore } from "../../store/portable.js";
 import { openTempApp, removeDir } from "../helpers/app.js";
+import { importInto } from "../helpers/portable.js";
 import { SERIF } from "./ocr-scan.js";
 
 describe("page map", () => {
@@ -34,6 +38,11 @@ describe("page map", () => {
     expect(clean.slice(b)).toMatch(/^rà soát quy định/);
     expect(clean.slice(c)).toMatch(/^2\. Giao Ban/);
     expect(carryOffsets("a", "a", [1])).toEqual([1]);
+    // The punctuation that starts a page stays on it.
+    const paged = "Lưu Văn phòng.\n\n- Các tỉnh uỷ,\n“(iii) Chủ trì”";
+    const [d, e] = carryOffsets(paged, cleanText(paged, "pdf"), [paged.indexOf("- Các"), paged.indexOf("“(iii)")]);
+    expect(cleanText(paged, "pdf").slice(d)).toMatch(/^- Các tỉnh uỷ/);
+    expect(cleanText(paged, "pdf").slice(e)).toMatch(/^“\(iii\) Chủ trì/);
   });
 
   it("finds the page of an offset and of a span", () => {
@@ -93,6 +102,33 @@ describe("the page in citations from a two-page text PDF", () => {
     // The sentence broken by the page is one paragraph again, and page 2 starts inside it.
     expect(stored.text.slice(stored.pages![1]!)).toMatch(/^về xây dựng, chỉnh đốn Đảng\./);
     expect(stored.text).toContain("các nghị quyết của Trung ương về xây dựng");
+  });
+
+  it("reads again, once, a PDF stored before page maps were kept", async () => {
+    const [doc] = await app.store.findDocuments("kl-hai-trang.pdf");
+    const { draft, vectors } = (await app.store.exportDocument(doc!.id))!;
+    const { pages: _pages, ...before } = draft;
+    await app.store.saveDocument({ ...before, hash: createHash("sha256").update(readFileSync(path)).digest("hex") }, vectors);
+    expect((await app.store.getDocument(doc!.id))?.pages).toBeUndefined();
+    expect((await app.ingest([path])).counts).toMatchObject({ updated: 1 });
+    expect((await app.store.getDocument(doc!.id))?.pages).toEqual(draft.pages);
+    expect((await app.ingest([path])).counts).toMatchObject({ unchanged: 1 });
+  });
+
+  it("moves the page map with the document through export and import", async () => {
+    const file = join(app.dir, "dump.jsonl.gz");
+    await writeDumpFile(readStore(app.store), file);
+    const target = await openTempApp();
+    try {
+      expect(await importInto(target, file)).toMatchObject({ documents: 1, new: 1 });
+      const [doc] = await target.store.findDocuments("kl-hai-trang.pdf");
+      expect((await target.store.getDocument(doc!.id))?.pages).toHaveLength(2);
+      const c = (await target.answerer.ask("Ban Tổ chức TW được giao gì trong quý II/2026?")).citations[0];
+      expect(c).toMatchObject({ doc: "kl-hai-trang.pdf", page: 2 });
+    } finally {
+      await target.close();
+      removeDir(target.dir);
+    }
   });
 
   it("cites each task with its page, and a task over the page break with both", async () => {
