@@ -30,6 +30,8 @@ export function questionQuery(u: Understanding, stats?: TermStats): LexicalQuery
     return { column: "folded", match: expression(phrases, phrases.flat(), stats) };
   }
   const column: LexicalColumn = u.hasDiacritics ? "raw" : "folded";
+  // A question of question words alone ("là gì?") asks about nothing.
+  if (u.folded.length === 0) return { column, match: "" };
   const syllables = u.words.flatMap((t) => tokens(column === "folded" ? fold(t) : nfc(t).toLowerCase()));
   return { column, match: expression([syllables], column === "folded" ? syllables : syllables.map(fold), stats) };
 }

@@ -68,7 +68,7 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
 /** The passage's evidence score reaches the policy's threshold (qa/policy.ts). */
 export function answers(u: Understanding, r: { coverage: number; share: number }): boolean {
   const e = A.evidence;
-  const logit = e.bias + e.coverage * r.coverage + e.share * r.share + e.logWords * Math.log(1 + u.folded.length);
+  const logit = e.bias + e.coverage * r.coverage + e.share * r.share + e.logWords * Math.log(1 + Math.max(u.folded.length, e.minWords));
   return 1 / (1 + Math.exp(-logit)) >= e.threshold;
 }
 
