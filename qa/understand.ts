@@ -61,6 +61,8 @@ const KIND_WORDS: Array<[RegExp, DocKind]> = [
 ];
 const KIND_ALT = "ket luan|nghi quyet|chi thi|thong bao|cong dien|quyet dinh|ke hoach|huong dan|quy dinh|cong van|chuong trinh|"
   + "resolution|conclusion|directive|notice|announcement|official dispatch|dispatch|telegram|decision|official letter";
+/** A document kind (and "số") written just before a number (folded). */
+const KIND_BEFORE_RE = new RegExp(`\\b(?:${KIND_ALT})\\s+(?:so\\s+)?$`);
 /** "229-KL/TW", "634/TB-VPCP", "08/2025/NQ-CP": a number followed by letter groups. */
 const SYMBOL_RE = /\b\d{1,5}(?:\/\d{4})?(?:[-/][a-z]{1,8})+\b/g;
 /** "Kết luận số 229", "Thông báo 634", "số 229" (folded). */
@@ -108,7 +110,9 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   for (const m of f.matchAll(SYMBOL_RE)) {
     if (/^\d{1,2}\/\d{4}$/.test(m[0])) continue;
     docRefs.push({ ref: q.slice(m.index, m.index + m[0].length) });
-    refsAndPeriods.push([m.index, m.index + m[0].length]);
+    // "Quyết định 12/2026/QĐ-UBND": the kind word before a number belongs to the reference, not to the matter asked.
+    const kindBefore = KIND_BEFORE_RE.exec(f.slice(0, m.index))?.[0].length ?? 0;
+    refsAndPeriods.push([m.index - kindBefore, m.index + m[0].length]);
   }
   for (const m of f.matchAll(NUMBERED_RE)) {
     const kind = m[1] ? KIND_WORDS.find(([re]) => re.test(m[1]!))?.[1] : undefined;

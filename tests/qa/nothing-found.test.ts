@@ -1,0 +1,82 @@
+/**
+ * When a passage answers and when nothing does (qa/policy.ts `answering.evidence`): a question is judged by
+ * how much of it the best passage holds, and a long question, which tells a story around what it asks,
+ * needs less of itself held than a short one. A document the question names ranks first but does not
+ * hide the text that carries it out.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../app/types.js";
+import { copyCorpus, openTempApp, removeDir } from "../helpers/app.js";
+
+const DECISION = `ỦY BAN NHÂN DÂN TỈNH SÔNG LAM
+Số: 12/2026/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành chính sách hỗ trợ người có công với cách mạng trên địa bàn tỉnh
+
+Điều 1. Phạm vi điều chỉnh
+Quyết định này quy định chính sách hỗ trợ người có công với cách mạng đang sinh sống trên địa bàn tỉnh.
+
+Điều 2. Trợ cấp mai táng
+Khi người có công với cách mạng từ trần, người tổ chức mai táng được nhận trợ cấp mai táng bằng 10 lần mức lương cơ sở.
+`;
+
+const GUIDANCE = `SỞ NỘI VỤ TỈNH SÔNG LAM
+Số: 45/HD-SNV
+HƯỚNG DẪN
+Thực hiện Quyết định số 12/2026/QĐ-UBND
+
+1. Người có công đi điều dưỡng tập trung được hỗ trợ tiền ăn 80.000 đồng mỗi ngày, tối đa 10 ngày.
+2. Hồ sơ đề nghị gửi về Phòng Nội vụ cấp huyện trước ngày 15 hằng tháng.
+`;
+
+let app: App & { dir: string };
+beforeAll(async () => {
+  app = await openTempApp();
+  const corpus = copyCorpus(app.dir);
+  writeFileSync(join(corpus, "qd12.txt"), DECISION);
+  writeFileSync(join(corpus, "hd45.txt"), GUIDANCE);
+  const run = await app.ingest([corpus]);
+  expect(run.counts.failed).toBe(0);
+});
+afterAll(async () => {
+  await app.close();
+  removeDir(app.dir);
+});
+
+describe("nothing found, decided by how much of the question the best passage holds", () => {
+  it("answers a short question that a passage holds", async () => {
+    const a = await app.answerer.ask("Trợ cấp mai táng người có công là bao nhiêu?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ doc: "qd12.txt" });
+    expect(a.citations[0]!.quote).toContain("10 lần mức lương cơ sở");
+  });
+
+  it("answers a long question that tells a story around what it asks", async () => {
+    const a = await app.answerer.ask("Ông nội tôi là thương binh, tháng trước ông mất ở quê, cả nhà lo hậu sự rất vất vả và tốn kém. "
+      + "Cho tôi hỏi người lo mai táng cho người có công thì được nhận trợ cấp mai táng bao nhiêu ạ?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ doc: "qd12.txt" });
+  });
+
+  it("says nothing found, with no citation, when the documents hold only the question's common words", async () => {
+    for (const q of ["Giá vàng SJC hôm nay bao nhiêu một lượng?", "Dự báo thời tiết cuối tuần này có mưa bão không?"]) {
+      const a = await app.answerer.ask(q);
+      expect(a, q).toMatchObject({ found: false, citations: [] });
+    }
+  });
+
+  it("answers from the text that carries out a document the question names", async () => {
+    const a = await app.answerer.ask("Theo Quyết định 12/2026/QĐ-UBND, người có công đi điều dưỡng được hỗ trợ tiền ăn bao nhiêu mỗi ngày?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ doc: "hd45.txt" });
+    expect(a.citations[0]!.quote).toContain("80.000 đồng mỗi ngày");
+  });
+
+  it("still ranks the named document's own passage first when it holds the answer", async () => {
+    const a = await app.answerer.ask("Quyết định 12/2026/QĐ-UBND quy định trợ cấp mai táng thế nào?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ doc: "qd12.txt" });
+  });
+});
