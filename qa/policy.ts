@@ -65,7 +65,11 @@ export interface Policy {
      *   threshold 0.44:  CongBot  3.3 %, tuning 16/36, test 18/34 (chosen);
      *   threshold 0.48:  CongBot  6.5 %, tuning 19/36, test 19/34;
      *   threshold 0.52:  CongBot 11.6 %, test 24/34.
-     * (Before: a floor of 0.45 on coverage alone gave CongBot 20 % and tuning 16/36.)
+     * (Before: a floor of 0.45 on coverage alone gave CongBot 20 % and tuning 16/36.) Through `ask`,
+     * with the named-document boost and no second unscoped search: CongBot 4.5 %, tuning 19/36, test 20/34.
+     * `npx tsx bench/calibrate-evidence.ts STORE_426 STORE_CONGBOT` refits on today's features and prints
+     * the curve; its refit of 2026-12-06 (bias -3.612, 0.799, 1.496, 0.898, threshold 0.426 at its 5 %)
+     * measured through `ask` gave CongBot 7.0 % and the same negatives, so these weights stay.
      */
     evidence: { bias: number; coverage: number; share: number; logWords: number; minWords: number; threshold: number };
     /** Further passages are cited while their key is within this of the best one's. */
