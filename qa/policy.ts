@@ -86,7 +86,8 @@ export interface Policy {
      * being the only place searched: the texts that carry it out or report on it can still answer
      * ("theo Quyết định 170 ..." answered by the circular that implements it). Narrowing instead:
      * CongBot 0.551, tuning 0.657 / 0.419, test negatives 20/34; boost 0.1: CongBot 0.623, tuning
-     * 0.642 / 0.413, test negatives 18/34; 0.3: CongBot 0.589.
+     * 0.642 / 0.413, test negatives 18/34; 0.3: CongBot 0.589. With today's evidence score (no second
+     * search): 0 -> CongBot 0.631, tuning precision 0.403; 0.05 -> 0.625, 0.408; 0.1 -> 0.616, 0.413.
      */
     namedDocumentBoost: number;
     /** At most this many passages a page; who/when questions cite fewer. */
