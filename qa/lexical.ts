@@ -1,22 +1,24 @@
 import { abbreviationsFor } from "../core/abbreviations.js";
 import { fold, nfc, tokens } from "../core/text.js";
-import type { LexicalColumn, TermStats } from "../store/types.js";
+import type { LexicalColumn, LexicalQuery, TermStats } from "../store/types.js";
 import { POLICY } from "./policy.js";
 import type { Understanding } from "./understand.js";
 
 /**
  * The lexical query of a question: BM25 over its syllables and its pairs of neighbouring syllables,
- * OR-ed in one FTS5 expression (a pair is a phrase). Vietnamese words are compounds of syllables, so a
- * pair ("chế độ", "người có") carries most of the meaning a single syllable lacks: on CongBot syllables
- * alone rank at MRR@10 0.48-0.60, syllables and pairs at 0.73 (bench/lib/bm25.ts). Every syllable of
- * the question counts, question words and function words too ("có được", "bao nhiêu" are pairs that
- * passages hold): BM25's IDF already weighs them down, and leaving them out cost CongBot 0.03 (0.716 with
- * the search words only, 0.746 with every syllable). Only terms in most chunks are dropped (policy.ts).
+ * OR-ed in one store query (store/types.ts LexicalQuery; a pair is one indexed term). Vietnamese words are
+ * compounds of syllables, so a pair ("chế độ", "người có") carries most of the meaning a single syllable
+ * lacks: on CongBot syllables alone rank at MRR@10 0.48-0.60, syllables and pairs at 0.73 (bench/lib/bm25.ts).
+ * Every syllable of the question counts, question words and function words too ("có được", "bao nhiêu"
+ * are pairs that passages hold): BM25's IDF already weighs them down, and leaving them out cost CongBot
+ * 0.03 (0.716 with the search words only, 0.746 with every syllable). Only terms in most chunks are left
+ * out (qa/policy.ts `lexical.commonShare`).
  */
-export interface LexicalQuery {
-  column: LexicalColumn;
-  /** FTS5 MATCH expression; empty when the question has no word to search for. */
-  match: string;
+export type { LexicalQuery };
+
+/** True when the query has no word to search for. */
+export function isEmptyQuery(q: LexicalQuery): boolean {
+  return q.terms.length + q.pairs.length + (q.phrases?.length ?? 0) === 0;
 }
 
 /**
@@ -27,34 +29,35 @@ export interface LexicalQuery {
 export function questionQuery(u: Understanding, stats?: TermStats): LexicalQuery {
   if (u.concepts) {
     const phrases = u.concepts.flatMap((alts) => alts).filter((a) => a.length > 0);
-    return { column: "folded", match: expression(phrases, phrases.flat(), stats) };
+    return { column: "folded", ...expression(phrases, phrases.flat(), stats) };
   }
   const column: LexicalColumn = u.hasDiacritics ? "raw" : "folded";
   // A question of question words alone ("là gì?") asks about nothing.
-  if (u.folded.length === 0) return { column, match: "" };
+  if (u.folded.length === 0) return { column, terms: [], pairs: [] };
   const syllables = u.words.flatMap((t) => tokens(column === "folded" ? fold(t) : nfc(t).toLowerCase()));
-  return { column, match: expression([syllables], column === "folded" ? syllables : syllables.map(fold), stats) };
+  return { column, ...expression([syllables], column === "folded" ? syllables : syllables.map(fold), stats) };
 }
 
 /** Every syllable and every neighbouring pair of each run, plus the abbreviations of spelled-out phrases. */
-function expression(runs: string[][], folded: string[], stats?: TermStats): string {
+function expression(runs: string[][], folded: string[], stats?: TermStats): Omit<LexicalQuery, "column"> {
   const share = (t: string) => (stats && stats.chunks > 0 ? (stats.df.get(fold(t)) ?? 0) / stats.chunks : 0);
   // The two rarest syllables stay whatever their share: a question of common words still searches.
   const rarest = new Set(runs.flat().sort((a, b) => share(a) - share(b)).slice(0, 2));
-  const parts = new Set<string>();
+  const terms = new Set<string>();
+  const pairs = new Set<string>();
+  const phrases = new Set<string>();
   for (const run of runs) {
     run.forEach((t, i) => {
-      if (share(t) <= POLICY.lexical.commonShare || rarest.has(t)) parts.add(quote(t));
+      if (share(t) <= POLICY.lexical.commonShare || rarest.has(t)) terms.add(t.toLowerCase());
       const next = run[i + 1];
-      if (next !== undefined && Math.min(share(t), share(next)) <= POLICY.lexical.commonShare) parts.add(quote(`${t} ${next}`));
+      if (next !== undefined && Math.min(share(t), share(next)) <= POLICY.lexical.commonShare) pairs.add(`${t} ${next}`.toLowerCase());
     });
   }
   // A passage may write the abbreviation of a phrase the question spells out ("MTQG" for "mục tiêu quốc gia").
-  for (const a of abbreviationsFor(folded)) parts.add(quote(a));
-  return [...parts].join(" OR ");
-}
-
-function quote(term: string): string {
-  // FTS5 strings are double-quoted; the tokenizer splits "229-kl/tw" into its parts inside the phrase.
-  return `"${term.toLowerCase().replace(/"/g, "")}"`;
+  for (const a of abbreviationsFor(folded)) {
+    // The store splits "229-kl/tw" into its tokens, as FTS5 split it inside a phrase.
+    const n = tokens(a).length;
+    (n === 1 ? terms : n === 2 ? pairs : phrases).add(a.toLowerCase());
+  }
+  return { terms: [...terms], pairs: [...pairs], ...(phrases.size > 0 ? { phrases: [...phrases] } : {}) };
 }

@@ -11,7 +11,7 @@ import { sentenceSpans } from "../core/sentences.js";
 import { fold, tokens } from "../core/text.js";
 import type { ChunkFilter, ScoredChunk, Store, StoredChunk, TermStats } from "../store/types.js";
 import { conceptMatch } from "./concepts.js";
-import { questionQuery } from "./lexical.js";
+import { isEmptyQuery, questionQuery } from "./lexical.js";
 import { POLICY, type Policy } from "./policy.js";
 import type { Understanding } from "./understand.js";
 
@@ -39,7 +39,7 @@ export async function retrieve(
   const lists: Array<{ weight: number; hits: ScoredChunk[] }> = [];
   const stats = await deps.store.termFrequencies("folded", [...new Set([...u.folded, ...u.words.map(fold)])]);
   const lexical = questionQuery(u, stats);
-  if (lexical.match) lists.push({ weight: 1, hits: await deps.store.searchLexical(lexical.column, lexical.match, filter, policy.depth) });
+  if (!isEmptyQuery(lexical)) lists.push({ weight: 1, hits: await deps.store.searchLexical(lexical, filter, policy.depth) });
   if (policy.vectorWeight > 0) {
     const query = u.terms.length > 0 ? u.terms.join(" ") : u.question;
     const vector = Float32Array.from(await deps.embeddings.embedQuery(query));

@@ -27,8 +27,8 @@ export async function resolveScope(refs: DocRef[], store: Store): Promise<Scope>
     const kind = ref.kind ? fold(DOC_KIND_LABELS[ref.kind]) : undefined;
     const n = tokens(fold(ref.ref)).join(" ");
     // A full symbol ("66-NQ/TW") is distinctive alone; a bare number needs its kind or "số" before it.
-    const phrases = /[a-z]/.test(n) ? [`"${n}"`] : kind ? [`"${kind} so ${n}"`, `"${kind} ${n}"`] : [`"so ${n}"`];
-    for (const hit of await store.searchLexical("folded", phrases.join(" OR "), {}, 50)) {
+    const phrases = /[a-z]/.test(n) ? [n] : kind ? [`${kind} so ${n}`, `${kind} ${n}`] : [`so ${n}`];
+    for (const hit of await store.searchLexical({ column: "folded", terms: [], pairs: [], phrases }, {}, 50)) {
       const [chunk] = await store.getChunks([hit.chunkId]);
       if (chunk) ids.add(chunk.docId);
     }

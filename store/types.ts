@@ -98,6 +98,21 @@ export interface TermStats {
 /** Which FTS5 column a lexical query runs on: the text as written, or folded (no diacritics, đ -> d). */
 export type LexicalColumn = "raw" | "folded";
 
+/**
+ * A BM25 query over one column, OR-ed: each store writes it in its own syntax (FTS5 MATCH, tsquery), so
+ * nobody outside store/ builds either. Every item is a term of the sum; an item the column's tokenizer
+ * splits otherwise than its kind says (a "term" of two tokens) is searched as what it is.
+ */
+export interface LexicalQuery {
+  column: LexicalColumn;
+  /** Single syllables as the column holds them: raw = NFC lower case, folded = core/text.ts fold. */
+  terms: string[];
+  /** Two neighbouring syllables, "a b": one lookup in the column's pair index. */
+  pairs: string[];
+  /** Longer token sequences matched as phrases ("so 229 kl"). */
+  phrases?: string[];
+}
+
 export interface EmbedderInfo {
   name: string;
   dimensions: number;
@@ -120,8 +135,8 @@ export interface DocumentStore {
 }
 
 export interface SearchStore {
-  /** BM25 over one column. `match` is an FTS5 MATCH expression built by the caller from quoted terms. */
-  searchLexical(column: LexicalColumn, match: string, filter: ChunkFilter, limit: number): Promise<ScoredChunk[]>;
+  /** BM25 over one column's syllables and neighbouring-syllable pairs; higher scores first. */
+  searchLexical(query: LexicalQuery, filter: ChunkFilter, limit: number): Promise<ScoredChunk[]>;
   searchVector(vector: Float32Array, filter: ChunkFilter, k: number): Promise<ScoredChunk[]>;
   getChunks(ids: number[]): Promise<StoredChunk[]>;
   /** How many chunks hold each term (a single token) in a column, and how many chunks there are: for IDF. */

@@ -36,7 +36,7 @@ const METHODS: Method[] = ["ask (citations)", "hybrid retrieve()", "BM25 only (F
 async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: Map<Method, RankScores>; found: number; asked: number; ingestS: number }> {
   const { retrieve } = await importPiece<typeof import("../../qa/retrieve.js")>("../../qa/retrieve.js", "qa/retrieve.ts");
   const { understandQuestion } = await importPiece<typeof import("../../qa/understand.js")>("../../qa/understand.js", "qa/understand.ts");
-  const { questionQuery } = await importPiece<typeof import("../../qa/lexical.js")>("../../qa/lexical.js", "qa/lexical.ts");
+  const { isEmptyQuery, questionQuery } = await importPiece<typeof import("../../qa/lexical.js")>("../../qa/lexical.js", "qa/lexical.ts");
   const app = await openBenchApp(workDir(ctx, "stores", "congbot"));
   try {
     const t0 = performance.now();
@@ -70,7 +70,7 @@ async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: 
       ranks.get("hybrid retrieve()")!.push(firstHit(rankedIds(hybrid.map((r) => r.chunk.docName), cb.idOf), q.gold));
 
       const query = questionQuery(u);
-      const lexical = query.match ? await app.store.searchLexical(query.column, query.match, {}, DEPTH) : [];
+      const lexical = isEmptyQuery(query) ? [] : await app.store.searchLexical(query, {}, DEPTH);
       ranks.get("BM25 only (FTS5, the question's query)")!.push(firstHit(rankedIds(await names(lexical.map((h) => h.chunkId)), cb.idOf), q.gold));
       for (const form of ["raw", "folded"] as const) {
         const hits = plain[form].search(q.question, DEPTH);
@@ -133,7 +133,7 @@ export const qualitySection: Section = {
       notes.push(
         `CongBot: ${cb.questions.length + cb.skipped} questions, ${cb.skipped} skipped because none of their gold chunk ids is in corpus_chunks.jsonl; ${asked === cb.questions.length ? `all ${asked} others asked` : `${asked} of the other ${cb.questions.length} asked (a fixed random sample: the default run time-boxes this part; BENCH_FULL=1 asks all)`}. A hit = a gold chunk id among the first k distinct documents ranked. Ingest of the ${cb.chunks} chunks took ${fmt(ingestS, 1)} s.`,
         `ask: \`answerer.ask(q, { llm: false })\` as \`ask --jsonl\` calls it, ranked by its citations (it cites at most 3 passages for non-assignment questions and applies a relevance floor, so Hit@5/10 are capped by design); it answered ${found}/${asked} (${fmt((100 * found) / asked, 1)}%) as found.`,
-        `hybrid retrieve(): qa/retrieve.ts over understandQuestion(q), before the answerer's cut. BM25 only: the store's FTS5 BM25 over \`questionQuery(u)\` (qa/lexical.ts: syllables and pairs). Plain BM25 baseline: bench/lib/bm25.ts over every syllable and pair of the whole question, in memory, nothing dropped. Vectors only: \`store.searchVector(embedQuery(terms))\` with the local hashed embedder. Depth ${DEPTH} chunks, deduplicated to documents.`,
+        `hybrid retrieve(): qa/retrieve.ts over understandQuestion(q), before the answerer's cut. BM25 only: the store's FTS5 BM25 over \`questionQuery(u)\` (qa/lexical.ts: syllables and pairs, each pair one indexed term). Plain BM25 baseline: bench/lib/bm25.ts over every syllable and pair of the whole question, in memory, nothing dropped. Vectors only: \`store.searchVector(embedQuery(terms))\` with the local hashed embedder. Depth ${DEPTH} chunks, deduplicated to documents.`,
       );
     } else notes.push("CongBot part skipped: ../shared/ext/congbot is absent.");
 

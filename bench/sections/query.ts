@@ -7,9 +7,10 @@ import { join } from "node:path";
 import type { App } from "../../app/types.js";
 import { buildStore, linkSubset, listFiles, openBenchApp } from "../lib/app.js";
 import { ingestBudgetArgs, registerSnapshot, SNAPSHOT_CHUNKS } from "./ingest.js";
-import { sharedPath, workDir, type BenchContext, type BuiltStore, type Section, type SectionBody } from "../lib/context.js";
+import { importPiece, sharedPath, workDir, type BenchContext, type BuiltStore, type Section, type SectionBody } from "../lib/context.js";
 import { scaleCorpus } from "../lib/inputs.js";
-import { latencyQuestions } from "../lib/questions.js";
+import { SETS, setPath } from "../lib/question-sets.js";
+import { latencyQuestions, readJsonl } from "../lib/questions.js";
 import type { Goal } from "../lib/report.js";
 import { fmt, median, percentile, recallAt } from "../lib/stats.js";
 import { efSweep, type EfPoint } from "../lib/ef-sweep.js";
@@ -20,6 +21,9 @@ const K = 10;
 /** Seconds of timed asks, and of timed vector searches, per store size in the default run. */
 const ASK_BUDGET_S = 30;
 const VECTOR_BUDGET_S = 15;
+/** Seconds of timed lexical searches per store size in the default run, and their depth (retrieve's). */
+const LEXICAL_BUDGET_S = 10;
+const LEXICAL_DEPTH = 40;
 
 interface SizeResult {
   label: string;
@@ -28,6 +32,9 @@ interface SizeResult {
   searched: number;
   askP50: number;
   askP95: number;
+  lexicalSearched: number;
+  lexicalP50: number;
+  lexicalP95: number;
   hnswP50: number;
   hnswP95: number;
   exactP50: number;
@@ -99,6 +106,36 @@ function fit(ctx: BenchContext, total: number, eachMs: number, budgetS: number, 
   return Math.max(Math.min(min, total), Math.min(total, Math.floor((s * 1000) / (RUNS * Math.max(eachMs, 0.001)))));
 }
 
+/** The held-out questions of bench/questions (both halves): what the lexical timing runs over. */
+function heldOutQuestions(): string[] {
+  return SETS.flatMap((name) => readJsonl<{ q: string }>(setPath(name)).map((d) => d.q));
+}
+
+/**
+ * `store.searchLexical` alone over each question's own query (qa/lexical.ts `questionQuery`: every
+ * syllable and neighbouring pair, as the quality section's "BM25 only" row searches), medians of RUNS runs.
+ */
+async function lexicalLatency(ctx: BenchContext, app: App, label: string): Promise<{ searched: number; p50: number; p95: number }> {
+  const { understandQuestion } = await importPiece<typeof import("../../qa/understand.js")>("../../qa/understand.js", "qa/understand.ts");
+  const { isEmptyQuery, questionQuery } = await importPiece<typeof import("../../qa/lexical.js")>("../../qa/lexical.js", "qa/lexical.ts");
+  const all = heldOutQuestions().map((q) => questionQuery(understandQuestion(q, { registry: app.registry, now: app.now() }))).filter((q) => !isEmptyQuery(q));
+  const w0 = performance.now();
+  for (const q of all.slice(-10)) await app.store.searchLexical(q, {}, LEXICAL_DEPTH);
+  const queries = all.slice(0, fit(ctx, all.length, (performance.now() - w0) / 10, LEXICAL_BUDGET_S));
+  ctx.log(`query: ${label}: searchLexical x${queries.length} x${RUNS}`);
+  const runs: Array<{ p50: number; p95: number }> = [];
+  for (let r = 0; r < RUNS; r++) {
+    const ms: number[] = [];
+    for (const q of queries) {
+      const t = performance.now();
+      await app.store.searchLexical(q, {}, LEXICAL_DEPTH);
+      ms.push(performance.now() - t);
+    }
+    runs.push({ p50: percentile(ms, 50), p95: percentile(ms, 95) });
+  }
+  return { searched: queries.length, p50: median(runs.map((x) => x.p50)), p95: median(runs.map((x) => x.p95)) };
+}
+
 async function measure(ctx: BenchContext, label: string, store: BuiltStore, allQuestions: string[], sweep: boolean): Promise<SizeResult> {
   const app: App = await openBenchApp(store.dataDir);
   try {
@@ -119,6 +156,7 @@ async function measure(ctx: BenchContext, label: string, store: BuiltStore, allQ
       }
       askRuns.push({ p50: percentile(ms, 50), p95: percentile(ms, 95) });
     }
+    const lexical = await lexicalLatency(ctx, app, label);
 
     const flat = readIndexVectors(join(store.dataDir, "vectors.hnsw"));
     const all = await Promise.all(allQuestions.map(async (q) => normalise(await app.embeddings.embedQuery(q))));
@@ -152,6 +190,7 @@ async function measure(ctx: BenchContext, label: string, store: BuiltStore, allQ
     return {
       label, chunks, asked: questions.length, searched: queries.length, sweep: points,
       askP50: median(askRuns.map((r) => r.p50)), askP95: median(askRuns.map((r) => r.p95)),
+      lexicalSearched: lexical.searched, lexicalP50: lexical.p50, lexicalP95: lexical.p95,
       hnswP50: median(vecRuns.map((r) => r.hnswP50)), hnswP95: median(vecRuns.map((r) => r.hnswP95)),
       exactP50: median(vecRuns.map((r) => r.exactP50)), speedup: median(vecRuns.map((r) => r.ratio)),
       recall: recalls.reduce((s, x) => s + x, 0) / Math.max(1, recalls.length),
@@ -196,9 +235,9 @@ export const querySection: Section = {
     }
     return {
       tables: [{
-        title: `ask (llm off) and vector search (k=${K}), ms; medians of ${RUNS} runs`,
-        header: ["store", "chunks", "questions", "ask p50", "ask p95", "searches", "hnsw p50", "hnsw p95", "exact p50", "speed-up", "recall@10"],
-        rows: results.map((r) => [r.label, r.chunks.toLocaleString("en-US"), String(r.asked), fmt(r.askP50, 2), fmt(r.askP95, 2), String(r.searched), fmt(r.hnswP50, 3), fmt(r.hnswP95, 3), fmt(r.exactP50, 2), `${fmt(r.speedup, 1)}x`, fmt(r.recall, 3)]),
+        title: `ask (llm off), lexical search (depth ${LEXICAL_DEPTH}) and vector search (k=${K}), ms; medians of ${RUNS} runs`,
+        header: ["store", "chunks", "questions", "ask p50", "ask p95", "lexical", "lexical p50", "lexical p95", "searches", "hnsw p50", "hnsw p95", "exact p50", "speed-up", "recall@10"],
+        rows: results.map((r) => [r.label, r.chunks.toLocaleString("en-US"), String(r.asked), fmt(r.askP50, 2), fmt(r.askP95, 2), String(r.lexicalSearched), fmt(r.lexicalP50, 2), fmt(r.lexicalP95, 2), String(r.searched), fmt(r.hnswP50, 3), fmt(r.hnswP95, 3), fmt(r.exactP50, 2), `${fmt(r.speedup, 1)}x`, fmt(r.recall, 3)]),
       }, {
         title: `hnswlib search width (ef) on the ${largest.label} store's index file (${largest.chunks.toLocaleString("en-US")} chunks): raw \`searchKnn\`, ${largest.searched} queries, k=${K}, medians of ${RUNS} runs; exact p50 ${fmt(largest.exactP50, 2)} ms`,
         header: ["ef", "p50 ms", "p95 ms", "speed-up vs exact (p50)", "recall@10"],
@@ -207,6 +246,7 @@ export const querySection: Section = {
       notes: [
         `Stores: "${issue ? `${issue.docs} docs` : "426 docs"}" is issue 4's corpus (../shared/corpus + ext/directives + ext/news${issue ? "" : ": absent, not measured"}); the others are prefixes (by file name) of the ${full.source === "scale" ? "scale" : "generated"} corpus reaching each chunk count; the 100k store is a copy the ingest section took once it held 100k chunks (or that store itself when it ended near 100k).`,
         `ask: up to ${questions.length} questions (${source}) per run, in process, \`answerer.ask(q, { llm: false })\`, after a 10-question warm-up; p50/p95 are per run, the table shows the median of ${RUNS} runs. The store caches document frequencies per word until its data changes, so the first run reads each new word's frequency once and later runs none (on the 426-doc store that read costs about 4 ms a question cold).${ctx.full ? "" : ` The number of questions (and of vector searches) per store is cut to fit about ${ASK_BUDGET_S} s (${VECTOR_BUDGET_S} s) of timed work, at least 20; BENCH_FULL=1 uses all.`}`,
+        `Lexical: \`store.searchLexical(questionQuery(u), {}, ${LEXICAL_DEPTH})\` alone (FTS5 BM25 over every syllable and neighbouring pair of the question, each pair one indexed term; no common syllable dropped, unlike retrieve()) over the held-out questions of bench/questions (both halves${ctx.full ? "" : `, cut to about ${LEXICAL_BUDGET_S} s of timed work`}), after a 10-query warm-up.`,
         `Vector search: the questions' embeddings; hnsw = \`store.searchVector(v, {}, ${K})\` (the product's path, with the store's own M, efConstruction and search ef); exact = brute-force cosine over the same vectors read from the index file (a flat Float32Array scan: LangChain's MemoryVectorStore is not installed, and this is a faster exact baseline, so the speed-up is conservative). Speed-up = exact p50 / hnsw p50 in the same run, median of ${RUNS}.`,
       ],
       goals,

@@ -6,15 +6,45 @@
  *
  * Full text: the store splits text into the tokens FTS5 would see (core/text.ts `tokens`, see fts.ts);
  * `raw_tsv` holds them as written (lower-cased), `folded_tsv` is PostgreSQL's own folding of the same
- * tokens, the `nhiemvu_folded` configuration (simple + unaccent, which also maps đ to d).
+ * tokens, the `nhiemvu_folded` configuration (simple + unaccent, which also maps đ to d). Since schema 4,
+ * `raw_pairs_tsv` and `folded_pairs_tsv` hold each pair of neighbouring tokens as one term ("trợ_cấp",
+ * store/lexical.ts), built in TypeScript for both forms.
  */
 import { StoreError } from "../../core/errors.js";
+import { pairsTsvectors } from "./fts.js";
 import type { SqlClient, SqlQueryable } from "./sql.js";
+
+/** A migration: SQL, or a function for one that computes rows in TypeScript; all run in one transaction. */
+type Migration = string | ((tx: SqlQueryable) => Promise<void>);
+
+/** Chunks re-indexed per statement in migration 4. */
+const REFILL_BATCH = 1000;
+
+/** The vocabulary trigger's function (migration 1's, with the pair columns of migration 4 counted too). */
+const VOCAB_COUNT_V4 = `
+  CREATE OR REPLACE FUNCTION nhiemvu_vocab_count() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  DECLARE
+    delta INTEGER := CASE WHEN TG_OP = 'DELETE' THEN -1 ELSE 1 END;
+  BEGIN
+    INSERT INTO chunk_vocab (col, term, df)
+    SELECT t.col, t.term, delta * sum(t.n) FROM (
+      SELECT 'r' AS col, unnest(tsvector_to_array(raw_tsv)) AS term, 1 AS n FROM changed
+      UNION ALL SELECT 'f', unnest(tsvector_to_array(folded_tsv)), 1 FROM changed
+      UNION ALL SELECT 'p', unnest(tsvector_to_array(raw_pairs_tsv)), 1 FROM changed
+      UNION ALL SELECT 'q', unnest(tsvector_to_array(folded_pairs_tsv)), 1 FROM changed
+      UNION ALL SELECT '#', '', 1 FROM changed
+      UNION ALL SELECT '#', 'tokens', n_tokens FROM changed) t
+    GROUP BY t.col, t.term
+    ORDER BY t.col, t.term
+    ON CONFLICT (col, term) DO UPDATE SET df = chunk_vocab.df + excluded.df;
+    RETURN NULL;
+  END
+  $fn$`;
 
 /** Key of the migration lock (the one-argument bigint lock space; `withLock` uses the two-int one). */
 const MIGRATION_LOCK = "hashtext('nhiemvu:migrate')";
 
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   // 1: documents and what ingest derives from them, the bot's tables, array-path chunk vectors.
   `
   CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -278,6 +308,30 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE documents ADD COLUMN pages TEXT;
   `,
+  // 4: neighbouring-token pairs as single terms, raw and folded (columns 'p' and 'q' of chunk_vocab), so
+  // a pair is one GIN lookup instead of a phrase; refilled from the stored chunk text.
+  async (tx) => {
+    await tx.query(`ALTER TABLE chunks ADD COLUMN raw_pairs_tsv TSVECTOR NOT NULL DEFAULT '',
+      ADD COLUMN folded_pairs_tsv TSVECTOR NOT NULL DEFAULT ''`);
+    for (let after = 0; ;) {
+      const rows = (await tx.query<{ id: number; text: string }>(
+        "SELECT id, text FROM chunks WHERE id > $1 ORDER BY id LIMIT $2", [after, REFILL_BATCH])).rows;
+      if (rows.length === 0) break;
+      const pairs = rows.map((r) => pairsTsvectors(r.text));
+      await tx.query(`UPDATE chunks c SET raw_pairs_tsv = v.r::tsvector, folded_pairs_tsv = v.f::tsvector
+        FROM unnest($1::bigint[], $2::text[], $3::text[]) AS v(id, r, f) WHERE c.id = v.id`,
+      [rows.map((r) => r.id), pairs.map((p) => p.raw), pairs.map((p) => p.folded)]);
+      after = Number(rows[rows.length - 1]!.id);
+    }
+    await tx.query(`INSERT INTO chunk_vocab (col, term, df)
+      SELECT t.col, t.term, count(*) FROM (
+        SELECT 'p' AS col, unnest(tsvector_to_array(raw_pairs_tsv)) AS term FROM chunks
+        UNION ALL SELECT 'q', unnest(tsvector_to_array(folded_pairs_tsv)) FROM chunks) t
+      GROUP BY t.col, t.term`);
+    await tx.query(VOCAB_COUNT_V4);
+    await tx.query("CREATE INDEX chunks_raw_pairs_tsv ON chunks USING GIN (raw_pairs_tsv)");
+    await tx.query("CREATE INDEX chunks_folded_pairs_tsv ON chunks USING GIN (folded_pairs_tsv)");
+  },
 ];
 
 /** The schema version this code writes. */
@@ -297,7 +351,9 @@ export async function migrate(client: SqlClient): Promise<void> {
       );
     }
     for (let v = current; v < SCHEMA_VERSION; v++) {
-      for (const statement of statements(MIGRATIONS[v]!)) await tx.query(statement);
+      const m = MIGRATIONS[v]!;
+      if (typeof m === "string") for (const statement of statements(m)) await tx.query(statement);
+      else await m(tx);
       await tx.query("INSERT INTO schema_migrations (version) VALUES ($1)", [v + 1]);
     }
   });

@@ -4,58 +4,77 @@
  */
 import type { DocumentMeta } from "../../core/types.js";
 import { isEmptyFilter } from "../chunk-filter.js";
+import { isEmptyLexical, lexicalItems } from "../lexical.js";
 import { docPages } from "../rows.js";
-import type { ChunkFilter, LexicalColumn, ScoredChunk, StoredChunk } from "../types.js";
-import { matchPhrases, tsqueryFromMatch } from "./fts.js";
+import type { ChunkFilter, LexicalColumn, LexicalQuery, ScoredChunk, StoredChunk } from "../types.js";
+import { lexemeQuery } from "./fts.js";
 import type { SqlQueryable } from "./sql.js";
 
-const TSV: Record<LexicalColumn, string> = { raw: "c.raw_tsv", folded: "c.folded_tsv" };
-
+/** Per column: the tsvectors of its tokens and of its pair terms, and their chunk_vocab columns. */
+const COLUMNS: Record<LexicalColumn, { tsv: string; pairsTsv: string; col: string; pairsCol: string }> = {
+  raw: { tsv: "c.raw_tsv", pairsTsv: "c.raw_pairs_tsv", col: "r", pairsCol: "p" },
+  folded: { tsv: "c.folded_tsv", pairsTsv: "c.folded_pairs_tsv", col: "f", pairsCol: "q" },
+};
 
 /** BM25 parameters, FTS5's. */
 const K1 = 1.2;
 const B = 0.75;
 
+/** One term of the BM25 sum: its tsquery, whether it runs on the pair tsvector, and its document count. */
+interface Bm25Term { query: string; pairs: boolean; df: number }
+
 /**
- * Chunks matching the FTS5 `match` in one column, best first, scored by BM25 as FTS5 scores them (higher
- * is better): per phrase, idf from the vocabulary counts (a phrase of several words takes its rarest
- * word's count: an upper bound of the phrase's), tf = the phrase's occurrences (ts_rank_cd without
- * normalisation gives 0.1 per occurrence), length normalised by the chunk's token count.
+ * Chunks matching any term, pair term or phrase of `query` in one column, best first, scored by BM25 as
+ * FTS5 scores them (higher is better): per term, idf from the vocabulary counts (a phrase of several
+ * words takes its rarest word's count: an upper bound of the phrase's), tf = the term's occurrences
+ * (ts_rank_cd without normalisation gives 0.1 per occurrence), length normalised as FTS5 does, by the
+ * tokens of the whole row (text and pairs, raw and folded: 4n - 2 for n tokens).
  */
 export async function searchLexical(
-  q: SqlQueryable, column: LexicalColumn, match: string, filter: ChunkFilter, limit: number,
+  q: SqlQueryable, query: LexicalQuery, filter: ChunkFilter, limit: number,
 ): Promise<ScoredChunk[]> {
-  if (!match.trim() || limit <= 0 || isEmptyFilter(filter)) return [];
-  const query = tsqueryFromMatch(column, match);
-  if (!query) return [];
-  const phrases = matchPhrases(column, match);
-  const tokens = [...new Set(phrases.flatMap((p) => p.tokens))];
+  const items = lexicalItems(query);
+  if (isEmptyLexical(items) || limit <= 0 || isEmptyFilter(filter)) return [];
+  const c = COLUMNS[query.column];
+  const tokens = [...new Set([...items.terms, ...items.phrases.flat()])];
   const stats = await q.query<{ col: string; term: string; df: number }>(`SELECT col, term, df FROM chunk_vocab
-    WHERE (col = $1 AND term = ANY($2::text[])) OR col = '#'`, [column === "raw" ? "r" : "f", tokens]);
+    WHERE (col = $1 AND term = ANY($2::text[])) OR (col = $3 AND term = ANY($4::text[])) OR col = '#'`,
+  [c.col, tokens, c.pairsCol, items.pairs]);
   const df = new Map<string, number>();
   let n = 0;
   let total = 0;
   for (const row of stats.rows) {
+    // A pair term holds the joiner and a token never does, so one map serves both vocabulary columns.
     if (row.col !== "#") df.set(row.term, Number(row.df));
     else if (row.term === "") n = Number(row.df);
     else total = Number(row.df);
   }
-  const idf = phrases.map((p) => {
-    const count = Math.min(...p.tokens.map((t) => df.get(t) ?? 0));
-    return Math.max(1e-6, Math.log((n - count + 0.5) / (count + 0.5)));
-  });
-  const avgdl = n > 0 && total > 0 ? total / n : 1;
-  const tsv = TSV[column];
+  const count = (t: string) => df.get(t) ?? 0;
+  const terms: Bm25Term[] = [
+    ...items.terms.map((t) => ({ query: lexemeQuery([t]), pairs: false, df: count(t) })),
+    ...items.pairs.map((p) => ({ query: lexemeQuery([p]), pairs: true, df: count(p) })),
+    ...items.phrases.map((toks) => ({ query: lexemeQuery(toks), pairs: false, df: Math.min(...toks.map(count)) })),
+  ];
+  const idf = terms.map((t) => Math.max(1e-6, Math.log((n - t.df + 0.5) / (t.df + 0.5))));
+  const avgdl = n > 0 && total > 0 ? (4 * total - 2 * n) / n : 1;
+  const params: unknown[] = [filter.docIds ?? null, filter.kinds ?? null, limit, avgdl, terms.map((t) => t.query), idf, terms.map((t) => t.pairs)];
+  // Each tsvector is searched through its own GIN index (a BitmapOr when both are asked).
+  const match: string[] = [];
+  for (const [onPairs, tsv] of [[false, c.tsv], [true, c.pairsTsv]] as const) {
+    const alternatives = terms.filter((t) => t.pairs === onPairs).map((t) => t.query);
+    if (alternatives.length === 0) continue;
+    params.push(alternatives.join(" | "));
+    match.push(`${tsv} @@ $${params.length}::tsquery`);
+  }
   const r = await q.query<{ id: number; score: number }>(`
-    SELECT c.id, (SELECT sum(p.idf * (p.tf * ${K1 + 1}) / (p.tf + ${K1} * (${1 - B} + ${B} * c.n_tokens / $5::float8)))
-      FROM (SELECT w.idf, round(10 * ts_rank_cd(${tsv}, w.q::tsquery, 0)) AS tf
-        FROM unnest($6::text[], $7::float8[]) AS w(q, idf)) p)::float8 AS score
+    SELECT c.id, (SELECT sum(p.idf * (p.tf * ${K1 + 1}) / (p.tf + ${K1} * (${1 - B} + ${B} * greatest(4 * c.n_tokens - 2, 0) / $4::float8)))
+      FROM (SELECT w.idf, round(10 * ts_rank_cd(CASE WHEN w.pairs THEN ${c.pairsTsv} ELSE ${c.tsv} END, w.q::tsquery, 0)) AS tf
+        FROM unnest($5::text[], $6::float8[], $7::boolean[]) AS w(q, idf, pairs)) p)::float8 AS score
     FROM chunks c ${filter.kinds ? "JOIN documents d ON d.id = c.doc_id" : ""}
-    WHERE ${tsv} @@ $1::tsquery
-      AND ($2::bigint[] IS NULL OR c.doc_id = ANY($2::bigint[]))
-      ${filter.kinds ? "AND d.kind = ANY($3::text[])" : "AND $3::text[] IS NULL"}
-    ORDER BY score DESC, c.id LIMIT $4`,
-  [query, filter.docIds ?? null, filter.kinds ?? null, limit, avgdl, phrases.map((p) => p.query), idf]);
+    WHERE (${match.join(" OR ")})
+      AND ($1::bigint[] IS NULL OR c.doc_id = ANY($1::bigint[]))
+      ${filter.kinds ? "AND d.kind = ANY($2::text[])" : "AND $2::text[] IS NULL"}
+    ORDER BY score DESC, c.id LIMIT $3`, params);
   return r.rows.map((row) => ({ chunkId: Number(row.id), score: Number(row.score) }));
 }
 

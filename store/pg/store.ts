@@ -55,7 +55,7 @@ export function createPgStore(client: SqlClient, vectors: PgChunkVectors, now: (
       vectors.forget?.(chunkIds);
     },
 
-    searchLexical: (column, match, filter, limit) => search.searchLexical(client, column, match, filter, limit),
+    searchLexical: (query, filter, limit) => search.searchLexical(client, query, filter, limit),
     termFrequencies: (column, terms) => search.termFrequencies(client, column, terms),
     /** Cosine similarity (higher is better); a filter is applied inside the vector search, not after it. */
     searchVector: (vector, filter, k) => searchAdmitted(filter, (f) => search.chunkIds(client, f),

@@ -6,7 +6,7 @@
  */
 import type { Database } from "better-sqlite3";
 import type { DocumentDraft } from "../../core/types.js";
-import { fold } from "../../core/text.js";
+import { columnTokens, pairTerms } from "../lexical.js";
 import {
   ASSIGNMENT_COLUMNS, assignmentValues, checkQuoteOffsets, DOCUMENT_COLUMNS, documentValues, type SaveResult,
 } from "../rows.js";
@@ -21,6 +21,20 @@ export interface SqliteDocumentWrites {
 
 const places = (n: number) => Array(n).fill("?").join(", ");
 
+/** The full-text row of a chunk: its text as written and folded, and the pair terms of each (schema 5). */
+export const INSERT_FTS = "INSERT INTO chunks_fts (rowid, raw, folded, raw_pairs, folded_pairs) VALUES (?, ?, ?, ?, ?)";
+
+/**
+ * The values of INSERT_FTS after the rowid: the columns' tokens (store/lexical.ts, as PostgreSQL indexes
+ * them) joined by spaces, so the pair terms are exactly the neighbours FTS5 sees. '_', which joins a pair
+ * term and is a token character of the index, is never inside a token.
+ */
+export function ftsColumns(text: string): [string, string, string, string] {
+  const raw = columnTokens("raw", text);
+  const folded = columnTokens("folded", text);
+  return [raw.join(" "), folded.join(" "), pairTerms(raw).join(" "), pairTerms(folded).join(" ")];
+}
+
 export function sqliteDocumentWrites(db: Database, now: () => Date): SqliteDocumentWrites {
   const idByPath = db.prepare("SELECT id FROM documents WHERE path = ?").pluck();
   const chunkIdsOf = db.prepare("SELECT id FROM chunks WHERE doc_id = ? ORDER BY id").pluck();
@@ -31,7 +45,7 @@ export function sqliteDocumentWrites(db: Database, now: () => Date): SqliteDocum
   const insertSection = db.prepare(`INSERT INTO sections (doc_id, idx, parent, depth, marker, label, heading, start, end)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertChunk = db.prepare("INSERT INTO chunks (doc_id, section, start, end, text, context) VALUES (?, ?, ?, ?, ?, ?)");
-  const insertFts = db.prepare("INSERT INTO chunks_fts (rowid, raw, folded) VALUES (?, ?, ?)");
+  const insertFts = db.prepare(INSERT_FTS);
   const insertAssignment = db.prepare(`INSERT INTO assignments (${ASSIGNMENT_COLUMNS.join(", ")})
     VALUES (${places(ASSIGNMENT_COLUMNS.length)})`);
 
@@ -53,7 +67,7 @@ export function sqliteDocumentWrites(db: Database, now: () => Date): SqliteDocum
     const chunkIds: number[] = [];
     for (const c of draft.chunks) {
       const chunkId = Number(insertChunk.run(id, c.section, c.start, c.end, c.text, c.context).lastInsertRowid);
-      insertFts.run(chunkId, c.text, fold(c.text));
+      insertFts.run(chunkId, ...ftsColumns(c.text));
       chunkIds.push(chunkId);
     }
     for (const a of draft.assignments) insertAssignment.run(...assignmentValues(id, draft, a));

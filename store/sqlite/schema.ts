@@ -5,8 +5,15 @@
  */
 import type { Database } from "better-sqlite3";
 import { StoreError } from "../../core/errors.js";
+import { ftsColumns, INSERT_FTS } from "./documents.js";
 
-const MIGRATIONS: readonly string[] = [
+/** A migration: SQL, or a function for one that computes rows in JS. Both run inside its transaction. */
+type Migration = string | ((db: Database) => void);
+
+/** Chunks re-indexed per read in migration 5 (a bound on memory at the scale corpus's 75k chunks). */
+const REFILL_BATCH = 2000;
+
+const MIGRATIONS: readonly Migration[] = [
   // 1: documents and what ingest derives from them, plus the bot's tables.
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -213,6 +220,25 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE documents ADD COLUMN pages TEXT;
   `,
+  // 5: neighbouring-syllable pairs as single terms ("trợ_cấp") in their own columns, so a pair is one
+  // doclist read instead of a phrase's two (store/lexical.ts). The contentless table cannot be altered:
+  // it is rebuilt and refilled from the stored chunk text. The delete trigger names it and still applies.
+  (db) => {
+    db.exec(`DROP TABLE chunks_fts;
+      CREATE VIRTUAL TABLE chunks_fts USING fts5(
+        raw, folded, raw_pairs, folded_pairs, content='', contentless_delete=1,
+        tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
+      );`);
+    const read = db.prepare("SELECT id, text FROM chunks WHERE id > ? ORDER BY id LIMIT ?");
+    const insert = db.prepare(INSERT_FTS);
+    for (let after = 0; ;) {
+      const rows = read.all(after, REFILL_BATCH) as Array<{ id: number; text: string }>;
+      if (rows.length === 0) break;
+      for (const r of rows) insert.run(r.id, ...ftsColumns(r.text));
+      after = rows[rows.length - 1]!.id;
+    }
+    db.exec("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')");
+  },
 ];
 
 /** The schema version this code writes. */
@@ -233,7 +259,9 @@ export function migrate(db: Database): void {
     db.transaction(() => {
       const now = db.pragma("user_version", { simple: true }) as number;
       if (now !== v) return;
-      db.exec(MIGRATIONS[v]!);
+      const m = MIGRATIONS[v]!;
+      if (typeof m === "string") db.exec(m);
+      else m(db);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
   }

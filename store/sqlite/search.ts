@@ -9,7 +9,8 @@ import type { DocumentMeta } from "../../core/types.js";
 import { StoreError } from "../../core/errors.js";
 import { isEmptyFilter } from "../chunk-filter.js";
 import { docPages } from "../rows.js";
-import type { ChunkFilter, LexicalColumn, ScoredChunk, StoredChunk } from "../types.js";
+import { isEmptyLexical, lexicalItems } from "../lexical.js";
+import type { ChunkFilter, LexicalColumn, LexicalQuery, ScoredChunk, StoredChunk } from "../types.js";
 
 interface ChunkRow {
   id: number; doc_id: number; section: number; start: number; end: number; text: string; context: string;
@@ -79,8 +80,9 @@ export class ChunkSearch {
   private stamp = "";
 
   constructor(db: Database) {
-    // Weighting the other column 0 keeps BM25 to the column the filter names.
-    const weights: Record<LexicalColumn, string> = { raw: "1.0, 0.0", folded: "0.0, 1.0" };
+    // Columns raw, folded, raw_pairs, folded_pairs (schema 5). Weighting the other form 0 keeps BM25 to
+    // the columns the filter names; a pair weighs as a syllable, as the phrase it replaces did.
+    const weights: Record<LexicalColumn, string> = { raw: "1.0, 0.0, 1.0, 0.0", folded: "0.0, 1.0, 0.0, 1.0" };
     const per = (sql: (w: string) => string) => ({ raw: db.prepare(sql(weights.raw)), folded: db.prepare(sql(weights.folded)) });
     this.lexicalAll = per((w) => `SELECT rowid AS chunkId, -bm25(chunks_fts, ${w}) AS score FROM chunks_fts
       WHERE chunks_fts MATCH @match ORDER BY score DESC, rowid LIMIT @limit`);
@@ -154,12 +156,16 @@ export class ChunkSearch {
   }
 
   /**
-   * BM25 over one column; score = -bm25, higher is better. `match` is an FTS5 expression; it is wrapped
-   * as `{column} : (match)`. A malformed expression is a StoreError "bad_query", not a crash.
+   * BM25 over a column's syllables and pair terms (one FTS5 expression: terms, pair terms and phrases
+   * OR-ed inside `{column column_pairs}`); score = -bm25, higher is better.
    */
-  searchLexical(column: LexicalColumn, match: string, filter: ChunkFilter, limit: number): ScoredChunk[] {
-    if (!match.trim() || limit <= 0 || isEmptyFilter(filter)) return [];
-    const expr = `{${column}} : (${match})`;
+  searchLexical(query: LexicalQuery, filter: ChunkFilter, limit: number): ScoredChunk[] {
+    const items = lexicalItems(query);
+    if (isEmptyLexical(items) || limit <= 0 || isEmptyFilter(filter)) return [];
+    const { column } = query;
+    // Tokens are letters, digits and the pair joiner: nothing to escape inside the quotes.
+    const parts = [...items.terms, ...items.pairs, ...items.phrases.map((p) => p.join(" "))].map((t) => `"${t}"`);
+    const expr = `{${column} ${column}_pairs} : (${parts.join(" OR ")})`;
     try {
       if (!filter.docIds && !filter.kinds) return this.lexicalAll[column].all({ match: expr, limit }) as ScoredChunk[];
       const params = filterParams(filter);

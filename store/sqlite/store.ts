@@ -51,7 +51,7 @@ export function createSqliteStore(db: Database, vectors: VectorIndex, now: () =>
       vectors.remove(docs.remove(id));
     },
 
-    searchLexical: async (column, match, filter, limit) => search.searchLexical(column, match, filter, limit),
+    searchLexical: async (query, filter, limit) => search.searchLexical(query, filter, limit),
     termFrequencies: async (column, terms) => search.termFrequencies(column, terms),
     /** Cosine similarity (higher is better); filters run inside hnswlib's search, not after it. */
     searchVector: (vector, filter, k) => searchAdmitted(filter, (f) => search.chunkIds(f), (allow) => {

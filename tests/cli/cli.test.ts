@@ -1,35 +1,39 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_CORPUS, removeDir, tempDir } from "../helpers/app.js";
-import { cli } from "../helpers/cli.js";
+import { cli, cliInProcess } from "../helpers/cli.js";
 
+/**
+ * The commands on the sample corpus, run in this process (cliInProcess: the same program as the binary);
+ * the `ask --jsonl` contract and the failure exit codes are tried on the real CLI in a child process.
+ */
 describe("nhiemvu CLI on the sample corpus", () => {
   let dir: string;
   let env: Record<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDir();
     env = { DATA_DIR: join(dir, "data") };
-    const run = cli(["ingest", SAMPLE_CORPUS, "--json"], env);
+    const run = await cliInProcess(["ingest", SAMPLE_CORPUS, "--json"], env);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).counts).toMatchObject({ new: 5, failed: 0 });
   });
   afterAll(() => removeDir(dir));
 
-  it("reports everything unchanged on a second ingest", () => {
-    const run = cli(["ingest", SAMPLE_CORPUS, "--json"], env);
+  it("reports everything unchanged on a second ingest", async () => {
+    const run = await cliInProcess(["ingest", SAMPLE_CORPUS, "--json"], env);
     expect(JSON.parse(run.stdout).counts).toMatchObject({ unchanged: 5, new: 0, failed: 0 });
   });
 
-  it("shows a section by the label the document uses", () => {
-    const run = cli(["show", "002_f51bd1bc98d5fad9.txt", "3 (ii)"], env);
+  it("shows a section by the label the document uses", async () => {
+    const run = await cliInProcess(["show", "002_f51bd1bc98d5fad9.txt", "3 (ii)"], env);
     expect(run.code, run.stderr).toBe(0);
     const body = run.stdout.split("\n").slice(1).join("\n");
     expect(body.startsWith("Tham mưu Ban Bí thư ban hành Quy định giải quyết khiếu nại về xoá tên đảng viên")).toBe(true);
   });
 
-  it("lists what Ban Tổ chức TW leads and coordinates in Q2/2026, whatever the spelling", () => {
+  it("lists what Ban Tổ chức TW leads and coordinates in Q2/2026, whatever the spelling", async () => {
     for (const [assignee, period] of [["Ban Tổ chức TW", "Q2/2026"], ["BTCTW", "quý 2/2026"], ["ban to chuc trung uong", "quý II/2026"]]) {
-      const run = cli(["tasks", "--assignee", assignee!, "--period", period!, "--json"], env);
+      const run = await cliInProcess(["tasks", "--assignee", assignee!, "--period", period!, "--json"], env);
       expect(run.code, run.stderr).toBe(0);
       const items = JSON.parse(run.stdout) as Array<{ role: string; section: string; doc: string; quote: string }>;
       const got = items.map((t) => `${t.role} ${t.section}`).sort();
@@ -38,8 +42,8 @@ describe("nhiemvu CLI on the sample corpus", () => {
     }
   });
 
-  it("lists deadlines in a date range", () => {
-    const run = cli(["deadlines", "--from", "2025-08-01", "--to", "2025-10-31", "--json"], env);
+  it("lists deadlines in a date range", async () => {
+    const run = await cliInProcess(["deadlines", "--from", "2025-08-01", "--to", "2025-10-31", "--json"], env);
     const dues = new Set((JSON.parse(run.stdout) as Array<{ deadline: { due: string } }>).map((t) => t.deadline.due));
     for (const due of ["2025-08-31", "2025-09-30", "2025-10-31"]) expect(dues).toContain(due);
   });
@@ -70,8 +74,8 @@ describe("nhiemvu CLI on the sample corpus", () => {
     expect(badConfig.stderr).toMatch(/EMBEDDER/);
   });
 
-  it("refuses to mix embedders and says how to re-embed", () => {
-    const run = cli(["ask", "x"], { ...env, LOCAL_EMBEDDING_DIM: "256" });
+  it("refuses to mix embedders and says how to re-embed", async () => {
+    const run = await cliInProcess(["ask", "x"], { ...env, LOCAL_EMBEDDING_DIM: "256" });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/reindex/);
   });

@@ -1,14 +1,15 @@
 /**
- * The CLI's failure paths, each tried as a user would (the real CLI in a child process): a data folder
- * that cannot be made, impossible or reversed dates, an export to a missing folder, a failed file's log
- * line, and the terminal chat's id used by the digest command.
+ * The CLI's failure paths: a data folder that cannot be made, impossible or reversed dates, an export to a
+ * missing folder (the commands run in this process, cliInProcess), and, on the real CLI in a child process,
+ * --help and the exit code of a bad environment, a failed file's log line, and the terminal chat's id
+ * used by the digest command.
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT, removeDir, tempDir } from "../helpers/app.js";
-import { cli } from "../helpers/cli.js";
+import { cli, cliInProcess } from "../helpers/cli.js";
 
 describe("nhiemvu CLI failure paths", () => {
   let dir: string;
@@ -19,46 +20,46 @@ describe("nhiemvu CLI failure paths", () => {
   });
   afterAll(() => removeDir(dir));
 
-  it("DATA_DIR=/proc/nope: stats fails with a coded English error instead of retrying mkdir forever", () => {
+  it("DATA_DIR=/proc/nope: stats fails with a coded English error instead of retrying mkdir forever", async () => {
     for (const dataDir of ["/proc/nope", "/proc/nope/deeper"]) {
-      const run = cli(["stats"], { DATA_DIR: dataDir });
-      // A hang ends in the helper's kill (code null), not here.
+      const run = await cliInProcess(["stats"], { DATA_DIR: dataDir });
+      // A hang ends in the test's timeout, not here.
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toMatch(/^error: Cannot use \/proc\/nope.* as the data folder \(DATA_DIR\): cannot create \/proc\/nope .*\[data_dir_unusable\]\n$/);
     }
     const file = join(dir, "a-file");
     writeFileSync(file, "x");
-    const under = cli(["stats"], { DATA_DIR: join(file, "data") });
+    const under = await cliInProcess(["stats"], { DATA_DIR: join(file, "data") });
     expect(under.code).toBe(1);
     expect(under.stderr).toContain(`${file} exists and is not a folder`);
   });
 
-  it("deadlines and tasks reject a date that does not exist (2025-13-45, 2025-02-29, soon)", () => {
-    const bad = cli(["deadlines", "--from", "2025-13-45", "--to", "2025-12-31"], env);
+  it("deadlines and tasks reject a date that does not exist (2025-13-45, 2025-02-29, soon)", async () => {
+    const bad = await cliInProcess(["deadlines", "--from", "2025-13-45", "--to", "2025-12-31"], env);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe("");
     expect(bad.stderr).toMatch(/^error: --from 2025-13-45 is not a calendar date .*\[bad_date\]/);
-    const feb = cli(["deadlines", "--from", "2025-01-01", "--to", "2025-02-29"], env);
+    const feb = await cliInProcess(["deadlines", "--from", "2025-01-01", "--to", "2025-02-29"], env);
     expect(feb.stderr).toMatch(/--to 2025-02-29 is not a calendar date/);
-    const words = cli(["tasks", "--due-before", "soon"], env);
+    const words = await cliInProcess(["tasks", "--due-before", "soon"], env);
     expect(words.code).toBe(1);
     expect(words.stderr).toMatch(/--due-before must be a date as YYYY-MM-DD, not "soon"/);
   });
 
-  it("deadlines rejects a reversed range and accepts 29 February in a leap year", () => {
-    const reversed = cli(["deadlines", "--from", "2025-12-31", "--to", "2025-01-01"], env);
+  it("deadlines rejects a reversed range and accepts 29 February in a leap year", async () => {
+    const reversed = await cliInProcess(["deadlines", "--from", "2025-12-31", "--to", "2025-01-01"], env);
     expect(reversed.code).toBe(1);
     expect(reversed.stdout).not.toContain("no matching assignments");
     expect(reversed.stderr).toMatch(/--from 2025-12-31 is after --to 2025-01-01.*\[bad_range\]/);
-    const leap = cli(["deadlines", "--from", "2024-02-29", "--to", "2024-03-01"], env);
+    const leap = await cliInProcess(["deadlines", "--from", "2024-02-29", "--to", "2024-03-01"], env);
     expect(leap.code, leap.stderr).toBe(0);
   });
 
-  it("export to a folder that does not exist names that folder, not a temporary file", () => {
-    const run = cli(["export", "/nonexistent/dir/x.gz"], env);
+  it("export to a folder that does not exist names that folder, not a temporary file", async () => {
+    const run = await cliInProcess(["export", "/nonexistent/dir/x.gz"], env);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("error: Cannot write /nonexistent/dir/x.gz: the folder /nonexistent/dir does not exist [export_failed]\n");
-    const onDir = cli(["export", dir], env);
+    const onDir = await cliInProcess(["export", dir], env);
     expect(onDir.stderr).toMatch(/it is a folder; give a file name/);
   });
 
@@ -86,7 +87,7 @@ describe("nhiemvu CLI failure paths", () => {
     expect(lines).toContainEqual(expect.objectContaining({ msg: "ingest failed", doc: "broken.pdf" }));
   });
 
-  it("the terminal chat (npm start without BOT_TOKEN) states its chat id, and `digest --chat <that id>` sees its /theodoi", () => {
+  it("the terminal chat (npm start without BOT_TOKEN) states its chat id, and `digest --chat <that id>` sees its /theodoi", async () => {
     const chatEnv = { DATA_DIR: join(dir, "chat") };
     const chat = spawnSync(process.execPath, [join(PROJECT, "scripts", "run.mjs"), "bot/main.js"], {
       cwd: PROJECT,
@@ -98,7 +99,7 @@ describe("nhiemvu CLI failure paths", () => {
     expect(chat.status, chat.stderr).toBe(0);
     const id = /terminal chat id\): (-?\d+)/.exec(chat.stdout)?.[1];
     expect(id).toBeDefined();
-    const digest = cli(["digest", "--chat", id!, "--at", "2030-01-07T08:00", "--dry-run"], chatEnv);
+    const digest = await cliInProcess(["digest", "--chat", id!, "--at", "2030-01-07T08:00", "--dry-run"], chatEnv);
     expect(digest.code, digest.stderr).toBe(0);
     expect(digest.stdout).toMatch(/# subscription \d+: Ban Tổ chức Trung ương, hằng tuần/);
     expect(digest.stdout).not.toContain("no longer has access");

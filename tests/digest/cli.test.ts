@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAt } from "../../cli/commands/digest.js";
 import { copyCorpus, removeDir } from "../helpers/app.js";
-import { cli } from "../helpers/cli.js";
+import { cliInProcess } from "../helpers/cli.js";
 import { COLLECTIVE, clockAt, newDir, openAt, subscribe } from "./setup.js";
 
 const CHAT = 4242;
@@ -23,7 +23,7 @@ afterAll(() => removeDir(dir));
 
 describe("nhiemvu digest", () => {
   it("--dry-run prints, as plain text, what the chat's subscription would get at that time, and records nothing", async () => {
-    const run = cli(["digest", "--chat", String(CHAT), "--at", "2025-09-20T07:30", "--dry-run"], env);
+    const run = await cliInProcess(["digest", "--chat", String(CHAT), "--at", "2025-09-20T07:30", "--dry-run"], env);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const out = run.stdout;
@@ -34,17 +34,17 @@ describe("nhiemvu digest", () => {
     expect(overdue).toContain("31/8/2025");
     expect(out.slice(out.indexOf("Sắp đến hạn"))).toContain("30/9/2025");
     // Nothing was claimed: the same dry run says the same thing again.
-    expect(cli(["digest", "--chat", String(CHAT), "--at", "2025-09-20 07:30", "--dry-run"], env).stdout).toBe(out);
-    const before = cli(["digest", "--chat", String(CHAT), "--at", "2025-09-20T07:29", "--dry-run"], env).stdout;
+    expect((await cliInProcess(["digest", "--chat", String(CHAT), "--at", "2025-09-20 07:30", "--dry-run"], env)).stdout).toBe(out);
+    const before = (await cliInProcess(["digest", "--chat", String(CHAT), "--at", "2025-09-20T07:29", "--dry-run"], env)).stdout;
     expect(before).toContain("predates the subscription");
   });
 
-  it("a chat without subscriptions, a bad date, and sending without a token", () => {
-    expect(cli(["digest", "--chat", "1", "--dry-run"], env).stdout).toContain("chat 1 has no subscriptions");
-    const bad = cli(["digest", "--chat", String(CHAT), "--at", "20/9/2025", "--dry-run"], env);
+  it("a chat without subscriptions, a bad date, and sending without a token", async () => {
+    expect((await cliInProcess(["digest", "--chat", "1", "--dry-run"], env)).stdout).toContain("chat 1 has no subscriptions");
+    const bad = await cliInProcess(["digest", "--chat", String(CHAT), "--at", "20/9/2025", "--dry-run"], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^error: --at must be/);
-    const send = cli(["digest", "--chat", String(CHAT), "--at", "2025-09-20T07:30"], env);
+    const send = await cliInProcess(["digest", "--chat", String(CHAT), "--at", "2025-09-20T07:30"], env);
     expect(send.code).toBe(1);
     expect(send.stderr).toContain("BOT_TOKEN");
   });

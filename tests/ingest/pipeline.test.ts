@@ -34,7 +34,7 @@ describe("ingest pipeline", () => {
     writeFileSync(file, text);
     const run = await app.ingest([file]);
     expect(run.counts.updated).toBe(1);
-    const hits = await app.store.searchLexical("folded", '"so tay dang vien"', {}, 20);
+    const hits = await app.store.searchLexical({ column: "folded", terms: [], pairs: [], phrases: ["so tay dang vien"] }, {}, 20);
     const chunks = await app.store.getChunks(hits.map((h) => h.chunkId));
     expect(chunks.filter((c) => c.docName === "002_f51bd1bc98d5fad9.txt")).toHaveLength(0);
     const stats = await app.store.stats();

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT, SHARED, removeDir, tempDir } from "../helpers/app.js";
-import { CLI, cli } from "../helpers/cli.js";
+import { CLI, cliInProcess } from "../helpers/cli.js";
 
 const SCORER = join(SHARED, "eval", "score.mjs");
 /** `ask --jsonl` the way users start it (the compiled CLI). */
@@ -13,9 +13,9 @@ const TUNING_BARS = { recall: 0.6, precision: 0.39, negatives: 18 };
 
 describe.skipIf(!existsSync(SCORER))("the shared dev questions (../shared/eval)", () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDir();
-    const run = cli(["ingest", join(SHARED, "corpus"), "--json"], { DATA_DIR: join(dir, "data") });
+    const run = await cliInProcess(["ingest", join(SHARED, "corpus"), "--json"], { DATA_DIR: join(dir, "data") });
     expect(run.code, run.stderr).toBe(0);
   });
   afterAll(() => removeDir(dir));
@@ -42,9 +42,9 @@ describe.skipIf(!existsSync(SCORER))("the shared dev questions (../shared/eval)"
 const EXT = [join(SHARED, "corpus"), join(SHARED, "ext", "directives"), join(SHARED, "ext", "news")];
 describe.skipIf(!existsSync(SCORER) || !EXT.every((d) => existsSync(d)))("the tuning half of bench/questions", () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDir();
-    const run = cli(["ingest", ...EXT, "--json"], { DATA_DIR: join(dir, "data") });
+    const run = await cliInProcess(["ingest", ...EXT, "--json"], { DATA_DIR: join(dir, "data") });
     expect(run.code, run.stderr).toBe(0);
   }, 600_000);
   afterAll(() => removeDir(dir));

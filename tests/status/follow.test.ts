@@ -13,7 +13,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identityOf, statusRef, taskKey } from "../../core/status.js";
 import { copyCorpus, removeDir, tempDir } from "../helpers/app.js";
-import { cli } from "../helpers/cli.js";
+import { cliInProcess } from "../helpers/cli.js";
 import { ADMIN, allButtons, botOverApp } from "./bot-app.js";
 
 const DOC = "002_f51bd1bc98d5fad9";
@@ -27,47 +27,47 @@ let dir: string;
 let corpus: string;
 let env: Record<string, string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir("nhiemvu-status-");
   corpus = copyCorpus(dir);
   env = { DATA_DIR: join(dir, "data") };
-  const ingest = cli(["ingest", corpus], env);
+  const ingest = await cliInProcess(["ingest", corpus], env);
   expect(ingest.code, ingest.stderr).toBe(0);
 }, 300_000);
 
 afterAll(() => removeDir(dir));
 
-function statusOf(section: string): { state: string | null; needsReview: boolean | null; doneOn: string | null; history: unknown[] } {
-  const r = cli(["status", "show", DOC, section, "--json"], env);
+async function statusOf(section: string): Promise<{ state: string | null; needsReview: boolean | null; doneOn: string | null; history: unknown[] }> {
+  const r = await cliInProcess(["status", "show", DOC, section, "--json"], env);
   expect(r.code, r.stderr).toBe(0);
   const j = JSON.parse(r.stdout);
   return { state: j.status?.state ?? null, needsReview: j.status?.needsReview ?? null, doneOn: j.status?.doneOn ?? null, history: j.history };
 }
 
 /** Section label -> the "Trạng thái" cell of the led tasks, in one CLI call (the CSV export). */
-function ledStates(): Record<string, string> {
-  const r = cli(["tasks", "--doc", DOC, "--assignee", "BTCTW", "--role", "lead", "--format", "csv"], env);
+async function ledStates(): Promise<Record<string, string>> {
+  const r = await cliInProcess(["tasks", "--doc", DOC, "--assignee", "BTCTW", "--role", "lead", "--format", "csv"], env);
   expect(r.code, r.stderr).toBe(0);
   const rows = parseCsv(r.stdout, { bom: true, columns: true }) as Array<Record<string, string>>;
   return Object.fromEntries(rows.map((row) => [row["Mục"]!, row["Trạng thái"]!]));
 }
 
 describe("following a body's tasks", () => {
-  it("marks two tasks done through the CLI, with dates, a note and history", () => {
-    const a = cli(["status", "set", DOC, "3 (i)", "--state", "done", "--date", "2026-05-20", "--note", "Đã ban hành hướng dẫn", "--by", "lan"], env);
+  it("marks two tasks done through the CLI, with dates, a note and history", async () => {
+    const a = await cliInProcess(["status", "set", DOC, "3 (i)", "--state", "done", "--date", "2026-05-20", "--note", "Đã ban hành hướng dẫn", "--by", "lan"], env);
     expect(a.code, a.stderr).toBe(0);
     expect(a.stdout).toContain("Ban Tổ chức Trung ương");
     expect(a.stdout).toContain("đã hoàn thành (20/5/2026)");
-    const b = cli(["status", "set", DOC, "3(ii)", "--state", "done", "--date", "2026-06-01", "--evidence-file", "quy-dinh.pdf"], env);
+    const b = await cliInProcess(["status", "set", DOC, "3(ii)", "--state", "done", "--date", "2026-06-01", "--evidence-file", "quy-dinh.pdf"], env);
     expect(b.code, b.stderr).toBe(0);
-    expect(statusOf("3 (i)")).toMatchObject({ state: "done", doneOn: "2026-05-20" });
-    expect(statusOf("3 (i)").history).toMatchObject([{ from: null, to: "done", by: "cli:lan", note: "Đã ban hành hướng dẫn" }]);
-    expect(statusOf("3 (iii)").state).toBeNull();
+    expect(await statusOf("3 (i)")).toMatchObject({ state: "done", doneOn: "2026-05-20" });
+    expect((await statusOf("3 (i)")).history).toMatchObject([{ from: null, to: "done", by: "cli:lan", note: "Đã ban hành hướng dẫn" }]);
+    expect((await statusOf("3 (iii)")).state).toBeNull();
 
-    const bad = cli(["status", "set", DOC, "3 (i)", "--state", "finished"], env);
+    const bad = await cliInProcess(["status", "set", DOC, "3 (i)", "--state", "finished"], env);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/^error: --state must be one of todo, doing, done \[bad_state\]/);
-    const none = cli(["status", "set", DOC, "9 (ix)", "--state", "done"], env);
+    const none = await cliInProcess(["status", "set", DOC, "9 (ix)", "--state", "done"], env);
     expect(none.stderr).toContain("[task_not_found]");
   }, 300_000);
 
@@ -139,7 +139,7 @@ describe("following a body's tasks", () => {
 
   it("exports the table as an .xlsx with 2 of 3 led tasks done, and the deadlines as an .ics another parser reads", async () => {
     const xlsx = join(dir, "tasks.xlsx");
-    const r = cli(["tasks", "--assignee", "BTCTW", "--period", "Q2/2026", "--format", "xlsx", "--out", xlsx], env);
+    const r = await cliInProcess(["tasks", "--assignee", "BTCTW", "--period", "Q2/2026", "--format", "xlsx", "--out", xlsx], env);
     expect(r.code, r.stderr).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
@@ -162,7 +162,7 @@ describe("following a body's tasks", () => {
     const third = led.find((row) => row.getCell(12).value === "3 (iii)")!;
     expect(third.getCell(7).value).toBe("đang thực hiện");
 
-    const ics = cli(["tasks", "--assignee", "BTCTW", "--period", "Q2/2026", "--format", "ics"], env);
+    const ics = await cliInProcess(["tasks", "--assignee", "BTCTW", "--period", "Q2/2026", "--format", "ics"], env);
     expect(ics.code, ics.stderr).toBe(0);
     const cal = new ICAL.Component(ICAL.parse(ics.stdout));
     const events = cal.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
@@ -171,33 +171,33 @@ describe("following a body's tasks", () => {
     expect(events.every((e) => e.startDate.isDate && e.startDate.toString() === "2026-06-30")).toBe(true);
     expect(events.filter((e) => e.summary.startsWith("✅ Ban Tổ chức Trung ương")).length).toBe(2);
 
-    const csv = cli(["tasks", "--assignee", "BTCTW", "--period", "Q2/2026", "--format", "csv"], env);
+    const csv = await cliInProcess(["tasks", "--assignee", "BTCTW", "--period", "Q2/2026", "--format", "csv"], env);
     expect(csv.stdout.split("\n")[0]).toContain("STT,Cơ quan,Vai trò");
   }, 300_000);
 
-  it("keeps statuses when the document is re-ingested unchanged or touched, and flags the reworded task", () => {
+  it("keeps statuses when the document is re-ingested unchanged or touched, and flags the reworded task", async () => {
     const file = join(corpus, `${DOC}.txt`);
-    const unchanged = cli(["ingest", corpus, "--json"], env);
+    const unchanged = await cliInProcess(["ingest", corpus, "--json"], env);
     expect(JSON.parse(unchanged.stdout).counts.unchanged).toBe(5);
     appendFileSync(file, "\n");
-    const touched = cli(["ingest", file, "--json"], env);
+    const touched = await cliInProcess(["ingest", file, "--json"], env);
     expect(JSON.parse(touched.stdout).counts.updated).toBe(1);
-    expect(ledStates()).toEqual({ "3 (i)": "đã hoàn thành", "3 (ii)": "đã hoàn thành", "3 (iii)": "đang thực hiện" });
+    expect(await ledStates()).toEqual({ "3 (i)": "đã hoàn thành", "3 (ii)": "đã hoàn thành", "3 (iii)": "đang thực hiện" });
 
     const text = readFileSync(file, "utf8");
     const before = "(ii) Tham mưu Ban Bí thư ban hành Quy định giải quyết khiếu nại về xoá tên đảng viên.";
     expect(text).toContain(before);
     writeFileSync(file, text.replace(before, "(ii) Tham mưu Ban Bí thư sớm ban hành Quy định về giải quyết khiếu nại xoá tên đảng viên."));
-    const reworded = cli(["ingest", file, "--json"], env);
+    const reworded = await cliInProcess(["ingest", file, "--json"], env);
     expect(JSON.parse(reworded.stdout).counts.updated).toBe(1);
-    expect(ledStates()).toEqual({ "3 (i)": "đã hoàn thành", "3 (ii)": "đã hoàn thành (cần rà soát)", "3 (iii)": "đang thực hiện" });
-    const moved = statusOf("3 (ii)");
+    expect(await ledStates()).toEqual({ "3 (i)": "đã hoàn thành", "3 (ii)": "đã hoàn thành (cần rà soát)", "3 (iii)": "đang thực hiện" });
+    const moved = await statusOf("3 (ii)");
     expect(moved).toMatchObject({ state: "done", doneOn: "2026-06-01", needsReview: true });
     expect(moved.history).toMatchObject([{ to: "done" }, { by: "ingest", to: "done" }]);
-    const review = cli(["status", "review"], env);
+    const review = await cliInProcess(["status", "review"], env);
     expect(review.stdout.trim()).toBe(`${DOC}.txt mục 3 (ii) (ban-to-chuc-trung-uong): done`);
-    const confirmed = cli(["status", "confirm", DOC, "3 (ii)"], env);
+    const confirmed = await cliInProcess(["status", "confirm", DOC, "3 (ii)"], env);
     expect(confirmed.code, confirmed.stderr).toBe(0);
-    expect(ledStates()["3 (ii)"]).toBe("đã hoàn thành");
+    expect((await ledStates())["3 (ii)"]).toBe("đã hoàn thành");
   }, 400_000);
 });

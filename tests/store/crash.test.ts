@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../store/types.js";
-import { makeDraft, open, queryVector, saveWithVectors, tempDir, vectorsFor } from "./helpers.js";
+import { lexical, makeDraft, open, queryVector, saveWithVectors, tempDir, vectorsFor } from "./helpers.js";
 
 const doc = (n: number, extra = "") => makeDraft({
   path: `/c/doc-${n}.txt`, number: `${n}-KL/TW`, date: `2025-0${n}-01`,
@@ -20,7 +20,7 @@ function crashCopy(from: string): string {
 }
 
 async function chunkIdsOf(store: Store, docId: number): Promise<number[]> {
-  const hits = await store.searchLexical("folded", '"noi dung"', { docIds: [docId] }, 100);
+  const hits = await store.searchLexical(lexical("folded", "noi dung"), { docIds: [docId] }, 100);
   return hits.map((h) => h.chunkId).sort((a, b) => a - b);
 }
 

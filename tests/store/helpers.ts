@@ -10,9 +10,20 @@ import { afterEach } from "vitest";
 import type { AssignmentDraft, DocKind, DocumentDraft, Section } from "../../core/types.js";
 import { LocalHashEmbeddings } from "../../embeddings/local.js";
 import { openSqliteStore } from "../../store/open.js";
-import type { Store } from "../../store/types.js";
+import type { LexicalColumn, LexicalQuery, Store } from "../../store/types.js";
 
 export const DIM = 64;
+
+/** A lexical query of single words (no space), two-word pairs and longer phrases, each put in its list. */
+export function lexical(column: LexicalColumn, ...items: string[]): LexicalQuery {
+  const n = (t: string) => t.trim().split(/\s+/).length;
+  return {
+    column,
+    terms: items.filter((t) => n(t) === 1),
+    pairs: items.filter((t) => n(t) === 2),
+    phrases: items.filter((t) => n(t) > 2),
+  };
+}
 export const embedder = new LocalHashEmbeddings({ dimensions: DIM });
 
 const dirs: string[] = [];

@@ -10,7 +10,7 @@ import type { PgChunkVectors, SqlClient } from "../../store/pg/sql.js";
 import { createPgvectorVectors } from "../../store/pg/vectors-pgvector.js";
 import type { Store } from "../../store/types.js";
 import { rng } from "../../bench/lib/corpus.js";
-import { cosine, DIM as DIM_STORE, makeDraft, queryVector, saveWithVectors } from "./helpers.js";
+import { cosine, DIM as DIM_STORE, lexical, makeDraft, queryVector, saveWithVectors } from "./helpers.js";
 
 const DIM = 32;
 const N = 300;
@@ -317,8 +317,8 @@ describe("the PostgreSQL store on PGlite with pgvector", () => {
     expect(notices).toHaveLength(1);
 
     // "dang" (the caller's folded "đảng") finds the chunk written "Đảng".
-    const lexical = await store.searchLexical("folded", '"dang"', {}, 10);
-    expect((await store.getChunks(lexical.map((h) => h.chunkId))).map((c) => c.sectionLabel)).toEqual(["1"]);
+    const words = await store.searchLexical(lexical("folded", "dang"), {}, 10);
+    expect((await store.getChunks(words.map((h) => h.chunkId))).map((c) => c.sectionLabel)).toEqual(["1"]);
   });
 
   it("drops a removed document's vectors, and re-creates the column for an embedder of another size", async () => {

@@ -10,7 +10,7 @@ import { loadConfig } from "../../core/config.js";
 import { writeDumpFile } from "../../store/dump-file.js";
 import { ImportClock, readStore } from "../../store/portable.js";
 import { SAMPLE_CORPUS, removeDir, tempDir } from "../helpers/app.js";
-import { cli } from "../helpers/cli.js";
+import { cliInProcess } from "../helpers/cli.js";
 import { QUESTIONS, answers, closeVectors, importInto } from "../helpers/portable.js";
 import { createTestDatabase, pgAdminUrl, type TestDatabase } from "../helpers/pg.js";
 
@@ -34,7 +34,7 @@ describe.skipIf(!pgAdminUrl())("SQLite -> PostgreSQL", () => {
     slot = { id: sub.id, delivered: "2026-03-02T07:30" };
     await sqlite.store.flush();
 
-    const run = cli(["migrate", "--from-sqlite", join(dir, "a"), "--json"], { DATABASE_URL: db.url });
+    const run = await cliInProcess(["migrate", "--from-sqlite", join(dir, "a"), "--json"], { DATABASE_URL: db.url });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ documents: 5, new: 5, reembedded: 0, subscriptions: 1, access: 1, deliveries: 1, feedback: 1 });
     pg = await openApp(loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: "silent" }));

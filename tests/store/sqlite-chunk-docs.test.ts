@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeDraft, open, saveWithVectors, tempDir } from "./helpers.js";
+import { lexical, makeDraft, open, saveWithVectors, tempDir } from "./helpers.js";
 
 /** getChunks reads each document's name, meta and section labels once; they must follow changes. */
 describe("SQLite chunks with their document", () => {
@@ -9,7 +9,7 @@ describe("SQLite chunks with their document", () => {
     const writer = await open(dir);
     const first = makeDraft({ path: "/c/a.txt", number: "12-KL/TW", items: [{ label: "1", text: "Bộ Tài chính rà soát." }, { label: "1 (a)", text: "Bộ Y tế báo cáo." }] });
     const saved = await saveWithVectors(writer, first);
-    const ids = async () => (await reader.searchLexical("folded", `"bo"`, { docIds: [saved.id] }, 10)).map((h) => h.chunkId);
+    const ids = async () => (await reader.searchLexical(lexical("folded", "bo"), { docIds: [saved.id] }, 10)).map((h) => h.chunkId);
     const view = async () => (await reader.getChunks(await ids())).map((c) => [c.docName, c.docMeta.number, c.sectionLabel]).sort();
     expect(await view()).toEqual([["a.txt", "12-KL/TW", "1"], ["a.txt", "12-KL/TW", "1 (a)"]]);
 

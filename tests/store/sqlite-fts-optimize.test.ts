@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeDraft, open, saveWithVectors, tempDir } from "./helpers.js";
+import { lexical, makeDraft, open, saveWithVectors, tempDir } from "./helpers.js";
 
 /** flush() merges the full-text index after a batch; searches must find the same passages afterwards. */
 describe("SQLite full-text index merge on flush", () => {
@@ -16,7 +16,7 @@ describe("SQLite full-text index merge on flush", () => {
       const db = new Database(join(dir, "nhiemvu.sqlite"), { readonly: true });
       try { return db.prepare("SELECT count(DISTINCT segid) FROM chunks_fts_idx").pluck().get() as number; } finally { db.close(); }
     };
-    const search = () => store.searchLexical("folded", `"bo" OR "bao cao"`, {}, 10);
+    const search = () => store.searchLexical(lexical("folded", "bo", "bao cao"), {}, 10);
     const before = await search();
     expect(segments()).toBeGreaterThan(1);
     await store.flush();
@@ -27,9 +27,9 @@ describe("SQLite full-text index merge on flush", () => {
     await store.removeDocument((await store.listDocuments()).find((d) => d.path === "/c/0.txt")!.id);
     await store.flush();
     expect(segments()).toBe(1);
-    const hits = await store.getChunks((await store.searchLexical("folded", `"y te"`, {}, 10)).map((h) => h.chunkId));
+    const hits = await store.getChunks((await store.searchLexical(lexical("folded", "y te"), {}, 10)).map((h) => h.chunkId));
     expect(hits.map((c) => c.docId)).toEqual([later.id]);
-    expect(await store.searchLexical("folded", `"tai chinh"`, {}, 10)).toEqual([]);
+    expect(await store.searchLexical(lexical("folded", "tai chinh"), {}, 10)).toEqual([]);
     await store.close();
   });
 });

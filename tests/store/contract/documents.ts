@@ -1,6 +1,6 @@
 /** Contract: documents saved, read back, found, replaced and removed; reopening keeps them. */
 import { describe, expect, it } from "vitest";
-import { makeDraft, queryVector, saveWithVectors } from "../helpers.js";
+import { lexical, makeDraft, queryVector, saveWithVectors } from "../helpers.js";
 import type { StoreFactory } from "./factory.js";
 
 const kl229 = () => makeDraft({
@@ -39,14 +39,14 @@ export function documentsContract(f: StoreFactory): void {
       await store.removeDocument(id);
       expect(await store.getDocument(id)).toBeUndefined();
       expect(await store.stats()).toEqual({ documents: 0, sections: 0, chunks: 0, assignments: 0, vectors: 0 });
-      expect(await store.searchLexical("raw", '"chủ trì"', {}, 10)).toEqual([]);
+      expect(await store.searchLexical(lexical("raw", "chủ trì"), {}, 10)).toEqual([]);
       expect(await store.searchVector(await queryVector("tổ chức bộ máy"), {}, 5)).toEqual([]);
     });
 
     it("replaces the rows and vectors of a document saved again under the same path", async () => {
       const store = await f.open();
       const first = await saveWithVectors(store, kl229());
-      const oldChunks = (await store.searchLexical("raw", '"tỉnh ủy"', {}, 10)).map((h) => h.chunkId);
+      const oldChunks = (await store.searchLexical(lexical("raw", "tỉnh ủy"), {}, 10)).map((h) => h.chunkId);
       expect(oldChunks).toHaveLength(1);
 
       const revised = makeDraft({
@@ -56,13 +56,13 @@ export function documentsContract(f: StoreFactory): void {
       const second = await saveWithVectors(store, revised);
       expect(second).toEqual({ id: first.id, status: "updated" });
       expect(await store.stats()).toEqual({ documents: 1, sections: 1, chunks: 1, assignments: 1, vectors: 1 });
-      expect(await store.searchLexical("raw", '"tỉnh ủy"', {}, 10)).toEqual([]);
+      expect(await store.searchLexical(lexical("raw", "tỉnh ủy"), {}, 10)).toEqual([]);
       expect(await store.getChunks(oldChunks)).toEqual([]);
       const hits = await store.searchVector(await queryVector("Các tỉnh ủy báo cáo kết quả"), {}, 5);
       expect(hits.map((h) => h.chunkId).some((id) => oldChunks.includes(id))).toBe(false);
       expect((await store.findAssignments({})).map((a) => a.org)).toEqual(["Bộ Tài chính"]);
       // Chunk ids are never reused: they are vector labels.
-      const [newChunk] = await store.searchLexical("raw", '"ngân sách"', {}, 10);
+      const [newChunk] = await store.searchLexical(lexical("raw", "ngân sách"), {}, 10);
       expect(newChunk!.chunkId).toBeGreaterThan(Math.max(...oldChunks));
     });
 
@@ -108,9 +108,9 @@ export function documentsContract(f: StoreFactory): void {
       expect((await store.getDocument(plain.id))?.pages).toBeUndefined();
       const tasks = await store.findAssignments({ docIds: [id] });
       expect(tasks.map((t) => t.docPages)).toEqual([pages, pages]);
-      const chunkOf = async (phrase: string) => (await store.getChunks((await store.searchLexical("raw", phrase, {}, 10)).map((h) => h.chunkId)))[0];
-      expect((await chunkOf('"đề án"'))?.docPages).toEqual(pages);
-      expect((await chunkOf('"phòng chống"'))?.docPages).toBeUndefined();
+      const chunkOf = async (phrase: string) => (await store.getChunks((await store.searchLexical(lexical("raw", phrase), {}, 10)).map((h) => h.chunkId)))[0];
+      expect((await chunkOf("đề án"))?.docPages).toEqual(pages);
+      expect((await chunkOf("phòng chống"))?.docPages).toBeUndefined();
       expect((await store.exportDocument(id))?.draft.pages).toEqual(pages);
       expect((await store.exportDocument(plain.id))?.draft).not.toHaveProperty("pages");
       await store.close();

@@ -1,8 +1,7 @@
-/** Contract: lexical search (folded and raw columns, filters, malformed queries) and vector search. */
+/** Contract: lexical search (folded and raw columns, pairs, filters, items of any shape) and vector search. */
 import { describe, expect, it } from "vitest";
-import { StoreError } from "../../../core/errors.js";
 import type { Store } from "../../../store/types.js";
-import { makeDraft, queryVector, saveWithVectors } from "../helpers.js";
+import { lexical, makeDraft, queryVector, saveWithVectors } from "../helpers.js";
 import type { StoreFactory } from "./factory.js";
 
 async function seeded(f: StoreFactory): Promise<{ store: Store; kl: number; tb: number }> {
@@ -30,18 +29,18 @@ export function searchContract(f: StoreFactory): void {
   describe(`lexical search (${f.name})`, () => {
     it("matches folded text without diacritics and raw text only with them", async () => {
       const { store, kl, tb } = await seeded(f);
-      const folded = await store.searchLexical("folded", '"to chuc"', {}, 10);
+      const folded = await store.searchLexical(lexical("folded", "to chuc"), {}, 10);
       expect(new Set(await docOf(store, folded.map((h) => h.chunkId)))).toEqual(new Set([kl, tb]));
       expect(folded.every((h) => h.score > 0)).toBe(true);
-      expect(await store.searchLexical("raw", '"to chuc"', {}, 10)).toEqual([]);
-      const raw = await store.searchLexical("raw", '"tổ chức"', {}, 10);
+      expect(await store.searchLexical(lexical("raw", "to chuc"), {}, 10)).toEqual([]);
+      const raw = await store.searchLexical(lexical("raw", "tổ chức"), {}, 10);
       expect(raw).toHaveLength(2);
     });
 
     it("folds đ: 'đảng' folded finds text written without diacritics", async () => {
       const { store, tb } = await seeded(f);
       // The query is folded by the caller; "đảng" -> "dang" matches "dang ky" in the unaccented text.
-      const hits = await store.searchLexical("folded", '"dang"', {}, 10);
+      const hits = await store.searchLexical(lexical("folded", "dang"), {}, 10);
       const docs = await docOf(store, hits.map((h) => h.chunkId));
       expect(docs).toContain(tb);
       expect(hits.length).toBe(2); // "Đảng" in the KL and "dang" in the TB
@@ -49,22 +48,22 @@ export function searchContract(f: StoreFactory): void {
 
     it("orders by relevance (higher first) and honours the limit", async () => {
       const { store } = await seeded(f);
-      const hits = await store.searchLexical("folded", "kinh OR te", {}, 10);
+      const hits = await store.searchLexical(lexical("folded", "kinh", "te"), {}, 10);
       const scores = hits.map((h) => h.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       const [top] = await store.getChunks([hits[0]!.chunkId]);
       expect(top!.text).toContain("kinh tế tư nhân"); // "kinh" twice, "tế" twice
-      expect(await store.searchLexical("folded", "kinh OR te", {}, 1)).toHaveLength(1);
+      expect(await store.searchLexical(lexical("folded", "kinh", "te"), {}, 1)).toHaveLength(1);
     });
 
     it("filters by document ids and kinds", async () => {
       const { store, kl, tb } = await seeded(f);
-      const onlyKl = await store.searchLexical("folded", '"to chuc"', { docIds: [kl] }, 10);
+      const onlyKl = await store.searchLexical(lexical("folded", "to chuc"), { docIds: [kl] }, 10);
       expect(await docOf(store, onlyKl.map((h) => h.chunkId))).toEqual([kl]);
-      const onlyTb = await store.searchLexical("folded", '"to chuc"', { kinds: ["thong_bao"] }, 10);
+      const onlyTb = await store.searchLexical(lexical("folded", "to chuc"), { kinds: ["thong_bao"] }, 10);
       expect(await docOf(store, onlyTb.map((h) => h.chunkId))).toEqual([tb]);
-      expect(await store.searchLexical("folded", '"to chuc"', { kinds: ["chi_thi"] }, 10)).toEqual([]);
-      expect(await store.searchLexical("folded", '"to chuc"', { docIds: [] }, 10)).toEqual([]);
+      expect(await store.searchLexical(lexical("folded", "to chuc"), { kinds: ["chi_thi"] }, 10)).toEqual([]);
+      expect(await store.searchLexical(lexical("folded", "to chuc"), { docIds: [] }, 10)).toEqual([]);
     });
 
     it("gives the same hits and scores whichever plan a filter takes", async () => {
@@ -74,27 +73,51 @@ export function searchContract(f: StoreFactory): void {
         const d = await store.saveDocument(makeDraft({ path: `/c/x${i}.txt`, kind: "chi_thi", items: [{ label: "1", text: `Văn bản phụ ${i} về tổ chức thực hiện.` }] }), []);
         extra.push(d.id);
       }
-      const byRange = await store.searchLexical("folded", '"to chuc" OR kinh', { docIds: [kl] }, 10);
-      const byJoin = await store.searchLexical("folded", '"to chuc" OR kinh', { kinds: ["ket_luan"] }, 10);
+      const byRange = await store.searchLexical(lexical("folded", "to chuc", "kinh"), { docIds: [kl] }, 10);
+      const byJoin = await store.searchLexical(lexical("folded", "to chuc", "kinh"), { kinds: ["ket_luan"] }, 10);
       expect(byRange.length).toBeGreaterThan(0);
       expect(byRange).toEqual(byJoin);
-      const many = await store.searchLexical("folded", '"to chuc"', { docIds: [kl, ...extra] }, 50); // > 16 documents: join plan
+      const many = await store.searchLexical(lexical("folded", "to chuc"), { docIds: [kl, ...extra] }, 50); // > 16 documents: join plan
       expect(many).toHaveLength(18);
       expect((await docOf(store, many.map((h) => h.chunkId))).every((d) => d === kl || extra.includes(d))).toBe(true);
     });
 
-    it("reports a malformed expression as a StoreError bad_query", async () => {
-      const { store } = await seeded(f);
-      for (const bad of ['"to chuc', "AND OR", "nosuchcol : x", "(((", "a NEAR/ b"]) {
-        const err = await store.searchLexical("folded", bad, {}, 10).catch((e: unknown) => e);
-        expect(err).toBeInstanceOf(StoreError);
-        expect((err as StoreError).code).toBe("bad_query");
-      }
+    it("finds a pair only where its two syllables are neighbours, and ranks it above the syllables apart", async () => {
+      const store = await f.open();
+      await saveWithVectors(store, makeDraft({
+        path: "/c/pairs.txt", items: [
+          { label: "1", text: "Chế độ trợ cấp cho người có công." },
+          { label: "2", text: "Cấp ủy hỗ trợ người dân các xã." },
+          { label: "3", text: "Văn hoá và thể thao." },
+        ],
+      }));
+      const textOf = async (hits: Array<{ chunkId: number }>) => (await store.getChunks(hits.map((h) => h.chunkId))).map((c) => c.text);
+      expect(await textOf(await store.searchLexical(lexical("raw", "trợ cấp"), {}, 10))).toEqual(["Chế độ trợ cấp cho người có công."]);
+      expect(await textOf(await store.searchLexical(lexical("folded", "tro cap"), {}, 10))).toEqual(["Chế độ trợ cấp cho người có công."]);
+      // Reversed, the pair is another term: "cấp ... trợ" are not neighbours in that order anywhere.
+      expect(await store.searchLexical(lexical("raw", "cấp trợ"), {}, 10)).toEqual([]);
+      // Syllables and the pair in one query: both chunks hold both syllables, the one with the pair comes first.
+      const both = await textOf(await store.searchLexical(lexical("raw", "trợ", "cấp", "trợ cấp"), {}, 10));
+      expect(both).toEqual(["Chế độ trợ cấp cho người có công.", "Cấp ủy hỗ trợ người dân các xã."]);
+    });
+
+    it("searches each item as its tokens say, and nothing for an item without any", async () => {
+      const { store, kl } = await seeded(f);
+      const { id } = await saveWithVectors(store, makeDraft({ path: "/c/bc.txt", items: [{ label: "1", text: "Thực hiện Kết luận số 229-KL/TW." }] }));
+      // "229-kl/tw" is three tokens: a phrase, found where they stand in that order.
+      const symbol = await store.searchLexical({ column: "folded", terms: ["229-kl/tw"], pairs: [] }, {}, 10);
+      expect(await docOf(store, symbol.map((h) => h.chunkId))).toEqual([id]);
+      expect(await store.searchLexical({ column: "folded", terms: [], pairs: [], phrases: ["tw kl 229"] }, {}, 10)).toEqual([]);
+      expect(await docOf(store, (await store.searchLexical(lexical("folded", "so 229"), {}, 10)).map((h) => h.chunkId))).toEqual([id]);
+      const phrase = await store.searchLexical({ column: "folded", terms: [], pairs: [], phrases: ["kinh te tu nhan"] }, {}, 10);
+      expect(await docOf(store, phrase.map((h) => h.chunkId))).toEqual([kl]);
+      expect(await store.searchLexical({ column: "folded", terms: ["—", "..."], pairs: [" "], phrases: [] }, {}, 10)).toEqual([]);
+      expect(await store.searchLexical({ column: "folded", terms: [], pairs: [] }, {}, 10)).toEqual([]);
     });
 
     it("returns chunks with document, section label and offsets, in the order asked", async () => {
       const { store, kl } = await seeded(f);
-      const [hit] = await store.searchLexical("raw", '"kinh tế"', {}, 1);
+      const [hit] = await store.searchLexical(lexical("raw", "kinh tế"), {}, 1);
       const [c] = await store.getChunks([hit!.chunkId, 999_999]);
       expect(c).toMatchObject({ docId: kl, docName: "kl.txt", sectionLabel: "2", section: 1 });
       expect(c!.docMeta.number).toBe("229-KL/TW");

@@ -1,0 +1,54 @@
+/**
+ * What both stores index and search for full text, written once: a column's tokens (core/text.ts
+ * `tokens`: runs of letters and digits, as FTS5's unicode61 splits), the neighbouring pairs of those
+ * tokens as single index terms ("trợ_cấp"), and a LexicalQuery read into the items each store searches.
+ * A pair is one term lookup where a two-word phrase needs both words' doclists and their positions
+ * (on the 426 documents a question's query of syllables and pairs went from p50/p95 18/40 ms to the
+ * figures in the commit that brought pair columns).
+ */
+import { fold, nfc, tokens } from "../core/text.js";
+import type { LexicalColumn, LexicalQuery } from "./types.js";
+
+/** Joins the two syllables of a pair term: not a letter or digit, so no syllable holds it. */
+export const PAIR_JOINER = "_";
+
+/** The tokens of a text for one column. */
+export function columnTokens(column: LexicalColumn, text: string): string[] {
+  return tokens(column === "folded" ? fold(text) : nfc(text).toLowerCase());
+}
+
+/** The pair terms of a token sequence: each token joined to the next. */
+export function pairTerms(toks: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < toks.length; i++) out.push(`${toks[i]}${PAIR_JOINER}${toks[i + 1]}`);
+  return out;
+}
+
+/** A query read into what the index holds: single tokens, pair terms and longer phrases (as tokens), each once. */
+export interface LexicalItems {
+  terms: string[];
+  pairs: string[];
+  phrases: string[][];
+}
+
+/**
+ * Each item of `query` tokenized as its column is: one token is a term, two a pair term, more a phrase
+ * (whatever list it came in); an item without tokens is dropped. Order is kept, duplicates go.
+ */
+export function lexicalItems(query: LexicalQuery): LexicalItems {
+  const terms = new Set<string>();
+  const pairs = new Set<string>();
+  const phrases = new Map<string, string[]>();
+  for (const item of [...query.terms, ...query.pairs, ...(query.phrases ?? [])]) {
+    const toks = columnTokens(query.column, item);
+    if (toks.length === 1) terms.add(toks[0]!);
+    else if (toks.length === 2) pairs.add(pairTerms(toks)[0]!);
+    else if (toks.length > 2) phrases.set(toks.join(" "), toks);
+  }
+  return { terms: [...terms], pairs: [...pairs], phrases: [...phrases.values()] };
+}
+
+/** True when a query has nothing to search for. */
+export function isEmptyLexical(items: LexicalItems): boolean {
+  return items.terms.length + items.pairs.length + items.phrases.length === 0;
+}
