@@ -4,6 +4,7 @@
  * place. From the cleaner (cleanTextWithSeams) through the store (meta.seams) to the citation and the
  * task quotes, on a small news page written here.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -103,6 +104,19 @@ describe("quotes from a news page with a dropped heading and an image caption", 
     expect(a.found, a.answer).toBe(true);
     expect(a.citations.map((c) => c.quote).join("\n")).toContain(expected);
     expectVerbatim(a.citations.map((c) => c.quote));
+  });
+
+  it("reads again, once, a file stored before seams were kept, whose quotes are shown as before until then", async () => {
+    const [doc] = await app.store.findDocuments("tin-truong-hoc.md");
+    const { draft, vectors } = (await app.store.exportDocument(doc!.id))!;
+    const { seams, ...meta } = draft.meta;
+    await app.store.saveDocument({ ...draft, meta, hash: createHash("sha256").update(readFileSync(path)).digest("hex") }, vectors);
+    expect((await app.store.getDocument(doc!.id))?.meta.seams).toBeUndefined();
+    const before = await app.answerer.ask("Văn bản nói gì về đẩy nhanh tiến độ xây dựng trường học vùng biên giới?");
+    expect(before.citations[0]?.quote).toBe(draft.text.slice(0, before.citations[0]!.quote.length));
+    expect((await app.ingest([path])).counts).toMatchObject({ updated: 1 });
+    expect((await app.store.getDocument(doc!.id))?.meta.seams).toEqual(seams);
+    expect((await app.ingest([path])).counts).toMatchObject({ unchanged: 1 });
   });
 
   it("keeps every task quote on one side of the seams", async () => {
