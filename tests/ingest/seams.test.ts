@@ -9,6 +9,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
+import { findCompletionReports } from "../../core/evidence.js";
+import { loadOrgRegistry } from "../../core/orgs.js";
 import { cutAtSeams } from "../../core/seams.js";
 import { cleanText, cleanTextWithSeams } from "../../ingest/clean.js";
 import { citation } from "../../qa/cite.js";
@@ -64,6 +66,26 @@ describe("seams in the cleaned text", () => {
     expect(cut.quote).toMatch(/^Đẩy nhanh tiến độ xây dựng trường học vùng biên giới\n\nPhó Thủ tướng giao/);
     expect(cut.quote).toMatch(/trước ngày 30\/8\/2026\.$/);
     expect(citation({ name: "a.md", meta }, "¶1", text, { start: 0, end: text.length }).quote).toBe(text);
+  });
+});
+
+describe("a report of a task done, quoted as evidence", () => {
+  it("stops at a seam inside a hard-wrapped sentence", () => {
+    // Hard-wrapped text (a PDF's text layer): a rule line dropped between two wrapped lines of one sentence.
+    const raw = ["BÁO CÁO", "kết quả thực hiện nhiệm vụ quý II/2026", "",
+      "Trong quý, Bộ Nội vụ đã hoàn thành rà soát quy định về tuyển dụng công chức cấp xã theo",
+      "-----", "kế hoạch đã đề ra và gửi Văn phòng Trung ương Đảng tổng hợp báo cáo Bộ Chính trị.",
+      "Các cơ quan khác tiếp tục thực hiện các nhiệm vụ được giao trong chương trình công tác.",
+      "Văn phòng Trung ương Đảng theo dõi, đôn đốc việc thực hiện và báo cáo định kỳ hằng quý.",
+      "Ban Tổ chức Trung ương hướng dẫn nghiệp vụ cho các cấp ủy trực thuộc Trung ương.", "Nơi nhận:", "- Như trên,"].join("\n");
+    const { text, seams } = cleanTextWithSeams(raw, "pdf");
+    expect(seams).toEqual([text.indexOf("kế hoạch đã đề ra")]);
+    const task = { orgId: loadOrgRegistry().findAll("Bộ Nội vụ")[0]!.org.id, task: "rà soát quy định về tuyển dụng công chức cấp xã" };
+    const [whole] = findCompletionReports(text, loadOrgRegistry(), [task]);
+    const [cut] = findCompletionReports(text, loadOrgRegistry(), [task], seams);
+    expect(whole!.span.start < seams[0]! && whole!.span.end > seams[0]!).toBe(true);
+    // The longer side: the sentence's start, which names the body and what was done.
+    expect(text.slice(cut!.span.start, cut!.span.end)).toBe("Trong quý, Bộ Nội vụ đã hoàn thành rà soát quy định về tuyển dụng công chức cấp xã theo");
   });
 });
 
