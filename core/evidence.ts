@@ -4,6 +4,7 @@
  * the evidence for marking that task done. Only a proposal: a person confirms it (the bot's button).
  */
 import type { OrgRegistry } from "./orgs.js";
+import { cutAtSeams } from "./seams.js";
 import { sentenceSpans, type Span } from "./sentences.js";
 import { isFunctionWord } from "./stopwords.js";
 import { fold, tokens } from "./text.js";
@@ -33,9 +34,12 @@ function contentWords(text: string): Set<string> {
 
 /**
  * For each open task, the best sentence of `text` that reports it done: the sentence names the task's
- * body (by registry id) and holds at least MATTER_OVERLAP of the task's content words.
+ * body (by registry id) and holds at least MATTER_OVERLAP of the task's content words. With the text's
+ * seams, a quoted sentence stops at them.
  */
-export function findCompletionReports<T extends EvidenceTask>(text: string, registry: OrgRegistry, open: T[]): Array<EvidenceMatch<T>> {
+export function findCompletionReports<T extends EvidenceTask>(
+  text: string, registry: OrgRegistry, open: T[], seams?: readonly number[],
+): Array<EvidenceMatch<T>> {
   const best = new Map<T, EvidenceMatch<T>>();
   const taskWords = new Map(open.map((t) => [t, contentWords(t.task)]));
   for (const span of sentenceSpans(text)) {
@@ -51,10 +55,16 @@ export function findCompletionReports<T extends EvidenceTask>(text: string, regi
       const score = [...want].filter((w) => words.has(w)).length / want.size;
       if (score < MATTER_OVERLAP) continue;
       const prev = best.get(t);
-      if (!prev || score > prev.score) best.set(t, { task: t, span: trimSpan(text, span), score });
+      if (!prev || score > prev.score) best.set(t, { task: t, span: quoted(text, span, seams), score });
     }
   }
   return [...best.values()];
+}
+
+/** The sentence as quoted: trimmed, and cut at a seam (text cleaning dropped between joined lines, core/seams.ts). */
+function quoted(text: string, span: Span, seams: readonly number[] | undefined): Span {
+  const trimmed = trimSpan(text, span);
+  return cutAtSeams(text, trimmed.start, trimmed.end, seams);
 }
 
 function trimSpan(text: string, span: Span): Span {

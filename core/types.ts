@@ -45,6 +45,14 @@ export interface DocumentMeta {
   /** The period the document covers, when its title names one (quý II/2026). */
   period?: Period;
   signer?: string;
+  /**
+   * Offsets in the cleaned text where cleaning dropped a line of text between kept text (ingest/clean.ts):
+   * no quote runs across one (core/seams.ts). Set by ingest, not read from the text. It lives in the
+   * metadata because the metadata is what reaches every citation with each chunk and task the store
+   * hands out (qa/cite.ts), with no column or search read to change; absent when there are none and in
+   * documents stored before seams were kept, whose quotes are then shown as before.
+   */
+  seams?: number[];
 }
 
 /** A numbered part of a document, as a reader would cite it. Offsets index the cleaned text. */

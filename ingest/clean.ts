@@ -9,6 +9,10 @@
  * Output shape: blocks separated by one blank line. A block is a paragraph (hard-wrapped lines joined),
  * a table (one `| cell | cell |` line per row), or, for text that was not hard-wrapped, the original
  * lines of a blank-line separated group.
+ *
+ * Where a dropped line held text (boilerplate, an image caption, a rule of dashes) between two kept
+ * lines, the cleaned text joins what the file keeps apart: that place is a seam, and no quote may run
+ * across it (qa/cite.ts).
  */
 import { nfc } from "../core/text.js";
 import type { RawDocument } from "./parse/read.js";
@@ -37,22 +41,49 @@ const STARTS_UPPER = /^[\p{Lu}\d("“'[]/u;
 const ENDS_OPEN = /[\p{Ll}\d,]$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 
+/** What a quote check ignores besides letters: a dropped line of these alone removes no text. */
+const MARKUP_ONLY = /^[\s*_#|`]*$/u;
+/** Noncharacters, one of which (absent from the text) stands before the first kept text after a dropped line. */
+const SEAM_MARKS = /[\uFDD0-\uFDEF]/gu;
+
 /**
  * Turn decoded text into clean text: NFC, web boilerplate dropped, Markdown emphasis and heading marks
  * removed, hard-wrapped lines joined into paragraphs, tables one row a line, paragraphs broken by a page
  * break in mid-sentence joined. Original spelling is kept (no uỷ/ủy unification).
  */
 export function cleanText(raw: string, format: RawDocument["format"]): string {
+  return cleanTextWithSeams(raw, format).text;
+}
+
+/**
+ * cleanText, and its seams: the ascending offsets in the cleaned text where a dropped line's text was
+ * removed between kept text (the offset of the first kept character after it). Lines dropped before the
+ * first kept text or after the last one make no seam.
+ */
+export function cleanTextWithSeams(raw: string, format: RawDocument["format"]): { text: string; seams: number[] } {
   const text = nfc(raw)
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?|[\f\v\u2028\u2029]/g, "\n")
     .replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " ");
+  const used = new Set(text.match(SEAM_MARKS) ?? []);
+  const seam = [...Array(32).keys()].map((i) => String.fromCharCode(0xfdd0 + i)).find((c) => !used.has(c)) ?? "";
   const lines = dropSiteChrome(text.split("\n"));
   const wrapped = format !== "docx" && format !== "html" && isHardWrapped(lines);
   const blocks: string[] = [];
   let para: string[] = []; // stripped lines of the paragraph being built
   let prevRaw = "";
   let afterBlank = true;
+  let dropped = false; // a line holding text was dropped since the last kept text
+  let keptAny = false;
+  const keep = (s: string) => {
+    const kept = seam && dropped && keptAny ? seam + s : s;
+    dropped = false;
+    keptAny = true;
+    return kept;
+  };
+  const drop = (line: string) => {
+    if (!MARKUP_ONLY.test(line)) dropped = true;
+  };
   const flush = () => {
     if (para.length) blocks.push(para.join(wrapped ? " " : "\n"));
     para = [];
@@ -63,7 +94,13 @@ export function cleanText(raw: string, format: RawDocument["format"]): string {
       const table = parseBarTable(lines, i);
       if (table) {
         flush();
-        const rows = table.rows.map((r) => "| " + r.map((cell) => cell.filter((l) => !RULE_LINE.test(l)).map(stripMarkup).filter(Boolean).join(" ")).join(" | ") + " |");
+        // A rule line under a cell's text is dropped as one outside a table is: a seam before the next text.
+        const cellText = (cell: string[]) => cell.flatMap((l) => {
+          if (RULE_LINE.test(l)) { drop(l); return []; }
+          const kept = stripMarkup(l);
+          return kept ? [keep(kept)] : [];
+        }).join(" ");
+        const rows = table.rows.map((r) => "| " + r.map(cellText).join(" | ") + " |");
         if (rows.length) blocks.push(rows.join("\n"));
         i = table.next - 1;
         afterBlank = true;
@@ -71,44 +108,58 @@ export function cleanText(raw: string, format: RawDocument["format"]): string {
       continue;
     }
     if (TABLE_ROW.test(line)) {
-      if (MD_TABLE_SEPARATOR.test(line)) continue;
+      if (MD_TABLE_SEPARATOR.test(line)) { drop(line); continue; }
       const row = stripMarkup(line);
       const last = blocks[blocks.length - 1];
-      if (!para.length && !afterBlank && last !== undefined && last.startsWith("|")) blocks[blocks.length - 1] = last + "\n" + row;
-      else { flush(); blocks.push(row); }
+      if (!para.length && !afterBlank && last !== undefined && isTable(last, seam)) blocks[blocks.length - 1] = last + "\n" + keep(row);
+      else { flush(); blocks.push(keep(row)); }
       afterBlank = false;
       prevRaw = line;
       continue;
     }
-    if (RULE_LINE.test(line)) continue;
+    if (RULE_LINE.test(line)) { drop(line); continue; }
     const stripped = stripMarkup(line);
     if (!stripped) {
       if (!line.trim() || /^[\s*_#`]+$/.test(line)) { flush(); afterBlank = true; }
       continue;
     }
-    if (BOILERPLATE_LINE.some((re) => re.test(stripped))) continue;
+    if (BOILERPLATE_LINE.some((re) => re.test(stripped))) { drop(line); continue; }
     if (afterBlank) {
       // A page break in mid-sentence: "chưa toàn tâm,\n\ntoàn ý" is one paragraph.
       const last = para.length ? undefined : blocks[blocks.length - 1];
-      if (last !== undefined && !last.startsWith("|") && ENDS_OPEN.test(last) && STARTS_LOWER.test(stripped)) {
-        blocks[blocks.length - 1] = last + " " + stripped;
+      if (last !== undefined && !isTable(last, seam) && ENDS_OPEN.test(last) && STARTS_LOWER.test(stripped)) {
+        blocks[blocks.length - 1] = last + " " + keep(stripped);
         afterBlank = false;
         prevRaw = line;
         continue;
       }
       flush();
-      para.push(stripped);
+      para.push(keep(stripped));
     } else if (!wrapped || para.length === 0 || startsParagraph(prevRaw, line, para[para.length - 1]!, stripped)) {
       if (wrapped) flush();
-      para.push(stripped);
+      para.push(keep(stripped));
     } else {
-      para[para.length - 1] = para[para.length - 1]! + " " + stripped;
+      para[para.length - 1] = para[para.length - 1]! + " " + keep(stripped);
     }
     afterBlank = false;
     prevRaw = line;
   }
   flush();
-  return blocks.join("\n\n");
+  return takeSeams(blocks.join("\n\n"), seam);
+}
+
+function isTable(block: string, seam: string): boolean {
+  return block.startsWith("|") || (seam !== "" && block.startsWith(seam + "|"));
+}
+
+/** The text without its seam marks, and where they stood. */
+function takeSeams(marked: string, seam: string): { text: string; seams: number[] } {
+  if (!seam) return { text: marked, seams: [] };
+  const parts = marked.split(seam);
+  const seams: number[] = [];
+  let at = 0;
+  for (const part of parts.slice(0, -1)) seams.push((at += part.length));
+  return { text: parts.join(""), seams };
 }
 
 /** Whether a hard-wrapped line starts a new paragraph rather than continuing the previous line. */

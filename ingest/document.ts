@@ -7,7 +7,7 @@ import type { DocumentDraft } from "../core/types.js";
 import type { OcrOptions } from "./ocr/ocr.js";
 import { extractAssignments } from "./assignments/extract.js";
 import { chunkSections } from "./chunks.js";
-import { cleanText } from "./clean.js";
+import { cleanTextWithSeams } from "./clean.js";
 import { readMetadata } from "./metadata.js";
 import { carryOffsets } from "./offsets.js";
 import { readDocumentFile, type RawDocument } from "./parse/read.js";
@@ -21,8 +21,8 @@ export async function buildDocument(
 ): Promise<DocumentDraft> {
   const raw = await readDocumentFile(path, { maxBytes: deps.maxBytes, ocr: deps.ocr });
   const side = await readSidecar(path, raw.text);
-  const text = cleanText(side.text, raw.format);
-  const meta = readMetadata(text, { name: raw.name, override: side.meta });
+  const { text, seams } = cleanTextWithSeams(side.text, raw.format);
+  const meta = { ...readMetadata(text, { name: raw.name, override: side.meta }), ...(seams.length ? { seams } : {}) };
   // Front matter taken off the text moves every offset; only paged and tabular files carry positions.
   const same = side.text === raw.text;
   const rows = same ? rowStarts(raw, text) : [];

@@ -90,10 +90,12 @@ async function ingestFile(path: string, deps: IngestDeps, options: IngestOptions
  * sheets and row numbers).
  */
 const READER_VERSIONS: Record<string, number> = { ".pdf": 1, ".xlsx": 1, ".xls": 1, ".csv": 1 };
+/** The same for cleaning, which every kind of file goes through (1: the seams, DocumentMeta.seams). */
+const CLEANER_VERSION = 1;
 
 /**
  * sha256 of the file, plus its sidecar when there is one (a corrected sidecar must re-ingest the file)
- * and its reader's version. Undefined for files over the limit: parsing then reports them with a clear error.
+ * and its reader's and the cleaner's versions. Undefined for files over the limit: parsing then reports them with a clear error.
  */
 async function fingerprintFile(path: string, maxBytes: number): Promise<string | undefined> {
   const info = await stat(path);
@@ -101,6 +103,7 @@ async function fingerprintFile(path: string, maxBytes: number): Promise<string |
   const hash = createHash("sha256").update(await readFile(path));
   const reader = READER_VERSIONS[extname(path).toLowerCase()];
   if (reader) hash.update(`\0reader\0${reader}`);
+  hash.update(`\0cleaner\0${CLEANER_VERSION}`);
   for (const side of sidecarCandidates(path)) {
     const bytes = await readFile(side).catch(() => undefined);
     if (bytes) hash.update("\0sidecar\0").update(bytes);

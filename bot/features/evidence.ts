@@ -33,7 +33,7 @@ export async function proposeEvidence(deps: BotDeps, api: Api, chatId: number, d
   const candidates = (await store.findAssignments({})).filter((t) => t.docId !== docId && t.role !== "coordinate" && t.orgId);
   const statuses = await store.getTaskStatuses(candidates.map((t) => taskKey(identityOf(t))));
   const open = candidates.filter((t) => statuses.get(taskKey(identityOf(t)))?.state !== "done");
-  const matches = findCompletionReports(doc.text, registry, open).sort((a, b) => b.score - a.score).slice(0, MAX_PROPOSALS);
+  const matches = findCompletionReports(doc.text, registry, open, doc.meta.seams).sort((a, b) => b.score - a.score).slice(0, MAX_PROPOSALS);
   const sections = await store.getSections(docId);
   for (const m of matches) {
     const t = m.task;

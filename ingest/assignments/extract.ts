@@ -6,6 +6,7 @@
  * Chính trị") and cited authors ("Báo cáo số 66-BC/BTCTW ... của Ban Tổ chức Trung ương") are neither.
  */
 import type { OrgRegistry } from "../../core/orgs.js";
+import { cutAtSeams } from "../../core/seams.js";
 import type { AssignmentDraft, DocumentMeta, Period, Section } from "../../core/types.js";
 import { readProse } from "./prose.js";
 import type { RawTask } from "./raw.js";
@@ -19,7 +20,7 @@ export function extractAssignments(
 ): AssignmentDraft[] {
   const view = new DocView(doc.text, registry);
   const tables = readTables(view, doc.meta);
-  const raw = [...readProse(view, doc.meta, tables.covered), ...tables.tasks];
+  const raw = [...readProse(view, doc.meta, tables.covered), ...tables.tasks].map((t) => withinSeams(doc.text, t, doc.meta.seams));
   raw.sort((a, b) => a.quoteStart - b.quoteStart);
   const out: AssignmentDraft[] = [];
   const seen = new Set<string>();
@@ -32,6 +33,16 @@ export function extractAssignments(
     }
   }
   return out;
+}
+
+/**
+ * A task's quote cut at the seams it crosses (text cleaning dropped, core/seams.ts), keeping the part that
+ * holds the task's words (or the longest part when that one is under 40 characters), so that the quote
+ * every list and citation shows is a span of the source file.
+ */
+function withinSeams(text: string, t: RawTask, seams: readonly number[] | undefined): RawTask {
+  const cut = cutAtSeams(text, t.quoteStart, t.quoteEnd, seams, t.taskStart);
+  return cut.start === t.quoteStart && cut.end === t.quoteEnd ? t : { ...t, quoteStart: cut.start, quoteEnd: cut.end };
 }
 
 function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta: DocumentMeta }, t: RawTask): AssignmentDraft[] {

@@ -117,6 +117,22 @@ export function documentsContract(f: StoreFactory): void {
       expect((await (await f.reopen(store)).getDocument(id))?.pages).toEqual(pages);
     });
 
+    it("keeps a document's seams in its metadata and gives them to its chunks, tasks and export", async () => {
+      const store = await f.open();
+      const draft = kl229();
+      const seams = [draft.sections[1]!.start];
+      const { id } = await saveWithVectors(store, { ...draft, meta: { ...draft.meta, seams } });
+      const plain = await saveWithVectors(store, tb634());
+      expect((await store.getDocument(id))?.meta.seams).toEqual(seams);
+      expect((await store.getDocument(plain.id))?.meta).not.toHaveProperty("seams");
+      expect((await store.findAssignments({ docIds: [id] })).map((t) => t.docMeta.seams)).toEqual([seams, seams]);
+      const chunkOf = async (phrase: string) => (await store.getChunks((await store.searchLexical(lexical("raw", phrase), {}, 10)).map((h) => h.chunkId)))[0];
+      expect((await chunkOf("đề án"))?.docMeta.seams).toEqual(seams);
+      expect((await chunkOf("phòng chống"))?.docMeta).not.toHaveProperty("seams");
+      expect((await store.exportDocument(id))?.draft.meta.seams).toEqual(seams);
+      await store.close();
+    });
+
     it("keeps documents across reopening and refuses vectors that do not match the chunks", async () => {
       const store = await f.open();
       const draft = kl229();
