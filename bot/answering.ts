@@ -5,7 +5,6 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Answer } from "../qa/types.js";
-import type { Store } from "../store/types.js";
 import { newKey, type BotContext, type BotDeps } from "./context.js";
 import { moreLine, renderAnswer } from "../present/answer.js";
 import { taskGroupsWithStatus } from "./status-view.js";
@@ -46,7 +45,7 @@ export async function answerAndReply(ctx: BotContext, deps: BotDeps, req: AskReq
   const shown = (answer.nextOffset ?? offset + PAGE) - offset;
   await deps.app.store.rememberAnswer(key, { question: req.question, answer: answer.answer, offset, limit: shown, tasks: !!req.asTaskList });
   const keyboard = new InlineKeyboard();
-  const src = await sourceOf(deps.app.store, answer).catch(() => undefined);
+  const src = sourceOf(answer);
   if (src) keyboard.text("📖 Nguyên văn", `src:${src.docId}:${src.section}`);
   if (answer.more) keyboard.text("Xem thêm ▶", `more:${key}`);
   keyboard.row().text("👍", `fb:${key}:u`).text("👎", `fb:${key}:d`);
@@ -56,24 +55,14 @@ export async function answerAndReply(ctx: BotContext, deps: BotDeps, req: AskReq
 }
 
 /**
- * The (document id, section index) of the answer's first citation, for the "📖 Nguyên văn" button:
- * by the section label, else by where the quote sits in the text; the first task when there is no citation.
+ * The (document id, section index) of the answer's first citation, for the "📖 Nguyên văn" button, as the
+ * answerer recorded it (no store read); the first task when there is no citation.
  */
-export async function sourceOf(store: Store, answer: Answer): Promise<{ docId: number; section: number } | undefined> {
+export function sourceOf(answer: Answer): { docId: number; section: number } | undefined {
   const c = answer.citations[0];
   if (!c) {
     const t = answer.groups?.flatMap((g) => g.tasks)[0];
     return t ? { docId: t.docId, section: t.section } : undefined;
   }
-  const docs = await store.findDocuments(c.doc);
-  const doc = docs.find((d) => d.name === c.doc) ?? (docs.length === 1 ? docs[0] : undefined);
-  if (!doc) return undefined;
-  const sections = await store.getSections(doc.id);
-  const byLabel = sections.find((s) => s.label === c.section);
-  if (byLabel) return { docId: doc.id, section: byLabel.index };
-  const full = await store.getDocument(doc.id);
-  const at = full ? full.text.indexOf(c.quote.trim()) : -1;
-  if (at < 0) return undefined;
-  const inside = sections.filter((s) => s.start <= at && at < s.end).sort((a, b) => b.depth - a.depth)[0];
-  return inside ? { docId: doc.id, section: inside.index } : undefined;
+  return c.docId !== undefined && c.sectionIndex !== undefined ? { docId: c.docId, section: c.sectionIndex } : undefined;
 }

@@ -147,4 +147,11 @@ export interface Citation {
   /** The page of a PDF the quote starts on (1-based), and the last one when it runs over a page break. */
   page?: number;
   pageEnd?: number;
+  /**
+   * Where the quote is in the store: the document's id and the index of the section the citation names,
+   * set by the answerer (qa/cite.ts) so that the bot opens the section (📖 Nguyên văn) without looking the
+   * document up again. Internal: not part of the `ask --jsonl` contract, which leaves them out.
+   */
+  docId?: number;
+  sectionIndex?: number;
 }

@@ -31,7 +31,12 @@ const FOLD = new Uint16Array(0x10000);
 /** Per code unit: lower case as written, diacritics kept. */
 const LOWER = new Uint16Array(0x10000);
 
+let built = false;
+
+/** Fills FOLD, LOWER and WEIGHTS, once, on the first embedding (about 0.1 s: not paid by commands that never embed). */
 function buildTables(): void {
+  if (built) return;
+  built = true;
   const letter = /[\p{L}\p{N}]/u;
   const mark = /\p{M}/u;
   for (let c = 0; c < 0x10000; c++) {
@@ -48,8 +53,11 @@ function buildTables(): void {
       FOLD[c] = BREAK;
     }
   }
+  // A fixed list (not IDF from the corpus) keeps a text's vector independent of what else is stored.
+  for (const [list, weight] of [[VI_GENERIC_WORDS, GENERIC_WEIGHT], [VI_FUNCTION_WORDS, FUNCTION_WEIGHT]] as const) {
+    for (const w of list) WEIGHTS.set(hashWord(w, LOWER), weight);
+  }
 }
-buildTables();
 
 function fmix(h: number): number {
   h ^= h >>> 16;
@@ -76,10 +84,6 @@ function hashWord(word: string, table: Uint16Array): number {
  * its full weight.
  */
 const WEIGHTS = new Map<number, number>();
-// A fixed list (not IDF from the corpus) keeps a text's vector independent of what else is stored.
-for (const [list, weight] of [[VI_GENERIC_WORDS, GENERIC_WEIGHT], [VI_FUNCTION_WORDS, FUNCTION_WEIGHT]] as const) {
-  for (const w of list) WEIGHTS.set(hashWord(w, LOWER), weight);
-}
 
 export class FeatureHasher {
   private capacity = 1 << 12;
@@ -99,6 +103,7 @@ export class FeatureHasher {
 
   /** The L2-normalised vector of `text` (all zeros when it has no letters or digits). */
   embed(text: string): number[] {
+    buildTables();
     this.begin();
     const word = this.word;
     let prev = 0;

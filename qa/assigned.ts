@@ -32,7 +32,7 @@ export async function answerAssigned(u: Understanding, scope: Scope, store: Stor
   const nextOffset = offset + page.length;
   const listing = listingOf(u, entries.length);
   const cite = (t: StoredAssignment) =>
-    citation({ name: t.docName, meta: t.docMeta }, t.sectionLabel, t.quote, { start: t.quoteStart, end: t.quoteEnd, pages: t.docPages });
+    citation({ id: t.docId, name: t.docName, meta: t.docMeta }, { label: t.sectionLabel, index: t.section }, t.quote, { start: t.quoteStart, end: t.quoteEnd, pages: t.docPages });
   if (!byOrg) {
     return { ...base, answer: describeDue(u, page, entries.length, offset), found: true, citations: page.map((e) => cite(e[0]!)), more, nextOffset, listing };
   }

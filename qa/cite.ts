@@ -13,25 +13,41 @@ export interface QuoteSpan {
   pages?: readonly number[];
 }
 
+/** The cited document as chunks and tasks carry it; `id` is its store id (Citation.docId). */
+export interface CitedDoc {
+  id?: number;
+  name: string;
+  meta: DocumentMeta;
+}
+
+/** The cited section: its label as the document writes it and its index in the document (Citation.sectionIndex). */
+export interface CitedSection {
+  label: string;
+  index: number;
+}
+
 /**
  * A citation: the document (its own title; kind, number, date apart), the section, a verbatim quote, and
- * for a PDF the page the quote is on (given `at`). A quote that runs across a seam (text cleaning
+ * for a PDF the page the quote is on (given `at`). Given the document's id and the section's index, the
+ * citation keeps them, so that nobody finds the document again by its name. A quote that runs across a seam (text cleaning
  * dropped, core/seams.ts) is cut to its longest part between seams, so that it stays a span of the source
  * file. The rule chosen: the longest part, not the part holding the start, because a passage's quote
  * starts where its chunk does (a news page's title line) and its bulk holds what the answer was read
  * from; on the tuning and test questions both rules score alike (2026-12-06).
  */
-export function citation(doc: { name: string; meta: DocumentMeta }, section: string, quote: string, at?: QuoteSpan): Citation {
+export function citation(doc: CitedDoc, section: string | CitedSection, quote: string, at?: QuoteSpan): Citation {
   const span = at && cutQuote(quote, at, doc.meta.seams);
   return {
     doc: doc.name,
     title: doc.meta.title ?? docLabel(doc.meta, doc.name),
-    section,
+    section: typeof section === "string" ? section : section.label,
     quote: span ? span.quote : quote,
     kind: doc.meta.kind,
     ...(doc.meta.number ? { number: doc.meta.number } : {}),
     ...(doc.meta.date ? { date: doc.meta.date } : {}),
     ...(span ? pageSpan(at.pages, span.start, span.end) : {}),
+    ...(doc.id !== undefined ? { docId: doc.id } : {}),
+    ...(typeof section === "string" ? {} : { sectionIndex: section.index }),
   };
 }
 

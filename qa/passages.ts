@@ -133,13 +133,13 @@ function pickQuote(u: Understanding, r: Candidate, sections: StoredSection[]): P
   const doc = { name: chunk.docName, meta: chunk.docMeta };
   if (task && task.quote.length <= MAX_QUOTE) {
     const leadIn = u.kind === "who" ? namingLeadIn(task, r.bodies ?? [task], sections, doc) : undefined;
-    return { chunk, task, bodies: r.bodies, sentence: task.quote, citation: citation(doc, task.sectionLabel, task.quote, { start: task.quoteStart, end: task.quoteEnd, pages: task.docPages }), leadIn };
+    return { chunk, task, bodies: r.bodies, sentence: task.quote, citation: citation({ ...doc, id: chunk.docId }, { label: task.sectionLabel, index: task.section }, task.quote, { start: task.quoteStart, end: task.quoteEnd, pages: task.docPages }), leadIn };
   }
   const span = bestSentence(u, chunk);
   const quote = chunk.text.slice(span.start, span.end);
   // A chunk may hold several paragraphs: the citation names the one the quote is in.
   const label = sectionAt(sections, chunk.start + span.start)?.label ?? chunk.sectionLabel;
-  return { chunk, sentence: quote, citation: citation(doc, label, quote, { start: chunk.start + span.start, end: chunk.start + span.end, pages: chunk.docPages }) };
+  return { chunk, sentence: quote, citation: citation({ ...doc, id: chunk.docId }, { label, index: sectionAt(sections, chunk.start + span.start)?.index ?? chunk.section }, quote, { start: chunk.start + span.start, end: chunk.start + span.end, pages: chunk.docPages }) };
 }
 
 /**
@@ -155,7 +155,7 @@ function namingLeadIn(t: StoredAssignment, bodies: StoredAssignment[], sections:
     s = sections.find((x) => x.index === parent);
     const heading = s?.heading.trim() ?? "";
     if (s && heading.length > 0 && heading.length <= MAX_QUOTE && names.some((n) => nameKey(heading).includes(n))) {
-      return citation(doc, s.label, heading, { start: s.start, end: s.start + heading.length, pages: t.docPages });
+      return citation({ ...doc, id: t.docId }, s, heading, { start: s.start, end: s.start + heading.length, pages: t.docPages });
     }
   }
   return undefined;

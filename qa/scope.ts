@@ -23,15 +23,17 @@ export async function resolveScope(refs: DocRef[], store: Store): Promise<Scope>
     }
   }
   if (ids.size > 0) return { docIds: [...ids], via: "number" };
+  const hits = new Set<number>();
   for (const ref of refs) {
     const kind = ref.kind ? fold(DOC_KIND_LABELS[ref.kind]) : undefined;
     const n = tokens(fold(ref.ref)).join(" ");
     // A full symbol ("66-NQ/TW") is distinctive alone; a bare number needs its kind or "số" before it.
     const phrases = /[a-z]/.test(n) ? [n] : kind ? [`${kind} so ${n}`, `${kind} ${n}`] : [`so ${n}`];
-    for (const hit of await store.searchLexical({ column: "folded", terms: [], pairs: [], phrases }, {}, 50)) {
-      const [chunk] = await store.getChunks([hit.chunkId]);
-      if (chunk) ids.add(chunk.docId);
-    }
+    for (const hit of await store.searchLexical({ column: "folded", terms: [], pairs: [], phrases }, {}, 50)) hits.add(hit.chunkId);
   }
-  return { docIds: [...ids], via: "mention" };
+  // The hits' documents in one read, not one per hit; in the order the hits came.
+  const chunks = hits.size > 0 ? await store.getChunks([...hits]) : [];
+  const docOf = new Map(chunks.map((c) => [c.id, c.docId]));
+  const mentioned = [...hits].map((id) => docOf.get(id)).filter((d): d is number => d !== undefined);
+  return { docIds: [...new Set(mentioned)], via: "mention" };
 }

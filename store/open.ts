@@ -28,7 +28,7 @@ export async function openStore(store: Config["store"], opts: { logger?: Logger;
 
 /**
  * Opens (creating `dataDir` and migrating as needed) `<dataDir>/nhiemvu.sqlite` and
- * `<dataDir>/vectors.hnsw`. Several processes may open the same files: SQLite serialises writers
+ * `<dataDir>/vectors.hnsw` (the latter read on first use). Several processes may open the same files: SQLite serialises writers
  * (busy timeout 10 s) and a reader reloads the vector file when another process has flushed it.
  * `now` stamps ingestion, grants and deliveries (tests move the clock).
  */
@@ -50,7 +50,7 @@ export async function openSqliteStore(opts: { dataDir: string; logger?: Logger; 
     // 0 means "not known yet" (an OpenAI-compatible model before its first response).
     const expected = dims !== undefined && Number(dims) > 0 ? Number(dims) : undefined;
     const vectors = VectorIndex.open(join(dataDir, VECTOR_FILE), expected, logger);
-    logger?.debug({ dataDir, vectors: vectors.size }, "store opened");
+    logger?.debug({ dataDir }, "store opened"); // not the vector count: that would read the vector file
     return createSqliteStore(db, vectors, opts.now ?? (() => new Date()), logger);
   } catch (err) {
     db.close();

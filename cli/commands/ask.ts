@@ -41,8 +41,9 @@ async function askLines(app: App, ctx: CliContext, llm: boolean): Promise<void> 
   }
 }
 
+/** The contract's fields; a citation's store ids (docId, sectionIndex) are internal and left out. */
 function toJson(a: Answer): AnswerJson {
-  return { question: a.question, answer: a.answer, found: a.found, citations: a.citations };
+  return { question: a.question, answer: a.answer, found: a.found, citations: a.citations.map(({ docId: _id, sectionIndex: _index, ...c }) => c) };
 }
 
 /** An answer for a terminal (present/answer.ts). */

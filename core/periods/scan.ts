@@ -32,8 +32,13 @@ interface Compiled {
   slots: Slot[];
 }
 
+const GROUPS = new Map<string, number>();
+
+/** Capturing groups in a rule's source, counted once per rule (each count compiles the source). */
 function groupCount(source: string): number {
-  return new RegExp(`${source}|`, "u").exec("")!.length - 1;
+  let n = GROUPS.get(source);
+  if (n === undefined) GROUPS.set(source, (n = new RegExp(`${source}|`, "u").exec("")!.length - 1));
+  return n;
 }
 
 function compile(rules: Rule[], flags: string): Compiled {
@@ -47,7 +52,8 @@ function compile(rules: Rule[], flags: string): Compiled {
   return { re: new RegExp(rules.map((r) => `(${r.source})`).join("|"), flags), slots };
 }
 
-const ANYWHERE = compile(RULES, "gu");
+/** Every rule at once, for the exhaustive reference scan only (tests); built on first use. */
+let anywhere: Compiled | undefined;
 const REL_WORDS = "nay|toi|sau|truoc|ngoai|qua|vua|hien";
 const REL = String.raw`(?:${REL_WORDS})\b`;
 /** What can follow a deadline or "within" word for a period to begin ("trong" + "tháng 8/2025"). */
@@ -115,9 +121,10 @@ export function scanPeriods(text: string, opts?: ScanOptions, exhaustive = false
     return true;
   };
   if (exhaustive) {
-    const re = new RegExp(ANYWHERE.re);
+    anywhere ??= compile(RULES, "gu");
+    const re = new RegExp(anywhere.re);
     let m: RegExpExecArray | null;
-    while ((m = re.exec(folded)) !== null) if (!accept(m, ANYWHERE.slots)) re.lastIndex = m.index + 1;
+    while ((m = re.exec(folded)) !== null) if (!accept(m, anywhere.slots)) re.lastIndex = m.index + 1;
     return joinSpans(text, out);
   }
   const candidates = new RegExp(CANDIDATE);

@@ -2,17 +2,24 @@
  * The chunk vector index: an hnswlib HierarchicalNSW (cosine) whose labels are chunk ids, kept in memory
  * and written to one file by `flush()` (temp file in the same folder, fsync, rename: a reader or a crash
  * sees the old file or the new one, never half of one). Deleted chunks are marked deleted and their
- * slots reused by later additions.
+ * slots reused by later additions. The file is read on first use, not at open: a command that never
+ * touches vectors (`stats`, `tasks`, an `ask` that fuses none) never pays for reading it.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from "node:fs";
-import hnswlib from "hnswlib-node";
+import { createRequire } from "node:module";
 import type { HierarchicalNSW as Hnsw } from "hnswlib-node";
 import { StoreError } from "../../core/errors.js";
 import type { Logger } from "../../core/logger.js";
 import { EXACT_SEARCH_LIMIT } from "../chunk-filter.js";
 import { readIndexFile, readVectors, type RecordLayout } from "./index-file.js";
 
-const { HierarchicalNSW } = hnswlib;
+const require = createRequire(import.meta.url);
+let hnswlib: typeof import("hnswlib-node") | undefined;
+/** The native module, loaded with the first index built or read. */
+function HierarchicalNSW(space: "cosine", dimensions: number): Hnsw {
+  hnswlib ??= require("hnswlib-node") as typeof import("hnswlib-node");
+  return new hnswlib.HierarchicalNSW(space, dimensions);
+}
 const M = 16;
 const EF_CONSTRUCTION = 64;
 /**
@@ -23,6 +30,13 @@ const EF_CONSTRUCTION = 64;
 const EF_SEARCH = 1000;
 const INITIAL_CAPACITY = 1024;
 
+/** What a saved index file held: its identity (`fileStamp`), live vector count and dimension, for `countIfKnown`. */
+export interface SavedCount {
+  stamp: string;
+  count: number;
+  dimensions: number | undefined;
+}
+
 export interface VectorHit {
   label: number;
   /** Cosine similarity, 1 - cosine distance: higher is better. */
@@ -30,6 +44,10 @@ export interface VectorHit {
 }
 
 export class VectorIndex {
+  /** False until the file is first read (or the index reset); every reader of the index loads it first. */
+  private loaded = false;
+  /** The dimension the file must have, kept for the deferred load. */
+  private expected: number | undefined;
   private index: Hnsw | undefined;
   private dim: number | undefined;
   private readonly live = new Set<number>();
@@ -52,8 +70,9 @@ export class VectorIndex {
   ) {}
 
   /**
-   * Loads the index file, or starts empty when it is missing, unreadable or of another dimension than
-   * `expectedDimensions` (the stored embedder's): the caller then re-embeds the chunks it lacks.
+   * The index of `file`, read when first used: it then holds the file's vectors, or starts empty when the
+   * file is missing, unreadable or of another dimension than `expectedDimensions` (the stored embedder's);
+   * the caller then re-embeds the chunks it lacks.
    */
   static open(
     file: string,
@@ -62,29 +81,60 @@ export class VectorIndex {
     options: { exactSearchLimit?: number } = {},
   ): VectorIndex {
     const vi = new VectorIndex(file, logger, options.exactSearchLimit);
-    vi.load(expectedDimensions);
+    vi.expected = expectedDimensions;
     return vi;
   }
 
   /** An empty index with no file: `flush` and `refresh` do nothing. */
   static inMemory(dimensions?: number, logger?: Logger, options: { exactSearchLimit?: number } = {}): VectorIndex {
     const vi = new VectorIndex(undefined, logger, options.exactSearchLimit);
+    vi.loaded = true;
     if (dimensions !== undefined) vi.ensure(dimensions, 0);
     return vi;
   }
 
+  /** Whether the file has been read (or the index built in memory). */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
   /**
    * Reloads the file when another process has replaced it since we read or wrote it (the bot picks up
-   * what a CLI ingest flushed). Does nothing while this process holds unflushed changes.
+   * what a CLI ingest flushed). Does nothing while this process holds unflushed changes, nor before the
+   * first read (which reads the file as it is then).
    */
   refresh(): void {
-    if (this.file === undefined) return;
+    if (this.file === undefined || !this.loaded) return;
     if (this.dirty || fileStamp(this.file) === this.stamp) return;
     this.logger?.info({ file: this.file }, "vector index changed on disk; reloading");
     this.load(this.dim);
   }
 
+  /**
+   * The live vector count without reading the file, when it can be known: the index is loaded, the file
+   * is missing (an empty index), or `saved` describes the file as it is now (same inode, size and mtime)
+   * and was counted at the dimension expected now (a file of another one would load empty).
+   */
+  countIfKnown(saved: SavedCount | undefined): number | undefined {
+    if (this.loaded || this.file === undefined) return this.live.size;
+    const now = fileStamp(this.file);
+    if (now === undefined) return 0;
+    if (saved?.stamp !== now || (this.expected !== undefined && saved.dimensions !== this.expected)) return undefined;
+    return saved.count;
+  }
+
+  /** The file's identity and live count, when memory holds exactly what the file on disk holds now. */
+  savedCount(): SavedCount | undefined {
+    if (!this.loaded || this.dirty || this.file === undefined || this.stamp === undefined) return undefined;
+    return fileStamp(this.file) === this.stamp ? { stamp: this.stamp, count: this.live.size, dimensions: this.dim } : undefined;
+  }
+
+  private ready(): void {
+    if (!this.loaded) this.load(this.expected);
+  }
+
   private load(expectedDimensions: number | undefined): void {
+    this.loaded = true;
     this.index = undefined;
     this.dim = expectedDimensions;
     this.live.clear();
@@ -101,7 +151,7 @@ export class VectorIndex {
       this.logger?.warn({ file: this.file, found: info.dimensions, expected: expectedDimensions }, "vector index dimension differs; starting empty");
       return;
     }
-    const index = new HierarchicalNSW("cosine", info.dimensions);
+    const index = HierarchicalNSW("cosine", info.dimensions);
     index.readIndexSync(this.file, true);
     this.index = index;
     this.dim = info.dimensions;
@@ -112,24 +162,29 @@ export class VectorIndex {
 
   /** The dimension of the stored vectors, once known. */
   get dimensions(): number | undefined {
+    this.ready();
     return this.dim;
   }
 
   /** Number of live vectors. */
   get size(): number {
+    this.ready();
     return this.live.size;
   }
 
   has(label: number): boolean {
+    this.ready();
     return this.live.has(label);
   }
 
   labels(): number[] {
+    this.ready();
     return [...this.live];
   }
 
   /** The stored vector of a live label (normalised to length 1: the cosine space stores it so), for export. */
   get(label: number): Float32Array | undefined {
+    this.ready();
     if (!this.index || !this.live.has(label)) return undefined;
     return Float32Array.from(this.index.getPoint(label));
   }
@@ -140,6 +195,7 @@ export class VectorIndex {
       throw new StoreError("bad_vectors", `${labels.length} chunk ids but ${vectors.length} vectors.`);
     }
     if (labels.length === 0) return;
+    this.ready();
     const dim = this.dim ?? vectors[0]!.length;
     const odd = vectors.find((v) => v.length !== dim);
     if (odd) throw new StoreError("dimension_mismatch", `A vector has ${odd.length} dimensions; the index has ${dim}.`);
@@ -162,6 +218,7 @@ export class VectorIndex {
 
   /** Marks vectors deleted; returns how many were live. */
   remove(labels: Iterable<number>): number {
+    this.ready();
     let n = 0;
     for (const label of labels) {
       if (!this.index || !this.live.has(label)) continue;
@@ -180,6 +237,7 @@ export class VectorIndex {
    * one runs inside hnswlib's search as a filter callback, so up to k allowed hits still come back.
    */
   search(query: Float32Array, k: number, allow?: ReadonlySet<number>): VectorHit[] {
+    this.ready();
     if (!this.index || this.live.size === 0 || k <= 0) return [];
     if (query.length !== this.dim) {
       throw new StoreError("dimension_mismatch", `The query vector has ${query.length} dimensions; the index has ${this.dim}. Reindex after changing the embedder.`);
@@ -233,6 +291,7 @@ export class VectorIndex {
 
   /** Drops every vector; the next addition (or `dimensions`) fixes the dimension again. */
   reset(dimensions?: number): void {
+    this.loaded = true; // nothing of the file is kept, so there is nothing to read
     this.index = undefined;
     this.dim = undefined;
     this.live.clear();
@@ -264,7 +323,7 @@ export class VectorIndex {
 
   private ensure(dimensions: number, adding: number): Hnsw {
     if (!this.index) {
-      const index = new HierarchicalNSW("cosine", dimensions);
+      const index = HierarchicalNSW("cosine", dimensions);
       index.initIndex({ maxElements: Math.max(INITIAL_CAPACITY, adding), m: M, efConstruction: EF_CONSTRUCTION, allowReplaceDeleted: true });
       this.index = index;
       this.dim = dimensions;

@@ -4,12 +4,13 @@
  * hnswlib vectors, a lease lock, the status writes that read first, and a cache of each document's tasks.
  * SQL rows are the truth; the vector index follows them and may lag behind after a crash (rows without
  * vectors, vectors without rows), which `chunksMissingVectors` and `dropOrphanVectors` let the ingest
- * pipeline repair.
+ * pipeline repair. The vector file is read by the first call that needs vectors (store/hnsw/vector-index.ts);
+ * `stats` counts them from the meta row written at each save, while that row still describes the file.
  */
 import type { Database } from "better-sqlite3";
 import type { Logger } from "../../core/logger.js";
 import { searchAdmitted } from "../chunk-filter.js";
-import type { VectorIndex } from "../hnsw/vector-index.js";
+import type { SavedCount, VectorIndex } from "../hnsw/vector-index.js";
 import { commonPieces, type OwnPieces } from "../sql/common.js";
 import { checkVectors, countRows, writeEmbedder } from "../sql/meta.js";
 import type { Store } from "../types.js";
@@ -31,6 +32,20 @@ export function createSqliteStore(db: Database, vectors: VectorIndex, now: () =>
   const docTasks = new DocumentTasksCache(db, common.findAssignments);
   const statusWrites = sqliteStatusWrites(db, now);
   let closed = false;
+  const counted = savedVectorCount(db);
+  /** Records the vector file's identity and count, when memory holds what the file holds and it is news. */
+  const noteVectorCount = () => {
+    const saved = vectors.savedCount();
+    const known = counted.value;
+    if (!saved || (saved.stamp === known?.stamp && saved.count === known.count && saved.dimensions === known.dimensions)) return;
+    try {
+      db.prepare("INSERT INTO meta (key, value) VALUES ('vector_file', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .run(JSON.stringify(saved));
+      counted.value = saved;
+    } catch (err) {
+      logger?.debug({ err }, "vector count not recorded"); // only `stats` is slower for it
+    }
+  };
 
   const own: OwnPieces & Pick<Store, "findAssignments"> = {
     /** Rows in one transaction, then the vectors into the in-memory index; call `flush()` after a batch.
@@ -81,9 +96,18 @@ export function createSqliteStore(db: Database, vectors: VectorIndex, now: () =>
     /** Saves the vector index, and merges the full-text index when the batch left it in pieces. */
     async flush() {
       vectors.flush();
+      noteVectorCount();
       search.optimizeIndex();
     },
-    stats: async () => ({ ...(await countRows(q)), vectors: vectors.size }),
+    async stats() {
+      const rows = await countRows(q);
+      let count = vectors.countIfKnown(counted.value);
+      if (count === undefined) {
+        count = vectors.size;
+        noteVectorCount(); // the next `stats` need not read the file
+      }
+      return { ...rows, vectors: count };
+    },
 
     ...sqliteLocks(db, now),
     setTaskStatus: statusWrites.setTaskStatus,
@@ -94,10 +118,23 @@ export function createSqliteStore(db: Database, vectors: VectorIndex, now: () =>
       closed = true;
       try {
         vectors.flush();
+        noteVectorCount();
       } finally {
         db.close();
       }
     },
   };
   return { ...common, ...own };
+}
+
+/** The vector file's identity and count as last recorded (meta 'vector_file'); a holder the store updates. */
+function savedVectorCount(db: Database): { value: SavedCount | undefined } {
+  const raw = db.prepare("SELECT value FROM meta WHERE key = 'vector_file'").pluck().get() as string | undefined;
+  try {
+    const v = raw === undefined ? undefined : (JSON.parse(raw) as Partial<SavedCount>);
+    const ok = typeof v?.stamp === "string" && typeof v.count === "number";
+    return { value: ok ? { stamp: v.stamp!, count: v.count!, dimensions: typeof v.dimensions === "number" ? v.dimensions : undefined } : undefined };
+  } catch {
+    return { value: undefined };
+  }
 }

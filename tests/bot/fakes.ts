@@ -134,7 +134,7 @@ export interface FakeAnswerer {
 }
 
 export function cannedCitation(over: Partial<Citation> = {}): Citation {
-  return { doc: "229.txt", title: META.title!, section: "1", quote: `Giao Ban Tổ chức Trung ương ${NASTY}`, kind: "ket_luan", number: "229-KL/TW", date: "2026-01-08", ...over };
+  return { doc: "229.txt", title: META.title!, section: "1", quote: `Giao Ban Tổ chức Trung ương ${NASTY}`, kind: "ket_luan", number: "229-KL/TW", date: "2026-01-08", docId: 1, sectionIndex: 0, ...over };
 }
 
 export function cannedAnswer(question: string, st: FakeState, options?: AskOptions): Answer {
