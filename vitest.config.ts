@@ -22,8 +22,8 @@ const common = {
   testTimeout: 60_000,
   hookTimeout: 120_000,
   // Native addons (better-sqlite3, hnswlib-node) are safest in forked workers.
-  pool: "forks",
-} as const;
+  pool: "forks" as const,
+};
 
 export default defineConfig({
   test: {
