@@ -11,8 +11,8 @@ import type { Understanding } from "./understand.js";
  * lacks: on CongBot syllables alone rank at MRR@10 0.48-0.60, syllables and pairs at 0.73 (bench/lib/bm25.ts).
  * Every syllable of the question counts, question words and function words too ("có được", "bao nhiêu"
  * are pairs that passages hold): BM25's IDF already weighs them down, and leaving them out cost CongBot
- * 0.03 (0.716 with the search words only, 0.746 with every syllable). Only terms in most chunks are left
- * out (qa/policy.ts `lexical.commonShare`).
+ * 0.03 (0.716 with the search words only, 0.746 with every syllable). Every pair is kept (a pair is one
+ * indexed term, cheap to look up); only syllables in many chunks are left out (qa/policy.ts `lexical`).
  */
 export type { LexicalQuery };
 
@@ -50,7 +50,7 @@ function expression(runs: string[][], folded: string[], stats?: TermStats): Omit
     run.forEach((t, i) => {
       if (share(t) <= POLICY.lexical.commonShare || rarest.has(t)) terms.add(t.toLowerCase());
       const next = run[i + 1];
-      if (next !== undefined && Math.min(share(t), share(next)) <= POLICY.lexical.commonShare) pairs.add(`${t} ${next}`.toLowerCase());
+      if (next !== undefined) pairs.add(`${t} ${next}`.toLowerCase());
     });
   }
   // A passage may write the abbreviation of a phrase the question spells out ("MTQG" for "mục tiêu quốc gia").

@@ -12,11 +12,14 @@ export interface Policy {
   /** The lexical query (qa/lexical.ts). */
   lexical: {
     /**
-     * A syllable or pair in more than this share of the chunks is left out of the query (but the two
-     * rarest syllables). Past half the chunks FTS5 floors a term's IDF at 1e-6, so such terms weigh
-     * nothing and only cost time (FTS5 reads a phrase's whole doclist for its IDF).
-     *   CongBot BM25 only: 0.33 -> 0.716, 0.5 -> 0.740, 0.6 -> 0.750, none left out -> 0.750;
-     *   searchLexical p50/p95 on the 426 documents: 16/34, 22/48, 25/54, 25/56 ms (a loaded machine).
+     * A syllable in more than this share of the chunks is left out of the query (but the two rarest);
+     * every pair stays. FTS5 computes BM25 over every row holding a query term, so a common syllable costs
+     * the most time and, once its pairs are in the query, adds almost nothing to the ranking:
+     *   pairs kept only with a rarer syllable, syllables past 0.6 left out: CongBot retrieve() 0.751,
+     *     ask p50/p95 49-59 / 121-137 ms on the 426 documents (CongBot and held-out questions);
+     *   every pair kept, syllables past 0.33 left out: 0.751, 28-33 / 68-98 ms (chosen);
+     *   every pair kept, past 0.25: 0.749.
+     * (Before pairs were indexed terms, leaving out syllables and pairs past 0.33 cost CongBot 0.034.)
      */
     commonShare: number;
   };
@@ -106,7 +109,7 @@ export interface Policy {
 }
 
 export const POLICY: Policy = {
-  lexical: { commonShare: 0.6 },
+  lexical: { commonShare: 0.33 },
   ranking: { rrfK: 60, vectorWeight: 0, coverageWeight: 0.2, conceptCoverageWeight: 2, depth: 40 },
   answering: {
     evidence: { bias: -3.474, coverage: 0.495, share: 1.317, logWords: 0.972, minWords: 5, threshold: 0.438 },
