@@ -49,6 +49,11 @@ export async function resolveTaskQuery(
   if (q.doc) {
     const docs = await deps.store.findDocuments(q.doc);
     if (docs.length === 0) throw new AnswerError("doc_not_found", `No stored document matches "${q.doc}"`);
+    // One number can name documents of several issuers (74/2025/QĐ-UBND of two provinces): as `show`
+    // does, ask for one of them rather than list their tasks as one document's.
+    if (docs.length > 1) {
+      throw new AnswerError("doc_ambiguous", `"${q.doc}" matches ${docs.length} documents: ${docs.map((d) => d.name).join(", ")}; give its file name or id`);
+    }
     filter.docIds = docs.map((d) => d.id);
   }
   for (const [key, value] of [["dueBefore", q.dueBefore], ["dueAfter", q.dueAfter]] as const) {

@@ -91,7 +91,7 @@ async function plan(ctx: BenchContext, full: BuiltStore, targets: number[]): Pro
  * The store issue 4 names: the sample corpus with ../shared/ext/directives and ../shared/ext/news (426
  * documents), linked into one folder and ingested like the others. Undefined when any part is missing.
  */
-async function issueStore(ctx: BenchContext): Promise<BuiltStore | undefined> {
+export async function issueStore(ctx: BenchContext): Promise<BuiltStore | undefined> {
   const dirs = [sharedPath(ctx, "corpus"), sharedPath(ctx, "ext", "directives"), sharedPath(ctx, "ext", "news")];
   if (dirs.some((d) => d === undefined)) return undefined;
   const into = join(workDir(ctx), "issue-corpus");

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { VectorIndex } from "../../store/hnsw/vector-index.js";
 import { SAMPLE_CORPUS, removeDir, tempDir } from "../helpers/app.js";
 import { cli, cliInProcess } from "../helpers/cli.js";
 
@@ -77,6 +78,33 @@ describe("nhiemvu CLI on the sample corpus", () => {
     const badConfig = cli(["docs"], { ...env, EMBEDDER: "bogus" });
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toMatch(/EMBEDDER/);
+  });
+
+  describe("with the vector file read on first use", () => {
+    /** Reads of the vector file (VectorIndex's private `load`) from here on. */
+    const loads = () => vi.spyOn(VectorIndex.prototype as unknown as { load: (d?: number) => void }, "load");
+    afterEach(() => void vi.restoreAllMocks());
+
+    it("stats and ask read no vector file; ingest, reindex and stats after them still agree", async () => {
+      const read = loads();
+      const stats = await cliInProcess(["stats", "--json"], env);
+      expect(stats.code, stats.stderr).toBe(0);
+      const counted = JSON.parse(stats.stdout) as { chunks: number; vectors: number };
+      expect(counted.vectors).toBe(counted.chunks);
+      const ask = await cliInProcess(["ask", "Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?"], env);
+      expect(ask.code, ask.stderr).toBe(0);
+      expect(ask.stdout).toMatch(/Ban Tổ chức Trung ương/);
+      expect(read).not.toHaveBeenCalled();
+
+      const reindex = await cliInProcess(["reindex"], env);
+      expect(reindex.code, reindex.stderr).toBe(0);
+      const again = await cliInProcess(["ingest", SAMPLE_CORPUS, "--json"], env);
+      expect(JSON.parse(again.stdout).counts).toMatchObject({ unchanged: 5, failed: 0 });
+      read.mockClear();
+      const after = JSON.parse((await cliInProcess(["stats", "--json"], env)).stdout) as { chunks: number; vectors: number };
+      expect(after).toEqual(counted);
+      expect(read).not.toHaveBeenCalled();
+    });
   });
 
   it("refuses to mix embedders and says how to re-embed", async () => {

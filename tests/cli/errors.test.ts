@@ -1,6 +1,7 @@
 /**
  * The CLI's failure paths: a data folder that cannot be made, impossible or reversed dates, an export to a
- * missing folder (the commands run in this process, cliInProcess), and, on the real CLI in a child process,
+ * missing folder, `tasks --doc` with a number two documents share (the commands run in this process,
+ * cliInProcess), and, on the real CLI in a child process,
  * --help and the exit code of a bad environment, a failed file's log line, and the terminal chat's id
  * used by the digest command.
  */
@@ -53,6 +54,31 @@ describe("nhiemvu CLI failure paths", () => {
     expect(reversed.stderr).toMatch(/--from 2025-12-31 is after --to 2025-01-01.*\[bad_range\]/);
     const leap = await cliInProcess(["deadlines", "--from", "2024-02-29", "--to", "2024-03-01"], env);
     expect(leap.code, leap.stderr).toBe(0);
+  });
+
+  it("tasks --doc with a number two provinces share fails like show, listing both documents; a file name picks one", async () => {
+    const input = join(dir, "same-number");
+    spawnSync("mkdir", ["-p", input]);
+    const decision = (province: string, city: string, body: string) => [
+      "ỦY BAN NHÂN DÂN", province, "Số: 74/2025/QĐ-UBND", `${city}, ngày 20 tháng 11 năm 2025`, "",
+      "QUYẾT ĐỊNH", `Ban hành quy định về ${body}`, "",
+      `Điều 1. Giao Sở Tài chính chủ trì hướng dẫn thực hiện quy định về ${body}, hoàn thành trước ngày 31/12/2025.`,
+      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "",
+    ].join("\n");
+    writeFileSync(join(input, "ha-tinh.txt"), decision("TỈNH HÀ TĨNH", "Hà Tĩnh", "quản lý chất thải rắn sinh hoạt"));
+    writeFileSync(join(input, "ha-noi.txt"), decision("THÀNH PHỐ HÀ NỘI", "Hà Nội", "phân cấp lĩnh vực xây dựng"));
+    const docEnv = { DATA_DIR: join(dir, "same-number-data") };
+    expect((await cliInProcess(["ingest", input], docEnv)).code).toBe(0);
+    for (const args of [["show", "74/2025/QĐ-UBND"], ["tasks", "--doc", "74/2025/QĐ-UBND"]]) {
+      const run = await cliInProcess(args, docEnv);
+      expect(run.code, args.join(" ")).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(/^error: "74\/2025\/QĐ-UBND" matches 2 documents: (ha-tinh\.txt, ha-noi\.txt|ha-noi\.txt, ha-tinh\.txt).*\[doc_ambiguous\]\n$/);
+    }
+    const one = await cliInProcess(["tasks", "--doc", "ha-tinh.txt"], docEnv);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toContain("chất thải rắn");
+    expect(one.stdout).not.toContain("xây dựng");
   });
 
   it("export to a folder that does not exist names that folder, not a temporary file", async () => {

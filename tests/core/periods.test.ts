@@ -212,6 +212,17 @@ describe("fast scan agrees with trying every position", () => {
     ]);
   });
 
+  it("treats a letter or digit outside ASCII as one at a period's edge (the scanner matches such letters through ASCII classes)", () => {
+    const found = (text: string) => scanPeriods(text, { now }).map((m) => [m.index, m.length, m.period.label]);
+    for (const text of ["tháng 8/2025ж", "ж8/2025", "8/2025ж", "𝐀8/2025", "8/2025𝐀", "tháng 8/2025٣", "٣8/2025", "ÑQ2/2026"]) {
+      expect(found(text), text).toEqual([]);
+    }
+    expect(found("жtháng 8/2025")).toEqual([[7, 6, "08/2025"]]);
+    expect(found("“8/2025”")).toEqual([[1, 6, "08/2025"]]);
+    expect(found("Ω quý II/2026 Ω")).toEqual([[2, 11, "Q2/2026"]]);
+    expect(found("quý II/2026—quý III/2026")).toEqual([[0, 24, "Q2/2026-Q3/2026"]]);
+  });
+
   it.skipIf(!existsSync(SHARED))("on the shared directives", () => {
     for (const text of texts(SHARED, 60)) expect(scanPeriods(text, { now })).toEqual(scanPeriods(text, { now }, true));
   });
