@@ -6,18 +6,9 @@ import type { Embeddings } from "@langchain/core/embeddings";
 import type { Config } from "../core/config.js";
 import type { Logger } from "../core/logger.js";
 import type { OrgRegistry } from "../core/orgs.js";
-import type { IngestSummary } from "../ingest/types.js";
+import type { IngestOptions, IngestSummary } from "../ingest/types.js";
 import type { Answerer } from "../qa/types.js";
 import type { Store } from "../store/types.js";
-
-export interface IngestOptions {
-  /** Remove stored documents under the given folders whose files are gone. */
-  prune?: boolean;
-  /** Called after each file (progress bars, bot replies). */
-  onFile?: (done: number, total: number, name: string) => void;
-  /** Called after each page OCR reads in a scan or image (done of the file's scanned pages). */
-  onPage?: (done: number, total: number, name: string) => void;
-}
 
 export interface App {
   config: Config;

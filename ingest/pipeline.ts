@@ -10,11 +10,10 @@ import type { Embeddings } from "@langchain/core/embeddings";
 import { NhiemvuError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { OrgRegistry } from "../core/orgs.js";
-import type { IngestOptions } from "../app/types.js";
 import type { Store } from "../store/types.js";
 import { buildDocument, embeddingText } from "./document.js";
 import type { OcrOptions } from "./ocr/ocr.js";
-import type { FileResult, FileStatus, IngestSummary } from "./types.js";
+import type { FileResult, FileStatus, IngestOptions, IngestSummary } from "./types.js";
 import { listInputFiles, missingPathError } from "./walk.js";
 
 export interface IngestDeps {

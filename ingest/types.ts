@@ -21,3 +21,13 @@ export interface IngestSummary {
   assignments: number;
   seconds: number;
 }
+
+/** How an ingest run reports and what it may remove (the app and the bot pass these through). */
+export interface IngestOptions {
+  /** Remove stored documents under the given folders whose files are gone. */
+  prune?: boolean;
+  /** Called after each file (progress bars, bot replies). */
+  onFile?: (done: number, total: number, name: string) => void;
+  /** Called after each page OCR reads in a scan or image (done of the file's scanned pages). */
+  onPage?: (done: number, total: number, name: string) => void;
+}
