@@ -133,13 +133,16 @@ function pickQuote(u: Understanding, r: Candidate, sections: StoredSection[]): P
   const doc = { name: chunk.docName, meta: chunk.docMeta };
   if (task && task.quote.length <= MAX_QUOTE) {
     const leadIn = u.kind === "who" ? namingLeadIn(task, r.bodies ?? [task], sections, doc) : undefined;
-    return { chunk, task, bodies: r.bodies, sentence: task.quote, citation: citation({ ...doc, id: chunk.docId }, { label: task.sectionLabel, index: task.section }, task.quote, { start: task.quoteStart, end: task.quoteEnd, pages: task.docPages }), leadIn };
+    const cited = citation({ ...doc, id: chunk.docId }, { label: task.sectionLabel, index: task.section }, task.quote, { start: task.quoteStart, end: task.quoteEnd, pages: task.docPages });
+    // The answer's sentence is the quote as cited (cut at a seam), so the answer says what its quote says.
+    return { chunk, task, bodies: r.bodies, sentence: cited.quote, citation: cited, leadIn };
   }
   const span = bestSentence(u, chunk);
   const quote = chunk.text.slice(span.start, span.end);
   // A chunk may hold several paragraphs: the citation names the one the quote is in.
   const label = sectionAt(sections, chunk.start + span.start)?.label ?? chunk.sectionLabel;
-  return { chunk, sentence: quote, citation: citation({ ...doc, id: chunk.docId }, { label, index: sectionAt(sections, chunk.start + span.start)?.index ?? chunk.section }, quote, { start: chunk.start + span.start, end: chunk.start + span.end, pages: chunk.docPages }) };
+  const cited = citation({ ...doc, id: chunk.docId }, { label, index: sectionAt(sections, chunk.start + span.start)?.index ?? chunk.section }, quote, { start: chunk.start + span.start, end: chunk.start + span.end, pages: chunk.docPages });
+  return { chunk, sentence: cited.quote, citation: cited };
 }
 
 /**

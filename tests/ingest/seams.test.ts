@@ -128,6 +128,15 @@ describe("quotes from a news page with a dropped heading and an image caption", 
     expectVerbatim(a.citations.map((c) => c.quote));
   });
 
+  it("words the answer from its first quote as cited, so the answer crosses no seam either", async () => {
+    const a = await app.answerer.ask("Văn bản nói gì về đẩy nhanh tiến độ xây dựng trường học vùng biên giới?");
+    // "Theo <document>, <section>: <the quote, shortened at a word with …>"
+    const squashed = (t: string) => t.replace(/\s+/g, " ").trim();
+    const said = squashed(a.answer.slice(a.answer.indexOf(": ") + 2).replace(/…$/, ""));
+    expect(said.length).toBeGreaterThan(20);
+    expect(squashed(a.citations[0]!.quote).startsWith(said), a.answer).toBe(true);
+  });
+
   it("reads again, once, a file stored before seams were kept, whose quotes are shown as before until then", async () => {
     const [doc] = await app.store.findDocuments("tin-truong-hoc.md");
     const { draft, vectors } = (await app.store.exportDocument(doc!.id))!;
