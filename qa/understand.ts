@@ -153,13 +153,6 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   return { ...base, ...englishSearch(searchText(refsAndPeriods), names, topicText, sameLength ? q : undefined) };
 }
 
-/** The question with the syllables of the documents it names ("101/2018/TT-BTC") among its search words. */
-export function withReferenceWords(u: Understanding): Understanding {
-  const refs = u.docRefs.flatMap((d) => tokens(d.ref));
-  if (refs.length === 0) return u;
-  return { ...u, terms: unique([...u.terms, ...refs]), folded: unique([...u.folded, ...refs.map(fold)]), docRefs: [] };
-}
-
 function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocRef[]; topicWords: number }): QuestionKind {
   const { f, named, period, docRefs, topicWords } = x;
   if (WHO_RE.test(f)) return "who";
