@@ -29,7 +29,6 @@ export interface RankedChunk {
   key: number;
 }
 
-
 export async function retrieve(
   u: Understanding,
   deps: { store: Store; embeddings: Embeddings },
