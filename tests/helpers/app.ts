@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import { openApp, type OpenAppOptions } from "../../app/open.js";
 import type { App } from "../../app/types.js";
 import { loadConfig } from "../../core/config.js";
@@ -31,4 +32,22 @@ export function copyCorpus(dir: string): string {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A real app over the sample corpus plus documents of the test's own (file name -> text), ingested with
+ * no failure. Close it with `closeTempApp`.
+ */
+export async function openSampleApp(files: Record<string, string> = {}): Promise<App & { dir: string }> {
+  const app = await openTempApp();
+  const corpus = copyCorpus(app.dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(corpus, name), text);
+  const run = await app.ingest([corpus]);
+  expect(run.counts.failed).toBe(0);
+  return app;
+}
+
+export async function closeTempApp(app: App & { dir: string }): Promise<void> {
+  await app.close();
+  removeDir(app.dir);
 }

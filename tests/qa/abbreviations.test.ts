@@ -1,8 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
-import { copyCorpus, openTempApp, removeDir } from "../helpers/app.js";
+import { closeTempApp, openSampleApp } from "../helpers/app.js";
 
 // One document spells the programme out, the other writes only abbreviations.
 const FULL = `BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
@@ -24,18 +22,9 @@ công tác năm 2026
 
 let app: App & { dir: string };
 beforeAll(async () => {
-  app = await openTempApp();
-  const corpus = copyCorpus(app.dir);
-  mkdirSync(corpus, { recursive: true });
-  writeFileSync(join(corpus, "kh77.txt"), FULL);
-  writeFileSync(join(corpus, "kh55.txt"), SHORT);
-  const run = await app.ingest([corpus]);
-  expect(run.counts.failed).toBe(0);
+  app = await openSampleApp({ "kh77.txt": FULL, "kh55.txt": SHORT });
 });
-afterAll(async () => {
-  await app.close();
-  removeDir(app.dir);
-});
+afterAll(() => closeTempApp(app));
 
 describe("questions and documents that abbreviate", () => {
   it("a question with MTQG and DTTS finds the passage that spells them out", async () => {

@@ -1,8 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
-import { copyCorpus, openTempApp, removeDir } from "../helpers/app.js";
+import { closeTempApp, openSampleApp } from "../helpers/app.js";
 
 // A document of our own, about a body the registry does not know and a province it does.
 const LOCAL_DOC = `UỶ BAN NHÂN DÂN TỈNH SÔNG LAM
@@ -16,16 +14,9 @@ về rà soát dự án nhà ở xã hội năm 2025
 
 let app: App & { dir: string };
 beforeAll(async () => {
-  app = await openTempApp();
-  const corpus = copyCorpus(app.dir);
-  writeFileSync(join(corpus, "kh88.txt"), LOCAL_DOC);
-  const run = await app.ingest([corpus]);
-  expect(run.counts.failed).toBe(0);
+  app = await openSampleApp({ "kh88.txt": LOCAL_DOC });
 });
-afterAll(async () => {
-  await app.close();
-  removeDir(app.dir);
-});
+afterAll(() => closeTempApp(app));
 
 /** Every quote must be a span of the stored document text, to the letter (case and tone marks too). */
 async function expectVerbatim(citations: Array<{ doc: string; quote: string }>): Promise<void> {

@@ -1,11 +1,9 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
 import { loadOrgRegistry } from "../../core/orgs.js";
 import { expandEnglish, glossarySize, loadGlossary } from "../../qa/glossary.js";
 import { understandQuestion } from "../../qa/understand.js";
-import { copyCorpus, openTempApp, removeDir } from "../helpers/app.js";
+import { closeTempApp, openSampleApp } from "../helpers/app.js";
 
 const viOf = (q: string) => expandEnglish(q).concepts.map((c) => c.vi);
 
@@ -103,16 +101,9 @@ b) Tổ chức hội thi tìm hiểu lịch sử Đảng bộ tỉnh cho đoàn 
 describe.sequential("English questions over Vietnamese documents", () => {
   let app: App & { dir: string };
   beforeAll(async () => {
-    app = await openTempApp();
-    const corpus = copyCorpus(app.dir);
-    writeFileSync(join(corpus, "kh41.txt"), PLAN);
-    const run = await app.ingest([corpus]);
-    expect(run.counts.failed).toBe(0);
+    app = await openSampleApp({ "kh41.txt": PLAN });
   });
-  afterAll(async () => {
-    await app.close();
-    removeDir(app.dir);
-  });
+  afterAll(() => closeTempApp(app));
 
   it("finds the Vietnamese passage and answers in English", async () => {
     const a = await app.answerer.ask("What must Party committees do about digital transformation of Party work?");

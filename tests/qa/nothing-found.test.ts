@@ -4,11 +4,9 @@
  * needs less of itself held than a short one. A document the question names ranks first but does not
  * hide the text that carries it out.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
-import { copyCorpus, openTempApp, removeDir } from "../helpers/app.js";
+import { closeTempApp, openSampleApp } from "../helpers/app.js";
 
 const DECISION = `ỦY BAN NHÂN DÂN TỈNH SÔNG LAM
 Số: 12/2026/QĐ-UBND
@@ -33,17 +31,9 @@ Thực hiện Quyết định số 12/2026/QĐ-UBND
 
 let app: App & { dir: string };
 beforeAll(async () => {
-  app = await openTempApp();
-  const corpus = copyCorpus(app.dir);
-  writeFileSync(join(corpus, "qd12.txt"), DECISION);
-  writeFileSync(join(corpus, "hd45.txt"), GUIDANCE);
-  const run = await app.ingest([corpus]);
-  expect(run.counts.failed).toBe(0);
+  app = await openSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE });
 });
-afterAll(async () => {
-  await app.close();
-  removeDir(app.dir);
-});
+afterAll(() => closeTempApp(app));
 
 describe("nothing found, decided by how much of the question the best passage holds", () => {
   it("answers a short question that a passage holds", async () => {

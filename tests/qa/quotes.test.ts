@@ -1,8 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
-import { copyCorpus, openTempApp, removeDir } from "../helpers/app.js";
+import { closeTempApp, openSampleApp } from "../helpers/app.js";
 
 // A long paragraph whose heading sentence and the sentence after it hold the same words of a question.
 const DOC = `TỈNH ỦY SÔNG LAM
@@ -16,16 +14,9 @@ kết luận về công tác bảo vệ trẻ em
 
 let app: App & { dir: string };
 beforeAll(async () => {
-  app = await openTempApp();
-  const corpus = copyCorpus(app.dir);
-  writeFileSync(join(corpus, "tb12.txt"), DOC);
-  const run = await app.ingest([corpus]);
-  expect(run.counts.failed).toBe(0);
+  app = await openSampleApp({ "tb12.txt": DOC });
 });
-afterAll(async () => {
-  await app.close();
-  removeDir(app.dir);
-});
+afterAll(() => closeTempApp(app));
 
 describe("quotes", () => {
   it("quotes the sentence after a heading sentence when it holds the question as well", async () => {
