@@ -140,8 +140,9 @@ function pickQuote(u: Understanding, r: Candidate, sections: StoredSection[]): P
   const span = bestSentence(u, chunk);
   const quote = chunk.text.slice(span.start, span.end);
   // A chunk may hold several paragraphs: the citation names the one the quote is in.
-  const label = sectionAt(sections, chunk.start + span.start)?.label ?? chunk.sectionLabel;
-  const cited = citation({ ...doc, id: chunk.docId }, { label, index: sectionAt(sections, chunk.start + span.start)?.index ?? chunk.section }, quote, { start: chunk.start + span.start, end: chunk.start + span.end, pages: chunk.docPages });
+  const section = sectionAt(sections, chunk.start + span.start);
+  const where = { label: section?.label ?? chunk.sectionLabel, index: section?.index ?? chunk.section };
+  const cited = citation({ ...doc, id: chunk.docId }, where, quote, { start: chunk.start + span.start, end: chunk.start + span.end, pages: chunk.docPages });
   return { chunk, sentence: cited.quote, citation: cited };
 }
 
