@@ -75,7 +75,7 @@ export function answers(u: Understanding, r: { coverage: number; share: number }
 /**
  * For who/when questions, a passage holding an assignment that matches the question (with a deadline,
  * or a lead body) goes before one that merely shares words; for "when", a passage stating any deadline
- * goes before one that states none.
+ * goes before one that states none, when the two are near (policy.ts: boostReach).
  */
 async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Promise<Candidate[]> {
   const head = ranked.slice(0, A.rerankDepth);
@@ -83,11 +83,13 @@ async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Pr
   const tasks = u.kind === "who" || u.kind === "when" ? await store.findAssignments({ docIds }) : [];
   const asked = new Set(u.kind === "when" ? u.orgs.map((m) => m.org.id) : []);
   const ownTasks = asked.size === 0 ? tasks : tasks.filter((t) => asked.has(t.orgId ?? ""));
+  // Boosts settle near ties with the best passage (policy.ts: boostReach).
+  const reach = (ranked[0]?.key ?? 0) - A.boostReach;
   const out: Candidate[] = ranked.filter((r, i) => i >= A.rerankDepth || !aboutAnotherBody(r.chunk, tasks, asked)).map((r, i) => {
     const task = i < A.rerankDepth ? bestTask(u, r.chunk, ownTasks) : undefined;
     let key = r.key;
-    if (task) key += A.taskBoost;
-    else if (u.kind === "when" && i < A.rerankDepth && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += A.deadlineBoost;
+    if (task && r.key >= reach) key += A.taskBoost;
+    else if (!task && u.kind === "when" && i < A.rerankDepth && r.key >= reach && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += A.deadlineBoost;
     const bodies = task ? tasks.filter((t) => t.docId === task.docId && t.quoteStart === task.quoteStart && t.quoteEnd === task.quoteEnd) : undefined;
     return { ...r, task, bodies, key };
   });
