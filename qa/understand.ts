@@ -71,6 +71,8 @@ const NUMBERED_RE = new RegExp(`\\b(?:(${KIND_ALT})\\s+(?:so\\s+|no\\.?\\s*)?|so
 const WHEN_RE = /\b(han chot|thoi han|khi nao|bao gio|truoc ngay nao|ngay nao|thang nao|deadline|when|due|by when|hoan thanh truoc)\b/;
 const WHO_RE = /\b(ai|co quan nao|don vi nao|who|which (?:body|agency|ministry|organi[sz]ation))\b/;
 const ASSIGNED_RE = /\b(giao|nhiem vu|viec gi|nhung viec|lam gi|assigned|tasks?|phai xong|phai hoan thanh|can hoan thanh|trach nhiem)\b/;
+/** What may stand between a document's reference and its issuer: nothing, "của" or "do". */
+const ISSUER_GAP_RE = /^[\s,]*(?:cua\s+|do\s+)?$/;
 /** Words before a body that make it the recipient, not the assignee ("báo cáo Chính phủ", "gửi cho Bộ Tư pháp"). */
 const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|gui ve|(?<!giao )cho|len|toi|report to|submit to|send to)\s*$/;
 /** "gửi đề xuất ... về Bộ Nội vụ": the body things are sent to, after "về" some words past the verb. */
@@ -96,29 +98,35 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const sameLength = f.length === q.length;
   const refsAndPeriods: Array<[number, number]> = [];
 
-  const mentions = deps.registry.findAll(q, { loose: true });
-  const isRecipient = (m: { index: number }) => RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index)) ||
-    SENT_TO_RE.test(f.slice(Math.max(0, m.index - 80), m.index));
-  const orgs = mentions.filter((m) => !isRecipient(m));
-  const orgSpans = orgs.map((m): [number, number] => [m.index, m.index + m.length]);
-
   const found = findPeriods(q, { now: deps.now });
   const period = found.find((p) => p.period.kind === "range")?.period ?? found[0]?.period;
   for (const p of found) refsAndPeriods.push([p.index, p.index + p.length]);
 
   const docRefs: DocRef[] = [];
+  const docSpans: Array<[number, number]> = [];
   for (const m of f.matchAll(SYMBOL_RE)) {
     if (/^\d{1,2}\/\d{4}$/.test(m[0])) continue;
     docRefs.push({ ref: q.slice(m.index, m.index + m[0].length) });
     // "Quyết định 12/2026/QĐ-UBND": the kind word before a number belongs to the reference, not to the matter asked.
     const kindBefore = KIND_BEFORE_RE.exec(f.slice(0, m.index))?.[0].length ?? 0;
     refsAndPeriods.push([m.index - kindBefore, m.index + m[0].length]);
+    docSpans.push([m.index - kindBefore, m.index + m[0].length]);
   }
   for (const m of f.matchAll(NUMBERED_RE)) {
     const kind = m[1] ? KIND_WORDS.find(([re]) => re.test(m[1]!))?.[1] : undefined;
     if (!docRefs.some((d) => d.ref.startsWith(m[2]!))) docRefs.push({ ref: m[2]!, kind });
     refsAndPeriods.push([m.index, m.index + m[0].length]);
+    docSpans.push([m.index, m.index + m[0].length]);
   }
+
+  const mentions = deps.registry.findAll(q, { loose: true });
+  const isRecipient = (m: { index: number }) => RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index)) ||
+    SENT_TO_RE.test(f.slice(Math.max(0, m.index - 80), m.index));
+  // "Quyết định 49/2012/QĐ-UBND của TPHCM", "QĐ 1766/2020/QĐ-UBND Bình Thuận": a body inside a
+  // document's reference or right after it is that document's issuer, not a body the answer must name.
+  const isIssuer = (m: { index: number }) => docSpans.some(([start, end]) => m.index >= start && ISSUER_GAP_RE.test(f.slice(end, m.index)));
+  const orgs = mentions.filter((m) => !isRecipient(m) && !isIssuer(m));
+  const orgSpans = orgs.map((m): [number, number] => [m.index, m.index + m.length]);
 
   // Names, references and periods keep their Vietnamese spelling in an English question ("Công điện 226").
   const language = detectLanguage(blank(q, [...mentions.map((m): [number, number] => [m.index, m.index + m.length]), ...refsAndPeriods]));

@@ -47,6 +47,15 @@ describe("question understanding", () => {
     expect(u.folded).toEqual(expect.arrayContaining(["tu", "phap"]));
   });
 
+  it("reads the body that issued a named document as part of its reference, not as the body asked about", () => {
+    const ids = (q: string) => read(q).orgs.map((m) => m.org.id);
+    expect(ids("Theo Quyết định 49/2012/QĐ-UBND của UBND TP.HCM, Phòng LĐTBXH quận huyện kiểm tra mấy lần một năm?")).toEqual([]);
+    expect(ids("Theo QĐ 1766/2020/QĐ-UBND Bình Thuận, phí chứng thực bao nhiêu?")).toEqual([]);
+    expect(read("Kết luận số 229 của Bộ Chính trị giao Ban Tổ chức Trung ương những việc gì?").orgs.map((m) => m.org.name)).toEqual(["Ban Tổ chức Trung ương"]);
+    // A body elsewhere in the question is still asked about.
+    expect(ids("Bộ Tài chính phải làm gì theo Kết luận số 229?")).toEqual(["bo-tai-chinh"]);
+  });
+
   it("reads document references by number and symbol", () => {
     expect(read("Kết luận số 229 giao Ban Tổ chức Trung ương những việc gì?").docRefs).toEqual([{ ref: "229", kind: "ket_luan" }]);
     expect(read("Thông báo 634/TB-VPCP yêu cầu gì?").docRefs.map((d) => d.ref)).toEqual(["634/TB-VPCP"]);
