@@ -17,7 +17,7 @@ Ban hành chính sách hỗ trợ người có công với cách mạng trên đ
 Quyết định này quy định chính sách hỗ trợ người có công với cách mạng đang sinh sống trên địa bàn tỉnh.
 
 Điều 2. Trợ cấp mai táng
-Khi người có công với cách mạng từ trần, người tổ chức mai táng được nhận trợ cấp mai táng bằng 10 lần mức lương cơ sở.
+Khi người có công với cách mạng từ trần, người tổ chức mai táng được nhận trợ cấp mai táng bằng 10 lần mức lương cơ sở, áp dụng từ ngày 01/7/2026.
 `;
 
 const GUIDANCE = `SỞ NỘI VỤ TỈNH SÔNG LAM
@@ -46,6 +46,12 @@ describe("nothing found, decided by how much of the question the best passage ho
   it("answers a long question that tells a story around what it asks", async () => {
     const a = await app.answerer.ask("Ông nội tôi là thương binh, tháng trước ông mất ở quê, cả nhà lo hậu sự rất vất vả và tốn kém. "
       + "Cho tôi hỏi người lo mai táng cho người có công thì được nhận trợ cấp mai táng bao nhiêu ạ?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ doc: "qd12.txt" });
+  });
+
+  it("reads a year in a question that asks no task, deadline or body as the asker's circumstance, not a filter", async () => {
+    const a = await app.answerer.ask("Người có công với cách mạng từ năm 1972 nay từ trần thì trợ cấp mai táng bao nhiêu?");
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "qd12.txt" });
   });
