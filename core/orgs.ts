@@ -24,6 +24,13 @@ export interface Org {
   group?: string;
   /** For a body of a province merged on 1 July 2025: the same body of the province it joined. */
   mergedInto?: string;
+  /** For a provincial body ("UBND tỉnh Đắk Lắk", "Sở Y tế tỉnh Đắk Lắk"): its province's id ("dak-lak"). */
+  province?: string;
+  /**
+   * For a provincial department: the same department with no province named ("so:y-te"), as the
+   * province's own documents write it ("Sở Y tế chủ trì ..." in a plan of UBND tỉnh Đắk Lắk).
+   */
+  unplaced?: string;
 }
 
 /** How findAll reads a text. */
@@ -135,4 +142,19 @@ export function loadOrgRegistry(opts?: { extraFile?: string }): OrgRegistry {
   });
   const strictAbbreviations = new Set([...(builtIn.strictAbbreviations ?? []), ...(extra.strictAbbreviations ?? [])].map(fold));
   return createRegistry({ orgs: [...byId.values()], prefixes, prefixGroups, notAfter, local, strictAbbreviations });
+}
+
+/** The province whose body issued a document ("Ủy ban nhân dân tỉnh Đắk Lắk" -> "dak-lak"), if any. */
+export function issuerProvince(registry: OrgRegistry, issuer: string | undefined): string | undefined {
+  if (!issuer) return undefined;
+  return registry.findAll(issuer).find((m) => m.org.province !== undefined)?.org.province;
+}
+
+/**
+ * The ids a record of `org` may carry in a document issued in `province`: the body's own, and for a
+ * provincial department of that province, the department unplaced ("Sở Y tế" in Đắk Lắk's plan is
+ * Sở Y tế tỉnh Đắk Lắk; in another province's plan it is that province's).
+ */
+export function recordIds(org: Org, province: string | undefined): string[] {
+  return org.unplaced && org.province === province ? [org.id, org.unplaced] : [org.id];
 }

@@ -34,7 +34,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {
       const u = understandQuestion(question, { registry: deps.registry, now: deps.now() });
       const scope = await resolveScope(u.docRefs, deps.store);
-      let answer = u.kind === "assigned" ? await answerAssigned(u, scope, deps.store, options) : undefined;
+      let answer = u.kind === "assigned" ? await answerAssigned(u, scope, deps.store, deps.registry, options) : undefined;
       // An assignment question that names a matter besides the body and period ("... sau buổi làm việc
       // với tỉnh X") may be answered by the text when the table holds nothing on it.
       if (!answer || (!answer.found && u.subject.length > 0 && !options.offset)) {

@@ -3,6 +3,7 @@
  * quote. With an organisation, tasks are grouped by its role; without one ("what is due in 8/2025"),
  * each task is listed once with all its bodies.
  */
+import { issuerProvince, recordIds, type OrgRegistry } from "../core/orgs.js";
 import { nameKey } from "../core/text.js";
 import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
@@ -16,8 +17,8 @@ import { describeAssigned, describeDue, describeNothing } from "./wording.js";
 
 export const ROLE_ORDER: Role[] = ["lead", "coordinate", "execute"];
 
-export async function answerAssigned(u: Understanding, scope: Scope, store: Store, opts: AskOptions): Promise<Answer> {
-  const records = await findTasks(u, scope, store);
+export async function answerAssigned(u: Understanding, scope: Scope, store: Store, registry: OrgRegistry, opts: AskOptions): Promise<Answer> {
+  const records = await findTasks(u, scope, store, registry);
   const byOrg = u.orgs.length > 0;
   // Without an organisation, one entry per task: its records share a quote.
   const entries = byOrg ? records.map((t) => [t]) : tasksByQuote(withoutRoles(records, orderFor(u)));
@@ -51,16 +52,19 @@ export async function answerAssigned(u: Understanding, scope: Scope, store: Stor
 }
 
 /** All records matching the question, each (body, role, task) once, in the order answers show them. */
-export async function findTasks(u: Understanding, scope: Scope, store: Store): Promise<StoredAssignment[]> {
+export async function findTasks(u: Understanding, scope: Scope, store: Store, registry: OrgRegistry): Promise<StoredAssignment[]> {
   if (scope.docIds && scope.docIds.length === 0) return [];
   const filter: AssignmentFilter = {};
-  const orgIds = [...new Set(u.orgs.map((m) => m.org.id))];
+  // A provincial department is also read as its province's documents write it, unplaced ("Sở Y tế").
+  const orgIds = [...new Set(u.orgs.flatMap((m) => [m.org.id, m.org.unplaced ?? []].flat()))];
   if (orgIds.length > 0) filter.orgIds = orgIds;
   if (scope.docIds) filter.docIds = scope.docIds;
   if (u.period) Object.assign(filter, periodFilter(u.period));
   if (!filter.orgIds && !u.unknownOrg && !u.period && !filter.docIds) return [];
   let tasks = await store.findAssignments(filter);
-  tasks = tasks.filter((t) => dueInPeriod(t, u.period));
+  const provinces = new Map<string, string | undefined>();
+  const provinceOf = (issuer = "") => provinces.get(issuer) ?? provinces.set(issuer, issuerProvince(registry, issuer)).get(issuer);
+  tasks = tasks.filter((t) => dueInPeriod(t, u.period) && isAskedBody(u, t, () => provinceOf(t.docMeta.issuer)));
   if (u.unknownOrg && !filter.orgIds) {
     // A body the registry does not know is matched by its name as the text writes it.
     const key = nameKey(u.unknownOrg);
@@ -69,6 +73,11 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store): P
   const matter = u.topic.length >= 2 ? u.topic : u.subject;
   if (matter.length >= 2) tasks = onMatter(tasks, matter);
   return distinctTasks(tasks).sort(orderFor(u));
+}
+
+/** The record is of a body the question names (an unplaced department only in its province's documents). */
+function isAskedBody(u: Understanding, t: StoredAssignment, docProvince: () => string | undefined): boolean {
+  return u.orgs.length === 0 || u.orgs.some((m) => m.org.id === t.orgId || recordIds(m.org, docProvince()).includes(t.orgId ?? ""));
 }
 
 type Order = (a: StoredAssignment, b: StoredAssignment) => number;

@@ -3,17 +3,22 @@
  * and the period it names. A near passage that lacks either ("Bộ Công Thương ... năm 2024" answered
  * with a 2025 task, "Sở Y tế Gia Lai" with another province's) is not an answer.
  */
-import type { OrgMention } from "../core/orgs.js";
+import { issuerProvince, recordIds, type OrgMention, type OrgRegistry } from "../core/orgs.js";
 import { nameKey } from "../core/text.js";
 import type { Period } from "../core/types.js";
 import type { StoredChunk } from "../store/types.js";
 
-/** The passage (with its heading path and its document's title) names one of the bodies. */
-export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[]): boolean {
+/**
+ * The passage (with its heading path and its document's title) names one of the bodies; a provincial
+ * department may be named unplaced ("Sở Y tế") in its own province's documents (core/orgs.ts recordIds).
+ */
+export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[], registry?: OrgRegistry): boolean {
   if (orgs.length === 0) return true;
   const text = nameKey(`${chunk.docMeta.title ?? ""} ${chunk.context} ${chunk.text}`);
-  return orgs.some((m) => [m.text, m.org.name, ...m.org.aliases, ...m.org.abbreviations]
-    .map(nameKey).some((n) => n.length > 0 && text.includes(n)));
+  const province = registry && orgs.some((m) => m.org.unplaced) ? issuerProvince(registry, chunk.docMeta.issuer) : undefined;
+  const bodies = orgs.flatMap((m) => [m.org, ...recordIds(m.org, province).slice(1).flatMap((id) => registry?.get(id) ?? [])]);
+  return orgs.some((m) => nameKey(m.text).length > 0 && text.includes(nameKey(m.text)))
+    || bodies.some((o) => [o.name, ...o.aliases, ...o.abbreviations].map(nameKey).some((n) => n.length > 0 && text.includes(n)));
 }
 
 const YEAR_RE = /(?<!\d)(?:19|20)\d\d(?!\d)/g;

@@ -5,6 +5,7 @@
 import type { Embeddings } from "@langchain/core/embeddings";
 import { findPeriods } from "../core/periods.js";
 import { sentenceSpans, type Span } from "../core/sentences.js";
+import type { OrgRegistry } from "../core/orgs.js";
 import type { Citation, Period } from "../core/types.js";
 import { sectionAt } from "../core/sections.js";
 import { nameKey } from "../core/text.js";
@@ -28,6 +29,7 @@ const MAX_QUOTE = 1200;
 export interface PassageDeps {
   store: Store;
   embeddings: Embeddings;
+  registry?: OrgRegistry;
 }
 
 interface Candidate extends RankedChunk {
@@ -52,7 +54,7 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // the asker's circumstance ("bố tôi hy sinh năm 1970", "nếu cần ... vào năm 2022"): CongBot ask
   // 0.643 -> 0.651, tuning recall 0.642 -> 0.646, test and every negative unchanged.
   const period = u.kind === "other" || u.kind === "document" ? undefined : u.period;
-  const ranked = (await rerank(u, retrieved, deps.store)).filter((r) => namesBody(r.chunk, u.orgs) && inPeriod(r.chunk, period));
+  const ranked = (await rerank(u, retrieved, deps.store)).filter((r) => namesBody(r.chunk, u.orgs, deps.registry) && inPeriod(r.chunk, period));
   const top = ranked[0];
   if (!top || !answers(u, top)) return nothing;
   // A one-fact question (who, when) cites its best passage, and a second only when it is as good;

@@ -80,6 +80,7 @@ export function createDepartmentMatcher<P>(data: DepartmentData | undefined, pla
       abbreviations: [],
       group: data!.group,
       ...(successor !== undefined ? { mergedInto: body(f, successor).id } : {}),
+      ...(p !== undefined ? { province: places.id(p), unplaced: `${data!.id}:${f.id}` } : {}),
     };
     cache.set(id, org);
     return org;

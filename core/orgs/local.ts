@@ -120,6 +120,7 @@ export function createLocalMatcher(data: LocalData): LocalMatcher {
       aliases: forms.map((f) => `${f} ${place}`).filter((a) => a !== name),
       abbreviations: [],
       group: h.group,
+      province: p.id,
       ...(successor ? { mergedInto: body(h, successor).id } : {}),
     };
     cache.set(id, org);

@@ -1,0 +1,38 @@
+/**
+ * A province's own plan names its departments unplaced ("Sở Y tế chủ trì ..."): asked about "Sở Y tế
+ * tỉnh Đắk Lắk", the answer holds those tasks, from the table and from passages alike; asked about
+ * another province's department, it does not (core/orgs.ts recordIds).
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../app/types.js";
+import { closeTempApp, openSampleApp } from "../helpers/app.js";
+
+const PLAN = readFileSync(new URL("../fixtures/plans/dak-lak-plan.md", import.meta.url), "utf8");
+
+let app: App & { dir: string };
+beforeAll(async () => {
+  app = await openSampleApp({ "kh129.md": PLAN });
+});
+afterAll(() => closeTempApp(app));
+
+describe("a provincial department named unplaced in its own province's documents", () => {
+  it("lists the plan's tasks of Sở Y tế when asked about Sở Y tế tỉnh Đắk Lắk", async () => {
+    const a = await app.answerer.ask("Sở Y tế tỉnh Đắk Lắk được giao những nhiệm vụ gì?");
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain("Sở Y tế tỉnh Đắk Lắk");
+    expect(a.citations.map((c) => c.doc)).toEqual(["kh129.md"]);
+    expect(a.citations[0]!.quote).toContain("đội y tế lưu động");
+  });
+
+  it("answers a passage question about it from the plan", async () => {
+    const a = await app.answerer.ask("Sở Y tế Đắk Lắk cấp phát thuốc thiết yếu ở đâu?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ doc: "kh129.md" });
+  });
+
+  it("does not give another province's department the plan's tasks", async () => {
+    const a = await app.answerer.ask("Sở Y tế tỉnh Lào Cai được giao những nhiệm vụ gì?");
+    expect(a.citations.map((c) => c.doc)).not.toContain("kh129.md");
+  });
+});
