@@ -3,13 +3,13 @@
  * quote. With an organisation, tasks are grouped by its role; without one ("what is due in 8/2025"),
  * each task is listed once with all its bodies.
  */
-import { issuerProvince, recordIds, type OrgRegistry } from "../core/orgs.js";
+import type { OrgRegistry } from "../core/orgs.js";
 import { nameKey } from "../core/text.js";
 import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 import { citation } from "./cite.js";
 import { wordShare } from "./retrieve.js";
-import { distinctTasks, dueInPeriod, periodFilter, tasksByQuote } from "./task-query.js";
+import { bodyRecords, distinctTasks, dueInPeriod, periodFilter, tasksByQuote } from "./task-query.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions, TaskListing } from "./types.js";
 import type { Understanding } from "./understand.js";
@@ -55,16 +55,13 @@ export async function answerAssigned(u: Understanding, scope: Scope, store: Stor
 export async function findTasks(u: Understanding, scope: Scope, store: Store, registry: OrgRegistry): Promise<StoredAssignment[]> {
   if (scope.docIds && scope.docIds.length === 0) return [];
   const filter: AssignmentFilter = {};
-  // A provincial department is also read as its province's documents write it, unplaced ("Sở Y tế").
-  const orgIds = [...new Set(u.orgs.flatMap((m) => [m.org.id, m.org.unplaced ?? []].flat()))];
-  if (orgIds.length > 0) filter.orgIds = orgIds;
+  const bodies = bodyRecords(u.orgs.map((m) => m.org), registry);
+  if (bodies.orgIds.length > 0) filter.orgIds = bodies.orgIds;
   if (scope.docIds) filter.docIds = scope.docIds;
   if (u.period) Object.assign(filter, periodFilter(u.period));
   if (!filter.orgIds && !u.unknownOrg && !u.period && !filter.docIds) return [];
   let tasks = await store.findAssignments(filter);
-  const provinces = new Map<string, string | undefined>();
-  const provinceOf = (issuer = "") => provinces.get(issuer) ?? provinces.set(issuer, issuerProvince(registry, issuer)).get(issuer);
-  tasks = tasks.filter((t) => dueInPeriod(t, u.period) && isAskedBody(u, t, () => provinceOf(t.docMeta.issuer)));
+  tasks = tasks.filter((t) => dueInPeriod(t, u.period) && bodies.keep(t));
   if (u.unknownOrg && !filter.orgIds) {
     // A body the registry does not know is matched by its name as the text writes it.
     const key = nameKey(u.unknownOrg);
@@ -73,11 +70,6 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   const matter = u.topic.length >= 2 ? u.topic : u.subject;
   if (matter.length >= 2) tasks = onMatter(tasks, matter);
   return distinctTasks(tasks).sort(orderFor(u));
-}
-
-/** The record is of a body the question names (an unplaced department only in its province's documents). */
-function isAskedBody(u: Understanding, t: StoredAssignment, docProvince: () => string | undefined): boolean {
-  return u.orgs.length === 0 || u.orgs.some((m) => m.org.id === t.orgId || recordIds(m.org, docProvince()).includes(t.orgId ?? ""));
 }
 
 type Order = (a: StoredAssignment, b: StoredAssignment) => number;

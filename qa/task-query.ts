@@ -5,7 +5,7 @@
  * `dueInPeriod` decides which of its rows belong to the period.
  */
 import { AnswerError } from "../core/errors.js";
-import type { Org, OrgRegistry } from "../core/orgs.js";
+import { issuerProvince, recordIds, type Org, type OrgRegistry } from "../core/orgs.js";
 import { parsePeriod } from "../core/periods.js";
 import { fold } from "../core/text.js";
 import type { Period, Role } from "../core/types.js";
@@ -24,6 +24,22 @@ export interface ResolvedTaskQuery {
   filter: AssignmentFilter;
   org?: Org;
   period?: Period;
+  /** Keeps the named body's own records of those the filter finds (see bodyRecords). */
+  keep: (t: StoredAssignment) => boolean;
+}
+
+/**
+ * The records of the named bodies: the ids the store is asked for, and the test that keeps a body's
+ * own. A provincial department is also written unplaced in its province's documents ("Sở Y tế" in a
+ * plan of UBND tỉnh Đắk Lắk), and only there is that record its (core/orgs.ts recordIds).
+ */
+export function bodyRecords(orgs: readonly Org[], registry: OrgRegistry): { orgIds: string[]; keep: (t: StoredAssignment) => boolean } {
+  const orgIds = [...new Set(orgs.flatMap((o) => (o.unplaced ? [o.id, o.unplaced] : [o.id])))];
+  const provinces = new Map<string, string | undefined>();
+  const provinceOf = (issuer = "") => (provinces.has(issuer) ? provinces.get(issuer) : provinces.set(issuer, issuerProvince(registry, issuer)).get(issuer));
+  const keep = (t: StoredAssignment) => orgs.length === 0
+    || orgs.some((o) => o.id === t.orgId || recordIds(o, provinceOf(t.docMeta.issuer)).includes(t.orgId ?? ""));
+  return { orgIds, keep };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,9 +51,10 @@ export async function resolveTaskQuery(
   const filter: AssignmentFilter = {};
   let org: Org | undefined;
   let period: Period | undefined;
+  let keep: ResolvedTaskQuery["keep"] = () => true;
   if (q.assignee) {
     org = deps.registry.resolve(q.assignee);
-    if (org) filter.orgIds = [org.id];
+    if (org) ({ orgIds: filter.orgIds, keep } = bodyRecords([org], deps.registry));
     else filter.orgText = q.assignee;
   }
   if (q.period) {
@@ -61,7 +78,7 @@ export async function resolveTaskQuery(
     if (!ISO_DATE.test(value)) throw new AnswerError("bad_date", `${value} is not a date; use YYYY-MM-DD`);
     filter[key] = value;
   }
-  return { filter, org, period };
+  return { filter, org, period, keep };
 }
 
 /**

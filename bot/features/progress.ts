@@ -10,7 +10,7 @@ import { identityOf, isOverdue, orgKeyOf, progressByOrg, taskKey } from "../../c
 import { escapeHtml } from "../../core/text.js";
 import { addDays, vnDate } from "../../core/time.js";
 import type { Period } from "../../core/types.js";
-import { dueInPeriod, periodFilter } from "../../qa/task-query.js";
+import { bodyRecords, dueInPeriod, periodFilter } from "../../qa/task-query.js";
 import type { AssignmentFilter, StoredAssignment } from "../../store/types.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { replyItems } from "../send.js";
@@ -35,9 +35,10 @@ export async function selectTasks(deps: BotDeps, text: string, extra: Assignment
   const period = rest ? parsePeriod(rest, { now: deps.app.now() }) : undefined;
   const orgText = !mention && rest && !period ? rest : undefined;
   const filter: AssignmentFilter = { ...extra, ...(period ? periodFilter(period) : {}) };
-  if (mention) filter.orgIds = [mention.org.id];
+  const bodies = bodyRecords(mention ? [mention.org] : [], registry);
+  if (mention) filter.orgIds = bodies.orgIds;
   else if (orgText) filter.orgText = orgText;
-  const tasks = (await store.findAssignments(filter)).filter((t) => dueInPeriod(t, period));
+  const tasks = (await store.findAssignments(filter)).filter((t) => dueInPeriod(t, period) && bodies.keep(t));
   return { org: mention?.org, orgText, period, tasks };
 }
 

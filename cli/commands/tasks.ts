@@ -40,8 +40,8 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       let file: Buffer | undefined;
       const listed = await ctx.withApp(async (app) => {
         const { dueInPeriod, resolveTaskQuery, taskEntries } = await import("../../qa/task-query.js");
-        const { filter, period } = await resolveTaskQuery({ ...opts, role: opts.role as Role | undefined }, app);
-        const found = (await app.store.findAssignments(filter)).filter((t) => dueInPeriod(t, period));
+        const { filter, period, keep } = await resolveTaskQuery({ ...opts, role: opts.role as Role | undefined }, app);
+        const found = (await app.store.findAssignments(filter)).filter((t) => dueInPeriod(t, period) && keep(t));
         if (opts.format) file = await exportTable(opts.format, found, app);
         return { found, entries: taskEntries(found, !!opts.assignee) };
       });
@@ -66,8 +66,8 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       if (opts.from > opts.to) throw new AnswerError("bad_range", `--from ${opts.from} is after --to ${opts.to}; give the earlier date first`);
       const listed = await ctx.withApp(async (app) => {
         const { resolveTaskQuery, taskEntries } = await import("../../qa/task-query.js");
-        const { filter } = await resolveTaskQuery({ assignee: opts.assignee, dueAfter: opts.from, dueBefore: opts.to }, app);
-        const found = (await app.store.findAssignments(filter)).sort((a, b) => (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? ""));
+        const { filter, keep } = await resolveTaskQuery({ assignee: opts.assignee, dueAfter: opts.from, dueBefore: opts.to }, app);
+        const found = (await app.store.findAssignments(filter)).filter(keep).sort((a, b) => (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? ""));
         return { found, entries: taskEntries(found, !!opts.assignee) };
       });
       printTasks(ctx, listed, opts.json);

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
 import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { cliInProcess } from "../helpers/cli.js";
 
 const PLAN = readFileSync(new URL("../fixtures/plans/dak-lak-plan.md", import.meta.url), "utf8");
 
@@ -29,6 +30,14 @@ describe("a provincial department named unplaced in its own province's documents
     const a = await app.answerer.ask("Sở Y tế Đắk Lắk cấp phát thuốc thiết yếu ở đâu?");
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "kh129.md" });
+  });
+
+  it("lists the same tasks in `tasks --assignee` as the answer does", async () => {
+    const run = await cliInProcess(["tasks", "--assignee", "Sở Y tế tỉnh Đắk Lắk", "--json"], { DATA_DIR: app.config.store.dataDir });
+    const rows = JSON.parse(run.stdout) as Array<{ task: string }>;
+    expect(rows.map((r) => r.task)).toEqual([expect.stringContaining("đội y tế lưu động")]);
+    const other = await cliInProcess(["tasks", "--assignee", "Sở Y tế tỉnh Lào Cai", "--json"], { DATA_DIR: app.config.store.dataDir });
+    expect(other.stdout).not.toContain("đội y tế lưu động");
   });
 
   it("does not give another province's department the plan's tasks", async () => {
