@@ -203,6 +203,6 @@ function describe(u: Understanding, p: Pick): string {
     }).filter(Boolean);
     return `${parts.join("; ")} (${where}).`;
   }
-  const shown = shownSentence(u, p.sentence, HEADLINE_LENGTH);
+  const shown = shownSentence(u, p.sentence, HEADLINE_LENGTH, p.chunk.docMeta.date);
   return en ? `According to ${where}: ${shown}` : `Theo ${where}: ${shown}`;
 }

@@ -107,11 +107,15 @@ export function statedDeadline(u: Understanding, text: string, issued?: string):
 
 /** A sentence's score for the question: what it holds of it, furniture and lone headings discounted, deadlines weighed for "when". */
 export function sentenceScore(u: Understanding, text: string, issued?: string): number {
+  if (isFurniture(text)) return questionShare(u, text) - 1;
+  const score = answerScore(u, text, issued);
+  return isHeading(text) ? score / 2 : score;
+}
+
+/** What a text holds of the question, and for "when" more when it states a deadline. */
+function answerScore(u: Understanding, text: string, issued?: string): number {
   const share = questionShare(u, text);
-  if (isFurniture(text)) return share - 1;
-  let score = isHeading(text) ? share / 2 : share;
-  if (u.kind === "when") score *= 1 + DUE_WEIGHT * (statedDeadline(u, text, issued)?.weight ?? 0);
-  return score;
+  return u.kind === "when" && share > 0 ? share * (1 + DUE_WEIGHT * (statedDeadline(u, text, issued)?.weight ?? 0)) : share;
 }
 
 /**
@@ -146,19 +150,19 @@ function withoutDatePrefix(text: string, s: Span): Span {
 
 /**
  * A sentence as the answer's first line shows it, at most `max` characters: from its start, or when what
- * it holds of the question lies past the cut (a long list: "..., Phó Thủ tướng X tỉnh Gia Lai, ..."),
- * from the clause that holds most of it, after "…".
+ * it holds of the question (for "when", its deadline) lies past the cut (a long list: "..., Phó Thủ tướng
+ * X tỉnh Gia Lai, ..."), from the clause that holds clearly more of it, after "…".
  */
-export function shownSentence(u: Understanding, sentence: string, max: number): string {
+export function shownSentence(u: Understanding, sentence: string, max: number, issued?: string): string {
   const t = sentence.replace(/\s+/g, " ").trim();
   if (t.length <= max) return t;
   const window = (from: number) => shorten(t.slice(from), from === 0 ? max : max - 1);
   let best = 0;
-  let bestShare = questionShare(u, window(0));
+  let bestShare = answerScore(u, window(0), issued);
   for (const m of t.matchAll(/[,;:]\s+/gu)) {
     const from = m.index + m[0].length;
     if (from >= t.length - 20) break;
-    const share = questionShare(u, window(from));
+    const share = answerScore(u, window(from), issued);
     if (share >= bestShare + WINDOW_GAIN) [best, bestShare] = [from, share];
   }
   return best === 0 ? window(0) : `…${window(best)}`;
