@@ -4,21 +4,21 @@
  */
 import type { Embeddings } from "@langchain/core/embeddings";
 import { findPeriods } from "../core/periods.js";
-import { sentenceSpans, type Span } from "../core/sentences.js";
 import type { OrgRegistry } from "../core/orgs.js";
+import type { Span } from "../core/sentences.js";
 import type { Citation, Period } from "../core/types.js";
 import { sectionAt } from "../core/sections.js";
 import { nameKey } from "../core/text.js";
 import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../store/types.js";
-import { docLabel, roleName, sectionPhrase, shorten } from "../core/display.js";
+import { docLabel, roleName, sectionPhrase } from "../core/display.js";
 import { ROLE_ORDER } from "./assigned.js";
 import { citation } from "./cite.js";
-import { conceptShare } from "./concepts.js";
-import { retrieve, wordShare, type RankedChunk } from "./retrieve.js";
+import { retrieve, type RankedChunk } from "./retrieve.js";
 import type { Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
 import { deadlineWords, describeNothing } from "./wording.js";
+import { answeringSpan, HEADLINE_LENGTH, questionShare, shownSentence, statedDeadline } from "./sentence.js";
 import { inPeriod, namesBody } from "./evidence.js";
 import { POLICY } from "./policy.js";
 
@@ -151,7 +151,9 @@ function pickQuote(u: Understanding, r: Candidate, sections: StoredSection[]): P
   const section = sectionAt(sections, chunk.start + span.start);
   const where = { label: section?.label ?? chunk.sectionLabel, index: section?.index ?? chunk.section };
   const cited = citation({ ...doc, id: chunk.docId }, where, quote, { start: chunk.start + span.start, end: chunk.start + span.end, pages: chunk.docPages });
-  return { chunk, sentence: cited.quote, citation: cited };
+  // The answer's sentence is the part of the quote as cited that answers (a short passage is quoted whole).
+  const own = answeringSpan(u, cited.quote, chunk.docMeta.date);
+  return { chunk, sentence: cited.quote.slice(own.start, own.end), citation: cited };
 }
 
 /**
@@ -177,32 +179,11 @@ function isDeadline(p: Period): boolean {
   return p.kind === "range" && p.start !== p.end;
 }
 
+/** A passage's quote: the whole passage when it is short, else the span that answers (qa/sentence.ts), at most MAX_QUOTE. */
 function bestSentence(u: Understanding, chunk: StoredChunk): Span {
-  const whole = { start: 0, end: chunk.text.length };
-  if (chunk.text.length <= 500) return whole;
-  const spans = sentenceSpans(chunk.text);
-  let best = whole;
-  let bestScore = -1;
-  const scores = spans.map((s) => {
-    const text = chunk.text.slice(s.start, s.end);
-    let score = questionShare(u, text);
-    if (u.kind === "when" && findPeriods(text).some((p) => isDeadline(p.period))) score += 0.3;
-    if (score > bestScore) [best, bestScore] = [s, score];
-    return score;
-  });
-  // A short sentence reads better with its neighbour, and so does one whose next sentence holds the
-  // question as well (a heading sentence and the text that says it: "Đổi mới mô hình ... Thống nhất
-  // chuyển dần ..."); never beyond the chunk.
-  const i = spans.indexOf(best as (typeof spans)[number]);
-  if (i >= 0 && spans[i + 1] && (best.end - best.start < 80 || scores[i + 1]! >= bestScore)) {
-    best = { start: best.start, end: spans[i + 1]!.end };
-  }
+  if (chunk.text.length <= 500) return { start: 0, end: chunk.text.length };
+  const best = answeringSpan(u, chunk.text, chunk.docMeta.date);
   return best.end - best.start > MAX_QUOTE ? { start: best.start, end: best.start + cutAtWord(chunk.text.slice(best.start), MAX_QUOTE) } : best;
-}
-
-/** How much of the question a sentence or quote holds: its words, or for English its concepts. */
-function questionShare(u: Understanding, text: string): number {
-  return u.concepts ? conceptShare(u.concepts, text) : wordShare(u.folded, text);
 }
 
 function cutAtWord(text: string, max: number): number {
@@ -218,7 +199,7 @@ function describe(u: Understanding, p: Pick): string {
     if (t?.deadline) {
       return en ? `Deadline${deadlineWords(t, "en").replace(" — due", "")} (${where}).` : `Thời hạn${deadlineWords(t, "vi").replace(" — hạn", "")} (${where}).`;
     }
-    const period = findPeriods(p.sentence).find((x) => isDeadline(x.period))?.period;
+    const period = statedDeadline(u, p.sentence, p.chunk.docMeta.date)?.period;
     if (period) return en ? `Deadline: “${period.text}” (${where}).` : `Thời hạn: ${period.text} (${where}).`;
   }
   if (u.kind === "who" && t) {
@@ -230,5 +211,6 @@ function describe(u: Understanding, p: Pick): string {
     }).filter(Boolean);
     return `${parts.join("; ")} (${where}).`;
   }
-  return en ? `According to ${where}: ${shorten(p.sentence, 300)}` : `Theo ${where}: ${shorten(p.sentence, 300)}`;
+  const shown = shownSentence(u, p.sentence, HEADLINE_LENGTH, p.chunk.docMeta.date);
+  return en ? `According to ${where}: ${shown}` : `Theo ${where}: ${shown}`;
 }
