@@ -5,10 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { foldKey, squash } from "./text.js";
-import type { DocumentDraft, Role } from "./types.js";
+import type { DocumentDraft, Role, TaskState } from "./types.js";
 
-export const TASK_STATES = ["todo", "doing", "done"] as const;
-export type TaskState = (typeof TASK_STATES)[number];
+export { TASK_STATES, type TaskState } from "./types.js";
 
 /** How each state is written to users. */
 export const STATE_LABELS: Record<TaskState, string> = {

@@ -155,3 +155,7 @@ export interface Citation {
   docId?: number;
   sectionIndex?: number;
 }
+
+/** A task's states (core/status.ts follows them); here, with no imports, so that the CLI can name them in its help. */
+export const TASK_STATES = ["todo", "doing", "done"] as const;
+export type TaskState = (typeof TASK_STATES)[number];

@@ -15,6 +15,8 @@ import type { Store } from "./types.js";
 
 export const SQLITE_FILE = "nhiemvu.sqlite";
 export const VECTOR_FILE = "vectors.hnsw";
+/** The most of the database file read through a memory map (address space, not memory; the rest is read). */
+const MMAP_BYTES = 1024 * 1024 * 1024;
 
 /** PostgreSQL at `store.databaseUrl` when it is set, else SQLite files in `store.dataDir`. */
 export async function openStore(store: Config["store"], opts: { logger?: Logger; now?: () => Date } = {}): Promise<Store> {
@@ -45,6 +47,10 @@ export async function openSqliteStore(opts: { dataDir: string; logger?: Logger; 
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
+    // Reads through a memory map instead of one read() call per 4 KB page: a command's first queries
+    // (counts, the assignment table, full-text pages) touch thousands of pages, and on some hosts each
+    // call costs tens of microseconds (`stats` on 426 documents: 57 ms to count sections, 10 ms mapped).
+    db.pragma(`mmap_size = ${MMAP_BYTES}`);
     migrate(db);
     const dims = db.prepare("SELECT value FROM meta WHERE key = 'embedder_dimensions'").pluck().get() as string | undefined;
     // 0 means "not known yet" (an OpenAI-compatible model before its first response).

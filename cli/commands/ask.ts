@@ -1,10 +1,8 @@
-import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import type { App } from "../../app/types.js";
 import { plainMessage } from "../../core/errors.js";
 import type { Answer, AnswerJson } from "../../qa/types.js";
 import { action, type CliContext } from "../context.js";
-import { answerText } from "../../present/answer.js";
 
 export function registerAsk(program: Command, ctx: CliContext): void {
   program
@@ -20,13 +18,14 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         const question = words.join(" ").trim();
         if (!question) throw new Error('give a question: nhiemvu ask "Ban Tổ chức TW được giao gì trong quý II/2026?"');
         const answer = await app.answerer.ask(question, { llm: opts.llm });
-        ctx.out(opts.json ? JSON.stringify(toJson(answer)) : formatAnswer(answer));
+        ctx.out(opts.json ? JSON.stringify(toJson(answer)) : (await import("../../present/answer.js")).answerText(answer));
       });
     }));
 }
 
 /** The `ask --jsonl` contract: exactly one JSON object per input line, in order, nothing else on stdout. */
 async function askLines(app: App, ctx: CliContext, llm: boolean): Promise<void> {
+  const { createInterface } = await import("node:readline");
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const question = line.trim();
@@ -44,9 +43,4 @@ async function askLines(app: App, ctx: CliContext, llm: boolean): Promise<void> 
 /** The contract's fields; a citation's store ids (docId, sectionIndex) are internal and left out. */
 function toJson(a: Answer): AnswerJson {
   return { question: a.question, answer: a.answer, found: a.found, citations: a.citations.map(({ docId: _id, sectionIndex: _index, ...c }) => c) };
-}
-
-/** An answer for a terminal (present/answer.ts). */
-export function formatAnswer(a: Answer): string {
-  return answerText(a);
 }

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { action, type CliContext } from "../context.js";
-import { formatAnswer } from "./ask.js";
 import { formatSummary } from "./ingest.js";
 
 const EXAMPLES = [
@@ -16,13 +15,14 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .argument("[question...]", "ask this instead of the examples")
     .action(action(async (words: string[]) => {
       const { SAMPLE_CORPUS_DIR: SAMPLE_CORPUS } = await import("../../core/config.js");
+      const { answerText } = await import("../../present/answer.js");
       await ctx.withApp(async (app) => {
         ctx.out(`Ingesting the sample corpus (${SAMPLE_CORPUS}) into ${app.config.store.dataDir} ...`);
         ctx.out(formatSummary(await app.ingest([SAMPLE_CORPUS])));
         const questions = words.length > 0 ? [words.join(" ")] : EXAMPLES;
         for (const q of questions) {
           ctx.out(`\n? ${q}\n`);
-          ctx.out(formatAnswer(await app.answerer.ask(q)));
+          ctx.out(answerText(await app.answerer.ask(q)));
         }
         ctx.out("\nAsk your own: npm run --silent nhiemvu -- ask \"...\"   or chat: npm start (no BOT_TOKEN needed)");
       });

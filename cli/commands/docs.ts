@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import type { App } from "../../app/types.js";
 import { NhiemvuError } from "../../core/errors.js";
-import { findSectionByLabel } from "../../core/sections.js";
 import { DOC_KIND_LABELS } from "../../core/types.js";
 import type { DocumentSummary } from "../../store/types.js";
 import { action, type CliContext } from "../context.js";
@@ -37,6 +36,7 @@ export function registerDocs(program: Command, ctx: CliContext): void {
           }
           return;
         }
+        const { findSectionByLabel } = await import("../../core/sections.js");
         const section = findSectionByLabel(sections, label);
         if (!section) {
           throw new NhiemvuError("section_not_found",

@@ -6,15 +6,18 @@
 import type { Command } from "commander";
 import { userInfo } from "node:os";
 import type { App } from "../../app/types.js";
-import { formatDate } from "../../core/display.js";
 import { AnswerError } from "../../core/errors.js";
-import {
-  actorLabel, identityOf, statusText, taskKey, TASK_STATES, type StatusEvidence, type TaskState,
-} from "../../core/status.js";
-import { foldKey } from "../../core/text.js";
-import { vnDate } from "../../core/time.js";
+import type { StatusEvidence } from "../../core/status.js";
+import { TASK_STATES, type TaskState } from "../../core/types.js";
 import type { StoredAssignment } from "../../store/types.js";
 import { action, type CliContext } from "../context.js";
+
+/** What the actions use to name and show a task, loaded when one runs (not for `--help` or other commands). */
+const helpers = async () => ({
+  ...(await import("../../core/status.js")),
+  ...(await import("../../core/display.js")),
+  ...(await import("../../core/time.js")),
+});
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -36,6 +39,7 @@ export async function findTask(app: App, doc: string, section: string, org?: str
   let found = inSection;
   if (org) {
     const known = app.registry.resolve(org);
+    const { foldKey } = await import("../../core/text.js");
     found = known ? inSection.filter((t) => t.orgId === known.id) : inSection.filter((t) => foldKey(t.org).includes(foldKey(org)));
   } else if (inSection.length > 1) {
     found = inSection.filter((t) => t.role !== "coordinate");
@@ -74,6 +78,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
       if (opts.state === undefined && opts.note === undefined) throw new AnswerError("nothing_to_set", "give --state or --note");
       if (opts.date !== undefined && !ISO_DATE.test(opts.date)) throw new AnswerError("bad_date", `${opts.date} is not a date; use YYYY-MM-DD`);
       await ctx.withApp(async (app) => {
+        const { actorLabel, formatDate, identityOf, statusText, vnDate } = await helpers();
         const task = await findTask(app, doc, section, opts.org);
         const saved = await app.store.setTaskStatus({
           identity: identityOf(task), to: opts.state as TaskState | undefined, by: actorLabel("cli", opts.by ?? safeUser()),
@@ -103,6 +108,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .option("--org <name>", "the body, when the section assigns several")
     .action(action(async (doc: string, section: string, opts: { org?: string }) => {
       await ctx.withApp(async (app) => {
+        const { identityOf, taskKey } = await helpers();
         const task = await findTask(app, doc, section, opts.org);
         await app.store.confirmTaskStatus(taskKey(identityOf(task)));
         ctx.out(`${task.org} — ${task.docName} mục ${task.sectionLabel}: reviewed`);
@@ -116,6 +122,7 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .option("--json", "print JSON")
     .action(action(async (doc: string, section: string, opts: { org?: string; json?: boolean }) => {
       await ctx.withApp(async (app) => {
+        const { formatDate, identityOf, statusText, taskKey, vnDate } = await helpers();
         const task = await findTask(app, doc, section, opts.org);
         const key = taskKey(identityOf(task));
         const current = (await app.store.getTaskStatuses([key])).get(key);

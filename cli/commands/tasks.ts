@@ -2,11 +2,9 @@ import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import type { App } from "../../app/types.js";
 import { AnswerError } from "../../core/errors.js";
-import { isValidDay } from "../../core/time.js";
 import type { Role } from "../../core/types.js";
 import type { StoredAssignment } from "../../store/types.js";
 import { action, type CliContext } from "../context.js";
-import { taskEntryText } from "../../present/tasks.js";
 
 const ROLES = ["lead", "coordinate", "execute"] as const;
 
@@ -33,7 +31,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       if (opts.role && !ROLES.includes(opts.role as Role)) {
         throw new AnswerError("bad_role", `--role must be one of ${ROLES.join(", ")}`);
       }
-      if (opts.dueBefore !== undefined) checkDay("--due-before", opts.dueBefore);
+      if (opts.dueBefore !== undefined) await checkDay("--due-before", opts.dueBefore);
       if (opts.format !== undefined && !FORMATS.includes(opts.format as (typeof FORMATS)[number])) {
         throw new AnswerError("bad_format", `--format must be one of ${FORMATS.join(", ")}`);
       }
@@ -50,7 +48,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
         else process.stdout.write(file);
         return;
       }
-      printTasks(ctx, listed, opts.json);
+      await printTasks(ctx, listed, opts.json);
     }));
 
   program
@@ -61,8 +59,8 @@ export function registerTasks(program: Command, ctx: CliContext): void {
     .option("--assignee <name>", "organisation")
     .option("--json", "print JSON")
     .action(action(async (opts: { from: string; to: string; assignee?: string; json?: boolean }) => {
-      checkDay("--from", opts.from);
-      checkDay("--to", opts.to);
+      await checkDay("--from", opts.from);
+      await checkDay("--to", opts.to);
       if (opts.from > opts.to) throw new AnswerError("bad_range", `--from ${opts.from} is after --to ${opts.to}; give the earlier date first`);
       const listed = await ctx.withApp(async (app) => {
         const { resolveTaskQuery, taskEntries } = await import("../../qa/task-query.js");
@@ -70,7 +68,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
         const found = (await app.store.findAssignments(filter)).filter(keep).sort((a, b) => (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? ""));
         return { found, entries: taskEntries(found, !!opts.assignee) };
       });
-      printTasks(ctx, listed, opts.json);
+      await printTasks(ctx, listed, opts.json);
     }));
 }
 
@@ -85,9 +83,10 @@ async function exportTable(format: string, tasks: StoredAssignment[], app: App):
 }
 
 /** A YYYY-MM-DD option that names a real calendar day, or AnswerError "bad_date". */
-function checkDay(option: string, value: string): void {
+async function checkDay(option: string, value: string): Promise<void> {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) throw new AnswerError("bad_date", `${option} must be a date as YYYY-MM-DD, not "${value}"`);
+  const { isValidDay } = await import("../../core/time.js");
   if (!isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
     throw new AnswerError("bad_date", `${option} ${value} is not a calendar date (month 01-12, day within the month)`);
   }
@@ -97,9 +96,10 @@ function checkDay(option: string, value: string): void {
  * The table as JSON records, or as text: each task once (taskEntries: the count answers state), with all
  * its bodies, its words cut at a word, and its document by number and title.
  */
-function printTasks(ctx: CliContext, listed: { found: StoredAssignment[]; entries: StoredAssignment[][] }, json?: boolean): void {
+async function printTasks(ctx: CliContext, listed: { found: StoredAssignment[]; entries: StoredAssignment[][] }, json?: boolean): Promise<void> {
   if (json) return ctx.out(JSON.stringify(listed.found.map(toTaskJson)));
   if (listed.found.length === 0) return ctx.out("no matching assignments");
+  const { taskEntryText } = await import("../../present/tasks.js");
   ctx.out(`${listed.entries.length} nhiệm vụ:`);
   listed.entries.forEach((e, i) => ctx.out(taskEntryText(e, i + 1)));
 }

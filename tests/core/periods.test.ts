@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findPeriods, overlapsRange, parsePeriod } from "../../core/periods.js";
-import { scanPeriods } from "../../core/periods/scan.js";
+import { RULES } from "../../core/periods/rules.js";
+import { groupCount, scanPeriods } from "../../core/periods/scan.js";
 
 // 2026-03-31T18:00Z is already Wednesday 1 April 2026 in Vietnam (UTC+7).
 const NOW = new Date("2026-03-31T18:00:00Z");
@@ -221,6 +222,14 @@ describe("fast scan agrees with trying every position", () => {
     expect(found("“8/2025”")).toEqual([[1, 6, "08/2025"]]);
     expect(found("Ω quý II/2026 Ω")).toEqual([[2, 11, "Q2/2026"]]);
     expect(found("quý II/2026—quý III/2026")).toEqual([[0, 24, "Q2/2026-Q3/2026"]]);
+  });
+
+  it("counts each rule's capturing groups as the regular-expression engine does", () => {
+    const compiled = (source: string) => new RegExp(`${source}|`, "u").exec("")!.length - 1;
+    for (const rule of RULES) expect(groupCount(rule.source), rule.name).toBe(compiled(rule.source));
+    for (const source of [String.raw`(a)(?:b)(?<n>c)(?=d)(?!e)(?<=f)(?<!g)`, String.raw`\(\)[(](x)`, String.raw`[\]()](y)`]) {
+      expect(groupCount(source), source).toBe(compiled(source));
+    }
   });
 
   it.skipIf(!existsSync(SHARED))("on the shared directives", () => {

@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { isFunctionWord } from "../../core/stopwords.js";
-import { fold, foldKey, hasDiacritics, intToRoman, matchKey, nameKey, romanToInt, tokens, unifyTone } from "../../core/text.js";
+import { fold, foldAligned, foldKey, hasDiacritics, intToRoman, matchKey, nameKey, romanToInt, tokens, unifyTone } from "../../core/text.js";
 
 describe("Vietnamese text rules", () => {
   it("unifies old and new tone placement, but not the u of 'qu'", () => {
     expect(unifyTone("Uỷ ban, hoà bình, thuỷ lợi")).toBe("Ủy ban, hòa bình, thủy lợi");
     expect(unifyTone("quý II, Quỹ")).toBe("quý II, Quỹ");
     expect(matchKey("Ban  Tổ chức Trung ương, UỶ BAN")).toBe(matchKey("ban tổ chức trung ương, ủy ban"));
+  });
+
+  it("folds every UTF-16 unit below U+2000 with foldAligned as fold() does", () => {
+    for (let c = 0; c < 0x2000; c++) {
+      const unit = String.fromCharCode(c);
+      if (foldAligned(unit).folded !== fold(unit)) expect(foldAligned(unit).folded, `U+${c.toString(16)}`).toBe(fold(unit));
+    }
+    expect(foldAligned("Ủy ban nhân dân Thành phố Hồ Chí Minh\nΣ İ").folded).toBe(fold("Ủy ban nhân dân Thành phố Hồ Chí Minh\nΣ İ"));
   });
 
   it("folds diacritics including đ, which Unicode decomposition leaves alone", () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTempApp, removeDir, SAMPLE_CORPUS, tempDir } from "../helpers/app.js";
 import type { App } from "../../app/types.js";
 import { extractText, getDocumentProxy } from "unpdf";
-import { formatAnswer } from "../../cli/commands/ask.js";
+import { answerText } from "../../present/answer.js";
 import { characterErrorRate, ocrReady, scanPdf, textToPdf } from "./ocr-scan.js";
 
 const ready = ocrReady();
@@ -76,7 +76,7 @@ describe.skipIf(!ready)("OCR of scanned documents", () => {
     expect(cited.map((c) => pageOf(c.quote))).toEqual([2, 2, 2, 2, 2]);
     for (const c of cited) expect(c).toMatchObject({ page: pageOf(c.quote) });
     expect(cited.some((c) => c.pageEnd)).toBe(false);
-    expect(formatAnswer(answer)).toContain(`(${DOC}.pdf, mục 3 (iii), trang 2)`);
+    expect(answerText(answer)).toContain(`(${DOC}.pdf, mục 3 (iii), trang 2)`);
   });
 
   it("keeps where each scanned page starts, page 2 inside the sentence page 1 breaks", async () => {

@@ -10,7 +10,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
-import { formatAnswer } from "../../cli/commands/ask.js";
+import { answerText } from "../../present/answer.js";
 import { pageAt, pageSpan } from "../../core/pages.js";
 import { cleanText } from "../../ingest/clean.js";
 import { carryOffsets } from "../../ingest/offsets.js";
@@ -144,12 +144,12 @@ describe("the page in citations from a two-page text PDF", () => {
 
   it("shows the page where people read the citation: the terminal, the bot and the answer's own list", async () => {
     const answer = await app.answerer.ask("Ban Tổ chức TW được giao gì trong quý II/2026?");
-    expect(formatAnswer(answer)).toContain("(kl-hai-trang.pdf, mục 3, trang 2)");
+    expect(answerText(answer)).toContain("(kl-hai-trang.pdf, mục 3, trang 2)");
     expect(answer.answer).toContain("mục 3, trang 2]");
     const c = answer.citations.find((x) => x.doc === "kl-hai-trang.pdf")!;
     expect(renderCitation(c)).toContain("<i>mục 3, trang 2</i>");
     const en = await app.answerer.ask("What is the Central Organization Commission assigned in Q2/2026?");
-    expect(formatAnswer(en)).toContain("section 3, page 2");
+    expect(answerText(en)).toContain("section 3, page 2");
     const vp = (await app.answerer.ask("Văn phòng Trung ương Đảng được giao gì trong quý II/2026?")).citations.find((x) => x.doc === "kl-hai-trang.pdf")!;
     expect(renderCitation(vp)).toContain("mục 2, trang 1–2");
   });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
-import { formatAnswer } from "../../cli/commands/ask.js";
+import { answerText } from "../../present/answer.js";
 import { readDocumentFile } from "../../ingest/parse/read.js";
 import { renderCitation } from "../../present/answer.js";
 import { openTempApp, removeDir } from "../helpers/app.js";
@@ -87,11 +87,11 @@ describe("spreadsheets", () => {
     const c = answer.citations.find((x) => x.doc === "nhiem-vu.xlsx")!;
     expect(c).toMatchObject({ section: "Nhiệm vụ 2026, dòng 5" });
     expect(c).not.toHaveProperty("page");
-    expect(formatAnswer(answer)).toContain("(nhiem-vu.xlsx, Nhiệm vụ 2026, dòng 5)");
+    expect(answerText(answer)).toContain("(nhiem-vu.xlsx, Nhiệm vụ 2026, dòng 5)");
     expect(answer.answer).toContain("Nhiệm vụ 2026, dòng 5]");
     expect(renderCitation(c)).toContain("<i>Nhiệm vụ 2026, dòng 5</i>");
     const en = await app.answerer.ask("What does the Ministry of Home Affairs lead?");
-    expect(formatAnswer(en)).toContain("Nhiệm vụ 2026, row 5");
+    expect(answerText(en)).toContain("Nhiệm vụ 2026, row 5");
 
     const csv = await app.answerer.ask("Ban Tổ chức Trung ương chủ trì hướng dẫn tổ chức đại hội chi bộ?");
     expect(csv.citations.find((x) => x.doc === "bang.csv")?.section).toBe("CSV, dòng 3");
