@@ -10,6 +10,7 @@ import type { AssignmentStore, StatusStore, StoredAssignment, Subscription } fro
 import { followedNames, renderDigest } from "../present/digest.js";
 import { digestStatusKeyboard } from "../present/status.js";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { bodyRecords } from "../qa/task-query.js";
 import { WEEKDAY_NAMES } from "./slots.js";
 
 /** A store that may know task statuses: done tasks are then left out of digests and /hanchot. */
@@ -43,7 +44,7 @@ export type DigestTarget = Pick<Subscription, "orgIds" | "lookaheadDays">;
  * today plus the subscription's look-ahead, all in Vietnam dates. Tasks without a due date are not listed.
  */
 export async function buildDigest(deps: DigestDeps, target: DigestTarget, at: Date): Promise<Digest> {
-  const due = await findDueTasks(deps.store, { ...target, lookbackDays: deps.config.digest.lookbackDays }, at);
+  const due = await findDueTasks(deps.store, { ...target, lookbackDays: deps.config.digest.lookbackDays }, at, deps.registry);
   const { today, until, overdue, upcoming } = due;
   const digest: Digest = { ...due, items: [] };
   if (overdue.length + upcoming.length === 0) return digest;
@@ -62,19 +63,24 @@ export type DueTasks = Omit<Digest, "items">;
 /**
  * Tasks due from `lookbackDays` before today to `lookaheadDays` after it (Vietnam dates), split into
  * overdue and upcoming, each by due date; tasks marked done are left out. Shared by digests and /hanchot.
+ * With the registry, a followed provincial department also gets its province's unplaced records
+ * (qa/task-query.ts bodyRecords), as answers and `tasks` count them.
  */
 export async function findDueTasks(
   store: DueTaskStore,
   window: { orgIds: string[]; lookbackDays: number; lookaheadDays: number },
   at: Date,
+  registry?: OrgRegistry,
 ): Promise<DueTasks> {
   const today = vnDate(at);
   const from = addDays(today, -window.lookbackDays);
   const until = addDays(today, window.lookaheadDays);
+  const orgs = registry ? window.orgIds.flatMap((id) => registry.get(id) ?? []) : [];
+  const bodies = registry && orgs.length === window.orgIds.length ? bodyRecords(orgs, registry) : { orgIds: window.orgIds, keep: () => true };
   const found = await store.findAssignments({
-    orgIds: window.orgIds.length ? window.orgIds : undefined, dueAfter: from, dueBefore: until,
+    orgIds: bodies.orgIds.length ? bodies.orgIds : undefined, dueAfter: from, dueBefore: until,
   });
-  let dated = found.filter((t) => t.deadline?.due).sort(byDue);
+  let dated = found.filter((t) => t.deadline?.due && bodies.keep(t)).sort(byDue);
   if (store.getTaskStatuses && dated.length) {
     const statuses = await store.getTaskStatuses(dated.map((t) => taskKey(identityOf(t))));
     dated = dated.filter((t) => statuses.get(taskKey(identityOf(t)))?.state !== "done");

@@ -52,6 +52,17 @@ describe("buildDigest", () => {
     expect(html).toContain("Theo dõi: tất cả cơ quan");
   });
 
+  it("gives a followed provincial department its province's plans that name it unplaced, and no other province's", async () => {
+    const meta = (issuer: string) => ({ kind: "ke_hoach" as const, number: "129/KH-UBND", issuer });
+    const tasks = [
+      makeTask(1, "Sở Y tế", "2026-04-20", { orgId: "so:y-te", docMeta: meta("Ủy ban nhân dân tỉnh Đắk Lắk") }),
+      makeTask(2, "Sở Y tế", "2026-04-21", { orgId: "so:y-te", docMeta: meta("Ủy ban nhân dân tỉnh Lào Cai") }),
+      makeTask(3, "Sở Y tế tỉnh Đắk Lắk", "2026-04-22", { orgId: "so:y-te:dak-lak" }),
+    ];
+    const d = await buildDigest({ store: storeOf(tasks), registry, config }, { orgIds: ["so:y-te:dak-lak"], lookaheadDays: 14 }, at);
+    expect(d.upcoming.map((t) => t.id)).toEqual([1, 3]);
+  });
+
   it("is empty when nothing is due", async () => {
     const d = await buildDigest({ store: storeOf([makeTask(1, "Bộ Nội vụ", "2027-01-01", { orgId: "bo-noi-vu" })]), registry, config }, { orgIds: [], lookaheadDays: 14 }, at);
     expect(d.items).toEqual([]);
