@@ -71,6 +71,14 @@ const NUMBERED_RE = new RegExp(`\\b(?:(${KIND_ALT})\\s+(?:so\\s+|no\\.?\\s*)?|so
 const WHEN_RE = /\b(han chot|thoi han|khi nao|bao gio|truoc ngay nao|ngay nao|thang nao|deadline|when|due|by when|hoan thanh truoc)\b/;
 const WHO_RE = /\b(ai|co quan nao|don vi nao|who|which (?:body|agency|ministry|organi[sz]ation))\b/;
 const ASSIGNED_RE = /\b(giao|nhiem vu|viec gi|nhung viec|lam gi|assigned|tasks?|phai xong|phai hoan thanh|can hoan thanh|trach nhiem)\b/;
+/**
+ * A body's obligation asked as "what": "X phải báo cáo những gì", "X cần chuẩn bị gì", "What must X
+ * report", "What is X required to do". The verb makes the named body the one that must act, and "gì" /
+ * "what" asks for the acts: an assignment question, whatever verb comes between (folded; "cần" is
+ * checked as written, see obligedWhat).
+ */
+const OBLIGED_WHAT_VI_RE = /\b(phai|can|co trach nhiem|chiu trach nhiem|duoc giao|duoc yeu cau|duoc phan cong|co nhiem vu)\b(?:\s+[^\s?.,;]+){0,4}?\s+(?:nhung\s+)?gi\b/g;
+const OBLIGED_WHAT_EN_RE = /\bwhat\b[^?.;]*?\b(must|should|has to|have to|needs? to|required to|responsible for|tasked with|asked to|obliged to|expected to)\b/;
 /** Words before a body that make it the recipient, not the assignee ("báo cáo Chính phủ", "gửi cho Bộ Tư pháp"). */
 const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|gui ve|(?<!giao )cho|len|toi|report to|submit to|send to)\s*$/;
 /** "gửi đề xuất ... về Bộ Nội vụ": the body things are sent to, after "về" some words past the verb. */
@@ -141,7 +149,9 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const unknownWords = new Set(tokens(fold(unknownOrg ?? "")));
   const subject = unique(searchWords([...refsAndPeriods, ...orgSpans]).map(fold)).filter((w) => !GENERIC_SUBJECT.has(w) && !unknownWords.has(w));
   const askedRole = /\bchu tri\b|\bleads?\b/.test(f) ? "lead" : /\bphoi hop\b|\bcoordinat/.test(f) ? "coordinate" : undefined;
-  const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords });
+  const bodySpans = [...orgSpans, ...(unknownOrg && sameLength ? spanOf(q, unknownOrg) : [])];
+  const obliged = obligedWhat(q, blank(f, [...mentions.map((m): [number, number] => [m.index, m.index + m.length]), ...refsAndPeriods]), bodySpans, sameLength);
+  const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords, obliged });
   const base: Understanding = {
     question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, words: expandWritten(tokens(q)),
     terms: unique(kept), folded: unique(kept.map(fold)), topic, subject, hasDiacritics: hasDiacritics(q),
@@ -153,16 +163,41 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   return { ...base, ...englishSearch(searchText(refsAndPeriods), names, topicText, sameLength ? q : undefined) };
 }
 
-function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocRef[]; topicWords: number }): QuestionKind {
-  const { f, named, period, docRefs, topicWords } = x;
+function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocRef[]; topicWords: number; obliged: boolean }): QuestionKind {
+  const { f, named, period, docRefs, topicWords, obliged } = x;
   if (WHO_RE.test(f)) return "who";
   const when = WHEN_RE.test(f);
   if (when && (topicWords > 2 || !named) && !(period && topicWords <= 2)) return "when";
-  if (named && (ASSIGNED_RE.test(f) || when || topicWords <= 1)) return "assigned";
+  if (named && (ASSIGNED_RE.test(f) || obliged || when || topicWords <= 1)) return "assigned";
   // "Những nhiệm vụ nào phải xong trong tháng 8/2025?": a listing by period only when nothing else is asked.
   if (period && !named && topicWords <= 1 && (ASSIGNED_RE.test(f) || when || topicWords === 0)) return "assigned";
   if (docRefs.length > 0) return "document";
   return "other";
+}
+
+/**
+ * The question asks what a body it names must do (OBLIGED_WHAT_*), read on the folded text with the
+ * bodies, references and periods blanked (so "Cần Thơ" in a name is no verb). The body is the verb's
+ * subject: in Vietnamese it stands at most four words before the verb, with no comma between ("Bộ
+ * trưởng Bộ Tài chính Nguyễn Văn Thắng phải ..."; not "Báo Nhân dân ..., vậy tôi cần ..."); in English it
+ * comes after "what" ("What must the Ministry ..."). Folded "can" is also "cán" (cán bộ) or "cản": it
+ * counts only where the question writes "cần" (or writes no diacritics at all).
+ */
+function obligedWhat(q: string, f: string, bodies: Array<[number, number]>, sameLength: boolean): boolean {
+  const en = OBLIGED_WHAT_EN_RE.exec(f);
+  if (en && bodies.some(([a]) => a > en.index)) return true;
+  for (const m of f.matchAll(OBLIGED_WHAT_VI_RE)) {
+    if (!bodies.some(([, b]) => b <= m.index && /^\s*(?:[^\s?.,;:]+\s+){0,4}$/.test(f.slice(b, m.index)))) continue;
+    if (m[1] !== "can" || !hasDiacritics(q)) return true;
+    if (sameLength && q.slice(m.index, m.index + 3).toLowerCase() === "cần") return true;
+  }
+  return false;
+}
+
+/** Where `name` is written in `q`, as a span (empty when it is not found as written). */
+function spanOf(q: string, name: string): Array<[number, number]> {
+  const i = q.indexOf(name);
+  return i < 0 ? [] : [[i, i + name.length]];
 }
 
 /** A body named with a head word the registry does not know, outside the spans already read. */

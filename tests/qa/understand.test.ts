@@ -58,6 +58,27 @@ describe("question understanding", () => {
     expect(read("What 5G coverage must operators reach nationwide in 2025?").kind).not.toBe("assigned");
   });
 
+  it.each([
+    "Đảng ủy Công an Trung ương phải báo cáo những gì trong quý IV/2026?",
+    "Bộ Tài chính cần chuẩn bị những gì cho kỳ họp cuối năm?",
+    "bo tu phap phai khac phuc gi ve he thong ho tich dien tu",
+    "Bộ Y tế chịu trách nhiệm gì về thuốc?",
+    "What must the Ministry of Finance report in Q4/2026?",
+    "What is the Ministry of Home Affairs required to submit?",
+  ])("reads a named body that must do 'what' as an assignment question: %s", (q) => {
+    expect(read(q).kind).toBe("assigned");
+  });
+
+  it("reads 'must ... what' as an obligation only with a body and only for the verb as written", () => {
+    // Asked of a date, it stays a deadline question; with no body named, it is no listing of one.
+    expect(read("Bộ Nội vụ phải trình Chính phủ Nghị định về biên chế trong thời hạn nào?").kind).toBe("when");
+    expect(read("What 5G coverage must operators reach nationwide in 2025?").kind).not.toBe("assigned");
+    // "cán" folds to "can" but is no "cần" (need); "Cần Thơ" inside a body's name is no verb either.
+    expect(read("Sở Nội vụ tổ chức cán bộ gì vào tháng 5?").kind).not.toBe("assigned");
+    // The body must be the verb's subject, not a name earlier in the sentence.
+    expect(read("Báo Nhân dân được cấp miễn phí, vậy tôi cần chuẩn bị gì để được nhận báo?").kind).not.toBe("assigned");
+  });
+
   it("keeps a body the registry does not know, but not a word that only looks like one", () => {
     expect(read("Tổng công ty Sông Lam được giao gì trong tháng 12/2025?").unknownOrg).toBe("Tổng công ty Sông Lam");
     // "Lam" folds to the letters of "làm" (do), but written with a capital it is part of the name.
