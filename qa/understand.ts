@@ -79,6 +79,8 @@ const ASSIGNED_RE = /\b(giao|nhiem vu|viec gi|nhung viec|lam gi|assigned|tasks?|
  */
 const OBLIGED_WHAT_VI_RE = /\b(phai|can|co trach nhiem|chiu trach nhiem|duoc giao|duoc yeu cau|duoc phan cong|co nhiem vu)\b(?:\s+[^\s?.,;]+){0,4}?\s+(?:nhung\s+)?gi\b/g;
 const OBLIGED_WHAT_EN_RE = /\bwhat\b[^?.;]*?\b(must|should|has to|have to|needs? to|required to|responsible for|tasked with|asked to|obliged to|expected to)\b/;
+/** "buổi làm việc (của ...) với Tỉnh ủy X", "met with": the body a meeting is held with (folded, before it). */
+const MEETING_PARTNER_RE = /\b(lam viec|hop|gap|met|meeting|working session)\b[^.?;]{0,80}\b(voi|with)\s+(?:(?:thuong truc|lanh dao|the|leaders? of|the leaders? of)\s+)?$/;
 /** Words before a body that make it the recipient, not the assignee ("báo cáo Chính phủ", "gửi cho Bộ Tư pháp"). */
 const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|gui ve|(?<!giao )cho|len|toi|report to|submit to|send to)\s*$/;
 /** "gửi đề xuất ... về Bộ Nội vụ": the body things are sent to, after "về" some words past the verb. */
@@ -107,7 +109,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const mentions = deps.registry.findAll(q, { loose: true });
   const isRecipient = (m: { index: number }) => RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index)) ||
     SENT_TO_RE.test(f.slice(Math.max(0, m.index - 80), m.index));
-  const orgs = mentions.filter((m) => !isRecipient(m));
+  const orgs = askedBodies(mentions.filter((m) => !isRecipient(m)), f);
   const orgSpans = orgs.map((m): [number, number] => [m.index, m.index + m.length]);
 
   const found = findPeriods(q, { now: deps.now });
@@ -198,6 +200,29 @@ function obligedWhat(q: string, f: string, bodies: Array<[number, number]>, same
 function spanOf(q: string, name: string): Array<[number, number]> {
   const i = q.indexOf(name);
   return i < 0 ? [] : [[i, i + name.length]];
+}
+
+/**
+ * The bodies a question asks about, of those it names (recipients already left out). Titles of persons:
+ * a leader (registry group "leader": Thủ tướng, Phó Thủ tướng, Tổng Bí thư, Chủ tịch nước, Chủ tịch Quốc
+ * hội), with or without a name after the title ("Phó Thủ tướng Trần Hồng Hà"), assigns, chairs and is
+ * reported to; the assignment table never records one as an assignee (ingest/assignments/bodies.ts).
+ * So where the question names another body, the leader is the occasion or the one who assigns ("sau buổi
+ * làm việc của Phó Thủ tướng X", "Kết luận của Phó Thủ tướng X giao Bộ Tài chính") and the body asked
+ * about is the other one; so is a meeting's partner ("... với Thường trực Tỉnh ủy Thanh Hóa"). Their
+ * words then read as the occasion (`subject`), which narrows the body's tasks. A leader named alone
+ * ("Phó Thủ tướng Trần Hồng Hà được giao gì"), or asked for ("giao Phó Thủ tướng nào chỉ đạo ...", "which
+ * Deputy Prime Minister"), is the one asked about. A title is a body only
+ * through the registry: "Thủ tướng Chính phủ" is a leader entry; a head's title ("Bộ trưởng Bộ Y tế",
+ * "Chủ tịch UBND tỉnh X") is followed by its body's name, which the registry finds.
+ */
+function askedBodies(named: OrgMention[], f: string): OrgMention[] {
+  // "Phó Thủ tướng nào", "which Deputy Prime Minister": the leader is what is asked for.
+  const askedFor = (m: OrgMention) => /^\s*nao\b/.test(f.slice(m.index + m.length)) || /\bwhich\s+$/.test(f.slice(0, m.index));
+  const notLeaders = named.filter((m) => m.org.group !== "leader" || askedFor(m));
+  const bodies = notLeaders.length > 0 ? notLeaders : named;
+  const notPartners = bodies.filter((m) => !MEETING_PARTNER_RE.test(f.slice(Math.max(0, m.index - 120), m.index)));
+  return notPartners.length > 0 ? notPartners : bodies;
 }
 
 /** A body named with a head word the registry does not know, outside the spans already read. */

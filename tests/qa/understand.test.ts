@@ -79,6 +79,25 @@ describe("question understanding", () => {
     expect(read("Báo Nhân dân được cấp miễn phí, vậy tôi cần chuẩn bị gì để được nhận báo?").kind).not.toBe("assigned");
   });
 
+  const ids = (q: string) => read(q).orgs.map((m) => m.org.id);
+  it("reads a leader named beside a body as the occasion or the one who assigns, not as a body asked about", () => {
+    expect(ids("Bộ Giáo dục và Đào tạo được giao những việc gì sau buổi làm việc của Phó Thủ tướng Lê Thành Long với tỉnh Điện Biên?"))
+      .toEqual(["bo-giao-duc-va-dao-tao"]);
+    expect(ids("Kết luận của Phó Thủ tướng Mai Văn Chính giao Bộ Tài chính những việc gì?")).toEqual(["bo-tai-chinh"]);
+    expect(ids("Thủ tướng Phạm Minh Chính yêu cầu Bộ Xây dựng làm gì?")).toEqual(["bo-xay-dung"]);
+    expect(ids("What did the General Secretary assign the National Assembly Party Committee?")).toEqual(["dang-uy-quoc-hoi"]);
+    // The meeting's partner is the occasion too; its words narrow the body's tasks.
+    const u = read("Bộ Tài chính được giao gì sau buổi làm việc của Thủ tướng với Thường trực Tỉnh ủy Thanh Hóa?");
+    expect(u.orgs.map((m) => m.org.id)).toEqual(["bo-tai-chinh"]);
+    expect(u.subject).toEqual(expect.arrayContaining(["thu", "tuong", "thanh", "hoa"]));
+  });
+
+  it("reads a leader as the body asked about when named alone or asked for", () => {
+    expect(ids("Phó Thủ tướng Trần Hồng Hà được giao gì?")).toEqual(["pho-thu-tuong-chinh-phu"]);
+    expect(ids("Công điện 231 giao Phó Thủ tướng nào chỉ đạo các bộ, ngành, địa phương?")).toContain("pho-thu-tuong-chinh-phu");
+    expect(ids("Which Deputy Prime Minister directs the Ministry of Construction on flood recovery?")).toContain("pho-thu-tuong-chinh-phu");
+  });
+
   it("keeps a body the registry does not know, but not a word that only looks like one", () => {
     expect(read("Tổng công ty Sông Lam được giao gì trong tháng 12/2025?").unknownOrg).toBe("Tổng công ty Sông Lam");
     // "Lam" folds to the letters of "làm" (do), but written with a capital it is part of the name.
