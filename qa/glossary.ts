@@ -155,6 +155,15 @@ export function englishSearch(text: string, names: NamedSpan[], topicText?: stri
   };
 }
 
+/**
+ * The matter of an English question in the documents' words: each concept's first Vietnamese phrase (names
+ * as their Vietnamese names), as folded syllables in question order, repeats kept, so that it is weighed
+ * and matched as a Vietnamese question's matter is.
+ */
+export function englishMatter(text: string, names: NamedSpan[], original?: string): string[] {
+  return expandEnglish(text, { names, original }).concepts.flatMap((c) => tokens(fold(c.vi[0] ?? "")));
+}
+
 interface EnglishWord {
   text: string;
   lower: string;

@@ -8,7 +8,7 @@ import { findPeriods } from "../core/periods.js";
 import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
 import { fold, hasDiacritics, nfc, squash, tokens } from "../core/text.js";
 import type { DocKind, Period, Role } from "../core/types.js";
-import { englishSearch } from "./glossary.js";
+import { englishMatter, englishSearch } from "./glossary.js";
 import type { Language, QuestionKind } from "./types.js";
 
 export interface DocRef {
@@ -142,14 +142,19 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
     expandWritten(tokens(searchText(spans))).filter((w) => !isFunctionWord(w, language) && !/^\d+$/.test(w));
   const kept = searchWords(refsAndPeriods);
   // A matter is named after a marker ("được giao gì về dự trữ quốc gia", "tasks about flood relief").
-  const subjectWords = searchWords([...refsAndPeriods, ...orgSpans]).length;
+  // English: the matter is weighed and kept in the documents' words (each concept's Vietnamese phrase),
+  // so "When must the Ministry of Finance submit the decree?" reads as "Bộ Tài chính phải trình nghị định
+  // trước ngày nào?" does: three words of matter, not two, and narrowing by "trình nghị định".
+  const others = mentions.filter((m) => !orgs.includes(m)).map((m) => ({ index: m.index, length: m.length, vi: m.org.name }));
+  const enMatter = language === "en" ? englishMatter(searchText([...refsAndPeriods, ...orgSpans]), others, sameLength ? q : undefined) : undefined;
+  const subjectWords = enMatter?.length ?? searchWords([...refsAndPeriods, ...orgSpans]).length;
   const marker = TOPIC_MARKER_RE.exec(f);
   const topic = marker ? unique(searchWords([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]).map(fold)) : [];
   const unknownOrg = orgs.length === 0 ? findUnknownOrg(q, f, [...refsAndPeriods, ...mentions.map((m): [number, number] => [m.index, m.index + m.length])]) : undefined;
 
   // A body the registry lacks is named by its words, not asked about through them.
   const unknownWords = new Set(tokens(fold(unknownOrg ?? "")));
-  const subject = unique(searchWords([...refsAndPeriods, ...orgSpans]).map(fold)).filter((w) => !GENERIC_SUBJECT.has(w) && !unknownWords.has(w));
+  const subject = unique(enMatter ?? searchWords([...refsAndPeriods, ...orgSpans]).map(fold)).filter((w) => !GENERIC_SUBJECT.has(w) && !unknownWords.has(w));
   const askedRole = /\bchu tri\b|\bleads?\b/.test(f) ? "lead" : /\bphoi hop\b|\bcoordinat/.test(f) ? "coordinate" : undefined;
   const bodySpans = [...orgSpans, ...(unknownOrg && sameLength ? spanOf(q, unknownOrg) : [])];
   const obliged = obligedWhat(q, blank(f, [...mentions.map((m): [number, number] => [m.index, m.index + m.length]), ...refsAndPeriods]), bodySpans, sameLength);

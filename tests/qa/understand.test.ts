@@ -98,6 +98,17 @@ describe("question understanding", () => {
     expect(ids("Which Deputy Prime Minister directs the Ministry of Construction on flood recovery?")).toContain("pho-thu-tuong-chinh-phu");
   });
 
+  it("weighs and keeps an English question's matter in the documents' words, as its Vietnamese version", () => {
+    const en = read("When must the Ministry of Finance submit the decree?");
+    const vi = read("Bộ Tài chính phải trình nghị định trước ngày nào?");
+    expect(en.kind).toBe("when");
+    expect(en.kind).toBe(vi.kind);
+    expect(en.subject).toEqual(expect.arrayContaining(["nghi", "dinh"]));
+    // A body's tasks are narrowed by the matter as the task quotes word it.
+    expect(read("What tasks is the Ministry of Finance assigned on national reserve goods?").subject)
+      .toEqual(expect.arrayContaining(["du", "tru", "quoc", "gia"]));
+  });
+
   it("keeps a body the registry does not know, but not a word that only looks like one", () => {
     expect(read("Tổng công ty Sông Lam được giao gì trong tháng 12/2025?").unknownOrg).toBe("Tổng công ty Sông Lam");
     // "Lam" folds to the letters of "làm" (do), but written with a capital it is part of the name.
