@@ -119,7 +119,8 @@ export function expandEnglish(question: string, opts: { names?: NamedSpan[]; ori
       continue;
     }
     // A lone "s" is a possessive whose apostrophe was blanked with the punctuation.
-    if (EN_FUNCTION_WORDS.has(w.lower) || glossary().ignore.has(w.norm) || /^\d+$/.test(w.lower) || w.lower === "s") flush();
+    const dropped = EN_FUNCTION_WORDS.has(w.lower) || glossary().ignore.has(w.norm) || /^\d+$/.test(w.lower) || w.lower === "s" || functionForm(w);
+    if (dropped && !inPlaceName(words, i)) flush();
     else run.push(w.text);
     i++;
   }
@@ -181,6 +182,17 @@ function englishWords(text: string): EnglishWord[] {
   return out;
 }
 
+/**
+ * A word that spells an English function word but is written as part of a capitalised name beside a word
+ * that is not one: Vietnamese place names "Can Tho", "Nghe An", "Long An", "Ha Noi". The question's first
+ * word is capitalised anyway ("In Can Tho ...": "In" is no name).
+ */
+function inPlaceName(words: EnglishWord[], i: number): boolean {
+  const capital = (w: EnglishWord | undefined) => !!w && w.index > 0 && /^\p{Lu}\p{Ll}/u.test(w.text);
+  const name = (w: EnglishWord | undefined) => capital(w) && !EN_FUNCTION_WORDS.has(w!.lower) && !glossary().ignore.has(w!.norm);
+  return i > 0 && capital(words[i]) && (name(words[i - 1]) || name(words[i + 1]));
+}
+
 /** The longest glossary key starting at word `i`, not running into a named span. */
 function longestMatch(words: EnglishWord[], i: number, names: NamedSpan[]): { key: string; vi: string[]; length: number } | undefined {
   const inName = (w: EnglishWord) => names.some((n) => w.index >= n.index && w.index < n.index + n.length);
@@ -200,15 +212,25 @@ const ASKED_HEADS: ReadonlySet<string> = new Set(["agency", "body", "organ", "un
 
 /** "building" -> "build", "evaluated" -> "evaluate": a verb form whose base is an entry. */
 function verbForm(w: EnglishWord): { key: string; vi: string[]; length: number } | undefined {
-  const m = /^(\w{3,}?)(ing|ed)$/.exec(w.lower);
-  if (!m) return undefined;
-  const stem = m[1]!;
-  const doubled = /(\w)\1$/.test(stem) ? stem.slice(0, -1) : undefined;
-  for (const key of [stem, `${stem}e`, doubled, stem.endsWith("i") ? `${stem.slice(0, -1)}y` : undefined]) {
-    const vi = key ? glossary().terms.get(key) : undefined;
-    if (key && vi) return { key, vi, length: 1 };
+  for (const key of verbBases(w)) {
+    const vi = glossary().terms.get(key);
+    if (vi) return { key, vi, length: 1 };
   }
   return undefined;
+}
+
+/** "finishing", "completing": a verb form of a word that asks rather than names ("finish"), dropped as it is. */
+function functionForm(w: EnglishWord): boolean {
+  return verbBases(w).some((key) => EN_FUNCTION_WORDS.has(key));
+}
+
+/** The bases an -ing or -ed form may have: "building" -> build, "evaluated" -> evaluate, "planned" -> plan. */
+function verbBases(w: EnglishWord): string[] {
+  const m = /^(\w{3,}?)(ing|ed)$/.exec(w.lower);
+  if (!m) return [];
+  const stem = m[1]!;
+  const doubled = /(\w)\1$/.test(stem) ? stem.slice(0, -1) : undefined;
+  return [stem, `${stem}e`, doubled, stem.endsWith("i") ? `${stem.slice(0, -1)}y` : undefined].filter((k): k is string => !!k);
 }
 
 const VI_ORDINALS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];

@@ -25,6 +25,13 @@ describe("question understanding", () => {
     expect(read("Bộ Nội vụ phải báo cáo Chính phủ trước ngày nào?").orgs.map((m) => m.org.id)).toEqual(["bo-noi-vu"]);
   });
 
+  it("reads a body an English question sends or reports to as a recipient, as in Vietnamese", () => {
+    const ids = (q: string) => read(q).orgs.map((m) => m.org.id);
+    expect(ids("When must Vietnam Television send the Ministry of Construction the scripts?")).toEqual(["dai-truyen-hinh-viet-nam"]);
+    expect(ids("When must the Ministry of Home Affairs report to the Government on the decree?")).toEqual(["bo-noi-vu"]);
+    expect(ids("Đài Truyền hình Việt Nam phải gửi kịch bản cho Bộ Xây dựng trước ngày nào?")).toEqual(["dai-truyen-hinh-viet-nam"]);
+  });
+
   it("answers in the language of the question", () => {
     expect(read("What is Ban Tổ chức TW assigned in Q2/2026?").language).toBe("en");
     expect(read("ban to chuc tw duoc giao gi trong quy 2/2026").language).toBe("vi");
