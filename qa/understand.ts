@@ -5,6 +5,7 @@
 import { expandWritten } from "../core/abbreviations.js";
 import type { OrgMention, OrgRegistry } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
+import { personNameAfter, titleBefore } from "../core/titles.js";
 import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
 import { fold, hasDiacritics, nfc, squash, tokens } from "../core/text.js";
 import type { DocKind, Period, Role } from "../core/types.js";
@@ -113,7 +114,11 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const isRecipient = (m: { index: number }) => RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index)) ||
     SENT_TO_RE.test(f.slice(Math.max(0, m.index - 80), m.index));
   const orgs = askedBodies(mentions.filter((m) => !isRecipient(m)), f);
-  const orgSpans = orgs.map((m): [number, number] => [m.index, m.index + m.length]);
+  // The words that name the body asked about through its head, a title before it and a person's name
+  // after it ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng"), name the body, not a matter. A leader's name is
+  // kept as words: the table holds no leader, so they are what the text is searched for.
+  const orgSpans = orgs.map((m): [number, number] => m.org.group === "leader" ? [m.index, m.index + m.length]
+    : [m.index - titleBefore(f.slice(0, m.index)), m.index + m.length + (sameLength ? personNameAfter(q, m.index + m.length) : 0)]);
 
   const found = findPeriods(q, { now: deps.now });
   const period = found.find((p) => p.period.kind === "range")?.period ?? found[0]?.period;

@@ -99,6 +99,17 @@ describe("question understanding", () => {
     expect(u.subject).toEqual(expect.arrayContaining(["thu", "tuong", "thanh", "hoa"]));
   });
 
+  it("reads a head's title before the body and a person's name after it as naming the body, not as the matter", () => {
+    const u = read("Bí thư Tỉnh ủy Thanh Hóa Nguyễn Doãn Anh được giao gì?");
+    expect(u.orgs.map((m) => m.org.id)).toEqual(["tinh-uy:thanh-hoa"]);
+    expect(u.subject).toEqual([]);
+    expect(read("Chủ tịch UBND tỉnh Lai Châu phải thực hiện những nhiệm vụ gì?").subject).toEqual([]);
+    expect(read("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng phải báo cáo gì về dự trữ quốc gia?").subject)
+      .toEqual(["bao", "cao", "du", "tru", "quoc", "gia"]);
+    // The names stay search words: a text may name the person.
+    expect(u.folded).toEqual(expect.arrayContaining(["nguyen", "doan", "anh"]));
+  });
+
   it("reads a leader as the body asked about when named alone or asked for", () => {
     expect(ids("Phó Thủ tướng Trần Hồng Hà được giao gì?")).toEqual(["pho-thu-tuong-chinh-phu"]);
     expect(ids("Công điện 231 giao Phó Thủ tướng nào chỉ đạo các bộ, ngành, địa phương?")).toContain("pho-thu-tuong-chinh-phu");
