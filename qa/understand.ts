@@ -80,6 +80,13 @@ const ASSIGNED_RE = /\b(giao|nhiem vu|viec gi|nhung viec|lam gi|assigned|tasks?|
  */
 const OBLIGED_WHAT_VI_RE = /\b(phai|can|co trach nhiem|chiu trach nhiem|duoc giao|duoc yeu cau|duoc phan cong|co nhiem vu)\b(?:\s+[^\s?.,;]+){0,4}?\s+(?:nhung\s+)?gi\b/g;
 const OBLIGED_WHAT_EN_RE = /\bwhat\b[^?.;]*?\b(must|should|has to|have to|needs? to|required to|responsible for|tasked with|asked to|obliged to|expected to)\b/;
+/**
+ * "Công văn X đề nghị UBND các tỉnh chỉ đạo những gì", "What does Dispatch X ask the Ministry to do": a
+ * directive verb right before the body (folded, the text before it) makes the body the one that must act,
+ * as "X phải ..." does.
+ */
+const DIRECTS_VI_RE = /\b(yeu cau|de nghi|chi dao)\s+$/;
+const DIRECTS_EN_RE = /\b(ask|asks|request|requests|require|requires|direct|directs|instruct|instructs)\s+(?:the\s+)?$/;
 /** "buổi làm việc (của ...) với Tỉnh ủy X", "met with": the body a meeting is held with (folded, before it). */
 const MEETING_PARTNER_RE = /\b(lam viec|hop|gap|met|meeting|working session)\b[^.?;]{0,80}\b(voi|with)\s+(?:(?:thuong truc|lanh dao|the|leaders? of|the leaders? of)\s+)?$/;
 /**
@@ -191,7 +198,7 @@ function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocR
 }
 
 /**
- * The question asks what a body it names must do (OBLIGED_WHAT_*), read on the folded text with the
+ * The question asks what a body it names must do (OBLIGED_WHAT_*, DIRECTS_*), read on the folded text with the
  * bodies, references and periods blanked (so "Cần Thơ" in a name is no verb). The body is the verb's
  * subject: in Vietnamese it stands at most four words before the verb, with no comma between ("Bộ
  * trưởng Bộ Tài chính Nguyễn Văn Thắng phải ..."; not "Báo Nhân dân ..., vậy tôi cần ..."); in English it
@@ -201,6 +208,11 @@ function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocR
 function obligedWhat(q: string, f: string, bodies: Array<[number, number]>, sameLength: boolean): boolean {
   const en = OBLIGED_WHAT_EN_RE.exec(f);
   if (en && bodies.some(([a]) => a > en.index)) return true;
+  const what = /\bwhat\b/.exec(f);
+  for (const [a, b] of bodies) {
+    if (what && what.index < a && DIRECTS_EN_RE.test(f.slice(0, a))) return true;
+    if (DIRECTS_VI_RE.test(f.slice(0, a)) && /^\s*(?:[^\s?.,;:]+\s+){0,5}?(?:nhung\s+)?gi\b/.test(f.slice(b))) return true;
+  }
   for (const m of f.matchAll(OBLIGED_WHAT_VI_RE)) {
     if (!bodies.some(([, b]) => b <= m.index && /^\s*(?:[^\s?.,;:]+\s+){0,4}$/.test(f.slice(b, m.index)))) continue;
     if (m[1] !== "can" || !hasDiacritics(q)) return true;

@@ -72,6 +72,9 @@ describe("question understanding", () => {
     "Bộ Y tế chịu trách nhiệm gì về thuốc?",
     "What must the Ministry of Finance report in Q4/2026?",
     "What is the Ministry of Home Affairs required to submit?",
+    // The body as the object of a directive verb must act just the same.
+    "Công điện yêu cầu Bộ Công an triển khai những gì?",
+    "What does the dispatch ask the Ministry of Health to do about dengue?",
   ])("reads a named body that must do 'what' as an assignment question: %s", (q) => {
     expect(read(q).kind).toBe("assigned");
   });
