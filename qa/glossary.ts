@@ -119,7 +119,8 @@ export function expandEnglish(question: string, opts: { names?: NamedSpan[]; ori
       continue;
     }
     // A lone "s" is a possessive whose apostrophe was blanked with the punctuation.
-    if (EN_FUNCTION_WORDS.has(w.lower) || glossary().ignore.has(w.norm) || /^\d+$/.test(w.lower) || w.lower === "s") flush();
+    const dropped = EN_FUNCTION_WORDS.has(w.lower) || glossary().ignore.has(w.norm) || /^\d+$/.test(w.lower) || w.lower === "s" || functionForm(w);
+    if (dropped && !inPlaceName(words, i)) flush();
     else run.push(w.text);
     i++;
   }
@@ -155,6 +156,15 @@ export function englishSearch(text: string, names: NamedSpan[], topicText?: stri
   };
 }
 
+/**
+ * The matter of an English question in the documents' words: each concept's first Vietnamese phrase (names
+ * as their Vietnamese names), as folded syllables in question order, repeats kept, so that it is weighed
+ * and matched as a Vietnamese question's matter is.
+ */
+export function englishMatter(text: string, names: NamedSpan[], original?: string): string[] {
+  return expandEnglish(text, { names, original }).concepts.flatMap((c) => tokens(fold(c.vi[0] ?? "")));
+}
+
 interface EnglishWord {
   text: string;
   lower: string;
@@ -170,6 +180,17 @@ function englishWords(text: string): EnglishWord[] {
     out.push({ text: m[0].replace(/['’]s$/, ""), lower, norm: singular(lower), index: m.index });
   }
   return out;
+}
+
+/**
+ * A word that spells an English function word but is written as part of a capitalised name beside a word
+ * that is not one: Vietnamese place names "Can Tho", "Nghe An", "Long An", "Ha Noi". The question's first
+ * word is capitalised anyway ("In Can Tho ...": "In" is no name).
+ */
+function inPlaceName(words: EnglishWord[], i: number): boolean {
+  const capital = (w: EnglishWord | undefined) => !!w && w.index > 0 && /^\p{Lu}\p{Ll}/u.test(w.text);
+  const name = (w: EnglishWord | undefined) => capital(w) && !EN_FUNCTION_WORDS.has(w!.lower) && !glossary().ignore.has(w!.norm);
+  return i > 0 && capital(words[i]) && (name(words[i - 1]) || name(words[i + 1]));
 }
 
 /** The longest glossary key starting at word `i`, not running into a named span. */
@@ -191,15 +212,25 @@ const ASKED_HEADS: ReadonlySet<string> = new Set(["agency", "body", "organ", "un
 
 /** "building" -> "build", "evaluated" -> "evaluate": a verb form whose base is an entry. */
 function verbForm(w: EnglishWord): { key: string; vi: string[]; length: number } | undefined {
-  const m = /^(\w{3,}?)(ing|ed)$/.exec(w.lower);
-  if (!m) return undefined;
-  const stem = m[1]!;
-  const doubled = /(\w)\1$/.test(stem) ? stem.slice(0, -1) : undefined;
-  for (const key of [stem, `${stem}e`, doubled, stem.endsWith("i") ? `${stem.slice(0, -1)}y` : undefined]) {
-    const vi = key ? glossary().terms.get(key) : undefined;
-    if (key && vi) return { key, vi, length: 1 };
+  for (const key of verbBases(w)) {
+    const vi = glossary().terms.get(key);
+    if (vi) return { key, vi, length: 1 };
   }
   return undefined;
+}
+
+/** "finishing", "completing": a verb form of a word that asks rather than names ("finish"), dropped as it is. */
+function functionForm(w: EnglishWord): boolean {
+  return verbBases(w).some((key) => EN_FUNCTION_WORDS.has(key));
+}
+
+/** The bases an -ing or -ed form may have: "building" -> build, "evaluated" -> evaluate, "planned" -> plan. */
+function verbBases(w: EnglishWord): string[] {
+  const m = /^(\w{3,}?)(ing|ed)$/.exec(w.lower);
+  if (!m) return [];
+  const stem = m[1]!;
+  const doubled = /(\w)\1$/.test(stem) ? stem.slice(0, -1) : undefined;
+  return [stem, `${stem}e`, doubled, stem.endsWith("i") ? `${stem.slice(0, -1)}y` : undefined].filter((k): k is string => !!k);
 }
 
 const VI_ORDINALS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"];

@@ -5,10 +5,11 @@
 import { expandWritten } from "../core/abbreviations.js";
 import type { OrgMention, OrgRegistry } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
+import { personNameAfter, titleBefore } from "../core/titles.js";
 import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
 import { fold, hasDiacritics, nfc, squash, tokens } from "../core/text.js";
 import type { DocKind, Period, Role } from "../core/types.js";
-import { englishSearch } from "./glossary.js";
+import { englishMatter, englishSearch } from "./glossary.js";
 import type { Language, QuestionKind } from "./types.js";
 
 export interface DocRef {
@@ -73,8 +74,28 @@ const WHO_RE = /\b(ai|co quan nao|don vi nao|who|which (?:body|agency|ministry|o
 const ASSIGNED_RE = /\b(giao|nhiem vu|viec gi|nhung viec|lam gi|assigned|tasks?|phai xong|phai hoan thanh|can hoan thanh|trach nhiem)\b/;
 /** What may stand between a document's reference and its issuer: nothing, "của" or "do". */
 const ISSUER_GAP_RE = /^[\s,]*(?:cua\s+|do\s+)?$/;
-/** Words before a body that make it the recipient, not the assignee ("báo cáo Chính phủ", "gửi cho Bộ Tư pháp"). */
-const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|gui ve|(?<!giao )cho|len|toi|report to|submit to|send to)\s*$/;
+/**
+ * A body's obligation asked as "what": "X phải báo cáo những gì", "X cần chuẩn bị gì", "What must X
+ * report", "What is X required to do". The verb makes the named body the one that must act, and "gì" /
+ * "what" asks for the acts: an assignment question, whatever verb comes between (folded; "cần" is
+ * checked as written, see obligedWhat).
+ */
+const OBLIGED_WHAT_VI_RE = /\b(phai|can|co trach nhiem|chiu trach nhiem|duoc giao|duoc yeu cau|duoc phan cong|co nhiem vu)\b(?:\s+[^\s?.,;]+){0,4}?\s+(?:nhung\s+)?gi\b/g;
+const OBLIGED_WHAT_EN_RE = /\bwhat\b[^?.;]*?\b(must|should|has to|have to|needs? to|required to|responsible for|tasked with|asked to|obliged to|expected to)\b/;
+/**
+ * "Công văn X đề nghị UBND các tỉnh chỉ đạo những gì", "What does Dispatch X ask the Ministry to do": a
+ * directive verb right before the body (folded, the text before it) makes the body the one that must act,
+ * as "X phải ..." does.
+ */
+const DIRECTS_VI_RE = /\b(yeu cau|de nghi|chi dao)\s+$/;
+const DIRECTS_EN_RE = /\b(ask|asks|request|requests|require|requires|direct|directs|instruct|instructs)\s+(?:the\s+)?$/;
+/** "buổi làm việc (của ...) với Tỉnh ủy X", "met with": the body a meeting is held with (folded, before it). */
+const MEETING_PARTNER_RE = /\b(lam viec|hop|gap|met|meeting|working session)\b[^.?;]{0,80}\b(voi|with)\s+(?:(?:thuong truc|lanh dao|the|leaders? of|the leaders? of)\s+)?$/;
+/**
+ * Words before a body that make it the recipient, not the assignee ("báo cáo Chính phủ", "gửi cho Bộ Tư
+ * pháp", "report to the Government", "send the Ministry of Construction the scripts").
+ */
+const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|gui ve|(?<!giao )cho|len|toi|(?:report|submit|send|forward)\w*(?: it| them)? to(?: the)?|(?:send|sends|sent) the)\s*$/;
 /** "gửi đề xuất ... về Bộ Nội vụ": the body things are sent to, after "về" some words past the verb. */
 const SENT_TO_RE = /\b(gui|nop|bao cao)\b[^.?;]*\bve\s*$/;
 const TOPIC_MARKER_RE = /\b(ve|lien quan den|lien quan toi|doi voi|trong linh vuc|about|regarding|concerning|on the)\s/;
@@ -125,8 +146,12 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // "Quyết định 49/2012/QĐ-UBND của TPHCM", "QĐ 1766/2020/QĐ-UBND Bình Thuận": a body inside a
   // document's reference or right after it is that document's issuer, not a body the answer must name.
   const isIssuer = (m: { index: number }) => docSpans.some(([start, end]) => m.index >= start && ISSUER_GAP_RE.test(f.slice(end, m.index)));
-  const orgs = mentions.filter((m) => !isRecipient(m) && !isIssuer(m));
-  const orgSpans = orgs.map((m): [number, number] => [m.index, m.index + m.length]);
+  const orgs = askedBodies(mentions.filter((m) => !isRecipient(m) && !isIssuer(m)), f);
+  // The words that name the body asked about through its head, a title before it and a person's name
+  // after it ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng"), name the body, not a matter. A leader's name is
+  // kept as words: the table holds no leader, so they are what the text is searched for.
+  const orgSpans = orgs.map((m): [number, number] => m.org.group === "leader" ? [m.index, m.index + m.length]
+    : [m.index - titleBefore(f.slice(0, m.index)), m.index + m.length + (sameLength ? personNameAfter(q, m.index + m.length) : 0)]);
 
   // Names, references and periods keep their Vietnamese spelling in an English question ("Công điện 226").
   const language = detectLanguage(blank(q, [...mentions.map((m): [number, number] => [m.index, m.index + m.length]), ...refsAndPeriods]));
@@ -140,16 +165,23 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
     expandWritten(tokens(searchText(spans))).filter((w) => !isFunctionWord(w, language) && !/^\d+$/.test(w));
   const kept = searchWords(refsAndPeriods);
   // A matter is named after a marker ("được giao gì về dự trữ quốc gia", "tasks about flood relief").
-  const subjectWords = searchWords([...refsAndPeriods, ...orgSpans]).length;
+  // English: the matter is weighed and kept in the documents' words (each concept's Vietnamese phrase),
+  // so "When must the Ministry of Finance submit the decree?" reads as "Bộ Tài chính phải trình nghị định
+  // trước ngày nào?" does: three words of matter, not two, and narrowing by "trình nghị định".
+  const others = mentions.filter((m) => !orgs.includes(m)).map((m) => ({ index: m.index, length: m.length, vi: m.org.name }));
+  const enMatter = language === "en" ? englishMatter(searchText([...refsAndPeriods, ...orgSpans]), others, sameLength ? q : undefined) : undefined;
+  const subjectWords = enMatter?.length ?? searchWords([...refsAndPeriods, ...orgSpans]).length;
   const marker = TOPIC_MARKER_RE.exec(f);
   const topic = marker ? unique(searchWords([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]).map(fold)) : [];
   const unknownOrg = orgs.length === 0 ? findUnknownOrg(q, f, [...refsAndPeriods, ...mentions.map((m): [number, number] => [m.index, m.index + m.length])]) : undefined;
 
   // A body the registry lacks is named by its words, not asked about through them.
   const unknownWords = new Set(tokens(fold(unknownOrg ?? "")));
-  const subject = unique(searchWords([...refsAndPeriods, ...orgSpans]).map(fold)).filter((w) => !GENERIC_SUBJECT.has(w) && !unknownWords.has(w));
+  const subject = unique(enMatter ?? searchWords([...refsAndPeriods, ...orgSpans]).map(fold)).filter((w) => !GENERIC_SUBJECT.has(w) && !unknownWords.has(w));
   const askedRole = /\bchu tri\b|\bleads?\b/.test(f) ? "lead" : /\bphoi hop\b|\bcoordinat/.test(f) ? "coordinate" : undefined;
-  const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords });
+  const bodySpans = [...orgSpans, ...(unknownOrg && sameLength ? spanOf(q, unknownOrg) : [])];
+  const obliged = obligedWhat(q, blank(f, [...mentions.map((m): [number, number] => [m.index, m.index + m.length]), ...refsAndPeriods]), bodySpans, sameLength);
+  const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords, obliged });
   const base: Understanding = {
     question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, words: expandWritten(tokens(q)),
     terms: unique(kept), folded: unique(kept.map(fold)), topic, subject, hasDiacritics: hasDiacritics(q),
@@ -161,16 +193,69 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   return { ...base, ...englishSearch(searchText(refsAndPeriods), names, topicText, sameLength ? q : undefined) };
 }
 
-function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocRef[]; topicWords: number }): QuestionKind {
-  const { f, named, period, docRefs, topicWords } = x;
+function classify(x: { f: string; named: boolean; period?: Period; docRefs: DocRef[]; topicWords: number; obliged: boolean }): QuestionKind {
+  const { f, named, period, docRefs, topicWords, obliged } = x;
   if (WHO_RE.test(f)) return "who";
   const when = WHEN_RE.test(f);
   if (when && (topicWords > 2 || !named) && !(period && topicWords <= 2)) return "when";
-  if (named && (ASSIGNED_RE.test(f) || when || topicWords <= 1)) return "assigned";
+  if (named && (ASSIGNED_RE.test(f) || obliged || when || topicWords <= 1)) return "assigned";
   // "Những nhiệm vụ nào phải xong trong tháng 8/2025?": a listing by period only when nothing else is asked.
   if (period && !named && topicWords <= 1 && (ASSIGNED_RE.test(f) || when || topicWords === 0)) return "assigned";
   if (docRefs.length > 0) return "document";
   return "other";
+}
+
+/**
+ * The question asks what a body it names must do (OBLIGED_WHAT_*, DIRECTS_*), read on the folded text with the
+ * bodies, references and periods blanked (so "Cần Thơ" in a name is no verb). The body is the verb's
+ * subject: in Vietnamese it stands at most four words before the verb, with no comma between ("Bộ
+ * trưởng Bộ Tài chính Nguyễn Văn Thắng phải ..."; not "Báo Nhân dân ..., vậy tôi cần ..."); in English it
+ * comes after "what" ("What must the Ministry ..."). Folded "can" is also "cán" (cán bộ) or "cản": it
+ * counts only where the question writes "cần" (or writes no diacritics at all).
+ */
+function obligedWhat(q: string, f: string, bodies: Array<[number, number]>, sameLength: boolean): boolean {
+  const en = OBLIGED_WHAT_EN_RE.exec(f);
+  if (en && bodies.some(([a]) => a > en.index)) return true;
+  const what = /\bwhat\b/.exec(f);
+  for (const [a, b] of bodies) {
+    if (what && what.index < a && DIRECTS_EN_RE.test(f.slice(0, a))) return true;
+    if (DIRECTS_VI_RE.test(f.slice(0, a)) && /^\s*(?:[^\s?.,;:]+\s+){0,5}?(?:nhung\s+)?gi\b/.test(f.slice(b))) return true;
+  }
+  for (const m of f.matchAll(OBLIGED_WHAT_VI_RE)) {
+    if (!bodies.some(([, b]) => b <= m.index && /^\s*(?:[^\s?.,;:]+\s+){0,4}$/.test(f.slice(b, m.index)))) continue;
+    if (m[1] !== "can" || !hasDiacritics(q)) return true;
+    if (sameLength && q.slice(m.index, m.index + 3).toLowerCase() === "cần") return true;
+  }
+  return false;
+}
+
+/** Where `name` is written in `q`, as a span (empty when it is not found as written). */
+function spanOf(q: string, name: string): Array<[number, number]> {
+  const i = q.indexOf(name);
+  return i < 0 ? [] : [[i, i + name.length]];
+}
+
+/**
+ * The bodies a question asks about, of those it names (recipients already left out). Titles of persons:
+ * a leader (registry group "leader": Thủ tướng, Phó Thủ tướng, Tổng Bí thư, Chủ tịch nước, Chủ tịch Quốc
+ * hội), with or without a name after the title ("Phó Thủ tướng Trần Hồng Hà"), assigns, chairs and is
+ * reported to; the assignment table never records one as an assignee (ingest/assignments/bodies.ts).
+ * So where the question names another body, the leader is the occasion or the one who assigns ("sau buổi
+ * làm việc của Phó Thủ tướng X", "Kết luận của Phó Thủ tướng X giao Bộ Tài chính") and the body asked
+ * about is the other one; so is a meeting's partner ("... với Thường trực Tỉnh ủy Thanh Hóa"). Their
+ * words then read as the occasion (`subject`), which narrows the body's tasks. A leader named alone
+ * ("Phó Thủ tướng Trần Hồng Hà được giao gì"), or asked for ("giao Phó Thủ tướng nào chỉ đạo ...", "which
+ * Deputy Prime Minister"), is the one asked about. A title is a body only
+ * through the registry: "Thủ tướng Chính phủ" is a leader entry; a head's title ("Bộ trưởng Bộ Y tế",
+ * "Chủ tịch UBND tỉnh X") is followed by its body's name, which the registry finds.
+ */
+function askedBodies(named: OrgMention[], f: string): OrgMention[] {
+  // "Phó Thủ tướng nào", "which Deputy Prime Minister": the leader is what is asked for.
+  const askedFor = (m: OrgMention) => /^\s*nao\b/.test(f.slice(m.index + m.length)) || /\bwhich\s+$/.test(f.slice(0, m.index));
+  const notLeaders = named.filter((m) => m.org.group !== "leader" || askedFor(m));
+  const bodies = notLeaders.length > 0 ? notLeaders : named;
+  const notPartners = bodies.filter((m) => !MEETING_PARTNER_RE.test(f.slice(Math.max(0, m.index - 120), m.index)));
+  return notPartners.length > 0 ? notPartners : bodies;
 }
 
 /** A body named with a head word the registry does not know, outside the spans already read. */

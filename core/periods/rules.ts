@@ -41,10 +41,10 @@ const M = String.raw`(0?[1-9]|1[0-2])(?!\d)`;
 const D = String.raw`(0?[1-9]|[12]\d|3[01])(?!\d)`;
 const REL_YEAR = String.raw`(nay|sau|toi|truoc|ngoai)${E}`;
 /** Three groups: within / by / before. */
-const MOD = String.raw`(?:(ngay\s+trong|trong|vao|in|during|within)|(cham\s+nhat(?:\s+(?:la|vao|trong))?|muon\s+nhat(?:\s+(?:la|vao|trong))?|khong\s+muon\s+hon|han\s+chot|den\s+het|den\s+cuoi|truoc\s+cuoi|den|cuoi|het|no\s+later\s+than|by\s+(?:the\s+)?end\s+of|(?:the\s+)?end\s+of|by|until|till)|(truoc|before|prior\s+to))\s+`;
+const MOD = String.raw`(?:(ngay\s+trong|trong|vao|in|during|within|for)|(cham\s+nhat(?:\s+(?:la|vao|trong))?|muon\s+nhat(?:\s+(?:la|vao|trong))?|khong\s+muon\s+hon|han\s+chot|den\s+het|den\s+cuoi|truoc\s+cuoi|den|cuoi|het|no\s+later\s+than|by\s+(?:the\s+)?end\s+of|(?:the\s+)?end\s+of|by|until|till)|(truoc|before|prior\s+to))\s+`;
 const OPT_MOD = `(?:${MOD})?`;
 const MOD_STARTS = [
-  "ngay", "trong", "vao", "in", "during", "within", "cham", "muon", "khong", "han", "den", "truoc", "cuoi", "het",
+  "ngay", "trong", "vao", "in", "during", "within", "for", "cham", "muon", "khong", "han", "den", "truoc", "cuoi", "het",
   "no", "by", "the", "end", "until", "till", "before", "prior",
 ];
 const QR = String.raw`(?:iv|iii|ii|i|[1-4])${E}`;
@@ -238,8 +238,9 @@ export const RULES: Rule[] = [
     build(g, ctx, original) {
       if (g[3] !== undefined) return applyModifier(yearUnit(Number(g[3])), modOf(g, 0));
       const mod = modOf(g, 4);
-      // A bare number after "trong"/"vào" is more often a count than a year; English "in 2026" is a year.
-      if (mod === "within" && !/^(in|during|within)\s/i.test(original)) return undefined;
+      // A bare number after "trong"/"vào" is more often a count than a year; English "in 2026" (and
+      // "declarations for 2025", as "kê khai năm 2025") is a year.
+      if (mod === "within" && !/^(in|during|within|for)\s/i.test(original)) return undefined;
       return applyModifier(yearUnit(Number(g[7])), mod);
     },
   },

@@ -3,6 +3,7 @@
  * case, unified tone placement), so they are normalised the same way when the module loads.
  */
 import { lowKey } from "../../core/text.js";
+import { HEAD_TITLE_WORDS, PERSON_TITLE_WORDS } from "../../core/titles.js";
 
 /** A phrase list looked up by its first word, longest phrase first. */
 export class PhraseSet {
@@ -122,18 +123,11 @@ export const OWN_BODY_PREFIXES = new PhraseSet([
   "công đoàn", "đoàn thanh niên", "chi bộ", "ban chỉ đạo",
 ]);
 
-/** A head's title standing for its body: "Bộ trưởng Bộ Y tế" acts for Bộ Y tế. */
-export const HEAD_TITLES = new PhraseSet([
-  "bộ trưởng", "thủ trưởng", "chủ tịch", "giám đốc", "tổng giám đốc", "trưởng ban", "chánh văn phòng",
-  "người đứng đầu", "lãnh đạo", "chủ nhiệm", "tổng cục trưởng", "cục trưởng", "chánh án", "viện trưởng",
-  "thứ trưởng", "phó chủ tịch", "phó giám đốc", "phó trưởng ban",
-]);
+/** A head's title standing for its body: "Bộ trưởng Bộ Y tế" acts for Bộ Y tế (list in core/titles.ts). */
+export const HEAD_TITLES = new PhraseSet(HEAD_TITLE_WORDS);
 
-/** Persons who issue or receive but are not assigned: "Thủ tướng Chính phủ", "Tổng Bí thư". */
-export const PERSON_TITLES = new PhraseSet([
-  "thủ tướng", "phó thủ tướng", "tổng bí thư", "chủ tịch nước", "phó chủ tịch nước", "bí thư", "đồng chí",
-  "ông", "bà", "phó thủ tướng thường trực", "thường trực ban bí thư",
-]);
+/** Persons who issue or receive but are not assigned: "Thủ tướng Chính phủ", "Tổng Bí thư" (core/titles.ts). */
+export const PERSON_TITLES = new PhraseSet(PERSON_TITLE_WORDS);
 
 /** Words that open a plural, collective addressee: "Các tỉnh uỷ, ...", "những cơ quan ...". */
 export const COLLECTIVE_OPENERS = new PhraseSet(["các", "những", "toàn thể", "mỗi", "từng"]);

@@ -23,6 +23,8 @@ const TABLE: Row[] = [
   ["QUÝ I/2026", "range", "2026-01-01", "2026-03-31", "Q1/2026"],
   ["Quý I, II/2026", "range", "2026-01-01", "2026-06-30", "Q1-Q2/2026"],
   ["in Q2/2026", "range", "2026-04-01", "2026-06-30", "Q2/2026"],
+  // English "for 2025" ("declarations for 2025") is the year, as "kê khai năm 2025" is.
+  ["for 2025", "range", "2025-01-01", "2025-12-31", "2025"],
   ["6 tháng đầu năm 2026", "range", "2026-01-01", "2026-06-30", "H1/2026"],
   ["6 tháng cuối năm 2025", "range", "2025-07-01", "2025-12-31", "H2/2025"],
   ["first half of 2026", "range", "2026-01-01", "2026-06-30", "H1/2026"],
@@ -250,6 +252,7 @@ describe("periods only where the text speaks of one", () => {
   it("does not read a count of months or days as a date", () => {
     expect(findPeriods("các sở, ngành hỗ trợ trong 03-06 tháng đầu", { defaultYear: 2025 })).toEqual([]);
     expect(findPeriods("xử lý trong 5-7 ngày làm việc", { defaultYear: 2025 })).toEqual([]);
+    expect(findPeriods("records are kept for 30 days, then for 2 years", { defaultYear: 2025 })).toEqual([]);
     expect(parsePeriod("trước 15/8", { defaultYear: 2025 })?.end).toBe("2025-08-15");
   });
 

@@ -37,6 +37,14 @@ describe("expandEnglish", () => {
     expect(e.concepts.map((c) => c.vi)).toEqual([["Bộ Tài chính"], ["báo cáo"]]);
   });
 
+  it("keeps a place name whose syllable spells an English function word, and drops forms of question verbs", () => {
+    expect(viOf("In Can Tho, who declares assets?")[0]).toEqual(["Can Tho"]);
+    expect(viOf("the dredging of Cua Lo port in Nghe An")).toContainEqual(["Nghe An"]);
+    // "finish" asks rather than names; so do "finishing" and "tasked".
+    expect(expandEnglish("the deadline for finishing the update").concepts.map((c) => c.en)).toEqual(["deadline", "update"]);
+    expect(expandEnglish("What is the department tasked with?").concepts.map((c) => c.en)).toEqual(["department"]);
+  });
+
   it("reads ordinals as Vietnamese documents write them", () => {
     expect(viOf("the 5th session")).toEqual([["thứ năm", "thứ 5"], ["phiên họp", "kỳ họp"]]);
   });

@@ -25,6 +25,13 @@ describe("question understanding", () => {
     expect(read("Bộ Nội vụ phải báo cáo Chính phủ trước ngày nào?").orgs.map((m) => m.org.id)).toEqual(["bo-noi-vu"]);
   });
 
+  it("reads a body an English question sends or reports to as a recipient, as in Vietnamese", () => {
+    const ids = (q: string) => read(q).orgs.map((m) => m.org.id);
+    expect(ids("When must Vietnam Television send the Ministry of Construction the scripts?")).toEqual(["dai-truyen-hinh-viet-nam"]);
+    expect(ids("When must the Ministry of Home Affairs report to the Government on the decree?")).toEqual(["bo-noi-vu"]);
+    expect(ids("Đài Truyền hình Việt Nam phải gửi kịch bản cho Bộ Xây dựng trước ngày nào?")).toEqual(["dai-truyen-hinh-viet-nam"]);
+  });
+
   it("answers in the language of the question", () => {
     expect(read("What is Ban Tổ chức TW assigned in Q2/2026?").language).toBe("en");
     expect(read("ban to chuc tw duoc giao gi trong quy 2/2026").language).toBe("vi");
@@ -65,6 +72,71 @@ describe("question understanding", () => {
   it("lists by period only when nothing else is asked", () => {
     expect(read("Những nhiệm vụ nào phải xong trong tháng 8/2025?").kind).toBe("assigned");
     expect(read("What 5G coverage must operators reach nationwide in 2025?").kind).not.toBe("assigned");
+  });
+
+  it.each([
+    "Đảng ủy Công an Trung ương phải báo cáo những gì trong quý IV/2026?",
+    "Bộ Tài chính cần chuẩn bị những gì cho kỳ họp cuối năm?",
+    "bo tu phap phai khac phuc gi ve he thong ho tich dien tu",
+    "Bộ Y tế chịu trách nhiệm gì về thuốc?",
+    "What must the Ministry of Finance report in Q4/2026?",
+    "What is the Ministry of Home Affairs required to submit?",
+    // The body as the object of a directive verb must act just the same.
+    "Công điện yêu cầu Bộ Công an triển khai những gì?",
+    "What does the dispatch ask the Ministry of Health to do about dengue?",
+  ])("reads a named body that must do 'what' as an assignment question: %s", (q) => {
+    expect(read(q).kind).toBe("assigned");
+  });
+
+  it("reads 'must ... what' as an obligation only with a body and only for the verb as written", () => {
+    // Asked of a date, it stays a deadline question; with no body named, it is no listing of one.
+    expect(read("Bộ Nội vụ phải trình Chính phủ Nghị định về biên chế trong thời hạn nào?").kind).toBe("when");
+    expect(read("What 5G coverage must operators reach nationwide in 2025?").kind).not.toBe("assigned");
+    // "cán" folds to "can" but is no "cần" (need); "Cần Thơ" inside a body's name is no verb either.
+    expect(read("Sở Nội vụ tổ chức cán bộ gì vào tháng 5?").kind).not.toBe("assigned");
+    // The body must be the verb's subject, not a name earlier in the sentence.
+    expect(read("Báo Nhân dân được cấp miễn phí, vậy tôi cần chuẩn bị gì để được nhận báo?").kind).not.toBe("assigned");
+  });
+
+  const ids = (q: string) => read(q).orgs.map((m) => m.org.id);
+  it("reads a leader named beside a body as the occasion or the one who assigns, not as a body asked about", () => {
+    expect(ids("Bộ Giáo dục và Đào tạo được giao những việc gì sau buổi làm việc của Phó Thủ tướng Lê Thành Long với tỉnh Điện Biên?"))
+      .toEqual(["bo-giao-duc-va-dao-tao"]);
+    expect(ids("Kết luận của Phó Thủ tướng Mai Văn Chính giao Bộ Tài chính những việc gì?")).toEqual(["bo-tai-chinh"]);
+    expect(ids("Thủ tướng Phạm Minh Chính yêu cầu Bộ Xây dựng làm gì?")).toEqual(["bo-xay-dung"]);
+    expect(ids("What did the General Secretary assign the National Assembly Party Committee?")).toEqual(["dang-uy-quoc-hoi"]);
+    // The meeting's partner is the occasion too; its words narrow the body's tasks.
+    const u = read("Bộ Tài chính được giao gì sau buổi làm việc của Thủ tướng với Thường trực Tỉnh ủy Thanh Hóa?");
+    expect(u.orgs.map((m) => m.org.id)).toEqual(["bo-tai-chinh"]);
+    expect(u.subject).toEqual(expect.arrayContaining(["thu", "tuong", "thanh", "hoa"]));
+  });
+
+  it("reads a head's title before the body and a person's name after it as naming the body, not as the matter", () => {
+    const u = read("Bí thư Tỉnh ủy Thanh Hóa Nguyễn Doãn Anh được giao gì?");
+    expect(u.orgs.map((m) => m.org.id)).toEqual(["tinh-uy:thanh-hoa"]);
+    expect(u.subject).toEqual([]);
+    expect(read("Chủ tịch UBND tỉnh Lai Châu phải thực hiện những nhiệm vụ gì?").subject).toEqual([]);
+    expect(read("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng phải báo cáo gì về dự trữ quốc gia?").subject)
+      .toEqual(["bao", "cao", "du", "tru", "quoc", "gia"]);
+    // The names stay search words: a text may name the person.
+    expect(u.folded).toEqual(expect.arrayContaining(["nguyen", "doan", "anh"]));
+  });
+
+  it("reads a leader as the body asked about when named alone or asked for", () => {
+    expect(ids("Phó Thủ tướng Trần Hồng Hà được giao gì?")).toEqual(["pho-thu-tuong-chinh-phu"]);
+    expect(ids("Công điện 231 giao Phó Thủ tướng nào chỉ đạo các bộ, ngành, địa phương?")).toContain("pho-thu-tuong-chinh-phu");
+    expect(ids("Which Deputy Prime Minister directs the Ministry of Construction on flood recovery?")).toContain("pho-thu-tuong-chinh-phu");
+  });
+
+  it("weighs and keeps an English question's matter in the documents' words, as its Vietnamese version", () => {
+    const en = read("When must the Ministry of Finance submit the decree?");
+    const vi = read("Bộ Tài chính phải trình nghị định trước ngày nào?");
+    expect(en.kind).toBe("when");
+    expect(en.kind).toBe(vi.kind);
+    expect(en.subject).toEqual(expect.arrayContaining(["nghi", "dinh"]));
+    // A body's tasks are narrowed by the matter as the task quotes word it.
+    expect(read("What tasks is the Ministry of Finance assigned on national reserve goods?").subject)
+      .toEqual(expect.arrayContaining(["du", "tru", "quoc", "gia"]));
   });
 
   it("keeps a body the registry does not know, but not a word that only looks like one", () => {
