@@ -1,6 +1,7 @@
 /**
- * The documents a question is scoped to. "Kết luận 229" first means a stored document numbered 229;
- * failing that, the documents that report on it (a news piece saying "Kết luận số 229").
+ * The documents a question is scoped to. "Kết luận 229" first means a stored document numbered 229, with
+ * the documents that mention it (carry it out, report on it); failing that, those alone (a news piece
+ * saying "Kết luận số 229").
  */
 import { fold, tokens } from "../core/text.js";
 import { DOC_KIND_LABELS } from "../core/types.js";
@@ -12,6 +13,8 @@ export interface Scope {
   docIds?: number[];
   /** How the documents were found: by their number, or by texts that mention it. */
   via?: "number" | "mention";
+  /** The documents that mention the named ones (for documents found by number). */
+  mentioning?: number[];
 }
 
 export async function resolveScope(refs: DocRef[], store: Store): Promise<Scope> {
@@ -22,7 +25,11 @@ export async function resolveScope(refs: DocRef[], store: Store): Promise<Scope>
       if (!ref.kind || d.meta.kind === ref.kind) ids.add(d.id);
     }
   }
-  if (ids.size > 0) return { docIds: [...ids], via: "number" };
+  if (ids.size > 0) return { docIds: [...ids], via: "number", mentioning: await mentioningDocs(refs, store) };
+  return { docIds: await mentioningDocs(refs, store), via: "mention" };
+}
+
+async function mentioningDocs(refs: DocRef[], store: Store): Promise<number[]> {
   const hits = new Set<number>();
   for (const ref of refs) {
     const kind = ref.kind ? fold(DOC_KIND_LABELS[ref.kind]) : undefined;
@@ -35,5 +42,5 @@ export async function resolveScope(refs: DocRef[], store: Store): Promise<Scope>
   const chunks = hits.size > 0 ? await store.getChunks([...hits]) : [];
   const docOf = new Map(chunks.map((c) => [c.id, c.docId]));
   const mentioned = [...hits].map((id) => docOf.get(id)).filter((d): d is number => d !== undefined);
-  return { docIds: [...new Set(mentioned)], via: "mention" };
+  return [...new Set(mentioned)];
 }

@@ -29,9 +29,17 @@ Thực hiện Quyết định số 12/2026/QĐ-UBND
 2. Hồ sơ đề nghị gửi về Phòng Nội vụ cấp huyện trước ngày 15 hằng tháng.
 `;
 
+const RESOLUTION = `HỘI ĐỒNG NHÂN DÂN TỈNH SÔNG LAM
+Số: 05/2026/NQ-HĐND
+NGHỊ QUYẾT
+Quy định mức hỗ trợ học phí
+
+Điều 1. Con của người có công với cách mạng được hỗ trợ 50% học phí tại các cơ sở giáo dục nghề nghiệp công lập.
+`;
+
 let app: App & { dir: string };
 beforeAll(async () => {
-  app = await openSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE });
+  app = await openSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE, "nq05.txt": RESOLUTION });
 });
 afterAll(() => closeTempApp(app));
 
@@ -68,6 +76,14 @@ describe("nothing found, decided by how much of the question the best passage ho
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "hd45.txt" });
     expect(a.citations[0]!.quote).toContain("80.000 đồng mỗi ngày");
+  });
+
+  it("does not answer a question about a named document from a text that neither is it nor mentions it", async () => {
+    const a = await app.answerer.ask("Theo Quyết định 12/2026/QĐ-UBND, con của người có công với cách mạng được hỗ trợ bao nhiêu phần trăm học phí tại các cơ sở giáo dục nghề nghiệp công lập?");
+    expect(a.citations.map((c) => c.doc)).not.toContain("nq05.txt");
+    // Asked without naming a document, the resolution answers.
+    const b = await app.answerer.ask("Con của người có công được hỗ trợ học phí bao nhiêu?");
+    expect(b.citations[0]).toMatchObject({ doc: "nq05.txt" });
   });
 
   it("still ranks the named document's own passage first when it holds the answer", async () => {
