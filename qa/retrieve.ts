@@ -86,6 +86,11 @@ export function wordShare(terms: string[], text: string): number {
   return terms.filter((t) => present.has(t)).length / terms.length;
 }
 
+/** Share of the (folded) words that occur in a text, each weighted (termWeights): rare words count most. */
+export function weightedWordShare(terms: string[], weights: Map<string, number>, text: string): number {
+  return presentShare(terms, weights, new Set(expandFolded(tokens(fold(text)))), new Set());
+}
+
 /** The ordering key of a passage: weighted coverage, plus a little for words standing together. */
 export function relevance(r: Pick<RankedChunk, "coverage" | "adjacency">): number {
   return r.coverage + 0.3 * r.adjacency;
@@ -147,7 +152,7 @@ function held(words: string[], wanted: Set<string>): Held {
 }
 
 /** IDF weight of each question word (a word missing from the index weighs as much as the rarest). */
-function termWeights(terms: string[], { chunks, df }: TermStats): Map<string, number> {
+export function termWeights(terms: string[], { chunks, df }: TermStats): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of terms) out.set(t, Math.log(1 + (chunks + 1) / ((df.get(t) ?? 0) + 1)));
   return out;

@@ -1,0 +1,32 @@
+/**
+ * The matter a question names beside a body narrows the body's list by the matter's rare words: a task
+ * that shares only its common words ("tổ chức", "năm") is not on it (qa/assigned.ts onMatter).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../app/types.js";
+import { closeTempApp, openSampleApp } from "../helpers/app.js";
+
+const NOTICE = `VĂN PHÒNG CHÍNH PHỦ
+Số: 901/TB-VPCP
+THÔNG BÁO
+Kết luận về công tác đối ngoại năm 2026
+
+1. Bộ Ngoại giao chủ trì tổ chức các hoạt động kỷ niệm Năm hữu nghị Việt Nam - Lào.
+2. Bộ Ngoại giao chủ trì tổ chức lễ tổng kết công tác ngoại giao kinh tế năm 2026.
+3. Bộ Ngoại giao chủ trì tổ chức đón các đoàn khách quốc tế dự năm du lịch quốc gia.
+`;
+
+let app: App & { dir: string };
+beforeAll(async () => {
+  app = await openSampleApp({ "tb901.txt": NOTICE });
+});
+afterAll(() => closeTempApp(app));
+
+describe("a body's list narrowed by the matter the question names", () => {
+  it("keeps the task that holds the matter's rare words and leaves out those sharing only common ones", async () => {
+    const a = await app.answerer.ask("Bộ Ngoại giao được giao gì về tổ chức năm hữu nghị?");
+    expect(a.found).toBe(true);
+    const quotes = a.citations.map((c) => c.quote);
+    expect(quotes).toEqual([expect.stringContaining("Năm hữu nghị Việt Nam - Lào")]);
+  });
+});
