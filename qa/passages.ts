@@ -62,8 +62,8 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // 0.643 -> 0.651, tuning recall 0.642 -> 0.646, test and every negative unchanged.
   const period = u.kind === "other" || u.kind === "document" ? undefined : u.period;
   const ranked = (await rerank(u, retrieved, deps.store)).filter((r) => namesBody(r.chunk, u.orgs, deps.registry) && inPeriod(r.chunk, period));
-  const top = ranked[0];
-  if (!top || !answers(u, top)) return nothing;
+  const top = ranked.slice(0, A.evidenceDepth).find((r) => answers(u, r));
+  if (!top) return nothing;
   // A one-fact question (who, when) cites its best passage, and a second only when it is as good;
   // other questions cite up to three passages nearly as good as the best.
   const oneFact = u.kind === "who" || u.kind === "when";

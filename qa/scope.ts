@@ -34,8 +34,9 @@ async function mentioningDocs(refs: DocRef[], store: Store): Promise<number[]> {
   for (const ref of refs) {
     const kind = ref.kind ? fold(DOC_KIND_LABELS[ref.kind]) : undefined;
     const n = tokens(fold(ref.ref)).join(" ");
-    // A full symbol ("66-NQ/TW") is distinctive alone; a bare number needs its kind or "số" before it.
-    const phrases = /[a-z]/.test(n) ? [n] : kind ? [`${kind} so ${n}`, `${kind} ${n}`] : [`so ${n}`];
+    // A full symbol ("66-NQ/TW") or a number with its year ("48/2013") is distinctive alone; a bare
+    // number needs its kind or "số" before it.
+    const phrases = /[a-z]/.test(n) || / \d{4}$/.test(n) ? [n] : kind ? [`${kind} so ${n}`, `${kind} ${n}`] : [`so ${n}`];
     for (const hit of await store.searchLexical({ column: "folded", terms: [], pairs: [], phrases }, {}, 50)) hits.add(hit.chunkId);
   }
   // The hits' documents in one read, not one per hit; in the order the hits came.

@@ -62,10 +62,17 @@ const KIND_WORDS: Array<[RegExp, DocKind]> = [
 ];
 const KIND_ALT = "ket luan|nghi quyet|chi thi|thong bao|cong dien|quyet dinh|ke hoach|huong dan|quy dinh|cong van|chuong trinh|"
   + "resolution|conclusion|directive|notice|announcement|official dispatch|dispatch|telegram|decision|official letter";
+/** Kinds of legal documents, and abbreviations, that name one only with its number and year ("Nghị định 48/2013"). */
+const LEGAL_KIND_ALT = "nghi dinh|thong tu lien tich|thong tu|luat|ttlt|nd|tt|qd|nq";
 /** A document kind (and "số") written just before a number (folded). */
-const KIND_BEFORE_RE = new RegExp(`\\b(?:${KIND_ALT})\\s+(?:so\\s+)?$`);
+const KIND_BEFORE_RE = new RegExp(`\\b(?:${KIND_ALT}|${LEGAL_KIND_ALT})\\s+(?:so\\s+)?$`);
 /** "229-KL/TW", "634/TB-VPCP", "08/2025/NQ-CP": a number followed by letter groups. */
 const SYMBOL_RE = /\b\d{1,5}(?:\/\d{4})?(?:[-/][a-z]{1,8})+\b/g;
+/**
+ * "Nghị định 48/2013", "Thông tư số 101/2018", "TT47/2009", "QĐ 49/2012": a kind (or its abbreviation)
+ * before a number and its year names a document by both (folded), not a month ("Quyết định 12/2020").
+ */
+const DATED_RE = new RegExp(`\\b(?:(${KIND_ALT}|${LEGAL_KIND_ALT})\\s*(?:so\\s*)?)(\\d{1,5}\\/\\d{4})\\b(?![/.-]\\w)`, "g");
 /** "Kết luận số 229", "Thông báo 634", "số 229" (folded). */
 const NUMBERED_RE = new RegExp(`\\b(?:(${KIND_ALT})\\s+(?:so\\s+|no\\.?\\s*)?|so\\s+)(\\d{1,5})\\b(?![/.]\\d)`, "g");
 
@@ -119,12 +126,18 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const sameLength = f.length === q.length;
   const refsAndPeriods: Array<[number, number]> = [];
 
-  const found = findPeriods(q, { now: deps.now });
+  const docRefs: DocRef[] = [];
+  const docSpans: Array<[number, number]> = [];
+  for (const m of f.matchAll(DATED_RE)) {
+    const kind = KIND_WORDS.find(([re]) => re.test(m[1] ?? ""))?.[1];
+    docRefs.push({ ref: m[2]!, ...(kind ? { kind } : {}) });
+    refsAndPeriods.push([m.index, m.index + m[0].length]);
+    docSpans.push([m.index, m.index + m[0].length]);
+  }
+  const found = findPeriods(q, { now: deps.now }).filter((p) => !docSpans.some(([a, b]) => p.index < b && p.index + p.length > a));
   const period = found.find((p) => p.period.kind === "range")?.period ?? found[0]?.period;
   for (const p of found) refsAndPeriods.push([p.index, p.index + p.length]);
 
-  const docRefs: DocRef[] = [];
-  const docSpans: Array<[number, number]> = [];
   for (const m of f.matchAll(SYMBOL_RE)) {
     if (/^\d{1,2}\/\d{4}$/.test(m[0])) continue;
     docRefs.push({ ref: q.slice(m.index, m.index + m[0].length) });

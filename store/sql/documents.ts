@@ -57,9 +57,12 @@ export function documentReads(q: Query): DocumentReads {
       const explicitId = /^(?:#|id:)\s*(\d+)$/i.exec(r);
       if (explicitId) return byId(Number(explicitId[1]));
       const name = fileNameKey(r);
+      // "48/2013" (a number and its year) finds 48/2013/NĐ-CP.
+      const dated = /^\d+\/\d{4}$/.test(r);
       const rows = await q.all<SummaryRow>(`${SUMMARY}
-        WHERE d.name_key = ? OR d.stem_key = ? OR d.number_key = ? OR d.number_lead = ? ${NEWEST_FIRST}`,
-      [name, name, numberKey(r) || null, /^\d+$/.test(r) ? numberLead(r) : null]);
+        WHERE d.name_key = ? OR d.stem_key = ? OR d.number_key = ? OR d.number_lead = ?
+          OR (d.number_lead = ? AND d.number_key LIKE ?) ${NEWEST_FIRST}`,
+      [name, name, numberKey(r) || null, /^\d+$/.test(r) ? numberLead(r) : null, dated ? numberLead(r) : null, dated ? `${numberKey(r)}%` : null]);
       if (rows.length === 0 && /^\d+$/.test(r)) return byId(Number(r));
       return rows.map(toSummary);
     },

@@ -67,6 +67,13 @@ describe("question understanding", () => {
     expect(read("Kết luận số 229 giao Ban Tổ chức Trung ương những việc gì?").docRefs).toEqual([{ ref: "229", kind: "ket_luan" }]);
     expect(read("Thông báo 634/TB-VPCP yêu cầu gì?").docRefs.map((d) => d.ref)).toEqual(["634/TB-VPCP"]);
     expect(read("quý 2/2026").docRefs).toEqual([]);
+    // A kind (or its abbreviation) before a number and its year names a document, not a month.
+    expect(read("Nghị định 48/2013 sửa đổi những gì?").docRefs).toEqual([{ ref: "48/2013" }]);
+    expect(read("Theo TT47/2009, báo cáo quyết toán gửi trước ngày nào?").docRefs).toEqual([{ ref: "47/2009" }]);
+    const decision = read("Quyết định 12/2020 quy định gì?");
+    expect(decision.docRefs).toEqual([{ ref: "12/2020", kind: "quyet_dinh" }]);
+    expect(decision.period).toBeUndefined();
+    expect(read("Những việc phải xong trong tháng 12/2020?").docRefs).toEqual([]);
   });
 
   it("lists by period only when nothing else is asked", () => {

@@ -19,6 +19,10 @@ const other229 = () => makeDraft({
   path: "/corpus/other.txt", number: "229/QĐ-TTg", kind: "quyet_dinh", date: "2024-01-02",
   items: [{ label: "1", text: "Quyết định phê duyệt đề án." }],
 });
+const nd48 = () => makeDraft({
+  path: "/corpus/nd48.txt", number: "48/2013/NĐ-CP", kind: "other", date: "2013-05-14",
+  items: [{ label: "1", text: "Sửa đổi, bổ sung các nghị định liên quan đến kiểm soát thủ tục hành chính." }],
+});
 
 export function documentsContract(f: StoreFactory): void {
   describe(`documents (${f.name})`, () => {
@@ -66,11 +70,12 @@ export function documentsContract(f: StoreFactory): void {
       expect(newChunk!.chunkId).toBeGreaterThan(Math.max(...oldChunks));
     });
 
-    it("finds documents by number, bare leading number, file name and id", async () => {
+    it("finds documents by number, number and year, bare leading number, file name and id", async () => {
       const store = await f.open();
       const a = await saveWithVectors(store, kl229());
       const b = await saveWithVectors(store, tb634());
       const c = await saveWithVectors(store, other229());
+      const d = await saveWithVectors(store, nd48());
       const ids = async (ref: string) => (await store.findDocuments(ref)).map((d) => d.id);
 
       expect(await ids("229-KL/TW")).toEqual([a.id]);
@@ -83,6 +88,9 @@ export function documentsContract(f: StoreFactory): void {
       expect(await ids("ket luan 229")).toEqual([a.id]);
       expect(await ids("tb-634")).toEqual([b.id]);
       expect(await ids(`#${b.id}`)).toEqual([b.id]);
+      expect(await ids("48/2013")).toEqual([d.id]); // "Nghị định 48/2013"
+      expect(await ids("4/2013")).toEqual([]);
+      expect(await ids("48/2014")).toEqual([]);
       expect(await ids("9999")).toEqual([]);
       expect(await ids("")).toEqual([]);
     });
