@@ -6,8 +6,11 @@
  *   npx tsx bench/assignment-sample.ts counts                     assignments and zero-assignment documents
  *   npx tsx bench/assignment-sample.ts show [--n 200] [--seed 12]  the sample, with context, for judging
  *   npx tsx bench/assignment-sample.ts keys [--n 200] [--seed 12]  the sample's keys as JSON Lines (no text)
+ *     show/keys --new OLD_KEYS [--skip DOCS]                        only records an earlier extraction lacked, not
+ *                                                                  from the listed documents
  *   npx tsx bench/assignment-sample.ts context DIR/NAME OFFSET [CHARS] the text before an offset
- *   npx tsx bench/assignment-sample.ts score FILE                  precision per label of a judgement file
+ *   npx tsx bench/assignment-sample.ts score FILE                  precision per label of a judgement file, and how many of
+ *                                                                  its records the current extraction still has
  *
  * Judgement lines hold only keys and labels, never document text (the ext licence is unknown).
  */
@@ -15,7 +18,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadOrgRegistry } from "../core/orgs.js";
 import { rng } from "./lib/corpus.js";
-import { EXT_DIRS, extractAll, readJudgements, recordKey, type ExtRecord, type Judgement } from "./lib/assignment-judgements.js";
+import { EXT_DIRS, bodyKey, extractAll, readJudgements, recordKey, type ExtRecord, type Judgement } from "./lib/assignment-judgements.js";
 
 const args = process.argv.slice(2);
 const cmd = args[0] ?? "counts";
@@ -38,7 +41,14 @@ if (cmd === "counts") {
   }
   if (args.includes("--zero")) for (const d of zero) console.log(`  none: ${d.dir}/${d.name}`);
 } else if (cmd === "show" || cmd === "keys") {
-  const sample = draw(all, opt("n", 200), opt("seed", 12));
+  // --new KEYS: only records not among the keys of an earlier extraction (`keys --n 1000000` of the earlier
+  // code); --skip FILE: not from the documents listed there (those read while writing the rules).
+  const str = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+  const old = str("new") ? new Set(readFileSync(str("new")!, "utf8").split("\n").filter((l) => l.trim())) : undefined;
+  const skip = str("skip") ? readFileSync(str("skip")!, "utf8").split(/\s+/).filter(Boolean) : [];
+  const pool = all.filter((x) => (!old || !old.has(JSON.stringify(recordKey(x)))) && !skip.some((d) => x.doc.name.startsWith(d)));
+  if (old) console.error(`new records ${pool.length} (of ${all.length})`);
+  const sample = draw(pool, opt("n", 200), opt("seed", 12));
   sample.forEach((x, i) => {
     if (cmd === "keys") { console.log(JSON.stringify(recordKey(x))); return; }
     const { doc, r } = x;
@@ -86,4 +96,11 @@ function printScore(js: Judgement[]): void {
   }
   const allRight = js.filter((j) => j.labels.task && j.labels.body && j.labels.role && j.labels.deadline).length;
   console.log(`all four  ${pct(allRight, n)}`);
+  // Against the current extraction: a judged record is still there when a record of the same body and role
+  // holds the judged quote's start in the same document.
+  const here = (j: Judgement) => all.some(({ doc, r }) => `${doc.dir}/${doc.name}` === j.doc && bodyKey(r) === j.body
+    && r.role === j.role && r.quoteStart <= j.start && j.start < Math.max(r.quoteEnd, r.quoteStart + 1));
+  const right = js.filter((j) => j.labels.task && j.labels.body && j.labels.role);
+  const wrong = js.filter((j) => !j.labels.task);
+  console.log(`now: judged right still extracted ${pct(right.filter(here).length, right.length)}, non-tasks still extracted ${pct(wrong.filter(here).length, wrong.length)}`);
 }

@@ -142,6 +142,9 @@ const isFieldDepartment = (org: Org): boolean => org.group === "department" && o
 function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, collective: boolean): { body: Body; next: number } {
   const ws = wordsOf(toks);
   let j = from + Math.max(1, BODY_HEADS.match(ws, from));
+  const afterHead = j;
+  /** The name took a capitalised verb as its own word: lower-case words after it are the name's too. */
+  let verbName = false;
   let end = toks[j - 1]!.end;
   while (j < toks.length && j - i < MAX_NAME_TOKENS) {
     const w = ws[j]!;
@@ -184,6 +187,16 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
     // "Văn phòng Ban chỉ đạo ...": "chỉ đạo" after "Ban" names the steering committee.
     if (w === "chỉ" && ws[j + 1] === "đạo" && ws[j - 1] === "ban") { j += 2; end = toks[j - 1]!.end; continue; }
     const pred = PREDICATE_WORDS.match(ws, j);
+    // A word written with a capital right after the head is the name's own, though it reads as a verb
+    // elsewhere: "Ban Quản lý các khu công nghiệp", "Trung tâm Kiểm soát bệnh tật", "Hội đồng Thẩm định"
+    // (a word of the name must follow; "Ban Quản lý ban hành ..." refers back to a body named before).
+    if (pred && j === afterHead && view.isUpper(toks[j]!.start) && /^\p{L}/u.test(ws[j + pred] ?? "")
+      && !PREDICATE_WORDS.match(ws, j + pred)) {
+      j += pred;
+      end = toks[j - 1]!.end;
+      verbName = true;
+      continue;
+    }
     if (pred && NAME_VERBS.has(w) && toks[j + pred] && view.isUpper(toks[j + pred]!.start)) {
       j += pred;
       end = toks[j - 1]!.end;
@@ -191,14 +204,17 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
     }
     if (pred) break;
     if (j > from && view.mention(toks[j]!.start) && ws[j - 1] !== "của" && ws[j - 1] !== "thuộc") break;
-    if (!NAME_WORDS.has(w) && !view.isUpper(toks[j]!.start) && !pred && !/\d/.test(w)) break;
+    if (!NAME_WORDS.has(w) && !view.isUpper(toks[j]!.start) && !pred && !/\d/.test(w) && !verbName) break;
     end = toks[j]!.end;
     j++;
   }
   if (ws[j - 1] === ",") j--;
   const written = view.text.slice(toks[i]!.start, end);
-  // "Ban Thường vụ Tỉnh uỷ các tỉnh" names many bodies at once.
-  collective ||= /(^|\s)(các|những)\s/u.test(view.low.slice(toks[i]!.start, end));
+  // "Ban Thường vụ Tỉnh uỷ các tỉnh", "UBND các cấp" name many bodies at once; "Ban Quản lý các khu công
+  // nghiệp" is one body that manages many parks: "các" must count bodies, places or levels.
+  for (let k = i; k < j - 1 && !collective; k++) {
+    if ((ws[k] === "các" || ws[k] === "những") && (BODY_HEADS.match(ws, k + 1) || ws[k + 1] === "cấp" || PLACE_NOUNS.has(ws[k + 1]!))) collective = true;
+  }
   const resolved = view.registry.resolve(written);
   if (resolved && resolved.group !== "collective") collective = false;
   const vague = isVagueBody(view.low.slice(toks[i]!.start, end));

@@ -19,8 +19,15 @@ const MAY_HOLD_PERIOD = /\d|thường xuyên|thường xuyên|định kỳ|đị
 
 /** The period text itself opens with a limit word. */
 const CUE_IN = /^(ngay trong|trong|trước|chậm nhất|muộn nhất|hạn|đến|cuối|hết|vào|từ|không muộn hơn)\b/u;
-/** Words just before the period that make it a limit. */
-const CUE_BEFORE = /(hoàn thành|xong|kết thúc|thời hạn|hạn chót|hạn|trước|trong|từ|đến|tới|vào|ngay|muộn nhất|chậm nhất|tiến độ|thời gian|báo cáo kết quả)\s*[:,]?\s*$/u;
+/**
+ * Words just before the period that make it a limit, written as lowKey spells them (the text they are
+ * tested on is lowKey'd: "hoàn" becomes "hòan"). A time field names one too: "Thời gian thực hiện: Quý
+ * IV/2025", "Thời hạn hoàn thành (dự kiến): tháng 8/2026".
+ */
+const CUE_BEFORE = new RegExp(lowKey(
+  "(hoàn thành|xong|kết thúc|thời hạn|hạn chót|hạn|trước|trong|từ|đến|tới|vào|ngay|muộn nhất|chậm nhất|tiến độ|thời gian|báo cáo kết quả"
+  + "|(thời gian|thời hạn|tiến độ) (thực hiện|hoàn thành|ban hành|trình)( dự kiến)?( \\(dự kiến\\))?)\\s*[:,]?\\s*$",
+), "u");
 /** A cited document just before: its date is not a deadline. */
 const DOC_REF = /(số\s*\d[\p{L}\p{N}/.\-]*|\d+\/[\p{L}\p{N}/.\-]+)\s*,?\s*$/u;
 /** Words that open a reference zone (a cited document's number and title) up to the next ; or . */

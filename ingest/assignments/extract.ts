@@ -8,7 +8,10 @@
 import type { OrgRegistry } from "../../core/orgs.js";
 import { cutAtSeams } from "../../core/seams.js";
 import type { AssignmentDraft, DocumentMeta, Period, Section } from "../../core/types.js";
-import { readProse } from "./prose.js";
+import type { Span } from "../../core/sentences.js";
+import { readFields, type FieldReading } from "./fields.js";
+import { buildOutline } from "./outline.js";
+import { MAX_QUOTE, readProse } from "./prose.js";
 import type { RawTask } from "./raw.js";
 import { readTables } from "./tables.js";
 import { DocView } from "./tokens.js";
@@ -20,7 +23,12 @@ export function extractAssignments(
 ): AssignmentDraft[] {
   const view = new DocView(doc.text, registry);
   const tables = readTables(view, doc.meta);
-  const raw = [...readProse(view, doc.meta, tables.covered), ...tables.tasks].map((t) => withinSeams(doc.text, t, doc.meta.seams));
+  const nodes = buildOutline(view.text);
+  const fields = readFields(view, doc.meta, nodes, MAX_QUOTE);
+  const skip = mergeSpans([...tables.covered, ...fields.lines]);
+  const prose = withFieldTimes(view.text, readProse(view, doc.meta, skip, nodes), fields, MAX_QUOTE)
+    .filter((t) => !fields.tasks.some((f) => sameTask(f, t)));
+  const raw = [...prose, ...fields.tasks, ...tables.tasks].map((t) => withinSeams(doc.text, t, doc.meta.seams));
   raw.sort((a, b) => a.quoteStart - b.quoteStart);
   const out: AssignmentDraft[] = [];
   const seen = new Set<string>();
@@ -33,6 +41,39 @@ export function extractAssignments(
     }
   }
   return out;
+}
+
+/** Spans sorted by start, overlapping ones joined. */
+function mergeSpans(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/**
+ * A time field below an item ("Thời gian thực hiện: Quý IV/2025") is the deadline of the item's tasks that
+ * give none of their own (or only the lead-in's); a quote that ends where the fields start takes them in.
+ */
+function withFieldTimes(text: string, tasks: RawTask[], fields: FieldReading, maxQuote: number): RawTask[] {
+  if (!fields.times.length) return tasks;
+  return tasks.map((t) => {
+    const time = fields.times.find((x) => x.item.start <= t.quoteStart && t.quoteStart < x.at);
+    if (!time || (t.deadline && t.deadline.start >= t.quoteStart && t.deadline.end <= t.quoteEnd)) return t;
+    const gapOnly = /^[\s*]*$/.test(text.slice(t.quoteEnd, time.at));
+    const quoteEnd = gapOnly && time.end - t.quoteStart <= maxQuote ? time.end : t.quoteEnd;
+    return { ...t, quoteEnd, deadline: time.deadline };
+  });
+}
+
+/** A prose task the fields of the same item already give: its quote within theirs, naming the same bodies. */
+function sameTask(f: RawTask, t: RawTask): boolean {
+  if (t.quoteStart < f.quoteStart || t.quoteEnd > f.quoteEnd) return false;
+  const keys = new Set(f.bodies.map((b) => b.body.orgId ?? b.body.org.toLowerCase()));
+  return t.bodies.every((b) => keys.has(b.body.orgId ?? b.body.org.toLowerCase()));
 }
 
 /**

@@ -156,5 +156,5 @@ export const NAME_WORDS = new Set([
   "hàng", "thuế", "hải", "cục", "chi", "tổng", "trung", "tâm", "cảnh", "sát", "phòng", "cháy", "chữa", "cứu",
   "nạn", "hộ", "thanh", "niên", "phụ", "nữ", "nông", "dân", "cựu", "chiến", "liên", "đoàn", "lao", "động",
   "đài", "phát", "truyền", "hình", "báo", "nước", "ngoài", "đại", "diện", "sứ", "lãnh", "sự",
-  "gia", "điện", "dầu", "khí", "viễn", "thông", "bưu", "năng", "than", "khoáng", "sản", "tộc", "tôn",
+  "gia", "điện", "dầu", "khí", "kinh", "viễn", "thông", "bưu", "năng", "than", "khoáng", "sản", "tộc", "tôn",
 ]);

@@ -28,18 +28,48 @@ const RUN_IN_FIRST = /(?<=^|\n)([ \t]*(?:\*\*)?(?:[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d
 /** A line of its own that opens a new list after a dash list: "... Thủ tướng còn yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh:". */
 const LEAD_LINE = /(?<=\n)[ \t]*(?![-–+•*|]|\(?[\dIVXLivxla-zđ]{1,6}[.)])(?=\p{Lu})[^\n]{8,400}:[ \t]*(?=\n)/gu;
 /** Where the addressed part of a document ends: the distribution list. */
-const END_OF_BODY = /\n[ \t]*(?:\*\*)?(?:Nơi nhận|Nơi gửi)\s*:/u;
+const END_OF_BODY = /\n[ \t]*(?:\*\*)?(?:Nơi nhận|Nơi gửi)\s*:/gu;
+/**
+ * Where a document attached after the distribution list starts (the plan a decision issues, its appendix):
+ * a title line in capitals ("KẾ HOẠCH", "PHỤ LỤC", "QUY CHẾ") or the line that says what it is attached to.
+ */
+const ATTACHMENT = /\n[ \t]*(?:\*\*)?(?:(?:KẾ HOẠCH|PHỤ LỤC|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|DANH MỤC|HƯỚNG DẪN|ĐIỀU LỆ|CHIẾN LƯỢC)(?![\p{Ll}])|\((?:Ban hành )?[Kk]èm theo )/u;
+
+/**
+ * The parts of text the outline reads: the addressed body up to its distribution list, then each attached
+ * document from its title on. The list and signature between them are read by no rule.
+ */
+function addressedParts(text: string): Array<{ start: number; end: number }> {
+  const parts: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  END_OF_BODY.lastIndex = 0;
+  for (let m = END_OF_BODY.exec(text); m; m = END_OF_BODY.exec(text)) {
+    if (m.index < start) continue;
+    parts.push({ start, end: m.index });
+    const rest = text.slice(m.index + m[0].length);
+    const a = rest.search(ATTACHMENT);
+    if (a < 0) return parts;
+    start = m.index + m[0].length + a + 1;
+    END_OF_BODY.lastIndex = start;
+  }
+  parts.push({ start, end: text.length });
+  return parts;
+}
 
 interface Marker { start: number; bodyStart: number; type: string; value: number; inline: boolean }
 
 /** The outline of text: node 0 is the root; nodes are in document order, parents first. */
 export function buildOutline(text: string): OutlineNode[] {
-  const stop = text.search(END_OF_BODY);
-  const limit = stop >= 0 ? stop : text.length;
-  const markers = findMarkers(text, limit);
+  const parts = addressedParts(text);
+  const limit = parts[parts.length - 1]!.end;
+  const markers = findMarkers(text, limit).filter((m) => parts.some((p) => p.start <= m.start && m.start < p.end));
   const nodes: OutlineNode[] = [{ start: 0, bodyStart: 0, end: limit, parent: null, type: "root", value: 0, children: [] }];
   const stack: number[] = [0];
+  let part = 0;
   for (const m of markers) {
+    // An attached document starts afresh: what was open ends at the distribution list, and the attachment's
+    // title and opening paragraphs are a top-level part whose items hang under it.
+    while (part + 1 < parts.length && m.start >= parts[part + 1]!.start) part = nextPart(nodes, stack, parts, part);
     let type = m.type, value = m.value;
     // "(i)" after "(h)" is a letter, otherwise a roman numeral.
     if (type === "proman") {
@@ -54,7 +84,7 @@ export function buildOutline(text: string): OutlineNode[] {
       if (!nodes[stack[stack.length - 1]!]!.type.match(/^(dash|lead)$/)) continue;
       while (stack.length > 1 && /^(dash|lead)$/.test(nodes[stack[stack.length - 1]!]!.type)) nodes[stack.pop()!]!.end = m.start;
       const parent = stack[stack.length - 1]!;
-      nodes.push({ start: m.start, bodyStart: m.bodyStart, end: limit, parent, type, value, children: [] });
+      nodes.push({ start: m.start, bodyStart: m.bodyStart, end: parts[part]!.end, parent, type, value, children: [] });
       nodes[parent]!.children.push(nodes.length - 1);
       stack.push(nodes.length - 1);
       continue;
@@ -76,11 +106,23 @@ export function buildOutline(text: string): OutlineNode[] {
     while (stack.length - 1 > parentAt) nodes[stack.pop()!]!.end = m.start;
     const parent = stack[stack.length - 1]!;
     const idx = nodes.length;
-    nodes.push({ start: m.start, bodyStart: m.bodyStart, end: limit, parent, type, value, children: [] });
+    nodes.push({ start: m.start, bodyStart: m.bodyStart, end: parts[part]!.end, parent, type, value, children: [] });
     nodes[parent]!.children.push(idx);
     stack.push(idx);
   }
+  while (part + 1 < parts.length) part = nextPart(nodes, stack, parts, part);
+  while (stack.length > 1) nodes[stack.pop()!]!.end = parts[part]!.end;
   return nodes;
+}
+
+/** Ends what is open at the end of part `part` and opens the next part as a top-level node. */
+function nextPart(nodes: OutlineNode[], stack: number[], parts: ReadonlyArray<{ start: number; end: number }>, part: number): number {
+  while (stack.length > 1) nodes[stack.pop()!]!.end = parts[part]!.end;
+  const p = parts[part + 1]!;
+  nodes.push({ start: p.start, bodyStart: p.start, end: p.end, parent: 0, type: "part", value: 0, children: [] });
+  nodes[0]!.children.push(nodes.length - 1);
+  stack.push(nodes.length - 1);
+  return part + 1;
 }
 
 function findLevel(nodes: OutlineNode[], stack: number[], type: string): number {

@@ -45,19 +45,20 @@ const GENERIC_WORDS = new Set(["nghiêm", "túc", "triển", "khai", "thực", "
   "trương", "chỉ", "đạo", "phối", "hợp", "và", "kịp", "thời", "đầy", "đủ", "có", "hiệu", "quả", "chủ", "động", "tích", "cực"]);
 const ISSUING = /^ban hành (quyết định|kế hoạch|chỉ thị|nghị quyết|quy chế|quy định|công văn|thông báo)\b/u;
 
-/** The tasks of the document's prose and lists, skipping the spans in `skip` (tables). */
-export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span[]): RawTask[] {
-  const nodes = buildOutline(view.text);
+/** The tasks of the document's prose and lists, skipping the spans in `skip` (tables, item fields). */
+export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span[], nodes: OutlineNode[] = buildOutline(view.text)): RawTask[] {
   const given = new Map<number, Addressee | undefined>();
   const recent: { body?: Body } = {};
   const out: RawTask[] = [];
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n]!;
-    const inherited = node.parent === null ? undefined : given.get(node.parent);
+    // The root and an attached document's opening (its title, its preamble) are running text.
+    const top = node.parent === null || node.type === "part";
+    const inherited = top ? undefined : given.get(node.parent!);
     const own = ownSpan(nodes, n);
     const hasChildren = node.children.length > 0;
-    // Paragraphs of running text (the root: a preamble, or a whole news article) stand alone.
-    const units = node.parent === null ? paragraphs(view.text, own.start, own.end) : [own];
+    // Paragraphs of running text (a preamble, or a whole news article) stand alone.
+    const units = top ? paragraphs(view.text, own.start, own.end) : [own];
     let addressee = inherited;
     units.forEach((unit, u) => {
       const leadIn = hasChildren && u === units.length - 1;
@@ -67,7 +68,7 @@ export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span
       // Items that run on in the lead-in's paragraph ("..., cụ thể: (i) ...; (ii) ...") end where it ends.
       const inlineEnd = leadIn && firstChild && view.text[firstChild.start - 1] !== "\n"
         ? paragraphEnd(view.text, firstChild.start, node.end) : undefined;
-      const r = readUnit(view, unit, inherited, leadIn, recent, skip, node.parent === null, meta, inlineEnd);
+      const r = readUnit(view, unit, inherited, leadIn, recent, skip, top, meta, inlineEnd);
       if (r.addressee && !inherited?.silent) addressee = r.addressee;
       if (!addressee?.silent) for (const g of r.groups) out.push(...toTasks(view, meta, g));
     });

@@ -103,7 +103,7 @@ function rowTask(
  * The bodies a cell names: a list the body reader reads whole ("Bộ Tài chính, Bộ Công Thương"), or else
  * each part between semicolons, or commas before a new name, kept as written.
  */
-function cellBodies(view: DocView, cell: Cell): Body[] {
+export function cellBodies(view: DocView, cell: Cell): Body[] {
   const whole = fullList(view, cell.start, cell.end);
   if (whole) return whole;
   const out: Body[] = [];

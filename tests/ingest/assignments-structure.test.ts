@@ -134,3 +134,111 @@ describe("who is named where", () => {
     expect(here.some((r) => r.orgId === "bo-giao-duc-va-dao-tao")).toBe(false);
   });
 });
+
+describe("fields of a plan's items", () => {
+  it("makes the item above 'Cơ quan chủ trì / phối hợp / Thời gian thực hiện' a task of the lead, with partners and time", () => {
+    const d = extract([
+      "II. NHIỆM VỤ",
+      "1. Xây dựng cơ sở dữ liệu đất đai tập trung của tỉnh",
+      "- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.",
+      "- Cơ quan phối hợp: Sở Tài chính, Ủy ban nhân dân các xã, phường.",
+      "- Thời gian thực hiện: Quý IV/2026.",
+      "2. Số hóa hồ sơ hộ tịch lưu trữ tại cấp xã",
+      "Đơn vị thực hiện: Sở Tư pháp; thời gian hoàn thành: năm 2026.",
+    ].join("\n\n"));
+    const land = d.records.filter((r) => r.task.startsWith("Xây dựng cơ sở dữ liệu đất đai"));
+    expect(land.map((r) => `${r.org}:${r.role}`).sort()).toEqual([
+      "Sở Nông nghiệp và Môi trường:lead", "Sở Tài chính:coordinate", "Ủy ban nhân dân các xã, phường:coordinate"]);
+    expect(land.every((r) => r.deadline?.due === "2026-12-31")).toBe(true);
+    // The quote runs from the item to its fields: it names the lead.
+    expect(d.text.slice(land[0]!.quoteStart, land[0]!.quoteEnd)).toContain("Cơ quan chủ trì: Sở Nông nghiệp và Môi trường");
+    expect(owners(d, "Số hóa hồ sơ hộ tịch")).toEqual(["Sở Tư pháp:lead"]);
+    // A field line is not a task of its own.
+    expect(d.records.some((r) => r.task.startsWith("Cơ quan") || r.task.startsWith("Thời gian"))).toBe(false);
+  });
+
+  it("gives the lead of 'b) Cơ quan thực hiện:' each duty listed under 'a) Nhiệm vụ:'", () => {
+    const d = extract([
+      "1. Về dữ liệu",
+      "a) Nhiệm vụ:",
+      "- Rà soát, chuẩn hóa cơ sở dữ liệu chuyên ngành của đơn vị.",
+      "- Kết nối dữ liệu chuyên ngành với kho dữ liệu dùng chung của tỉnh.",
+      "b) Cơ quan thực hiện:",
+      "- Đơn vị chủ trì: Sở Y tế.",
+      "- Đơn vị phối hợp: Sở Khoa học và Công nghệ.",
+      "c) Thời gian thực hiện: Quý II/2026.",
+    ].join("\n\n"));
+    for (const duty of ["Rà soát, chuẩn hóa", "Kết nối dữ liệu chuyên ngành"]) {
+      const here = d.records.filter((r) => r.task.startsWith(duty));
+      expect(here.map((r) => `${r.org}:${r.role}`).sort()).toEqual(["Sở Khoa học và Công nghệ:coordinate", "Sở Y tế:lead"]);
+      expect(here.every((r) => r.deadline?.due === "2026-06-30")).toBe(true);
+    }
+  });
+
+  it("reads no task from the fields of an administrative procedure", () => {
+    const d = extract([
+      "1. Thủ tục cấp giấy phép hoạt động dịch vụ khoa học",
+      "- Cơ quan tiếp nhận hồ sơ: Trung tâm Phục vụ hành chính công tỉnh.",
+      "- Cơ quan thực hiện: Sở Khoa học và Công nghệ.",
+      "- Thời hạn giải quyết: 15 ngày làm việc.",
+    ].join("\n\n"));
+    expect(d.records).toEqual([]);
+  });
+});
+
+describe("a deadline on a line of its own", () => {
+  it("belongs to the task item it follows, in the item or as its field", () => {
+    const d = extract([
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Tài chính:",
+      "- Bố trí kinh phí thực hiện kế hoạch.",
+      "Thời hạn hoàn thành: tháng 8/2026.",
+      "- Hướng dẫn thanh quyết toán kinh phí.",
+      "2. Sở Nội vụ chủ trì thẩm định đề án vị trí việc làm của các xã.",
+      "Thời gian thực hiện: Quý III/2026.",
+    ].join("\n\n"));
+    const of = (words: string) => d.records.find((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes(words));
+    expect(of("Bố trí kinh phí")?.deadline?.due).toBe("2026-08-31");
+    expect(of("Hướng dẫn thanh quyết toán")?.deadline).toBeUndefined();
+    expect(of("đề án vị trí việc làm")?.deadline?.due).toBe("2026-09-30");
+    expect(d.records.some((r) => r.task.startsWith("Thời"))).toBe(false);
+  });
+
+  it("reads 'hoàn thành' before a date as a limit", () => {
+    const d = extract("Giao Sở Xây dựng rà soát quy hoạch chung đô thị, hoàn thành tháng 10/2026.");
+    expect(d.records.find((r) => r.org === "Sở Xây dựng")?.deadline?.due).toBe("2026-10-31");
+  });
+});
+
+describe("names a heading or subject gives", () => {
+  it("reads a capitalised verb after the head as part of the name: Ban Quản lý ..., Trung tâm Kiểm soát ...", () => {
+    const d = extract([
+      "III. TỔ CHỨC THỰC HIỆN",
+      "2. Ban Quản lý các khu công nghiệp tỉnh có trách nhiệm:",
+      "- Hướng dẫn doanh nghiệp trong khu công nghiệp lập hồ sơ môi trường.",
+      "3. Sở Y tế:",
+      "- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì giám sát sau tiêm chủng.",
+    ].join("\n\n"));
+    // One body managing many parks leads; it is not a plural addressee.
+    expect(owners(d, "lập hồ sơ môi trường")).toEqual(["Ban Quản lý các khu công nghiệp tỉnh:lead"]);
+    expect(owners(d, "giám sát sau tiêm chủng")).toEqual(["Trung tâm Kiểm soát bệnh tật tỉnh:lead"]);
+  });
+});
+
+describe("a plan attached after the distribution list", () => {
+  it("is read from its title on; the distribution list and signature are not", () => {
+    const d = extract([
+      "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.",
+      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+      "Nơi nhận:",
+      "- Sở Tài chính;",
+      "- Lưu: VT.",
+      "KẾ HOẠCH",
+      "Chuyển đổi số năm 2026",
+      "1. Sở Y tế",
+      "a) Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh.",
+    ].join("\n\n"));
+    expect(owners(d, "bệnh án điện tử")).toEqual(["Sở Y tế:lead"]);
+    expect(d.records.some((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes("Lưu: VT"))).toBe(false);
+  });
+});
