@@ -7,7 +7,8 @@ import type { Config } from "../core/config.js";
 import { StoreError } from "../core/errors.js";
 import { createLogger, type Logger } from "../core/logger.js";
 import { loadOrgRegistry } from "../core/orgs.js";
-import { createEmbeddings, resolveEmbedderInfo } from "../embeddings/create.js";
+import { deferEmbeddings } from "../embeddings/deferred.js";
+import { resolveEmbedderInfo } from "../embeddings/info.js";
 import { createAnswerer } from "../qa/answerer.js";
 import { openStore } from "../store/open.js";
 import type { App } from "./types.js";
@@ -23,7 +24,8 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const logger = options.logger ?? createLogger(config.logLevel, config.logFormat);
   const now = options.now ?? (() => new Date());
   const registry = loadOrgRegistry({ extraFile: config.store.orgRegistryFile });
-  const created = createEmbeddings(config.embeddings);
+  // Loaded by the first embedding (ingest, a vector-ranked search), not by every command.
+  const created = deferEmbeddings(config.embeddings);
   const { embeddings } = created;
   const store = await openStore(config.store, { logger, now });
   try {

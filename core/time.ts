@@ -8,6 +8,15 @@ export const VN_TZ = "Asia/Ho_Chi_Minh";
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * ISO dates in calendar order, for sorting (and "" or "9999" standing for none): code-unit order, which
+ * for digits and "-" is what localeCompare gives, without the ICU collator that localeCompare creates
+ * at its first call (about 0.012 s of a command's first answer).
+ */
+export function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** "2026-06-30" from numbers (month 1-12); no validation. */
 export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;

@@ -5,6 +5,7 @@
  */
 import type { OrgRegistry } from "../core/orgs.js";
 import { nameKey } from "../core/text.js";
+import { compareIso } from "../core/time.js";
 import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 import { citation } from "./cite.js";
@@ -81,7 +82,7 @@ type Order = (a: StoredAssignment, b: StoredAssignment) => number;
 function orderFor(u: Understanding): Order {
   const p = u.period;
   if (p?.kind !== "range" || !p.end || p.start) return answerOrder;
-  return (a, b) => (b.deadline?.due ?? b.period?.end ?? "").localeCompare(a.deadline?.due ?? a.period?.end ?? "") || answerOrder(a, b);
+  return (a, b) => compareIso(b.deadline?.due ?? b.period?.end ?? "", a.deadline?.due ?? a.period?.end ?? "") || answerOrder(a, b);
 }
 
 /** Records in `order` with their role set aside (a task's place is its best-placed record's). */
@@ -108,7 +109,7 @@ function listingOf(u: Understanding, total: number): TaskListing {
 function answerOrder(a: StoredAssignment, b: StoredAssignment): number {
   return ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)
     || Number(a.docMeta.kind === "news") - Number(b.docMeta.kind === "news")
-    || (a.deadline?.due ?? "9999").localeCompare(b.deadline?.due ?? "9999")
+    || compareIso(a.deadline?.due ?? "9999", b.deadline?.due ?? "9999")
     || a.docId - b.docId
     || a.quoteStart - b.quoteStart;
 }

@@ -5,7 +5,7 @@
  * "training" -> "tập huấn" | "đào tạo" | "bồi dưỡng"). The local embedder has no cross-lingual meaning,
  * so without this an English question has no lexical path to a Vietnamese passage.
  */
-import { z } from "zod";
+import { z } from "zod/v3"; // the light zod API, as core/config.ts explains: this module loads with every question
 import { ConfigError } from "../core/errors.js";
 import { EN_FUNCTION_WORDS } from "../core/stopwords.js";
 import { fold, nfc, squash, tokens } from "../core/text.js";

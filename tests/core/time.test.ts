@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isoWeekLabel, isValidDay, lastDayOfMonth, startOfWeek, vnDate, VN_TZ } from "../../core/time.js";
+import { addDays, compareIso, daysBetween, isoWeekLabel, isValidDay, lastDayOfMonth, startOfWeek, vnDate, VN_TZ } from "../../core/time.js";
 
 describe("time", () => {
   it("gives the calendar date in Vietnam (UTC+7), which runs ahead of UTC in the evening", () => {
@@ -40,5 +40,10 @@ describe("time", () => {
     expect(isoWeekLabel("2026-01-01")).toBe("2026-W01");
     expect(isoWeekLabel("2027-01-01")).toBe("2026-W53");
     expect(isoWeekLabel("2024-12-30")).toBe("2025-W01");
+  });
+
+  it("orders ISO dates and the '' / '9999' sentinels as localeCompare does", () => {
+    const dates = ["", "9999", "2026-06-30", "2026-07-01", "2025-12-31", "2026-06-03", "2026-06-30"];
+    for (const a of dates) for (const b of dates) expect(compareIso(a, b)).toBe(Math.sign(a.localeCompare(b)));
   });
 });

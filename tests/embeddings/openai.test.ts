@@ -2,6 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEmbeddings, resolveEmbedderInfo } from "../../embeddings/create.js";
+import { deferEmbeddings } from "../../embeddings/deferred.js";
+import { LocalHashEmbeddings } from "../../embeddings/local.js";
 import { createOpenAIEmbeddings } from "../../embeddings/openai.js";
 
 interface Seen { path: string; auth: string | undefined; body: { model: string; input: string | string[]; encoding_format?: string } }
@@ -88,5 +90,24 @@ describe("createEmbeddings", () => {
     expect(seen).toHaveLength(1); // probed once
     const known = createEmbeddings({ kind: "openai", apiKey: "k", model: "text-embedding-3-small", batchSize: 4 });
     expect(known.info).toEqual({ name: "openai:text-embedding-3-small", dimensions: 1536 });
+  });
+});
+
+describe("deferEmbeddings (what openApp uses: the embedder loads with its first request)", () => {
+  it("gives the local embedder's vectors and description", async () => {
+    const { embeddings, info } = deferEmbeddings({ kind: "local", dimensions: 128 });
+    expect(info).toEqual({ name: "local-hash-v1", dimensions: 128 });
+    const local = new LocalHashEmbeddings({ dimensions: 128 });
+    expect(await embeddings.embedQuery("Bộ Y tế chủ trì")).toEqual(await local.embedQuery("Bộ Y tế chủ trì"));
+    expect(await embeddings.embedDocuments(["a b", "quý II/2026"])).toEqual(await local.embedDocuments(["a b", "quý II/2026"]));
+  });
+
+  it("records a remote model's real size in the description it returned", async () => {
+    const created = deferEmbeddings({ kind: "openai", baseUrl: `${base}/v1`, model: "my-model", batchSize: 4 });
+    expect(created.info).toEqual({ name: "openai:my-model", dimensions: 0 });
+    expect(seen).toHaveLength(0);
+    expect(await resolveEmbedderInfo(created)).toEqual({ name: "openai:my-model", dimensions: 3 });
+    expect(created.info.dimensions).toBe(3);
+    expect(seen).toHaveLength(1);
   });
 });
