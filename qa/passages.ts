@@ -44,19 +44,16 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   const nothing: Answer = { ...base, answer: describeNothing(u, (opts.offset ?? 0) > 0), found: false, citations: [], more: false };
   if (scope.docIds && scope.docIds.length === 0) return nothing;
   if (u.folded.length === 0) return nothing;
-  // A document the question names ranks its own passages first (policy.ts: namedDocumentBoost); the texts
-  // that mention it (carry it out, report on it) may answer too, and no other: "Ngân hàng Nhà nước được
-  // giao gì trong Công điện 232" is not answered from another resolution's passage. Same run, against
-  // boosting the named document among all: tuning 0.714 / 0.473 / 21 of 36 negatives -> 0.714 / 0.479 /
-  // 23; test 0.642 / 0.386 / 20 of 34 -> 0.658 / 0.413 / 24; CongBot ask 0.651 -> 0.652 (4.3 -> 4.7 %
-  // nothing found).
-  const named = new Set(scope.docIds ?? []);
+  // A document the question names, and the texts that mention it (carry it out, report on it), answer; no
+  // other does: "Ngân hàng Nhà nước được giao gì trong Công điện 232" is not answered from another
+  // resolution's passage. Same run, against all documents with the named one boosted: tuning 0.714 / 0.473 /
+  // 21 of 36 negatives -> 0.714 / 0.479 / 23; test 0.642 / 0.386 / 20 of 34 -> 0.658 / 0.413 / 24; CongBot
+  // ask 0.651 -> 0.652. Within them the named document is not boosted any more: boost 0.1 -> 0 gave CongBot
+  // 0.680 -> 0.695 and left both halves unchanged (0.2: CongBot 0.664).
   // Filtered from the unscoped ranking, not searched within them: a passage must also rank among all
   // (searching within them instead: tuning 0.700 / 0.464, test precision 0.402, CongBot 0.648).
   const allowed = scope.docIds ? new Set([...scope.docIds, ...(scope.mentioning ?? [])]) : undefined;
-  const retrieved = (await retrieve(u, deps, {})).filter((r) => !allowed || allowed.has(r.chunk.docId))
-    .map((r) => (named.has(r.chunk.docId) ? { ...r, key: r.key + A.namedDocumentBoost } : r))
-    .sort((a, b) => b.key - a.key);
+  const retrieved = (await retrieve(u, deps, {})).filter((r) => !allowed || allowed.has(r.chunk.docId));
   // A year narrows the passages of a question about tasks (who, when, what is assigned); elsewhere it is
   // the asker's circumstance ("bố tôi hy sinh năm 1970", "nếu cần ... vào năm 2022"): CongBot ask
   // 0.643 -> 0.651, tuning recall 0.642 -> 0.646, test and every negative unchanged.

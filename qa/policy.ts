@@ -91,15 +91,6 @@ export interface Policy {
      */
     oneFactMargin: number;
     oneFactScoreRatio: number;
-    /**
-     * A document the question names (by number) puts its own passages this much higher, instead of
-     * being the only place searched: the texts that carry it out or report on it can still answer
-     * ("theo Quyết định 170 ..." answered by the circular that implements it). Narrowing instead:
-     * CongBot 0.551, tuning 0.657 / 0.419, test negatives 20/34; boost 0.1: CongBot 0.623, tuning
-     * 0.642 / 0.413, test negatives 18/34; 0.3: CongBot 0.589. With today's evidence score (no second
-     * search): 0 -> CongBot 0.631, tuning precision 0.403; 0.05 -> 0.625, 0.408; 0.1 -> 0.616, 0.413.
-     */
-    namedDocumentBoost: number;
     /** At most this many passages a page; who/when questions cite fewer. */
     maxPassages: number;
     maxPassagesOneFact: number;
@@ -133,7 +124,6 @@ export const POLICY: Policy = {
     followMargin: 0.15,
     oneFactMargin: 0.02,
     oneFactScoreRatio: 0.9,
-    namedDocumentBoost: 0.1,
     maxPassages: 3,
     maxPassagesOneFact: 2,
     rerankDepth: 20,

@@ -183,7 +183,8 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // trước ngày nào?" does: three words of matter, not two, and narrowing by "trình nghị định".
   const others = mentions.filter((m) => !orgs.includes(m)).map((m) => ({ index: m.index, length: m.length, vi: m.org.name }));
   const enMatter = language === "en" ? englishMatter(searchText([...refsAndPeriods, ...orgSpans]), others, sameLength ? q : undefined) : undefined;
-  const subjectWords = enMatter?.length ?? searchWords([...refsAndPeriods, ...orgSpans]).length;
+  // A role asked ("What does X lead?" -> "chủ trì") is not a matter.
+  const subjectWords = enMatter?.filter((w) => !GENERIC_SUBJECT.has(w)).length ?? searchWords([...refsAndPeriods, ...orgSpans]).length;
   const marker = TOPIC_MARKER_RE.exec(f);
   const topic = marker ? unique(searchWords([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]).map(fold)) : [];
   const unknownOrg = orgs.length === 0 ? findUnknownOrg(q, f, [...refsAndPeriods, ...mentions.map((m): [number, number] => [m.index, m.index + m.length])]) : undefined;
