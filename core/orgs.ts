@@ -158,3 +158,22 @@ export function issuerProvince(registry: OrgRegistry, issuer: string | undefined
 export function recordIds(org: Org, province: string | undefined): string[] {
   return org.unplaced && org.province === province ? [org.id, org.unplaced] : [org.id];
 }
+
+/** The body that carries on a body's work after a merger (following `mergedInto`), or the body itself. */
+export function successorOf(registry: OrgRegistry, id: string): string {
+  let current = id;
+  for (let i = 0; i < 5; i++) {
+    const next = registry.get(current)?.mergedInto;
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * The registered bodies whose work `org` carries on ("Bộ Thông tin và Truyền thông" for "Bộ Khoa học và
+ * Công nghệ" after 1 March 2025): a task assigned to them before the merger is now the successor's.
+ */
+export function predecessorsOf(registry: OrgRegistry, org: Org): Org[] {
+  return registry.all().filter((o) => o.id !== org.id && o.mergedInto !== undefined && successorOf(registry, o.id) === org.id);
+}

@@ -3,7 +3,7 @@
  * quote. With an organisation, tasks are grouped by its role; without one ("what is due in 8/2025"),
  * each task is listed once with all its bodies.
  */
-import type { OrgRegistry } from "../core/orgs.js";
+import { successorOf, type OrgRegistry } from "../core/orgs.js";
 import { nameKey } from "../core/text.js";
 import { compareIso } from "../core/time.js";
 import type { Role } from "../core/types.js";
@@ -70,7 +70,7 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   }
   const matter = u.topic.length >= 2 ? u.topic : u.subject;
   if (matter.length >= 2) tasks = onMatter(tasks, matter, termWeights(matter, await store.termFrequencies("folded", matter)));
-  return distinctTasks(tasks).sort(orderFor(u));
+  return distinctTasks(tasks, (id) => successorOf(registry, id)).sort(orderFor(u));
 }
 
 type Order = (a: StoredAssignment, b: StoredAssignment) => number;

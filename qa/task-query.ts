@@ -5,7 +5,7 @@
  * `dueInPeriod` decides which of its rows belong to the period.
  */
 import { AnswerError } from "../core/errors.js";
-import { issuerProvince, recordIds, type Org, type OrgRegistry } from "../core/orgs.js";
+import { issuerProvince, predecessorsOf, recordIds, successorOf, type Org, type OrgRegistry } from "../core/orgs.js";
 import { parsePeriod } from "../core/periods.js";
 import { fold } from "../core/text.js";
 import type { Period, Role } from "../core/types.js";
@@ -31,9 +31,12 @@ export interface ResolvedTaskQuery {
 /**
  * The records of the named bodies: the ids the store is asked for, and the test that keeps a body's
  * own. A provincial department is also written unplaced in its province's documents ("Sở Y tế" in a
- * plan of UBND tỉnh Đắk Lắk), and only there is that record its (core/orgs.ts recordIds).
+ * plan of UBND tỉnh Đắk Lắk), and only there is that record its (core/orgs.ts recordIds). A body formed
+ * by a merger also has its predecessors' records (core/orgs.ts predecessorsOf): "Bộ Khoa học và Công
+ * nghệ" gets the task an earlier copy of a plan gave "Bộ Thông tin và Truyền thông".
  */
 export function bodyRecords(orgs: readonly Org[], registry: OrgRegistry): { orgIds: string[]; keep: (t: StoredAssignment) => boolean } {
+  orgs = orgs.flatMap((o) => [o, ...predecessorsOf(registry, o)]);
   const orgIds = [...new Set(orgs.flatMap((o) => (o.unplaced ? [o.id, o.unplaced] : [o.id])))];
   const provinces = new Map<string, string | undefined>();
   const provinceOf = (issuer = "") => (provinces.has(issuer) ? provinces.get(issuer) : provinces.set(issuer, issuerProvince(registry, issuer)).get(issuer));
@@ -103,12 +106,13 @@ export function periodFilter(period: Period): Pick<AssignmentFilter, "overlaps" 
 /**
  * What a task list counts, the same in answers, `nhiemvu tasks` and the bot: one record per body, role and
  * wording. The same task copied into several documents (an appendix ingested three times, a plan and the
- * report that repeats it) counts once; the first record in the given order stays.
+ * report that repeats it) counts once, also when a later copy names the body that took over after a
+ * merger (`successor`: core/orgs.ts successorOf); the first record in the given order stays.
  */
-export function distinctTasks(records: StoredAssignment[]): StoredAssignment[] {
+export function distinctTasks(records: StoredAssignment[], successor: (id: string) => string = (id) => id): StoredAssignment[] {
   const seen = new Set<string>();
   return records.filter((t) => {
-    const key = `${t.orgId ?? t.org}|${t.role}|${fold(t.task).slice(0, 160)}`;
+    const key = `${t.orgId ? successor(t.orgId) : t.org}|${t.role}|${fold(t.task).slice(0, 160)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -136,7 +140,7 @@ export function tasksByQuote(records: StoredAssignment[]): StoredAssignment[][] 
  * The entries of a task list: for one body, each of its tasks; for no body, each task once with all its
  * bodies. Their number is the count every list states.
  */
-export function taskEntries(records: StoredAssignment[], byBody: boolean): StoredAssignment[][] {
-  const distinct = distinctTasks(records);
+export function taskEntries(records: StoredAssignment[], byBody: boolean, registry?: OrgRegistry): StoredAssignment[][] {
+  const distinct = distinctTasks(records, registry ? (id) => successorOf(registry, id) : undefined);
   return byBody ? distinct.map((t) => [t]) : tasksByQuote(distinct);
 }

@@ -40,8 +40,8 @@ async function deadlinePage(deps: BotDeps, days: number, n: number) {
   const { today, until, overdue, upcoming } = await findDueTasks(
     deps.app.store, { orgIds: [], lookbackDays: lookback, lookaheadDays: days }, deps.app.now(),
   );
-  const soon = taskEntries(upcoming, false);
-  const late = taskEntries(overdue, false);
+  const soon = taskEntries(upcoming, false, deps.app.registry);
+  const late = taskEntries(overdue, false, deps.app.registry);
   const entry = (records: typeof upcoming) => ({ html: renderTaskEntry(records, { today, maxTaskChars: TASK_CHARS }) });
   const lines: ListLine[] = [
     { html: `⏰ <b>Đến hạn trong ${days} ngày tới</b> (đến ${formatDate(until)}): ${soon.length}`, heading: true },

@@ -41,7 +41,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
         const { filter, period, keep } = await resolveTaskQuery({ ...opts, role: opts.role as Role | undefined }, app);
         const found = (await app.store.findAssignments(filter)).filter((t) => dueInPeriod(t, period) && keep(t));
         if (opts.format) file = await exportTable(opts.format, found, app);
-        return { found, entries: taskEntries(found, !!opts.assignee) };
+        return { found, entries: taskEntries(found, !!opts.assignee, app.registry) };
       });
       if (file) {
         if (opts.out) writeFileSync(opts.out, file);
@@ -66,7 +66,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
         const { resolveTaskQuery, taskEntries } = await import("../../qa/task-query.js");
         const { filter, keep } = await resolveTaskQuery({ assignee: opts.assignee, dueAfter: opts.from, dueBefore: opts.to }, app);
         const found = (await app.store.findAssignments(filter)).filter(keep).sort((a, b) => (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? ""));
-        return { found, entries: taskEntries(found, !!opts.assignee) };
+        return { found, entries: taskEntries(found, !!opts.assignee, app.registry) };
       });
       await printTasks(ctx, listed, opts.json);
     }));
