@@ -144,10 +144,18 @@ export function loadOrgRegistry(opts?: { extraFile?: string }): OrgRegistry {
   return createRegistry({ orgs: [...byId.values()], prefixes, prefixGroups, notAfter, local, strictAbbreviations });
 }
 
-/** The province whose body issued a document ("Ủy ban nhân dân tỉnh Đắk Lắk" -> "dak-lak"), if any. */
+const issuerProvinces = new WeakMap<OrgRegistry, Map<string, string | undefined>>();
+
+/**
+ * The province whose body issued a document ("Ủy ban nhân dân tỉnh Đắk Lắk" -> "dak-lak"), if any; read
+ * once per issuer and registry (task lists and passage checks ask it of every record or passage).
+ */
 export function issuerProvince(registry: OrgRegistry, issuer: string | undefined): string | undefined {
   if (!issuer) return undefined;
-  return registry.findAll(issuer).find((m) => m.org.province !== undefined)?.org.province;
+  let known = issuerProvinces.get(registry);
+  if (!known) issuerProvinces.set(registry, (known = new Map()));
+  if (!known.has(issuer)) known.set(issuer, registry.findAll(issuer).find((m) => m.org.province !== undefined)?.org.province);
+  return known.get(issuer);
 }
 
 /**

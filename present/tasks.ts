@@ -36,10 +36,13 @@ export function renderTask(t: StoredAssignment, opts: TaskListOptions = {}): str
   if (t.role === "lead" && t.coordinators.length > 0) {
     lines.push(`   🤝 Phối hợp: ${escapeHtml(t.coordinators.join(", "))}`);
   }
-  const dl = deadlineText(t, opts.today);
-  if (dl) lines.push(`   ⏰ ${dl}`);
-  lines.push(`   📄 ${escapeHtml(taskSource(t))}`);
-  return lines.join("\n");
+  return [...lines, ...dueAndSource(t, opts.today)].join("\n");
+}
+
+/** An item's closing lines: its deadline (when it has one) and its source. */
+function dueAndSource(t: StoredAssignment, today?: string): string[] {
+  const dl = deadlineText(t, today);
+  return [...(dl ? [`   ⏰ ${dl}`] : []), `   📄 ${escapeHtml(taskSource(t))}`];
 }
 
 /** "Kết luận 229-KL/TW, mục 3 (ii)", with the page in a PDF (plain text). */
@@ -69,11 +72,8 @@ export function renderTaskEntry(records: StoredAssignment[], opts: TaskListOptio
   const t = records[0]!;
   if (records.length === 1) return renderTask(t, opts);
   const { maxTaskChars = 1000 } = opts;
-  const lines = [`• ${bodiesOf(records, (name, role) => `<b>${escapeHtml(name)}</b> <i>(${role})</i>`)}: ${escapeHtml(shorten(t.task, maxTaskChars))}`];
-  const dl = deadlineText(t, opts.today);
-  if (dl) lines.push(`   ⏰ ${dl}`);
-  lines.push(`   📄 ${escapeHtml(taskSource(t))}`);
-  return lines.join("\n");
+  const head = `• ${bodiesOf(records, (name, role) => `<b>${escapeHtml(name)}</b> <i>(${role})</i>`)}: ${escapeHtml(shorten(t.task, maxTaskChars))}`;
+  return [head, ...dueAndSource(t, opts.today)].join("\n");
 }
 
 /** "Bộ A (chủ trì), Bộ B (phối hợp) và 3 cơ quan khác", each body once, written by `write`. */

@@ -14,7 +14,7 @@ import { docLabel, roleName, sectionPhrase } from "../core/display.js";
 import { ROLE_ORDER } from "./assigned.js";
 import { citation } from "./cite.js";
 import { retrieve, type RankedChunk } from "./retrieve.js";
-import type { Scope } from "./scope.js";
+import { mentioningDocs, type Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
 import { deadlineWords, describeNothing } from "./wording.js";
@@ -52,7 +52,9 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // 0.680 -> 0.695 and left both halves unchanged (0.2: CongBot 0.664).
   // Filtered from the unscoped ranking, not searched within them: a passage must also rank among all
   // (searching within them instead: tuning 0.700 / 0.464, test precision 0.402, CongBot 0.648).
-  const allowed = scope.docIds ? new Set([...scope.docIds, ...(scope.mentioning ?? [])]) : undefined;
+  // (Read here, not in resolveScope: an answer from the assignment table needs only the named documents.)
+  const mentioning = scope.via === "number" ? await mentioningDocs(u.docRefs, deps.store) : [];
+  const allowed = scope.docIds ? new Set([...scope.docIds, ...mentioning]) : undefined;
   const retrieved = (await retrieve(u, deps, {})).filter((r) => !allowed || allowed.has(r.chunk.docId));
   // A year narrows the passages of a question about tasks (who, when, what is assigned); elsewhere it is
   // the asker's circumstance ("bố tôi hy sinh năm 1970", "nếu cần ... vào năm 2022"): CongBot ask

@@ -1,7 +1,7 @@
 /**
- * The documents a question is scoped to. "Kết luận 229" first means a stored document numbered 229, with
- * the documents that mention it (carry it out, report on it); failing that, those alone (a news piece
- * saying "Kết luận số 229").
+ * The documents a question is scoped to. "Kết luận 229" first means a stored document numbered 229;
+ * failing that, the documents that mention it (a news piece saying "Kết luận số 229"). Passage answers
+ * also admit the texts that mention a document found by number (qa/passages.ts, `mentioningDocs`).
  */
 import { fold, tokens } from "../core/text.js";
 import { DOC_KIND_LABELS } from "../core/types.js";
@@ -13,8 +13,6 @@ export interface Scope {
   docIds?: number[];
   /** How the documents were found: by their number, or by texts that mention it. */
   via?: "number" | "mention";
-  /** The documents that mention the named ones (for documents found by number). */
-  mentioning?: number[];
 }
 
 export async function resolveScope(refs: DocRef[], store: Store): Promise<Scope> {
@@ -25,11 +23,12 @@ export async function resolveScope(refs: DocRef[], store: Store): Promise<Scope>
       if (!ref.kind || d.meta.kind === ref.kind) ids.add(d.id);
     }
   }
-  if (ids.size > 0) return { docIds: [...ids], via: "number", mentioning: await mentioningDocs(refs, store) };
+  if (ids.size > 0) return { docIds: [...ids], via: "number" };
   return { docIds: await mentioningDocs(refs, store), via: "mention" };
 }
 
-async function mentioningDocs(refs: DocRef[], store: Store): Promise<number[]> {
+/** The documents whose text mentions the referenced ones ("Kết luận số 229", "48/2013"), in hit order. */
+export async function mentioningDocs(refs: DocRef[], store: Store): Promise<number[]> {
   const hits = new Set<number>();
   for (const ref of refs) {
     const kind = ref.kind ? fold(DOC_KIND_LABELS[ref.kind]) : undefined;

@@ -38,10 +38,8 @@ export interface ResolvedTaskQuery {
 export function bodyRecords(orgs: readonly Org[], registry: OrgRegistry): { orgIds: string[]; keep: (t: StoredAssignment) => boolean } {
   orgs = orgs.flatMap((o) => [o, ...predecessorsOf(registry, o)]);
   const orgIds = [...new Set(orgs.flatMap((o) => (o.unplaced ? [o.id, o.unplaced] : [o.id])))];
-  const provinces = new Map<string, string | undefined>();
-  const provinceOf = (issuer = "") => (provinces.has(issuer) ? provinces.get(issuer) : provinces.set(issuer, issuerProvince(registry, issuer)).get(issuer));
   const keep = (t: StoredAssignment) => orgs.length === 0
-    || orgs.some((o) => o.id === t.orgId || recordIds(o, provinceOf(t.docMeta.issuer)).includes(t.orgId ?? ""));
+    || orgs.some((o) => o.id === t.orgId || recordIds(o, issuerProvince(registry, t.docMeta.issuer)).includes(t.orgId ?? ""));
   return { orgIds, keep };
 }
 

@@ -124,36 +124,32 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const f = fold(q);
   // fold() keeps the length of NFC Vietnamese text, so spans found on `f` slice `q` too.
   const sameLength = f.length === q.length;
-  const refsAndPeriods: Array<[number, number]> = [];
-
   const docRefs: DocRef[] = [];
   const docSpans: Array<[number, number]> = [];
   for (const m of f.matchAll(DATED_RE)) {
     const kind = KIND_WORDS.find(([re]) => re.test(m[1] ?? ""))?.[1];
     docRefs.push({ ref: m[2]!, ...(kind ? { kind } : {}) });
-    refsAndPeriods.push([m.index, m.index + m[0].length]);
     docSpans.push([m.index, m.index + m[0].length]);
   }
   const found = findPeriods(q, { now: deps.now }).filter((p) => !docSpans.some(([a, b]) => p.index < b && p.index + p.length > a));
   const period = found.find((p) => p.period.kind === "range")?.period ?? found[0]?.period;
-  for (const p of found) refsAndPeriods.push([p.index, p.index + p.length]);
 
   for (const m of f.matchAll(SYMBOL_RE)) {
     if (/^\d{1,2}\/\d{4}$/.test(m[0])) continue;
     docRefs.push({ ref: q.slice(m.index, m.index + m[0].length) });
     // "Quyết định 12/2026/QĐ-UBND": the kind word before a number belongs to the reference, not to the matter asked.
     const kindBefore = KIND_BEFORE_RE.exec(f.slice(0, m.index))?.[0].length ?? 0;
-    refsAndPeriods.push([m.index - kindBefore, m.index + m[0].length]);
     docSpans.push([m.index - kindBefore, m.index + m[0].length]);
   }
   for (const m of f.matchAll(NUMBERED_RE)) {
     const kind = m[1] ? KIND_WORDS.find(([re]) => re.test(m[1]!))?.[1] : undefined;
     if (!docRefs.some((d) => d.ref.startsWith(m[2]!))) docRefs.push({ ref: m[2]!, kind });
-    refsAndPeriods.push([m.index, m.index + m[0].length]);
     docSpans.push([m.index, m.index + m[0].length]);
   }
+  const refsAndPeriods: Array<[number, number]> = [...docSpans, ...found.map((p): [number, number] => [p.index, p.index + p.length])];
 
   const mentions = deps.registry.findAll(q, { loose: true });
+  const mentionSpans = mentions.map((m): [number, number] => [m.index, m.index + m.length]);
   const isRecipient = (m: { index: number }) => RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index)) ||
     SENT_TO_RE.test(f.slice(Math.max(0, m.index - 80), m.index));
   // "Quyết định 49/2012/QĐ-UBND của TPHCM", "QĐ 1766/2020/QĐ-UBND Bình Thuận": a body inside a
@@ -167,7 +163,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
     : [m.index - titleBefore(f.slice(0, m.index)), m.index + m.length + (sameLength ? personNameAfter(q, m.index + m.length) : 0)]);
 
   // Names, references and periods keep their Vietnamese spelling in an English question ("Công điện 226").
-  const language = detectLanguage(blank(q, [...mentions.map((m): [number, number] => [m.index, m.index + m.length]), ...refsAndPeriods]));
+  const language = detectLanguage(blank(q, [...mentionSpans, ...refsAndPeriods]));
   const searchText = (spans: Array<[number, number]>) => {
     // Question phrases ("là khi nào") are found on the folded text and cut from both forms.
     const topicFolded = cutPhrases(blank(f, spans));
@@ -187,14 +183,14 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const subjectWords = enMatter?.filter((w) => !GENERIC_SUBJECT.has(w)).length ?? searchWords([...refsAndPeriods, ...orgSpans]).length;
   const marker = TOPIC_MARKER_RE.exec(f);
   const topic = marker ? unique(searchWords([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]).map(fold)) : [];
-  const unknownOrg = orgs.length === 0 ? findUnknownOrg(q, f, [...refsAndPeriods, ...mentions.map((m): [number, number] => [m.index, m.index + m.length])]) : undefined;
+  const unknownOrg = orgs.length === 0 ? findUnknownOrg(q, f, [...refsAndPeriods, ...mentionSpans]) : undefined;
 
   // A body the registry lacks is named by its words, not asked about through them.
   const unknownWords = new Set(tokens(fold(unknownOrg ?? "")));
   const subject = unique(enMatter ?? searchWords([...refsAndPeriods, ...orgSpans]).map(fold)).filter((w) => !GENERIC_SUBJECT.has(w) && !unknownWords.has(w));
   const askedRole = /\bchu tri\b|\bleads?\b/.test(f) ? "lead" : /\bphoi hop\b|\bcoordinat/.test(f) ? "coordinate" : undefined;
   const bodySpans = [...orgSpans, ...(unknownOrg && sameLength ? spanOf(q, unknownOrg) : [])];
-  const obliged = obligedWhat(q, blank(f, [...mentions.map((m): [number, number] => [m.index, m.index + m.length]), ...refsAndPeriods]), bodySpans, sameLength);
+  const obliged = obligedWhat(q, blank(f, [...mentionSpans, ...refsAndPeriods]), bodySpans, sameLength);
   const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords, obliged });
   const base: Understanding = {
     question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, words: expandWritten(tokens(q)),
