@@ -9,6 +9,7 @@ import { compareIso } from "../core/time.js";
 import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 import { citation } from "./cite.js";
+import { POLICY } from "./policy.js";
 import { termWeights, weightedWordShare } from "./retrieve.js";
 import { bodyRecords, distinctTasks, dueInPeriod, periodFilter, tasksByQuote } from "./task-query.js";
 import type { Scope } from "./scope.js";
@@ -69,7 +70,7 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
     tasks = tasks.filter((t) => nameKey(t.org).includes(key) || nameKey(t.orgText).includes(key));
   }
   const matter = u.topic.length >= 2 ? u.topic : u.subject;
-  if (matter.length >= 2) tasks = onMatter(tasks, matter, termWeights(matter, await store.termFrequencies("folded", matter)));
+  if (matter.length >= 2) tasks = onMatter(tasks, matter, u.pairs, termWeights(matter, await store.termFrequencies("folded", matter)));
   return distinctTasks(tasks, (id) => successorOf(registry, id)).sort(orderFor(u));
 }
 
@@ -117,12 +118,14 @@ function answerOrder(a: StoredAssignment, b: StoredAssignment): number {
 /**
  * "Bộ Tài chính được giao gì về dự trữ quốc gia", "... sau buổi làm việc với tỉnh Đắk Lắk": the matter
  * or occasion a question names beside the body narrows its list to the tasks that hold most of its
- * words, in the task's own text or in its document's title and number (where an occasion is named).
- * Words weigh by rarity, as in retrieval: "Năm hữu nghị Việt Nam - Nhật Bản" is held by what says
- * "hữu nghị", not by any task with "tổ chức" and "năm". Same run, against every word alike: tuning
- * 0.714 / 0.479 -> 0.714 / 0.516; test 0.658 / 0.413 -> 0.642 / 0.438 (one list lost a task it needed);
- * negatives unchanged. None may: the caller then searches the passages instead.
+ * words, in the task's own text or in its document's title and number (where an occasion is named), as
+ * retrieval weighs them (by rarity, and a syllable counts fully only beside its question neighbour), and
+ * that hold nearly as much of it as the best task does (qa/policy.ts `matterShare`, `matterMargin`).
+ * None may: the caller then searches the passages instead.
  */
-function onMatter(tasks: StoredAssignment[], matter: string[], weights: Map<string, number>): StoredAssignment[] {
-  return tasks.filter((t) => weightedWordShare(matter, weights, `${t.quote} ${t.docMeta.title ?? ""} ${t.docMeta.number ?? ""}`) >= 0.5);
+function onMatter(tasks: StoredAssignment[], matter: string[], pairs: string[], weights: Map<string, number>): StoredAssignment[] {
+  const scored = tasks.map((t) => ({ t, share: weightedWordShare(matter, pairs, weights, `${t.quote} ${t.docMeta.title ?? ""} ${t.docMeta.number ?? ""}`) }));
+  const best = Math.max(0, ...scored.map((x) => x.share));
+  const bar = Math.max(POLICY.answering.matterShare, best - POLICY.answering.matterMargin);
+  return scored.filter((x) => x.share >= bar).map((x) => x.t);
 }

@@ -64,7 +64,7 @@ export async function retrieve(
       // English questions are judged by concept, any of its Vietnamese alternatives (qa/concepts.ts).
       const c = u.concepts
         ? conceptMatch(u.concepts, weights, own, context)
-        : { coverage: coverage(u.folded, weights, own, context), adjacency: adjacency(u.folded, own) };
+        : { coverage: coverage(u.folded, u.pairs, weights, own, context), adjacency: adjacency(u.pairs, own) };
       if (relevance(c) > relevance(best)) best = c;
     }
     const whole = held(all, wanted);
@@ -86,9 +86,13 @@ export function wordShare(terms: string[], text: string): number {
   return terms.filter((t) => present.has(t)).length / terms.length;
 }
 
-/** Share of the (folded) words that occur in a text, each weighted (termWeights): rare words count most. */
-export function weightedWordShare(terms: string[], weights: Map<string, number>, text: string): number {
-  return presentShare(terms, weights, new Set(expandFolded(tokens(fold(text)))), new Set());
+/**
+ * Weighted share of the (folded) words in a text, each weighted (termWeights) and counted as coverage
+ * counts it: fully beside a word it stands beside in `pairs`, half alone ("thanh" of "thanh tra" for
+ * "Thanh Hóa").
+ */
+export function weightedWordShare(terms: string[], pairs: string[], weights: Map<string, number>, text: string): number {
+  return coverage(terms, pairs, weights, held(expandFolded(tokens(fold(text))), new Set(terms)), new Set());
 }
 
 /** The ordering key of a passage: weighted coverage, plus a little for words standing together. */
@@ -160,21 +164,20 @@ export function termWeights(terms: string[], { chunks, df }: TermStats): Map<str
 
 /**
  * Weighted share of the question's words in the passage. Vietnamese words are compounds of syllables,
- * so a syllable counts fully when it stands next to one of its question neighbours in the passage too
+ * so a syllable counts fully when it stands in the passage beside a word it stands beside in the question
  * ("miễn thị thực"), half when it only occurs elsewhere ("thực" of "thực hiện"); a word found only in the
  * heading path or the title counts half as well.
  */
-function coverage(terms: string[], weights: Map<string, number>, own: Held, context: Set<string>): number {
+function coverage(terms: string[], pairs: string[], weights: Map<string, number>, own: Held, context: Set<string>): number {
+  const joined = new Set(pairs.filter((p) => own.pairs.has(p)).flatMap((p) => p.split(" ")));
   let total = 0;
   let held = 0;
-  terms.forEach((t, i) => {
+  for (const t of terms) {
     const w = weights.get(t) ?? 0;
     total += w;
-    if (own.words.has(t)) {
-      const joined = (i > 0 && own.pairs.has(`${terms[i - 1]} ${t}`)) || (i + 1 < terms.length && own.pairs.has(`${t} ${terms[i + 1]}`));
-      held += joined || terms.length === 1 ? w : w / 2;
-    } else if (context.has(t)) held += w / 2;
-  });
+    if (own.words.has(t)) held += joined.has(t) || terms.length === 1 ? w : w / 2;
+    else if (context.has(t)) held += w / 2;
+  }
   return total > 0 ? held / total : 0;
 }
 
@@ -190,11 +193,9 @@ function presentShare(terms: string[], weights: Map<string, number>, words: Set<
   return total > 0 ? held / total : 0;
 }
 
-function adjacency(terms: string[], own: Held): number {
-  if (terms.length < 2) return 0;
-  let n = 0;
-  for (let i = 0; i + 1 < terms.length; i++) if (own.pairs.has(`${terms[i]} ${terms[i + 1]}`)) n++;
-  return n / (terms.length - 1);
+/** Share of the question's neighbouring pairs that stand side by side in the passage. */
+function adjacency(pairs: string[], own: Held): number {
+  return pairs.length === 0 ? 0 : pairs.filter((p) => own.pairs.has(p)).length / pairs.length;
 }
 
 /** Drops passages whose words are nearly all those of a better-ranked passage (the same appendix twice). */

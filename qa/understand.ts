@@ -38,6 +38,11 @@ export interface Understanding {
   /** Search words as written, and folded: the question without period, references and question words. */
   terms: string[];
   folded: string[];
+  /**
+   * Folded pairs of search words standing side by side in the question ("điện tử của Điện Biên" holds
+   * "dien tu" and "dien bien"): `folded` keeps each word once, so its neighbours are not the question's.
+   */
+  pairs: string[];
   /** Folded words of the matter a question names after "về"/"about" (empty when it names none). */
   topic: string[];
   /** Folded words left once the bodies, period, references and question words are taken out: what the
@@ -170,9 +175,14 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
     return sameLength ? maskLike(q, topicFolded) : topicFolded;
   };
   // Abbreviations are searched for spelled out ("MTQG" -> "mục tiêu quốc gia"); passages are read the same way.
-  const searchWords = (spans: Array<[number, number]>) =>
-    expandWritten(tokens(searchText(spans))).filter((w) => !isFunctionWord(w, language) && !/^\d+$/.test(w));
+  const isSearchWord = (w: string) => !isFunctionWord(w, language) && !/^\d+$/.test(w);
+  const searchWords = (spans: Array<[number, number]>) => expandWritten(tokens(searchText(spans))).filter(isSearchWord);
   const kept = searchWords(refsAndPeriods);
+  const written = expandWritten(tokens(searchText(refsAndPeriods)));
+  const pairs = unique(written.flatMap((w, i) => {
+    const next = written[i + 1];
+    return next !== undefined && isSearchWord(w) && isSearchWord(next) ? [`${fold(w)} ${fold(next)}`] : [];
+  }));
   // A matter is named after a marker ("được giao gì về dự trữ quốc gia", "tasks about flood relief").
   // English: the matter is weighed and kept in the documents' words (each concept's Vietnamese phrase),
   // so "When must the Ministry of Finance submit the decree?" reads as "Bộ Tài chính phải trình nghị định
@@ -194,7 +204,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords, obliged });
   const base: Understanding = {
     question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, words: expandWritten(tokens(q)),
-    terms: unique(kept), folded: unique(kept.map(fold)), topic, subject, hasDiacritics: hasDiacritics(q),
+    terms: unique(kept), folded: unique(kept.map(fold)), pairs, topic, subject, hasDiacritics: hasDiacritics(q),
   };
   if (language !== "en") return base;
   // English: the words searched for are the Vietnamese ones documents use (organisations by their names).
