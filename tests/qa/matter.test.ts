@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../app/types.js";
+import { weightedWordShare } from "../../qa/retrieve.js";
 import { closeTempApp, openSampleApp } from "../helpers/app.js";
 
 const NOTICE = `VĂN PHÒNG CHÍNH PHỦ
@@ -28,5 +29,16 @@ describe("a body's list narrowed by the matter the question names", () => {
     expect(a.found).toBe(true);
     const quotes = a.citations.map((c) => c.quote);
     expect(quotes).toEqual([expect.stringContaining("Năm hữu nghị Việt Nam - Lào")]);
+  });
+});
+
+describe("how much of a matter a text holds", () => {
+  const weights = new Map([["thanh", 1], ["hoa", 1], ["tinh", 1]]);
+  it("counts a syllable fully beside the word it stands beside in the question, half alone", () => {
+    const matter = ["tinh", "thanh", "hoa"];
+    const pairs = ["tinh thanh", "thanh hoa"];
+    expect(weightedWordShare(matter, pairs, weights, "làm việc với lãnh đạo tỉnh Thanh Hóa")).toBe(1);
+    // "Thanh" of a person's name and "hóa" of "hiện đại hóa": each word is there, none beside its neighbour.
+    expect(weightedWordShare(matter, pairs, weights, "đồng chí Bùi Thanh Sơn về hiện đại hóa tỉnh")).toBe(0.5);
   });
 });
