@@ -36,6 +36,10 @@ export async function mentioningDocs(refs: DocRef[], store: Store): Promise<numb
     // A full symbol ("66-NQ/TW") or a number with its year ("48/2013") is distinctive alone; a bare
     // number needs its kind or "số" before it.
     const phrases = /[a-z]/.test(n) || / \d{4}$/.test(n) ? [n] : kind ? [`${kind} so ${n}`, `${kind} ${n}`] : [`so ${n}`];
+    // A symbol's issuer code is spelled many ways ("TT-BGDĐT", "TT-BGD&ĐT", "TT-BGD-ĐT"); its number, year
+    // and kind code ("24/2025/TT") are not.
+    const coded = /^(\d+ \d{4} [a-z]+) [a-z]/.exec(n);
+    if (coded) phrases.push(coded[1]!);
     for (const hit of await store.searchLexical({ column: "folded", terms: [], pairs: [], phrases }, {}, 50)) hits.add(hit.chunkId);
   }
   // The hits' documents in one read, not one per hit; in the order the hits came.

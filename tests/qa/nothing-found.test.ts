@@ -37,9 +37,15 @@ Quy định mức hỗ trợ học phí
 Điều 1. Con của người có công với cách mạng được hỗ trợ 50% học phí tại các cơ sở giáo dục nghề nghiệp công lập.
 `;
 
+// A news report on a circular that is not stored, its symbol spelled with "&".
+const NEWS = `Bộ Giáo dục và Đào tạo vừa ban hành Thông tư số 24/2025/TT-BGD&ĐT sửa đổi quy chế thi khoa học kỹ thuật.
+
+Theo thông tư, mỗi đơn vị được đăng ký tối đa 3 dự án dự thi cấp quốc gia.
+`;
+
 let app: App & { dir: string };
 beforeAll(async () => {
-  app = await openSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE, "nq05.txt": RESOLUTION });
+  app = await openSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE, "nq05.txt": RESOLUTION, "tin.txt": NEWS });
 });
 afterAll(() => closeTempApp(app));
 
@@ -90,5 +96,11 @@ describe("nothing found, decided by how much of the question the best passage ho
     const a = await app.answerer.ask("Quyết định 12/2026/QĐ-UBND quy định trợ cấp mai táng thế nào?");
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "qd12.txt" });
+  });
+
+  it("answers from a text that mentions the named document, whichever way its issuer code is spelled", async () => {
+    const a = await app.answerer.ask("Thông tư 24/2025/TT-BGDĐT cho mỗi đơn vị đăng ký tối đa bao nhiêu dự án dự thi?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ doc: "tin.txt" });
   });
 });
