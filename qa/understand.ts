@@ -3,7 +3,7 @@
  * question names, what kind of question it is, its language, and the words left to search for.
  */
 import { expandWritten } from "../core/abbreviations.js";
-import type { OrgMention, OrgRegistry } from "../core/orgs.js";
+import type { Org, OrgMention, OrgRegistry } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
 import { personNameAfter, titleBefore } from "../core/titles.js";
 import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
@@ -153,7 +153,8 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   }
   const refsAndPeriods: Array<[number, number]> = [...docSpans, ...found.map((p): [number, number] => [p.index, p.index + p.length])];
 
-  const mentions = deps.registry.findAll(q, { loose: true });
+  const places: Array<[number, number]> = [];
+  const mentions = deps.registry.findAll(q, { loose: true }).map((m) => placedDepartment(m, q, deps.registry, places));
   const mentionSpans = mentions.map((m): [number, number] => [m.index, m.index + m.length]);
   const isRecipient = (m: { index: number }) => RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index)) ||
     SENT_TO_RE.test(f.slice(Math.max(0, m.index - 80), m.index));
@@ -164,8 +165,8 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // The words that name the body asked about through its head, a title before it and a person's name
   // after it ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng"), name the body, not a matter. A leader's name is
   // kept as words: the table holds no leader, so they are what the text is searched for.
-  const orgSpans = orgs.map((m): [number, number] => m.org.group === "leader" ? [m.index, m.index + m.length]
-    : [m.index - titleBefore(f.slice(0, m.index)), m.index + m.length + (sameLength ? personNameAfter(q, m.index + m.length) : 0)]);
+  const orgSpans = [...orgs.map((m): [number, number] => m.org.group === "leader" ? [m.index, m.index + m.length]
+    : [m.index - titleBefore(f.slice(0, m.index)), m.index + m.length + (sameLength ? personNameAfter(q, m.index + m.length) : 0)]), ...places];
 
   // Names, references and periods keep their Vietnamese spelling in an English question ("Công điện 226").
   const language = detectLanguage(blank(q, [...mentionSpans, ...refsAndPeriods]));
@@ -276,6 +277,30 @@ function askedBodies(named: OrgMention[], f: string): OrgMention[] {
   const bodies = notLeaders.length > 0 ? notLeaders : named;
   const notPartners = bodies.filter((m) => !MEETING_PARTNER_RE.test(f.slice(Math.max(0, m.index - 120), m.index)));
   return notPartners.length > 0 ? notPartners : bodies;
+}
+
+/**
+ * "Chữ ký số chuyên dùng ở Đồng Tháp, trách nhiệm của Sở KH&CN": a department named without its province,
+ * in a question that names one province elsewhere, is that province's department (the registry reads the
+ * province only right after the department's name). Two provinces, or none: left as named.
+ */
+function placedDepartment(m: OrgMention, q: string, registry: OrgRegistry, places: Array<[number, number]>): OrgMention {
+  if (m.org.group !== "department" || m.org.province !== undefined) return m;
+  const placed = new Map<string, { org: Org; span: [number, number] }>();
+  // A province is written with capitals, unless the whole question is typed in lower case.
+  const starts = /\p{Lu}/u.test(q.slice(1)) ? /(?<![\p{L}\p{N}])\p{Lu}/gu : /(?<![\p{L}\p{N}])\p{L}/gu;
+  for (const w of q.matchAll(starts)) {
+    if (w.index >= m.index && w.index < m.index + m.length) continue;
+    const hit = registry.findAll(`${m.text} ${q.slice(w.index, w.index + 40)}`, { loose: true })[0];
+    if (hit && hit.index === 0 && hit.org.province !== undefined && hit.org.unplaced === m.org.id) {
+      placed.set(hit.org.id, { org: hit.org, span: [w.index, w.index + hit.length - m.text.length - 1] });
+    }
+  }
+  if (placed.size !== 1) return m;
+  // The province's words name the body, not a matter.
+  const { org, span } = [...placed.values()][0]!;
+  places.push(span);
+  return { ...m, org };
 }
 
 /** A body named with a head word the registry does not know, outside the spans already read. */

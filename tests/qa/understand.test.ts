@@ -20,6 +20,17 @@ describe("question understanding", () => {
     expect(u.period?.label).toBe("Q2/2026");
   });
 
+  it("places a department named without its province in the one province the question names elsewhere", () => {
+    const u = read("chữ ký số chuyên dùng công vụ ở Đồng Tháp: trách nhiệm của Sở KH&CN là gì?");
+    expect(u.orgs.map((m) => m.org.id)).toEqual(["so:khoa-hoc-va-cong-nghe:dong-thap"]);
+    // The province's words name the body, not a matter the list must hold.
+    expect(u.subject).not.toContain("thap");
+    expect(read("sở y tế phải làm gì về chữ ký số ở đồng tháp").orgs.map((m) => m.org.id)).toEqual(["so:y-te:dong-thap"]);
+    // Two provinces, or none: the department stays as named.
+    expect(read("Sở Y tế Đồng Tháp và Cà Mau phối hợp thế nào? Sở Tài chính làm gì?").orgs.map((m) => m.org.id)).toContain("so:tai-chinh");
+    expect(read("Sở Tài chính được giao gì về chữ ký số?").orgs.map((m) => m.org.id)).toEqual(["so:tai-chinh"]);
+  });
+
   it("does not take the body things are sent to for the body asked about", () => {
     expect(read("hạn gửi đề xuất biên chế giai đoạn 2026-2031 về Bộ Nội vụ là ngày nào").orgs).toEqual([]);
     expect(read("Bộ Nội vụ phải báo cáo Chính phủ trước ngày nào?").orgs.map((m) => m.org.id)).toEqual(["bo-noi-vu"]);
