@@ -157,4 +157,6 @@ export const NAME_WORDS = new Set([
   "nạn", "hộ", "thanh", "niên", "phụ", "nữ", "nông", "dân", "cựu", "chiến", "liên", "đoàn", "lao", "động",
   "đài", "phát", "truyền", "hình", "báo", "nước", "ngoài", "đại", "diện", "sứ", "lãnh", "sự",
   "gia", "điện", "dầu", "khí", "kinh", "viễn", "thông", "bưu", "năng", "than", "khoáng", "sản", "tộc", "tôn",
+  // "Liên minh Hợp tác xã tỉnh": the cooperative ("hợp tác xã") a name is made of.
+  "tác",
 ]);

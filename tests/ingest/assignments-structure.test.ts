@@ -242,3 +242,16 @@ describe("a plan attached after the distribution list", () => {
     expect(d.records.some((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes("Lưu: VT"))).toBe(false);
   });
 });
+
+describe("plural own bodies and names made of nouns", () => {
+  it("reads the own body of each member of a plural (Ban Thường vụ các tỉnh uỷ, thành uỷ) as plural: it executes", () => {
+    const d = extract("Giao Ban Thường vụ các tỉnh ủy, thành ủy chỉ đạo rà soát quy hoạch cán bộ cấp xã trong quý I/2026.");
+    expect(owners(d, "rà soát quy hoạch cán bộ")).toEqual(["Ban Thường vụ các tỉnh ủy, thành ủy:execute"]);
+  });
+
+  it("keeps a cooperative (hợp tác xã) in the name it is part of", () => {
+    const d = extract(["III. TỔ CHỨC THỰC HIỆN", "8. Liên minh Hợp tác xã tỉnh",
+      "- Hỗ trợ các hợp tác xã nông nghiệp xây dựng thương hiệu sản phẩm."].join("\n\n"));
+    expect(owners(d, "xây dựng thương hiệu")).toEqual(["Liên minh Hợp tác xã tỉnh:lead"]);
+  });
+});
