@@ -261,10 +261,7 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   const found = findDeadlines(view.text, Math.max(quote.start, g.deadlineFrom ?? 0), quote.end, meta);
   const base = { bodies, taskStart: task.start, taskEnd: task.end, quoteStart: quote.start, quoteEnd: quote.end };
   const clauses = deadlineClauses(view.text, found, quote.start, quote.end);
-  if (clauses) {
-    const ranged = found.filter((f) => f.deadline.due);
-    return clauses.map((c, i) => ({ ...base, quoteStart: c.start, quoteEnd: c.end, deadline: ranged[i] }));
-  }
+  if (clauses) return clauses.map((c) => ({ ...base, quoteStart: c.start, quoteEnd: c.end, deadline: c.deadline }));
   const deadline = found.find((f) => f.deadline.due) ?? found[0] ?? g.fallback;
   return [{ ...base, deadline }];
 }

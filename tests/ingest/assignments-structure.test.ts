@@ -255,3 +255,25 @@ describe("plural own bodies and names made of nouns", () => {
     expect(owners(d, "xây dựng thương hiệu")).toEqual(["Liên minh Hợp tác xã tỉnh:lead"]);
   });
 });
+
+describe("deadlines between brackets", () => {
+  it("splits no task at a deadline between brackets: it says when the clause around it is due", () => {
+    const d = extract([
+      "III. TỔ CHỨC THỰC HIỆN",
+      "2. Sở Công Thương tổng hợp báo cáo Ủy ban nhân dân tỉnh tình hình thực hiện Kế hoạch 6 tháng (trước ngày 18/5), tổng kết năm (trước ngày 30/11 hằng năm).",
+    ].join("\n\n"));
+    const mine = d.records.filter((r) => r.org === "Sở Công Thương");
+    expect(mine).toHaveLength(1);
+    expect(d.text.slice(mine[0]!.quoteStart, mine[0]!.quoteEnd)).toMatch(/^Sở Công Thương tổng hợp báo cáo/);
+  });
+
+  it("still splits clauses with deadlines of their own, the bracketed deadline going with the clause around its brackets", () => {
+    const d = extract("Giao Sở Tư pháp rà soát các quy định về đất đai, báo cáo Ủy ban nhân dân tỉnh (qua Văn phòng) trước ngày 15/3/2026; "
+      + "thời gian hoàn thành việc sửa đổi các quy định chậm nhất ngày 30/6/2026.");
+    const quotes = d.records.filter((r) => r.org === "Sở Tư pháp").map((r) => `${d.text.slice(r.quoteStart, r.quoteEnd)} | ${r.deadline?.due}`);
+    expect(quotes).toEqual([
+      "Giao Sở Tư pháp rà soát các quy định về đất đai, báo cáo Ủy ban nhân dân tỉnh (qua Văn phòng) trước ngày 15/3/2026 | 2026-03-15",
+      "thời gian hoàn thành việc sửa đổi các quy định chậm nhất ngày 30/6/2026 | 2026-06-30",
+    ]);
+  });
+});
