@@ -277,3 +277,11 @@ describe("deadlines between brackets", () => {
     ]);
   });
 });
+
+describe("a directive verb that is the subject's own act", () => {
+  it("reads 'chủ động đề nghị Chủ tịch ...' as a proposal to a superior, not an assignment of the Chủ tịch", () => {
+    const d = extract("Các sở, ngành có trách nhiệm giải quyết kiến nghị của tổ chức tôn giáo theo thẩm quyền; trường hợp phức tạp, "
+      + "chủ động đề nghị Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo thành lập đoàn kiểm tra liên ngành.");
+    expect(owners(d, "đoàn kiểm tra liên ngành")).toEqual(["Các sở, ngành:execute"]);
+  });
+});
