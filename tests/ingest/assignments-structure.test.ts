@@ -184,6 +184,21 @@ describe("fields of a plan's items", () => {
     ].join("\n\n"));
     expect(d.records).toEqual([]);
   });
+
+  it("reads the sub-items under a procedure's field with nothing after its colon as that field's value", () => {
+    const d = extract([
+      "1. Thủ tục thuê nhà ở làm nhà ở công vụ",
+      "- Trình tự thực hiện:",
+      "+ Bước 1: Sở Xây dựng tiếp nhận hồ sơ đề nghị thuê nhà ở công vụ của cơ quan, đơn vị.",
+      "- Đối tượng thực hiện TTHC:",
+      "+ Sở Xây dựng: đối với trường hợp thuê nhà ở cho cán bộ của cơ quan cấp tỉnh;",
+      "+ Sở Tài chính, Sở Nội vụ: đối với trường hợp thuê nhà ở cho cán bộ được điều động.",
+      "- Cơ quan giải quyết:",
+      "+ Ủy ban nhân dân tỉnh: quyết định cho thuê nhà ở công vụ.",
+      "- Phí, lệ phí: Không có.",
+    ].join("\n\n"));
+    expect(d.records).toEqual([]);
+  });
 });
 
 describe("a deadline on a line of its own", () => {
