@@ -300,3 +300,16 @@ describe("a directive verb that is the subject's own act", () => {
     expect(owners(d, "đoàn kiểm tra liên ngành")).toEqual(["Các sở, ngành:execute"]);
   });
 });
+
+describe("a sentence saying what a unit is for", () => {
+  it("continues no owner above: 'X có chức năng tham mưu ...' describes a function, not a task", () => {
+    const d = extract([
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Tư pháp",
+      "- Hướng dẫn các sở, ngành rà soát thủ tục hành chính nội bộ.",
+      "- Phòng Kiểm soát thủ tục hành chính thuộc Sở Tư pháp có chức năng tham mưu, giúp Giám đốc Sở thực hiện công tác kiểm soát thủ tục hành chính.",
+    ].join("\n\n"));
+    expect(owners(d, "rà soát thủ tục hành chính nội bộ")).toEqual(["Sở Tư pháp:lead"]);
+    expect(owners(d, "có chức năng tham mưu")).toEqual([]);
+  });
+});
