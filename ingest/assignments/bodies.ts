@@ -87,7 +87,9 @@ function readBody(view: DocView, toks: readonly Tok[], i: number, unknown: boole
       const written = view.text.slice(t.start, end);
       const resolved = view.registry.resolve(written);
       const next = indexAfter(toks, end);
-      return { body: { orgId: resolved?.id ?? null, org: resolved?.name ?? written, start: t.start, end, collective: false, vague: false }, next };
+      // "Đảng uỷ các bộ, cơ quan ngang bộ": the own body of each member of a plural is itself plural.
+      const collective = !resolved && m.org.group === "collective";
+      return { body: { orgId: resolved?.id ?? null, org: resolved?.name ?? written, start: t.start, end, collective, vague: false }, next };
     }
   }
   const title = HEAD_TITLES.match(ws, i);

@@ -90,26 +90,35 @@ function inReference(before: string): boolean {
 /**
  * When a span holds deadlines with different due dates in different clauses ("...đặc khu hoàn thành
  * trong tháng 8/2025; các đảng bộ trực thuộc Trung ương hoàn thành trong tháng 10/2025"), the clause of
- * each: from the previous ; ( ) or sentence end to the next one.
+ * each, with its deadline: from the previous ; ( ) or sentence end to the next one.
  */
-export function deadlineClauses(text: string, found: FoundDeadline[], start: number, end: number): Array<{ start: number; end: number }> | undefined {
-  const ranged = found.filter((f) => f.deadline.due);
-  if (new Set(ranged.map((f) => f.deadline.due)).size < 2) return undefined;
-  const clauses = ranged.map((f) => clauseAround(text, f.start, f.end, start, end));
+export function deadlineClauses(
+  text: string, found: FoundDeadline[], start: number, end: number,
+): Array<{ start: number; end: number; deadline: FoundDeadline }> | undefined {
+  const words = (a: number, b: number) => text.slice(a, b).match(/\p{L}+/gu)?.length ?? 0;
+  const clauses = found.filter((f) => f.deadline.due).map((f) => {
+    const c = clauseAround(text, f.start, f.end, start, end, true);
+    // "... tổng kết năm (trước ngày 30/11 hằng năm)", "(qua Ban Tổ chức) trước ngày 07/4": a deadline
+    // with a word or two ("hằng năm", "hoàn thành") between brackets says when the clause around the
+    // brackets is due, not what to do.
+    const bare = words(c.start, f.start) + words(f.end, c.end) <= 3;
+    return { ...(bare ? clauseAround(text, f.start, f.end, start, end, false) : c), deadline: f };
+  });
+  if (new Set(clauses.map((c) => c.deadline.deadline.due)).size < 2) return undefined;
   const keys = new Set(clauses.map((c) => `${c.start}:${c.end}`));
   return keys.size === clauses.length ? clauses : undefined;
 }
 
-function isStop(text: string, i: number): boolean {
+function isStop(text: string, i: number, brackets: boolean): boolean {
   const c = text[i]!;
-  return c === ";" || c === "(" || c === ")" || ((c === "." || c === "!" || c === "?") && /\s/.test(text[i + 1] ?? " "));
+  return c === ";" || (brackets && (c === "(" || c === ")")) || ((c === "." || c === "!" || c === "?") && /\s/.test(text[i + 1] ?? " "));
 }
 
-function clauseAround(text: string, s: number, e: number, min: number, max: number): { start: number; end: number } {
+function clauseAround(text: string, s: number, e: number, min: number, max: number, brackets: boolean): { start: number; end: number } {
   let a = s;
-  while (a > min && !isStop(text, a - 1)) a--;
+  while (a > min && !isStop(text, a - 1, brackets)) a--;
   let b = e;
-  while (b < max && !isStop(text, b)) b++;
+  while (b < max && !isStop(text, b, brackets)) b++;
   while (a < b && /[\s,]/.test(text[a]!)) a++;
   while (b > a && /[\s,]/.test(text[b - 1]!)) b--;
   return { start: a, end: b };

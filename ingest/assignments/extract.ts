@@ -83,7 +83,12 @@ function sameTask(f: RawTask, t: RawTask): boolean {
  */
 function withinSeams(text: string, t: RawTask, seams: readonly number[] | undefined): RawTask {
   const cut = cutAtSeams(text, t.quoteStart, t.quoteEnd, seams, t.taskStart);
-  return cut.start === t.quoteStart && cut.end === t.quoteEnd ? t : { ...t, quoteStart: cut.start, quoteEnd: cut.end };
+  if (cut.start === t.quoteStart && cut.end === t.quoteEnd) return t;
+  // A deadline read from the part of the quote left out was another passage's (the next section of a news
+  // article, after a dropped caption); one from a lead-in above was never in the quote and stays.
+  const { deadline: d, ...rest } = t;
+  const lost = d && d.start >= t.quoteStart && d.end <= t.quoteEnd && (d.start < cut.start || d.end > cut.end);
+  return { ...rest, quoteStart: cut.start, quoteEnd: cut.end, ...(d && !lost ? { deadline: d } : {}) };
 }
 
 function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta: DocumentMeta }, t: RawTask): AssignmentDraft[] {

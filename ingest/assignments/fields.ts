@@ -24,7 +24,7 @@ interface Field { kind: Kind; line: Span; valueStart: number; valueEnd: number }
 
 /** Labels, the first that matches winning; each must be the whole label before its colon. */
 const LABELS: Array<[Kind, string]> = [
-  ["procedure", "cơ quan tiếp nhận[^:\\n]{0,40}|cơ quan có thẩm quyền[^:\\n]{0,40}|thành phần[^:\\n]{0,30}hồ sơ|số lượng hồ sơ|lệ phí|phí, lệ phí"
+  ["procedure", "cơ quan tiếp nhận[^:\\n]{0,40}|cơ quan có thẩm quyền[^:\\n]{0,40}|cơ quan giải quyết|thành phần[^:\\n]{0,30}hồ sơ|số lượng hồ sơ|lệ phí|phí, lệ phí"
     + "|trình tự thực hiện|cách thức thực hiện|đối tượng thực hiện[^:\\n]{0,30}|thời hạn giải quyết|kết quả thực hiện[^:\\n]{0,30}|căn cứ pháp lý[^:\\n]{0,30}"],
   ["coordinate", "(?:(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* )?phối hợp(?: thực hiện)?"],
   ["lead", "(?:(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* )?chủ trì(?: thực hiện| tham mưu)?|(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* (?:thực hiện(?: chính)?|chịu trách nhiệm)"],
@@ -51,6 +51,12 @@ function findFields(view: DocView, limit: number): Field[] {
     for (let i = INLINE_FIELD.exec(view.low); i && i.index < lineEnd; i = INLINE_FIELD.exec(view.low)) {
       starts.push({ kind: kindOf(i), at: i.index, valueStart: i.index + i[0].length });
     }
+    // "- Đối tượng thực hiện TTHC:" over "+ Bộ Quốc phòng, Bộ Công an: ..." lines: a procedure's field with
+    // nothing after its colon has the sub-items below it as its value, which name no assignee either.
+    const last = starts[starts.length - 1]!;
+    if (last.kind === "procedure" && !/\S/.test(view.text.slice(last.valueStart, lineEnd).replace(/\*/g, ""))) {
+      line.end = subItemsEnd(view.text, line.start, lineEnd, limit);
+    }
     starts.forEach((s, k) => {
       const end = k + 1 < starts.length ? starts[k + 1]!.at : lineEnd;
       out.push({ kind: s.kind, line, valueStart: s.valueStart, valueEnd: end });
@@ -58,6 +64,26 @@ function findFields(view: DocView, limit: number): Field[] {
     LINE_FIELD.lastIndex = lineEnd;
   }
   return out;
+}
+
+/**
+ * Where the lines below a field's line that open with another list marker than its own end ("- Field:"
+ * over "+ ..." lines): at the first line with its own marker, with none, or at `limit`.
+ */
+function subItemsEnd(text: string, lineStart: number, lineEnd: number, limit: number): number {
+  const marker = (at: number) => /^[ \t]*([-+•–])[ \t]/.exec(text.slice(at, at + 8))?.[1];
+  const own = marker(lineStart);
+  let end = lineEnd;
+  for (let at = lineEnd + 1; at < limit;) {
+    const next = text.indexOf("\n", at) < 0 ? text.length : text.indexOf("\n", at);
+    if (text.slice(at, next).trim()) {
+      const m = marker(at);
+      if (!m || m === own) break;
+      end = next;
+    }
+    at = next + 1;
+  }
+  return end;
 }
 
 function kindOf(m: RegExpExecArray): Kind {

@@ -82,9 +82,12 @@ export const STRONG_TASK_VERBS = new PhraseSet([
 /** Verbs after which the bodies named next are the assignees: "Giao X", "Đề nghị X", "Yêu cầu X". */
 export const DIRECTIVE_VERBS = new PhraseSet(["giao cho", "giao", "đề nghị", "yêu cầu", "phân công", "chỉ thị"]);
 
-/** Words before "giao"/"yêu cầu" that make it a noun or a passive, not a directive ("theo yêu cầu"). */
+/**
+ * Words before "giao"/"yêu cầu" that make it a noun or a passive, not a directive ("theo yêu cầu"), or the
+ * subject's own act: "chủ động đề nghị Chủ tịch ..." proposes to a superior (an issuer never directs "chủ động").
+ */
 export const NOT_DIRECTIVE_BEFORE = new Set(
-  ["theo", "đáp", "ứng", "các", "những", "được", "đã", "nhiệm", "vụ", "có", "việc", "của", "mới", "cầu", "bàn"].map(lowKey),
+  ["theo", "đáp", "ứng", "các", "những", "được", "đã", "nhiệm", "vụ", "có", "việc", "của", "mới", "cầu", "bàn", "động"].map(lowKey),
 );
 
 /** Words that open a sentence without naming anyone ("Đồng thời, ..."); skipped before the subject. */
@@ -157,4 +160,6 @@ export const NAME_WORDS = new Set([
   "nạn", "hộ", "thanh", "niên", "phụ", "nữ", "nông", "dân", "cựu", "chiến", "liên", "đoàn", "lao", "động",
   "đài", "phát", "truyền", "hình", "báo", "nước", "ngoài", "đại", "diện", "sứ", "lãnh", "sự",
   "gia", "điện", "dầu", "khí", "kinh", "viễn", "thông", "bưu", "năng", "than", "khoáng", "sản", "tộc", "tôn",
+  // "Liên minh Hợp tác xã tỉnh": the cooperative ("hợp tác xã") a name is made of.
+  "tác",
 ]);

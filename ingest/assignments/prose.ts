@@ -43,6 +43,8 @@ export const MAX_QUOTE = 1500;
 /** Words of a bare call to execute: a task made only of these names no work. */
 const GENERIC_WORDS = new Set(["nghiêm", "túc", "triển", "khai", "thực", "hiện", "quan", "tâm", "biết", "tổ", "chức", "khẩn",
   "trương", "chỉ", "đạo", "phối", "hợp", "và", "kịp", "thời", "đầy", "đủ", "có", "hiệu", "quả", "chủ", "động", "tích", "cực"]);
+/** "Phòng ... thuộc Sở Tư pháp có chức năng tham mưu ...": a sentence saying what a unit is for, not a task. */
+const FUNCTION = /\bcó chức năng\b/u;
 const ISSUING = /^ban hành (quyết định|kế hoạch|chỉ thị|nghị quyết|quy chế|quy định|công văn|thông báo)\b/u;
 
 /** The tasks of the document's prose and lists, skipping the spans in `skip` (tables, item fields). */
@@ -146,7 +148,8 @@ function readUnit(
       current.end = s.end;
     } else if (idx === 0 && !preamble && view.text[s.end] === "\n" && headingBodies(view, s)?.length) {
       owner = { bodies: headingBodies(view, s)!, chairs: false, deadline: fallback };
-    } else if (owner && owner.bodies.length && !leadIn && !isHeading(view.text, unit) && !othersSubject(view, s, owner.bodies)) {
+    } else if (owner && owner.bodies.length && !leadIn && !isHeading(view.text, unit) && !othersSubject(view, s, owner.bodies)
+      && !FUNCTION.test(view.low.slice(s.start, Math.min(s.end, s.start + 160)))) {
       groups.push((current = {
         bodies: owner.bodies, chairs: owner.chairs, cooperates: owner.cooperates, coordinators: [], start: s.start, taskStart: s.start,
         end: s.end, scanCoordinators: true, fallback,
@@ -261,10 +264,7 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   const found = findDeadlines(view.text, Math.max(quote.start, g.deadlineFrom ?? 0), quote.end, meta);
   const base = { bodies, taskStart: task.start, taskEnd: task.end, quoteStart: quote.start, quoteEnd: quote.end };
   const clauses = deadlineClauses(view.text, found, quote.start, quote.end);
-  if (clauses) {
-    const ranged = found.filter((f) => f.deadline.due);
-    return clauses.map((c, i) => ({ ...base, quoteStart: c.start, quoteEnd: c.end, deadline: ranged[i] }));
-  }
+  if (clauses) return clauses.map((c) => ({ ...base, quoteStart: c.start, quoteEnd: c.end, deadline: c.deadline }));
   const deadline = found.find((f) => f.deadline.due) ?? found[0] ?? g.fallback;
   return [{ ...base, deadline }];
 }

@@ -184,6 +184,21 @@ describe("fields of a plan's items", () => {
     ].join("\n\n"));
     expect(d.records).toEqual([]);
   });
+
+  it("reads the sub-items under a procedure's field with nothing after its colon as that field's value", () => {
+    const d = extract([
+      "1. Thủ tục thuê nhà ở làm nhà ở công vụ",
+      "- Trình tự thực hiện:",
+      "+ Bước 1: Sở Xây dựng tiếp nhận hồ sơ đề nghị thuê nhà ở công vụ của cơ quan, đơn vị.",
+      "- Đối tượng thực hiện TTHC:",
+      "+ Sở Xây dựng: đối với trường hợp thuê nhà ở cho cán bộ của cơ quan cấp tỉnh;",
+      "+ Sở Tài chính, Sở Nội vụ: đối với trường hợp thuê nhà ở cho cán bộ được điều động.",
+      "- Cơ quan giải quyết:",
+      "+ Ủy ban nhân dân tỉnh: quyết định cho thuê nhà ở công vụ.",
+      "- Phí, lệ phí: Không có.",
+    ].join("\n\n"));
+    expect(d.records).toEqual([]);
+  });
 });
 
 describe("a deadline on a line of its own", () => {
@@ -240,5 +255,61 @@ describe("a plan attached after the distribution list", () => {
     ].join("\n\n"));
     expect(owners(d, "bệnh án điện tử")).toEqual(["Sở Y tế:lead"]);
     expect(d.records.some((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes("Lưu: VT"))).toBe(false);
+  });
+});
+
+describe("plural own bodies and names made of nouns", () => {
+  it("reads the own body of each member of a plural (Ban Thường vụ các tỉnh uỷ, thành uỷ) as plural: it executes", () => {
+    const d = extract("Giao Ban Thường vụ các tỉnh ủy, thành ủy chỉ đạo rà soát quy hoạch cán bộ cấp xã trong quý I/2026.");
+    expect(owners(d, "rà soát quy hoạch cán bộ")).toEqual(["Ban Thường vụ các tỉnh ủy, thành ủy:execute"]);
+  });
+
+  it("keeps a cooperative (hợp tác xã) in the name it is part of", () => {
+    const d = extract(["III. TỔ CHỨC THỰC HIỆN", "8. Liên minh Hợp tác xã tỉnh",
+      "- Hỗ trợ các hợp tác xã nông nghiệp xây dựng thương hiệu sản phẩm."].join("\n\n"));
+    expect(owners(d, "xây dựng thương hiệu")).toEqual(["Liên minh Hợp tác xã tỉnh:lead"]);
+  });
+});
+
+describe("deadlines between brackets", () => {
+  it("splits no task at a deadline between brackets: it says when the clause around it is due", () => {
+    const d = extract([
+      "III. TỔ CHỨC THỰC HIỆN",
+      "2. Sở Công Thương tổng hợp báo cáo Ủy ban nhân dân tỉnh tình hình thực hiện Kế hoạch 6 tháng (trước ngày 18/5), tổng kết năm (trước ngày 30/11 hằng năm).",
+    ].join("\n\n"));
+    const mine = d.records.filter((r) => r.org === "Sở Công Thương");
+    expect(mine).toHaveLength(1);
+    expect(d.text.slice(mine[0]!.quoteStart, mine[0]!.quoteEnd)).toMatch(/^Sở Công Thương tổng hợp báo cáo/);
+  });
+
+  it("still splits clauses with deadlines of their own, the bracketed deadline going with the clause around its brackets", () => {
+    const d = extract("Giao Sở Tư pháp rà soát các quy định về đất đai, báo cáo Ủy ban nhân dân tỉnh (qua Văn phòng) trước ngày 15/3/2026; "
+      + "thời gian hoàn thành việc sửa đổi các quy định chậm nhất ngày 30/6/2026.");
+    const quotes = d.records.filter((r) => r.org === "Sở Tư pháp").map((r) => `${d.text.slice(r.quoteStart, r.quoteEnd)} | ${r.deadline?.due}`);
+    expect(quotes).toEqual([
+      "Giao Sở Tư pháp rà soát các quy định về đất đai, báo cáo Ủy ban nhân dân tỉnh (qua Văn phòng) trước ngày 15/3/2026 | 2026-03-15",
+      "thời gian hoàn thành việc sửa đổi các quy định chậm nhất ngày 30/6/2026 | 2026-06-30",
+    ]);
+  });
+});
+
+describe("a directive verb that is the subject's own act", () => {
+  it("reads 'chủ động đề nghị Chủ tịch ...' as a proposal to a superior, not an assignment of the Chủ tịch", () => {
+    const d = extract("Các sở, ngành có trách nhiệm giải quyết kiến nghị của tổ chức tôn giáo theo thẩm quyền; trường hợp phức tạp, "
+      + "chủ động đề nghị Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo thành lập đoàn kiểm tra liên ngành.");
+    expect(owners(d, "đoàn kiểm tra liên ngành")).toEqual(["Các sở, ngành:execute"]);
+  });
+});
+
+describe("a sentence saying what a unit is for", () => {
+  it("continues no owner above: 'X có chức năng tham mưu ...' describes a function, not a task", () => {
+    const d = extract([
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Tư pháp",
+      "- Hướng dẫn các sở, ngành rà soát thủ tục hành chính nội bộ.",
+      "- Phòng Kiểm soát thủ tục hành chính thuộc Sở Tư pháp có chức năng tham mưu, giúp Giám đốc Sở thực hiện công tác kiểm soát thủ tục hành chính.",
+    ].join("\n\n"));
+    expect(owners(d, "rà soát thủ tục hành chính nội bộ")).toEqual(["Sở Tư pháp:lead"]);
+    expect(owners(d, "có chức năng tham mưu")).toEqual([]);
   });
 });

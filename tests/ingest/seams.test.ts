@@ -12,7 +12,10 @@ import type { App } from "../../app/types.js";
 import { findCompletionReports } from "../../core/evidence.js";
 import { loadOrgRegistry } from "../../core/orgs.js";
 import { cutAtSeams } from "../../core/seams.js";
+import { extractAssignments } from "../../ingest/assignments/extract.js";
 import { cleanText, cleanTextWithSeams } from "../../ingest/clean.js";
+import { readMetadata } from "../../ingest/metadata.js";
+import { splitSections } from "../../ingest/sections.js";
 import { citation } from "../../qa/cite.js";
 import { openTempApp, removeDir } from "../helpers/app.js";
 import { quoteKey } from "./quote-key.js";
@@ -66,6 +69,23 @@ describe("seams in the cleaned text", () => {
     expect(cut.quote).toMatch(/^Đẩy nhanh tiến độ xây dựng trường học vùng biên giới\n\nPhó Thủ tướng giao/);
     expect(cut.quote).toMatch(/trước ngày 30\/8\/2026\.$/);
     expect(citation({ name: "a.md", meta }, "¶1", text, { start: 0, end: text.length }).quote).toBe(text);
+  });
+});
+
+describe("a task quote cut at a seam", () => {
+  it("keeps no deadline read from the part left out (the next section of a news page)", () => {
+    const raw = ["# Công điện về dạy thêm, học thêm", "",
+      "- Văn phòng Chính phủ theo dõi, đôn đốc các cơ quan, đơn vị liên quan thực hiện Công điện này.", "",
+      "Như vậy, Thủ tướng yêu cầu xử lý nghiêm vi phạm quy định về dạy thêm, học thêm.", "",
+      "*Lớp học thêm (Hình từ Internet)*", "",
+      "## Thông tư về dạy thêm có hiệu lực từ ngày 14/02/2026", "",
+      "Thông tư quy định về dạy thêm, học thêm đối với giáo dục phổ thông."].join("\n");
+    const { text, seams } = cleanTextWithSeams(raw, "md");
+    const meta = { ...readMetadata(text, { name: "tin.md" }), seams };
+    const records = extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, loadOrgRegistry());
+    const office = records.find((r) => r.org === "Văn phòng Chính phủ")!;
+    expect(office.quoteEnd).toBeLessThanOrEqual(seams[0]!);
+    expect(office.deadline).toBeUndefined();
   });
 });
 
