@@ -67,6 +67,8 @@ export function createRegistry({ orgs, prefixes, prefixGroups, notAfter, local, 
   /** The body named at token i: [token count, org]. */
   const matchAt = (toks: Tokens, i: number, original: string, toOriginal: (i: number) => number, loose: boolean): [number, Org] | undefined => {
     const t = toks.at(i)!;
+    const blockers = notAfter.get(t.key);
+    if (blockers && blockers.has(PREV_WORD.exec(toks.folded.slice(Math.max(0, t.start - 12), t.start))?.[1] ?? "")) return undefined;
     let best = root.next.has(t.key) ? walk(root, toks, i, GAP_RE) : undefined;
     const place = local.match(toks, i, original, toOriginal, loose);
     if (place && (!best || place[0] > best[0])) return place; // a province's own body: no local-branch check
@@ -91,8 +93,6 @@ export function createRegistry({ orgs, prefixes, prefixGroups, notAfter, local, 
       }
     }
     if (!best) return undefined;
-    const blockers = notAfter.get(t.key);
-    if (blockers && blockers.has(PREV_WORD.exec(toks.folded.slice(Math.max(0, t.start - 12), t.start))?.[1] ?? "")) return undefined;
     // "Ủy ban MTTQ Việt Nam tỉnh Lai Châu", "Đoàn đại biểu Quốc hội tỉnh": a local body, not the central one.
     const last = toks.at(i + best[0] - 1)!.end;
     if (LOCAL_AFTER.test(toks.folded.slice(last, last + 16))) return undefined;

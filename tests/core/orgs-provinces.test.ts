@@ -72,6 +72,8 @@ describe("provincial bodies", () => {
     expect(found("UBND các tỉnh, thành phố trực thuộc Trung ương")).toEqual([["UBND các tỉnh, thành phố trực thuộc Trung ương", "ubnd-cac-tinh-thanh-pho"]]);
     expect(found("Tỉnh ủy, thành ủy")).toEqual([["Tỉnh ủy, thành ủy", "cac-tinh-uy-thanh-uy"]]);
     expect(found("Chi nhánh Ngân hàng Chính sách xã hội tỉnh Lai Châu")).toEqual([]);
+    // A body's office is another body: "Văn phòng UBND tỉnh Hà Tĩnh" is not UBND tỉnh Hà Tĩnh.
+    expect(found("Giao Văn phòng UBND tỉnh Hà Tĩnh và Văn phòng Tỉnh ủy Hà Tĩnh chủ trì")).toEqual([]);
     expect(reg.resolve("UBND tỉnh")).toBeUndefined();
     expect(reg.resolve("Đồng Nai")).toBeUndefined();
   });
@@ -101,6 +103,8 @@ describe("provincial bodies", () => {
           const province = provinces.find((p) => p.id === id)!;
           // "thành phố <province>" names a town inside it (see above).
           if (m[2] === "thành phố" && province.kind !== "thanh-pho") continue;
+          // "Văn phòng UBND tỉnh X" names the committee's office (see above).
+          if (/phòng\s+$/u.test(text.slice(Math.max(0, m.index! - 8), m.index))) continue;
           const head = /^(UBND|Ủy)/.test(m[1]!) ? "ubnd" : "hdnd";
           total++;
           // Inside a longer mention only as its body: "Đảng ủy Ủy ban nhân dân thành phố Hà Nội".
