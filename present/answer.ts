@@ -127,5 +127,6 @@ export function tasksCommand(l: NonNullable<Answer["listing"]>): string {
   if (l.assignee) args.push(`--assignee "${l.assignee}"`);
   if (l.period) args.push(`--period "${l.period}"`);
   if (l.dueBefore) args.push(`--due-before ${l.dueBefore}`);
+  if (l.role) args.push(`--role ${l.role}`);
   return args.join(" ");
 }

@@ -33,7 +33,9 @@ export async function answerAssigned(u: Understanding, scope: Scope, store: Stor
   }
   const more = offset + limit < entries.length;
   const nextOffset = offset + page.length;
-  const listing = listingOf(u, entries.length);
+  // The role asked narrowed the list when every task is in it (inRoleAsked): the `tasks` command says so too.
+  const role = u.askedRole && records.every((t) => t.role === u.askedRole) ? u.askedRole : undefined;
+  const listing = listingOf(u, entries.length, role);
   const cite = (t: StoredAssignment) =>
     citation({ id: t.docId, name: t.docName, meta: t.docMeta }, { label: t.sectionLabel, index: t.section }, t.quote, { start: t.quoteStart, end: t.quoteEnd, pages: t.docPages });
   if (!byOrg) {
@@ -71,6 +73,7 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   }
   const matter = u.topic.length >= 2 ? u.topic : u.subject;
   if (matter.length >= 2) tasks = onMatter(tasks, matter, u.pairs, termWeights(matter, await store.termFrequencies("folded", matter)));
+  tasks = inRoleAsked(tasks, u.askedRole);
   return distinctTasks(tasks, (id) => successorOf(registry, id)).sort(orderFor(u));
 }
 
@@ -92,7 +95,7 @@ function withoutRoles(records: StoredAssignment[], order: Order): StoredAssignme
 }
 
 /** How many tasks the list holds, and the `tasks` filters that show them all. */
-function listingOf(u: Understanding, total: number): TaskListing {
+function listingOf(u: Understanding, total: number, role: Role | undefined): TaskListing {
   const p = u.period;
   const before = p?.kind === "range" && p.end && !p.start ? p.end : undefined;
   return {
@@ -100,6 +103,7 @@ function listingOf(u: Understanding, total: number): TaskListing {
     assignee: u.orgs[0]?.org.name ?? u.unknownOrg,
     period: p && !before ? (p.label ?? p.text) : undefined,
     dueBefore: before,
+    ...(role ? { role } : {}),
   };
 }
 
@@ -113,6 +117,16 @@ function answerOrder(a: StoredAssignment, b: StoredAssignment): number {
     || compareIso(a.deadline?.due ?? "9999", b.deadline?.due ?? "9999")
     || a.docId - b.docId
     || a.quoteStart - b.quoteStart;
+}
+
+/**
+ * "Sở Nội vụ được giao chủ trì những nhiệm vụ nào": the tasks it leads, not those it joins (as `tasks --role
+ * lead` lists them); "... phối hợp những việc gì": those it joins. A body with none in the role asked keeps
+ * its list, each task under its role's heading.
+ */
+function inRoleAsked(tasks: StoredAssignment[], role: Role | undefined): StoredAssignment[] {
+  const inRole = role ? tasks.filter((t) => t.role === role) : [];
+  return inRole.length > 0 ? inRole : tasks;
 }
 
 /**

@@ -43,6 +43,8 @@ export interface TaskListing {
   period?: string;
   /** The date of a "before DATE" question (YYYY-MM-DD). */
   dueBefore?: string;
+  /** The role the question asked ("chủ trì những việc gì"), when it narrowed the list. */
+  role?: Role;
 }
 
 export interface AskOptions {

@@ -15,6 +15,7 @@ Kết luận về công tác đối ngoại năm 2026
 1. Bộ Ngoại giao chủ trì tổ chức các hoạt động kỷ niệm Năm hữu nghị Việt Nam - Lào.
 2. Bộ Ngoại giao chủ trì tổ chức lễ tổng kết công tác ngoại giao kinh tế năm 2026.
 3. Bộ Ngoại giao chủ trì tổ chức đón các đoàn khách quốc tế dự năm du lịch quốc gia.
+4. Bộ Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Bộ Ngoại giao tổ chức tuần văn hóa ASEAN.
 `;
 
 let app: App & { dir: string };
@@ -29,6 +30,20 @@ describe("a body's list narrowed by the matter the question names", () => {
     expect(a.found).toBe(true);
     const quotes = a.citations.map((c) => c.quote);
     expect(quotes).toEqual([expect.stringContaining("Năm hữu nghị Việt Nam - Lào")]);
+  });
+});
+
+describe("a body's list narrowed by the role the question asks", () => {
+  it("lists what the body joins when asked what it coordinates, and says which tasks command shows them all", async () => {
+    const a = await app.answerer.ask("Bộ Ngoại giao phối hợp những việc gì?");
+    expect(a.citations.map((c) => c.quote)).toEqual([expect.stringContaining("tuần văn hóa ASEAN")]);
+    expect(a.listing).toMatchObject({ total: 1, role: "coordinate" });
+  });
+
+  it("lists what it leads when asked what it leads", async () => {
+    const a = await app.answerer.ask("Bộ Ngoại giao chủ trì những việc gì?");
+    expect(a.citations).toHaveLength(3);
+    expect(a.citations.map((c) => c.quote).join(" ")).not.toContain("ASEAN");
   });
 });
 
