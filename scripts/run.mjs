@@ -20,9 +20,9 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const DIST = join(ROOT, "dist");
 const STAMP = join(DIST, ".built");
 const LOCK = join(DIST, ".build.lock");
-/** What tsconfig.build.json compiles; a change to any file under these (or to the configs) means rebuild. */
+/** What tsconfig.build.json compiles; a change to any file under these (or to the build's own files) means rebuild. */
 const SOURCES = ["app", "core", "embeddings", "ingest", "store", "qa", "cli", "bot", "digest", "present", "prompts"];
-const CONFIGS = ["tsconfig.json", "tsconfig.build.json", "package.json"];
+const CONFIGS = ["tsconfig.json", "tsconfig.build.json", "package.json", "scripts/bundle.mjs"];
 
 function newestSource() {
   let newest = 0;
