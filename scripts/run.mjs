@@ -3,24 +3,26 @@
  * Runs an entry point from the compiled JavaScript in dist/ (`node scripts/run.mjs cli/main.js ARGS...`),
  * building it first when it is missing or older than a source file. `npm ci` builds it (the "prepare"
  * script runs `node scripts/run.mjs --build`), so a command normally starts without compiling anything.
+ * A build is tsc into dist/modules/, then esbuild bundling the entry points into dist/ (scripts/bundle.mjs).
  *
  * The check stats the source folders (a few milliseconds). Concurrent runs (tests spawn many) build
  * once: the first takes dist/.build.lock, the others wait for it and then re-check. Without the
- * TypeScript compiler (an install with --omit=dev) a stale or missing dist/ falls back to tsx.
+ * TypeScript compiler or esbuild (an install with --omit=dev) a stale or missing dist/ falls back to tsx.
  */
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundle } from "./bundle.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const DIST = join(ROOT, "dist");
 const STAMP = join(DIST, ".built");
 const LOCK = join(DIST, ".build.lock");
-/** What tsconfig.build.json compiles; a change to any file under these (or to the configs) means rebuild. */
+/** What tsconfig.build.json compiles; a change to any file under these (or to the build's own files) means rebuild. */
 const SOURCES = ["app", "core", "embeddings", "ingest", "store", "qa", "cli", "bot", "digest", "present", "prompts"];
-const CONFIGS = ["tsconfig.json", "tsconfig.build.json", "package.json"];
+const CONFIGS = ["tsconfig.json", "tsconfig.build.json", "package.json", "scripts/bundle.mjs"];
 
 function newestSource() {
   let newest = 0;
@@ -65,13 +67,23 @@ function holderAlive() {
   }
 }
 
+/** The esbuild package (a dev dependency, at the version tsx installs), or undefined without it. */
+function esbuildModule() {
+  try {
+    return createRequire(join(ROOT, "package.json"))("esbuild");
+  } catch {
+    return undefined;
+  }
+}
+
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** Builds dist/ unless fresh; false when the compiler is missing. Type errors do not stop the emit. */
+/** Builds dist/ unless fresh; false when a compiler is missing. Type errors do not stop the emit. */
 function build({ force = false } = {}) {
   if (!force && fresh()) return true;
   const tsc = tscPath();
-  if (!tsc) return false;
+  const esbuild = esbuildModule();
+  if (!tsc || !esbuild) return false;
   mkdirSync(DIST, { recursive: true });
   for (;;) {
     try {
@@ -95,6 +107,12 @@ function build({ force = false } = {}) {
       process.stderr.write(`error: building dist/ failed (tsc exit ${run.status}):\n${run.stdout}${run.stderr}`);
       process.exit(1);
     }
+    try {
+      bundle(esbuild, DIST);
+    } catch (err) {
+      process.stderr.write(`error: bundling dist/ failed: ${err.message}\n`);
+      process.exit(1);
+    }
     writeFileSync(STAMP, "");
     // Stamp with the sources' time as of the build start: an edit made during the build still counts as newer.
     // Rounded up: utimes keeps less than mtimeMs's fraction, and a stamp a hair older than the newest source
@@ -109,7 +127,7 @@ function build({ force = false } = {}) {
 
 const [entry, ...rest] = process.argv.slice(2);
 if (entry === "--build") {
-  if (!build({ force: rest.includes("--force") })) console.error("scripts/run.mjs: TypeScript is not installed; commands will run through tsx.");
+  if (!build({ force: rest.includes("--force") })) console.error("scripts/run.mjs: TypeScript or esbuild is not installed; commands will run through tsx.");
   process.exit(0);
 }
 if (!entry) {
