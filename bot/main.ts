@@ -2,7 +2,6 @@
  * `npm start`: reads the environment once, opens the app, and runs the bot (polling or webhook), or the
  * terminal chat when there is no BOT_TOKEN. Shuts down cleanly on SIGINT/SIGTERM.
  */
-import "../core/regexp-compile-at-once.js";
 import { openApp } from "../app/open.js";
 import type { App } from "../app/types.js";
 import { SAMPLE_CORPUS_DIR as SAMPLE_CORPUS, loadConfig } from "../core/config.js";

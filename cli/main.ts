@@ -4,7 +4,6 @@
  * Only commander and the command definitions load at start; a command loads the store, search, ingest
  * and network code it needs when it runs, so `--help` and argument errors answer at once.
  */
-import "../core/regexp-compile-at-once.js";
 import { createCliContext, reportError } from "./context.js";
 import { createProgram } from "./program.js";
 
