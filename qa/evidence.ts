@@ -4,6 +4,7 @@
  * with a 2025 task, "Sở Y tế Gia Lai" with another province's) is not an answer.
  */
 import { issuerProvince, recordIds, type OrgMention, type OrgRegistry } from "../core/orgs.js";
+import { findPeriods } from "../core/periods.js";
 import { nameKey } from "../core/text.js";
 import type { Period } from "../core/types.js";
 import type { StoredChunk } from "../store/types.js";
@@ -36,4 +37,17 @@ export function inPeriod(chunk: StoredChunk, period: Period | undefined): boolea
     .filter((d): d is string => !!d).map((d) => Number(d.slice(0, 4)));
   const years = [...written, ...meta];
   return years.length === 0 || years.some((y) => y >= from && y <= to);
+}
+
+/**
+ * The passage itself, in its text or heading path, states a time in the period. An assignment question the
+ * table has no answer for ("Bộ Công Thương phải báo cáo gì trong quý I/2027?") asks for a task due then: a
+ * passage of a 2026-2030 plan that gives no date in that quarter does not answer it, though its document
+ * covers the year (inPeriod).
+ */
+export function statesPeriod(chunk: StoredChunk, period: Period | undefined): boolean {
+  if (!period || period.kind !== "range" || !period.end) return true;
+  const { start, end } = period;
+  return findPeriods(`${chunk.context}\n${chunk.text}`).some(({ period: p }) =>
+    p.kind === "range" && p.end !== undefined && p.end >= (start ?? "") && (p.start ?? p.end) <= end);
 }

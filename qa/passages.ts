@@ -19,7 +19,7 @@ import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
 import { deadlineWords, describeNothing } from "./wording.js";
 import { answeringSpan, HEADLINE_LENGTH, questionShare, shownSentence, statedDeadline } from "./sentence.js";
-import { inPeriod, namesBody } from "./evidence.js";
+import { inPeriod, namesBody, statesPeriod } from "./evidence.js";
 import { POLICY } from "./policy.js";
 
 const A = POLICY.answering;
@@ -60,7 +60,8 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // the asker's circumstance ("bố tôi hy sinh năm 1970", "nếu cần ... vào năm 2022"): CongBot ask
   // 0.643 -> 0.651, tuning recall 0.642 -> 0.646, test and every negative unchanged.
   const period = u.kind === "other" || u.kind === "document" ? undefined : u.period;
-  const ranked = (await rerank(u, retrieved, deps.store)).filter((r) => namesBody(r.chunk, u.orgs, deps.registry) && inPeriod(r.chunk, period));
+  const ranked = (await rerank(u, retrieved, deps.store)).filter((r) => namesBody(r.chunk, u.orgs, deps.registry) && inPeriod(r.chunk, period)
+    && (u.kind !== "assigned" || statesPeriod(r.chunk, period)));
   const top = ranked.slice(0, A.evidenceDepth).find((r) => answers(u, r));
   if (!top) return nothing;
   // A one-fact question (who, when) cites its best passage, and a second only when it is as good;

@@ -92,7 +92,7 @@ const ISSUER_GAP_RE = /^[\s,]*(?:cua\s+|do\s+)?$/;
  * "what" asks for the acts: an assignment question, whatever verb comes between (folded; "cần" is
  * checked as written, see obligedWhat).
  */
-const OBLIGED_WHAT_VI_RE = /\b(phai|can|co trach nhiem|chiu trach nhiem|duoc giao|duoc yeu cau|duoc phan cong|co nhiem vu)\b(?:\s+[^\s?.,;]+){0,4}?\s+(?:nhung\s+)?gi\b/g;
+const OBLIGED_WHAT_VI_RE = /\b(phai|can|co trach nhiem|chiu trach nhiem|duoc giao|duoc yeu cau|duoc phan cong|co nhiem vu)\b(?:\s+[^\s?.,;]+){0,4}?\s+(?:nhung\s+)?(?:(?:cong viec|viec|nhiem vu|noi dung)\s+)?gi\b/g;
 const OBLIGED_WHAT_EN_RE = /\bwhat\b[^?.;]*?\b(must|should|has to|have to|needs? to|required to|responsible for|tasked with|asked to|obliged to|expected to)\b/;
 /**
  * "Công văn X đề nghị UBND các tỉnh chỉ đạo những gì", "What does Dispatch X ask the Ministry to do": a

@@ -43,9 +43,20 @@ const NEWS = `Bộ Giáo dục và Đào tạo vừa ban hành Thông tư số 2
 Theo thông tư, mỗi đơn vị được đăng ký tối đa 3 dự án dự thi cấp quốc gia.
 `;
 
+// A plan issued in January 2027: one dated task, and a sentence naming the ministry with no date.
+const PLAN = `BỘ CÔNG THƯƠNG
+Số: 88/KH-BCT
+Hà Nội, ngày 15 tháng 01 năm 2027
+KẾ HOẠCH
+Phát triển thị trường điện
+
+1. Bộ Công Thương chủ trì đánh giá thị trường điện cạnh tranh, báo cáo Thủ tướng Chính phủ trong quý II/2027.
+2. Định kỳ, Bộ Công Thương báo cáo Thủ tướng Chính phủ về nội dung giá điện và cung ứng điện.
+`;
+
 let app: App & { dir: string };
 beforeAll(async () => {
-  app = await openSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE, "nq05.txt": RESOLUTION, "tin.txt": NEWS });
+  app = await openSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE, "nq05.txt": RESOLUTION, "tin.txt": NEWS, "kh88.txt": PLAN });
 });
 afterAll(() => closeTempApp(app));
 
@@ -102,5 +113,14 @@ describe("nothing found, decided by how much of the question the best passage ho
     const a = await app.answerer.ask("Thông tư 24/2025/TT-BGDĐT cho mỗi đơn vị đăng ký tối đa bao nhiêu dự án dự thi?");
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "tin.txt" });
+  });
+
+  it("does not answer what a body must do in a period from a passage that gives no time in it", async () => {
+    // The plan was issued in the quarter, but neither of its sentences says anything is due in it.
+    const a = await app.answerer.ask("Bộ Công Thương phải báo cáo Thủ tướng những nội dung gì trong quý I/2027?");
+    expect(a.found).toBe(false);
+    const b = await app.answerer.ask("Bộ Công Thương phải báo cáo Thủ tướng những nội dung gì trong quý II/2027?");
+    expect(b.citations[0]).toMatchObject({ doc: "kh88.txt" });
+    expect(b.citations[0]!.quote).toContain("thị trường điện cạnh tranh");
   });
 });

@@ -20,6 +20,11 @@ describe("question understanding", () => {
     expect(u.period?.label).toBe("Q2/2026");
   });
 
+  it("reads what a body must report or do, by the noun asked for, as an assignment question", () => {
+    expect(read("Bộ Công Thương phải báo cáo Thủ tướng những nội dung gì trong quý I/2027?").kind).toBe("assigned");
+    expect(read("Sở Y tế cần làm những việc gì trong tháng 12/2026?").kind).toBe("assigned");
+  });
+
   it("places a department named without its province in the one province the question names elsewhere", () => {
     const u = read("chữ ký số chuyên dùng công vụ ở Đồng Tháp: trách nhiệm của Sở KH&CN là gì?");
     expect(u.orgs.map((m) => m.org.id)).toEqual(["so:khoa-hoc-va-cong-nghe:dong-thap"]);
