@@ -101,6 +101,8 @@ const OBLIGED_WHAT_EN_RE = /\bwhat\b[^?.;]*?\b(must|should|has to|have to|needs?
  */
 const DIRECTS_VI_RE = /\b(yeu cau|de nghi|chi dao)\s+$/;
 const DIRECTS_EN_RE = /\b(ask|asks|request|requests|require|requires|direct|directs|instruct|instructs)\s+(?:the\s+)?$/;
+/** What lies between a body that gives a task and the body it gives it to: "Chính phủ giao", "UBND tỉnh yêu cầu" (folded). */
+const GIVES_TO_RE = /^\s*(?:da\s+|tiep tuc\s+)?(?:giao|yeu cau|de nghi|chi dao|phan cong|asks?|assigns?|directs?|requests?)\s+(?:cho\s+|the\s+)?$/;
 /** "buổi làm việc (của ...) với Tỉnh ủy X", "met with": the body a meeting is held with (folded, before it). */
 const MEETING_PARTNER_RE = /\b(lam viec|hop|gap|met|meeting|working session)\b[^.?;]{0,80}\b(voi|with)\s+(?:(?:thuong truc|lanh dao|the|leaders? of|the leaders? of)\s+)?$/;
 /**
@@ -165,7 +167,9 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // The words that name the body asked about through its head, a title before it and a person's name
   // after it ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng"), name the body, not a matter. A leader's name is
   // kept as words: the table holds no leader, so they are what the text is searched for.
-  const orgSpans = [...orgs.map((m): [number, number] => m.org.group === "leader" ? [m.index, m.index + m.length]
+  // The body that gives the task names the occasion, not a matter ("Chính phủ giao Bộ Nội vụ ...").
+  const givers = mentions.filter((m) => !orgs.includes(m) && orgs.some((o) => o.index > m.index && GIVES_TO_RE.test(f.slice(m.index + m.length, o.index))));
+  const orgSpans = [...givers.map((m): [number, number] => [m.index, m.index + m.length]), ...orgs.map((m): [number, number] => m.org.group === "leader" ? [m.index, m.index + m.length]
     : [m.index - titleBefore(f.slice(0, m.index)), m.index + m.length + (sameLength ? personNameAfter(q, m.index + m.length) : 0)]), ...places];
 
   // Names, references and periods keep their Vietnamese spelling in an English question ("Công điện 226").
@@ -276,7 +280,11 @@ function askedBodies(named: OrgMention[], f: string): OrgMention[] {
   const notLeaders = named.filter((m) => m.org.group !== "leader" || askedFor(m));
   const bodies = notLeaders.length > 0 ? notLeaders : named;
   const notPartners = bodies.filter((m) => !MEETING_PARTNER_RE.test(f.slice(Math.max(0, m.index - 120), m.index)));
-  return notPartners.length > 0 ? notPartners : bodies;
+  const asked = notPartners.length > 0 ? notPartners : bodies;
+  // "Chính phủ giao Bộ Nội vụ những việc gì": the body that gives the task is not the one asked about
+  // (unless it is what is asked for: "Phó Thủ tướng nào chỉ đạo ...").
+  const notGivers = asked.filter((m) => askedFor(m) || !asked.some((o) => o.index > m.index && GIVES_TO_RE.test(f.slice(m.index + m.length, o.index))));
+  return notGivers.length > 0 ? notGivers : asked;
 }
 
 /**

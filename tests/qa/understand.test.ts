@@ -20,6 +20,15 @@ describe("question understanding", () => {
     expect(u.period?.label).toBe("Q2/2026");
   });
 
+  it("does not take the body that gives a task for the body asked about", () => {
+    const u = read("Tại phiên họp tháng 01/2025, Chính phủ giao Bộ Nội vụ những việc gì?");
+    expect(u.orgs.map((m) => m.org.id)).toEqual(["bo-noi-vu"]);
+    expect(u.subject).not.toContain("chinh");
+    expect(read("UBND tỉnh Hà Tĩnh yêu cầu Sở Y tế làm gì?").orgs.map((m) => m.org.id)).toEqual(["so:y-te:ha-tinh"]);
+    // Two bodies asked about together stay two.
+    expect(read("Bộ Tài chính và Bộ Nội vụ được giao gì?").orgs.map((m) => m.org.id)).toEqual(["bo-tai-chinh", "bo-noi-vu"]);
+  });
+
   it("reads what a body must report or do, by the noun asked for, as an assignment question", () => {
     expect(read("Bộ Công Thương phải báo cáo Thủ tướng những nội dung gì trong quý I/2027?").kind).toBe("assigned");
     expect(read("Sở Y tế cần làm những việc gì trong tháng 12/2026?").kind).toBe("assigned");
