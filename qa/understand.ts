@@ -168,9 +168,13 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // after it ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng"), name the body, not a matter. A leader's name is
   // kept as words: the table holds no leader, so they are what the text is searched for.
   // The body that gives the task names the occasion, not a matter ("Chính phủ giao Bộ Nội vụ ...").
-  const givers = mentions.filter((m) => !orgs.includes(m) && orgs.some((o) => o.index > m.index && GIVES_TO_RE.test(f.slice(m.index + m.length, o.index))));
-  const orgSpans = [...givers.map((m): [number, number] => [m.index, m.index + m.length]), ...orgs.map((m): [number, number] => m.org.group === "leader" ? [m.index, m.index + m.length]
-    : [m.index - titleBefore(f.slice(0, m.index)), m.index + m.length + (sameLength ? personNameAfter(q, m.index + m.length) : 0)]), ...places];
+  const givers = mentions.filter((m) => !orgs.includes(m) && givesTo(m, orgs, f));
+  const orgSpans = [
+    ...orgs.map((m): [number, number] => m.org.group === "leader" ? [m.index, m.index + m.length]
+      : [m.index - titleBefore(f.slice(0, m.index)), m.index + m.length + (sameLength ? personNameAfter(q, m.index + m.length) : 0)]),
+    ...givers.map((m): [number, number] => [m.index, m.index + m.length]),
+    ...places,
+  ];
 
   // Names, references and periods keep their Vietnamese spelling in an English question ("Công điện 226").
   const language = detectLanguage(blank(q, [...mentionSpans, ...refsAndPeriods]));
@@ -283,7 +287,7 @@ function askedBodies(named: OrgMention[], f: string): OrgMention[] {
   const asked = notPartners.length > 0 ? notPartners : bodies;
   // "Chính phủ giao Bộ Nội vụ những việc gì": the body that gives the task is not the one asked about
   // (unless it is what is asked for: "Phó Thủ tướng nào chỉ đạo ...").
-  const notGivers = asked.filter((m) => askedFor(m) || !asked.some((o) => o.index > m.index && GIVES_TO_RE.test(f.slice(m.index + m.length, o.index))));
+  const notGivers = asked.filter((m) => askedFor(m) || !givesTo(m, asked, f));
   return notGivers.length > 0 ? notGivers : asked;
 }
 
@@ -309,6 +313,11 @@ function placedDepartment(m: OrgMention, q: string, registry: OrgRegistry, place
   const { org, span } = [...placed.values()][0]!;
   places.push(span);
   return { ...m, org };
+}
+
+/** The body gives a task to one of `others` named right after it ("Chính phủ giao Bộ Nội vụ"). */
+function givesTo(m: OrgMention, others: OrgMention[], f: string): boolean {
+  return others.some((o) => o.index > m.index && GIVES_TO_RE.test(f.slice(m.index + m.length, o.index)));
 }
 
 /** A body named with a head word the registry does not know, outside the spans already read. */
