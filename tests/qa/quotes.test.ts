@@ -29,9 +29,23 @@ Về tăng cường quản lý rừng phòng hộ
 - Báo cáo kết quả với Ủy ban nhân dân tỉnh trước ngày 30/6/2026.
 `;
 
+// A news report: a lead-in paragraph, then each item a paragraph of its own, with a line between two items.
+const NEWS = `Tỉnh Sông Lam vừa ban hành kế hoạch phát triển giao thông giai đoạn 2026-2030, trong đó nêu cụ thể 03 dự án cầu trọng điểm kết nối tỉnh Sông Lam với tỉnh Bến Hải, là những công trình được người dân hai bên bờ sông chờ đợi nhiều năm nay
+
+(1) Dự án cầu Phước An;
+
+Thời gian hoàn thành dự kiến trong giai đoạn từ năm 2026 đến năm 2030.
+
+(2) Dự án cầu Long Hòa (cầu Sông Lam 2 theo quy hoạch);
+
+(3) Dự án cầu Mỹ Lợi 2.
+
+Ông Nguyễn Văn Hòa, người dân xã Phước An, cho biết người dân rất phấn khởi khi nghe tin này.
+`;
+
 let app: App & { dir: string };
 beforeAll(async () => {
-  app = await openSampleApp({ "tb12.txt": DOC, "ct06.txt": DIRECTIVE });
+  app = await openSampleApp({ "tb12.txt": DOC, "ct06.txt": DIRECTIVE, "tin.txt": NEWS });
 });
 afterAll(() => closeTempApp(app));
 
@@ -57,6 +71,17 @@ describe("quotes", () => {
     expect(cited.quote).toContain("Kiểm tra toàn bộ diện tích được giao");
     expect(cited.quote).toContain("trước ngày 30/6/2026");
     const [doc] = await app.store.findDocuments("ct06.txt");
+    expect((await app.store.getDocument(doc!.id))!.text).toContain(cited.quote);
+  });
+
+  it("quotes the items that follow a lead-in paragraph as paragraphs of their own", async () => {
+    const a = await app.answerer.ask("Những dự án cầu trọng điểm nào kết nối tỉnh Sông Lam với tỉnh Bến Hải?");
+    const cited = a.citations.find((c) => c.doc === "tin.txt")!;
+    expect(cited.quote).toContain("03 dự án cầu trọng điểm");
+    expect(cited.quote).toContain("(2) Dự án cầu Long Hòa");
+    expect(cited.quote).toContain("(3) Dự án cầu Mỹ Lợi 2.");
+    expect(cited.quote).not.toContain("người dân rất phấn khởi");
+    const [doc] = await app.store.findDocuments("tin.txt");
     expect((await app.store.getDocument(doc!.id))!.text).toContain(cited.quote);
   });
 });
