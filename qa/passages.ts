@@ -156,11 +156,13 @@ async function pickQuote(u: Understanding, r: Candidate, sections: StoredSection
   // A chunk may hold several paragraphs: the citation names the one the quote is in.
   const section = sectionAt(sections, chunk.start + span.start);
   const where = { label: section?.label ?? chunk.sectionLabel, index: section?.index ?? chunk.section };
-  const text = section && leadsInto(chunk, span, section, sections) ? (await store.getDocument(chunk.docId))?.text : undefined;
-  const items = section && text !== undefined ? ownedItems(chunk, span, section, sections, text) : undefined;
-  const whole = items && text ? text.slice(items.start, items.end) : undefined;
-  const quote = whole && whole.length > MAX_QUOTE ? whole.slice(0, cutAtWord(whole, MAX_QUOTE)) : whole ?? chunk.text.slice(span.start, span.end);
-  const start = whole ? items!.start : chunk.start + span.start;
+  const children = section !== undefined && sections.some((x) => x.parent === section.index);
+  // The document's text is read only when the quote may run past the passage (ownedItems).
+  const text = section && leadsInto(chunk, span, section, children) ? (await store.getDocument(chunk.docId))?.text : undefined;
+  const items = section && text !== undefined ? ownedItems(chunk, span, section, children, text) : undefined;
+  const start = items?.start ?? chunk.start + span.start;
+  const full = items && text !== undefined ? text.slice(items.start, items.end) : chunk.text.slice(span.start, span.end);
+  const quote = full.length > MAX_QUOTE ? full.slice(0, cutAtWord(full, MAX_QUOTE)) : full;
   const cited = citation({ ...doc, id: chunk.docId }, where, quote, { start, end: start + quote.length, pages: chunk.docPages });
   // The answer's sentence is the part of the quote as cited that answers (a short passage is quoted whole).
   const own = answeringSpan(u, cited.quote, chunk.docMeta.date);
@@ -200,10 +202,10 @@ const ITEM_LINE = /^\s*(?:[-+•–]\s|[a-zđ]\)\s|\d{1,2}[.)]\s|\(\d{1,2}\)\s)/
  * (Before passages were quoted whole, the rule gave new tuning 0.322 / 0.367 -> 0.356 / 0.400, new test 0.422 /
  * 0.446 -> 0.452 / 0.482.)
  */
-function ownedItems(chunk: StoredChunk, span: Span, section: StoredSection, sections: StoredSection[], text: string): Span | undefined {
+function ownedItems(chunk: StoredChunk, span: Span, section: StoredSection, children: boolean, text: string): Span | undefined {
   const start = chunk.start + span.start;
   const leadEnd = chunk.start + span.end;
-  if (sections.some((x) => x.parent === section.index)) return section.end > leadEnd ? { start, end: section.end } : undefined;
+  if (children) return section.end > leadEnd ? { start, end: section.end } : undefined;
   let end = leadEnd;
   let between = 0;
   let at = leadEnd;
@@ -220,14 +222,13 @@ function ownedItems(chunk: StoredChunk, span: Span, section: StoredSection, sect
 /**
  * The quote starts its section (its heading or lead-in) and may own what follows it (ownedItems): the section
  * has sub-sections, or the quote ends announcing a list ("... gồm:", a line without a full stop); the next
- * numbered item after a finished sentence is the item after it, not one of its own. Only then is the
- * document's text read.
+ * numbered item after a finished sentence is the item after it, not one of its own.
  */
-function leadsInto(chunk: StoredChunk, span: Span, section: StoredSection, sections: StoredSection[]): boolean {
+function leadsInto(chunk: StoredChunk, span: Span, section: StoredSection, children: boolean): boolean {
   const heading = section.heading.trim();
   if (heading.length === 0 || !chunk.text.slice(span.start).startsWith(heading.slice(0, 40))) return false;
   const last = chunk.text.slice(span.start, span.end).trimEnd().split("\n").pop() ?? "";
-  return sections.some((x) => x.parent === section.index) || !/[.;!?…"”]$/u.test(last);
+  return children || !/[.;!?…"”]$/u.test(last);
 }
 
 function isDeadline(p: Period): boolean {

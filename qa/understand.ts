@@ -155,8 +155,10 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   }
   const refsAndPeriods: Array<[number, number]> = [...docSpans, ...found.map((p): [number, number] => [p.index, p.index + p.length])];
 
-  const places: Array<[number, number]> = [];
-  const mentions = deps.registry.findAll(q, { loose: true }).map((m) => placedDepartment(m, q, deps.registry, places));
+  const placed = deps.registry.findAll(q, { loose: true }).map((m) => placedDepartment(m, q, deps.registry));
+  const mentions = placed.map((p) => p.mention);
+  // The words of a province that placed a department name the body, not a matter.
+  const places = placed.flatMap((p) => (p.place ? [p.place] : []));
   const mentionSpans = mentions.map((m): [number, number] => [m.index, m.index + m.length]);
   const isRecipient = (m: { index: number }) => RECIPIENT_BEFORE_RE.test(f.slice(Math.max(0, m.index - 20), m.index)) ||
     SENT_TO_RE.test(f.slice(Math.max(0, m.index - 80), m.index));
@@ -296,8 +298,8 @@ function askedBodies(named: OrgMention[], f: string): OrgMention[] {
  * in a question that names one province elsewhere, is that province's department (the registry reads the
  * province only right after the department's name). Two provinces, or none: left as named.
  */
-function placedDepartment(m: OrgMention, q: string, registry: OrgRegistry, places: Array<[number, number]>): OrgMention {
-  if (m.org.group !== "department" || m.org.province !== undefined) return m;
+function placedDepartment(m: OrgMention, q: string, registry: OrgRegistry): { mention: OrgMention; place?: [number, number] } {
+  if (m.org.group !== "department" || m.org.province !== undefined) return { mention: m };
   const placed = new Map<string, { org: Org; span: [number, number] }>();
   // A province is written with capitals, unless the whole question is typed in lower case.
   const starts = /\p{Lu}/u.test(q.slice(1)) ? /(?<![\p{L}\p{N}])\p{Lu}/gu : /(?<![\p{L}\p{N}])\p{L}/gu;
@@ -308,11 +310,9 @@ function placedDepartment(m: OrgMention, q: string, registry: OrgRegistry, place
       placed.set(hit.org.id, { org: hit.org, span: [w.index, w.index + hit.length - m.text.length - 1] });
     }
   }
-  if (placed.size !== 1) return m;
-  // The province's words name the body, not a matter.
+  if (placed.size !== 1) return { mention: m };
   const { org, span } = [...placed.values()][0]!;
-  places.push(span);
-  return { ...m, org };
+  return { mention: { ...m, org }, place: span };
 }
 
 /** The body gives a task to one of `others` named right after it ("Chính phủ giao Bộ Nội vụ"). */

@@ -67,11 +67,11 @@ export function createRegistry({ orgs, prefixes, prefixGroups, notAfter, local, 
   /** The body named at token i: [token count, org]. */
   const matchAt = (toks: Tokens, i: number, original: string, toOriginal: (i: number) => number, loose: boolean): [number, Org] | undefined => {
     const t = toks.at(i)!;
-    const blockers = notAfter.get(t.key);
-    if (blockers && blockers.has(PREV_WORD.exec(toks.folded.slice(Math.max(0, t.start - 12), t.start))?.[1] ?? "")) return undefined;
+    // "cán bộ ...", "Văn phòng UBND tỉnh ...": a name cannot start after these words (read once a name is found).
+    const blocked = () => notAfter.get(t.key)?.has(PREV_WORD.exec(toks.folded.slice(Math.max(0, t.start - 12), t.start))?.[1] ?? "") === true;
     let best = root.next.has(t.key) ? walk(root, toks, i, GAP_RE) : undefined;
     const place = local.match(toks, i, original, toOriginal, loose);
-    if (place && (!best || place[0] > best[0])) return place; // a province's own body: no local-branch check
+    if (place && (!best || place[0] > best[0])) return blocked() ? undefined : place; // a province's own body: no local-branch check
     if (prefixRoot.next.has(t.key)) {
       const p = walk(prefixRoot, toks, i, SPACE_GAP_RE);
       const k = i + (p?.[0] ?? 0);
@@ -92,7 +92,7 @@ export function createRegistry({ orgs, prefixes, prefixGroups, notAfter, local, 
         best = [1, org];
       }
     }
-    if (!best) return undefined;
+    if (!best || blocked()) return undefined;
     // "Ủy ban MTTQ Việt Nam tỉnh Lai Châu", "Đoàn đại biểu Quốc hội tỉnh": a local body, not the central one.
     const last = toks.at(i + best[0] - 1)!.end;
     if (LOCAL_AFTER.test(toks.folded.slice(last, last + 16))) return undefined;
