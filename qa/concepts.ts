@@ -5,6 +5,7 @@
  * in that passage. English word order says nothing about Vietnamese order, so a phrase counts fully when
  * its syllables stand together, and neighbouring concepts are not expected side by side.
  */
+import { foldedWords } from "../core/abbreviations.js";
 import { fold, tokens } from "../core/text.js";
 
 /** One alternative's weighted presence in a passage. */
@@ -76,6 +77,6 @@ function ratio(h: Held): number {
 /** Unweighted share of the concepts a text (one sentence, one task's quote) holds whole, by any alternative. */
 export function conceptShare(concepts: string[][][], text: string): number {
   if (concepts.length === 0) return 0;
-  const joined = ` ${tokens(fold(text)).join(" ")} `;
+  const joined = ` ${foldedWords(text).join(" ")} `;
   return concepts.filter((alts) => alts.some((a) => a.length > 0 && joined.includes(` ${a.join(" ")} `))).length / concepts.length;
 }

@@ -8,6 +8,7 @@
 import { z } from "zod/v3"; // the light zod API, as core/config.ts explains: this module loads with every question
 import { ConfigError } from "../core/errors.js";
 import { EN_FUNCTION_WORDS } from "../core/stopwords.js";
+import { foldedWords } from "../core/abbreviations.js";
 import { fold, nfc, squash, tokens } from "../core/text.js";
 import data from "./glossary-en-vi.json" with { type: "json" };
 
@@ -151,8 +152,8 @@ export function englishSearch(text: string, names: NamedSpan[], topicText?: stri
   return {
     terms,
     folded: [...new Set(terms.map(fold))],
-    concepts: concepts.map((c) => c.vi.map((p) => tokens(fold(p)))).filter((alts) => alts.some((a) => a.length > 0)),
-    topic: [...new Set(topicConcepts.flatMap((c) => tokens(fold(c.vi[0] ?? ""))))],
+    concepts: concepts.map((c) => c.vi.map((p) => foldedWords(p))).filter((alts) => alts.some((a) => a.length > 0)),
+    topic: [...new Set(topicConcepts.flatMap((c) => foldedWords(c.vi[0] ?? "")))],
   };
 }
 
@@ -162,7 +163,7 @@ export function englishSearch(text: string, names: NamedSpan[], topicText?: stri
  * and matched as a Vietnamese question's matter is.
  */
 export function englishMatter(text: string, names: NamedSpan[], original?: string): string[] {
-  return expandEnglish(text, { names, original }).concepts.flatMap((c) => tokens(fold(c.vi[0] ?? "")));
+  return expandEnglish(text, { names, original }).concepts.flatMap((c) => foldedWords(c.vi[0] ?? ""));
 }
 
 interface EnglishWord {

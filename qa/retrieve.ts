@@ -5,7 +5,7 @@
  * from different documents are shown once.
  */
 import type { Embeddings } from "@langchain/core/embeddings";
-import { expandFolded } from "../core/abbreviations.js";
+import { foldedWords } from "../core/abbreviations.js";
 import { isRecipientsLabel } from "../core/sections.js";
 import { sentenceSpans } from "../core/sentences.js";
 import { fold, tokens } from "../core/text.js";
@@ -57,7 +57,7 @@ export async function retrieve(
     const { sentences, all } = chunkWords(chunk.text);
     words.set(chunk.id, all);
     // The heading path is shortened in `context`; the document's full title is read too.
-    const context = new Set(expandFolded(tokens(fold(`${chunk.docMeta.title ?? ""} ${chunk.context}`))));
+    const context = new Set(foldedWords(`${chunk.docMeta.title ?? ""} ${chunk.context}`));
     // An answer stands in one sentence or two: words scattered over a long list do not make one.
     let best = { coverage: 0, adjacency: 0 };
     for (const own of sentenceWindows(sentences, wanted)) {
@@ -82,7 +82,7 @@ export async function retrieve(
 /** Share of the (folded) words that occur in a text, unweighted: a quick test of one quote or sentence. */
 export function wordShare(terms: string[], text: string): number {
   if (terms.length === 0) return 0;
-  const present = new Set(expandFolded(tokens(fold(text))));
+  const present = new Set(foldedWords(text));
   return terms.filter((t) => present.has(t)).length / terms.length;
 }
 
@@ -92,7 +92,7 @@ export function wordShare(terms: string[], text: string): number {
  * "Thanh Hóa").
  */
 export function weightedWordShare(terms: string[], pairs: string[], weights: Map<string, number>, text: string): number {
-  return coverage(terms, pairs, weights, held(expandFolded(tokens(fold(text))), new Set(terms)), new Set());
+  return coverage(terms, pairs, weights, held(foldedWords(text), new Set(terms)), new Set());
 }
 
 /** The ordering key of a passage: weighted coverage, plus a little for words standing together. */
@@ -106,11 +106,11 @@ export function relevance(r: Pick<RankedChunk, "coverage" | "adjacency">): numbe
  */
 function chunkWords(text: string): { sentences: string[][]; all: string[] } {
   const folded = fold(text);
-  const all = expandFolded(tokens(folded));
+  const all = foldedWords(text, folded);
   // fold() keeps the length of NFC text, so sentence offsets found on the text slice its folded copy.
   const spans = folded.length === text.length ? sentenceSpans(text) : [];
   if (spans.length <= 1) return { sentences: [all], all };
-  return { sentences: spans.map((sp) => expandFolded(tokens(folded.slice(sp.start, sp.end)))), all };
+  return { sentences: spans.map((sp) => foldedWords(text.slice(sp.start, sp.end), folded.slice(sp.start, sp.end))), all };
 }
 
 /**
