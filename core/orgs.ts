@@ -51,6 +51,7 @@ export interface OrgMention {
 }
 
 export interface OrgRegistry {
+  /** The registered bodies (orgs.json and the user's file); bodies derived by rule are not listed. */
   all(): Org[];
   /** A registered body, or a derived party body ("dang-uy-bo-y-te"). */
   get(id: string): Org | undefined;
@@ -58,6 +59,11 @@ export interface OrgRegistry {
   resolve(name: string): Org | undefined;
   /** Every mention in a text, longest match first, non-overlapping, in text order. */
   findAll(text: string, opts?: FindOptions): OrgMention[];
+  /**
+   * For a provincial body derived by rule: the same body of each province merged into its province on 1
+   * July 2025 (see predecessorsOf). Found from the province list, since those bodies are not in `all()`.
+   */
+  derivedPredecessors(org: Org): Org[];
 }
 
 /** A party body placed over another body: "Đảng ủy" + "Bộ Y tế" = "Đảng ủy Bộ Y tế". */
@@ -179,9 +185,14 @@ export function successorOf(registry: OrgRegistry, id: string): string {
 }
 
 /**
- * The registered bodies whose work `org` carries on ("Bộ Thông tin và Truyền thông" for "Bộ Khoa học và
- * Công nghệ" after 1 March 2025): a task assigned to them before the merger is now the successor's.
+ * The bodies whose work `org` carries on: a task assigned to them before the merger is now the
+ * successor's. Registered bodies by their `mergedInto` ("Bộ Thông tin và Truyền thông" for "Bộ Khoa học và
+ * Công nghệ" after 1 March 2025); a provincial body by its province's: the same body of each province
+ * that joined it on 1 July 2025 ("UBND tỉnh Bình Định" for "UBND tỉnh Gia Lai", "Sở Y tế tỉnh Bình Định"
+ * for "Sở Y tế tỉnh Gia Lai").
  */
 export function predecessorsOf(registry: OrgRegistry, org: Org): Org[] {
-  return registry.all().filter((o) => o.id !== org.id && o.mergedInto !== undefined && successorOf(registry, o.id) === org.id);
+  const registered = registry.all().filter((o) => o.id !== org.id && o.mergedInto !== undefined && successorOf(registry, o.id) === org.id);
+  const derived = registry.derivedPredecessors(org).filter((o) => o.id !== org.id && successorOf(registry, o.id) === org.id);
+  return [...registered, ...derived];
 }

@@ -76,6 +76,11 @@ export interface LocalMatcher {
   /** The local body named at token i: [token count, org]. */
   match(toks: Tokens, i: number, original: string, toOriginal: (i: number) => number, loose: boolean): [number, Org] | undefined;
   get(id: string): Org | undefined;
+  /**
+   * For a body derived here: the same body of each province that merged into its province ("UBND tỉnh
+   * Bình Định" for "UBND tỉnh Gia Lai", "Tỉnh ủy Hải Dương" for "Thành ủy Hải Phòng"); none for another body.
+   */
+  predecessors(org: Org): Org[];
 }
 
 const DOT_GAP_RE = /^[ \t\u00a0]*\.[ \t\u00a0]*$/;
@@ -199,22 +204,47 @@ export function createLocalMatcher(data: LocalData): LocalMatcher {
     return [j + h[0] - i, body(h[1].head, p[1])];
   };
 
+  const get = (id: string): Org | undefined => {
+    const known = cache.get(id) ?? departments.get(id);
+    if (known) return known;
+    const colon = id.indexOf(":");
+    const h = heads.get(id.slice(0, colon));
+    const p = provinces.get(id.slice(colon + 1));
+    if (colon < 0 || !h || !p) return undefined;
+    const org = body(h, p);
+    return org.id === id ? org : undefined;
+  };
+
+  // Built on first use: only a provincial body's task list asks, and loading must stay quick.
+  let mergedFrom: Map<string, Province[]> | undefined;
+  /** The provinces that joined province `p`, and those that joined them. */
+  const sources = (p: string, depth = 0): Province[] => {
+    if (!mergedFrom) {
+      mergedFrom = new Map();
+      for (const q of provinces.values()) if (q.mergedInto) mergedFrom.set(q.mergedInto, [...(mergedFrom.get(q.mergedInto) ?? []), q]);
+    }
+    // Provinces merged once; the depth only stops a loop that a user's file might write.
+    return depth > 5 ? [] : (mergedFrom.get(p) ?? []).flatMap((q) => [q, ...sources(q.id, depth + 1)]);
+  };
+  const predecessors = (org: Org): Org[] => {
+    const p = org.province;
+    // A body of another origin (a user's file may register an id of this form) has none by this rule.
+    if (p === undefined || get(org.id)?.province !== p) return [];
+    if (org.unplaced !== undefined) return sources(p).flatMap((q) => departments.get(`${org.unplaced}:${q.id}`) ?? []);
+    // The id starts with the head's id or its variant's ("thanh-uy" of "tinh-uy"); `body` picks the
+    // variant of each earlier province's kind ("Tỉnh ủy Hải Dương" for "Thành ủy Hải Phòng").
+    const h = heads.get(org.id.slice(0, -(p.length + 1)));
+    return h ? sources(p).map((q) => body(h, q)) : [];
+  };
+
   const enForms = (data.heads ?? []).flatMap((h) => h.en ?? []).map((f) => keyTokens(f).join(GAP));
   return {
     tries: [headTrie, departments.trie],
     names: nameTrie,
     english: enForms.length ? new RegExp(`\\b(?:${enForms.join("|")})\\b`) : /(?!)/,
     match,
-    get(id) {
-      const known = cache.get(id) ?? departments.get(id);
-      if (known) return known;
-      const colon = id.indexOf(":");
-      const h = heads.get(id.slice(0, colon));
-      const p = provinces.get(id.slice(colon + 1));
-      if (colon < 0 || !h || !p) return undefined;
-      const org = body(h, p);
-      return org.id === id ? org : undefined;
-    },
+    get,
+    predecessors,
   };
 }
 

@@ -106,6 +106,7 @@ export function createRegistry({ orgs, prefixes, prefixGroups, notAfter, local, 
 
   return {
     all: () => [...byId.values()],
+    derivedPredecessors: (org) => local.predecessors(org),
     get(id) {
       const known = lookup(id);
       if (known) return known;

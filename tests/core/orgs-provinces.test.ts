@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import data from "../../core/orgs.json" with { type: "json" };
-import { loadOrgRegistry } from "../../core/orgs.js";
+import { loadOrgRegistry, predecessorsOf } from "../../core/orgs.js";
 import type { RegistryFile } from "../../core/orgs.js";
 import { fold } from "../../core/text.js";
 
@@ -31,6 +31,23 @@ describe("provincial bodies", () => {
     // Hải Dương was a province; it joined a city, whose party committee is a Thành ủy.
     expect(reg.get("tinh-uy:hai-duong")?.mergedInto).toBe("thanh-uy:hai-phong");
     expect(reg.get("tinh-uy:ha-noi")).toBeUndefined();
+  });
+
+  it("gives a body of a merged province the same body of each province that joined it as predecessors", () => {
+    const before = (id: string) => predecessorsOf(reg, reg.get(id)!).map((o) => o.id);
+    expect(before("ubnd:gia-lai")).toEqual(["ubnd:binh-dinh"]);
+    expect(before("hdnd:can-tho")).toEqual(["hdnd:soc-trang", "hdnd:hau-giang"]);
+    expect(before("so:y-te:gia-lai")).toEqual(["so:y-te:binh-dinh"]);
+    // A province that joined a city had a Tỉnh ủy; the city has a Thành ủy.
+    expect(before("thanh-uy:hai-phong")).toEqual(["tinh-uy:hai-duong"]);
+    expect(before("btv-thanh-uy:ho-chi-minh").sort()).toEqual(["btv-tinh-uy:ba-ria-vung-tau", "btv-tinh-uy:binh-duong"]);
+    // The province that joined another, one that merged with none, a department with no province: none.
+    for (const id of ["ubnd:binh-dinh", "so:y-te:binh-dinh", "ubnd:ha-noi", "so:y-te"]) expect(before(id), id).toEqual([]);
+    // Each is found from the province list: every merged province's body leads to its new province's.
+    for (const p of provinces.filter((q) => q.mergedInto)) {
+      expect(before(`ubnd:${p.mergedInto}`), p.id).toContain(`ubnd:${p.id}`);
+      expect(before(`so:tai-chinh:${p.mergedInto}`), p.id).toContain(`so:tai-chinh:${p.id}`);
+    }
   });
 
   it("reads people's committees, councils and party committees of a named province", () => {
