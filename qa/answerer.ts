@@ -7,6 +7,7 @@ import type { Config } from "../core/config.js";
 import type { Logger } from "../core/logger.js";
 import type { OrgRegistry } from "../core/orgs.js";
 import type { Store } from "../store/types.js";
+import { answerAbout } from "./about.js";
 import { answerAssigned } from "./assigned.js";
 import type { LlmRewriter } from "./llm.js";
 import { answerFromPassages } from "./passages.js";
@@ -40,10 +41,19 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (!answer || (!answer.found && u.subject.length > 0 && !options.offset)) {
         answer = await answerFromPassages(u, scope, deps, options);
       }
+      // "Công văn X về việc gì?": the document's subject line first, then what the document says.
+      const about = u.asksAbout ? await answerAbout(u, scope, deps.store) : undefined;
+      if (about) answer = withAbout(about, answer);
       deps.logger.debug({ kind: u.kind, orgs: u.orgs.map((m) => m.org.id), period: u.period?.label, found: answer.found }, "answered");
       if (options.llm === false || !answer.found) return answer;
       const r = await rewriter();
       return r ? r.rewrite(answer) : answer;
     },
   };
+}
+
+/** The subject line of the documents asked about, followed by the answer found otherwise, if any. */
+function withAbout(about: Answer, answer: Answer): Answer {
+  if (!answer.found) return about;
+  return { ...answer, kind: about.kind, answer: `${about.answer}\n${answer.answer}`, citations: [...about.citations, ...answer.citations] };
 }

@@ -29,6 +29,16 @@ export async function resolveScope(refs: DocRef[], store: Store): Promise<Scope>
 
 /** The documents whose text mentions the referenced ones ("Kết luận số 229", "48/2013"), in hit order. */
 export async function mentioningDocs(refs: DocRef[], store: Store): Promise<number[]> {
+  const hits = await mentioningChunks(refs, store);
+  // The hits' documents in one read, not one per hit; in the order the hits came.
+  const chunks = hits.length > 0 ? await store.getChunks(hits) : [];
+  const docOf = new Map(chunks.map((c) => [c.id, c.docId]));
+  const mentioned = hits.map((id) => docOf.get(id)).filter((d): d is number => d !== undefined);
+  return [...new Set(mentioned)];
+}
+
+/** The passages that mention the referenced documents, in hit order. */
+export async function mentioningChunks(refs: DocRef[], store: Store): Promise<number[]> {
   const hits = new Set<number>();
   for (const ref of refs) {
     const kind = ref.kind ? fold(DOC_KIND_LABELS[ref.kind]) : undefined;
@@ -42,9 +52,5 @@ export async function mentioningDocs(refs: DocRef[], store: Store): Promise<numb
     if (coded) phrases.push(coded[1]!);
     for (const hit of await store.searchLexical({ column: "folded", terms: [], pairs: [], phrases }, {}, 50)) hits.add(hit.chunkId);
   }
-  // The hits' documents in one read, not one per hit; in the order the hits came.
-  const chunks = hits.size > 0 ? await store.getChunks([...hits]) : [];
-  const docOf = new Map(chunks.map((c) => [c.id, c.docId]));
-  const mentioned = [...hits].map((id) => docOf.get(id)).filter((d): d is number => d !== undefined);
-  return [...new Set(mentioned)];
+  return [...hits];
 }

@@ -30,6 +30,8 @@ export interface Understanding {
   docRefs: DocRef[];
   /** "Ai chủ trì ..." asks for the lead; "phối hợp" for coordinators. */
   askedRole?: Role;
+  /** The question asks only what the documents it names are about ("Công văn 11520/VPCP-CN về việc gì?"). */
+  asksAbout: boolean;
   /**
    * Every syllable of the question as written, abbreviations spelled out ("BTCTW" -> "ban tổ chức trung
    * ương"), in order and with nothing left out: what BM25 ranks with (question words weigh little by IDF).
@@ -112,6 +114,14 @@ const MEETING_PARTNER_RE = /\b(lam viec|hop|gap|met|meeting|working session)\b[^
 const RECIPIENT_BEFORE_RE = /(bao cao|trinh|tham muu|gui|gui ve|(?<!giao )cho|len|toi|(?:report|submit|send|forward)\w*(?: it| them)? to(?: the)?|(?:send|sends|sent) the)\s*$/;
 /** "gửi đề xuất ... về Bộ Nội vụ": the body things are sent to, after "về" some words past the verb. */
 const SENT_TO_RE = /\b(gui|nop|bao cao)\b[^.?;]*\bve\s*$/;
+/**
+ * "về việc gì", "nói về vấn đề gì", "nội dung chính ... là gì", "quy định những gì", "What is X about",
+ * "What does X cover": what a document is about (folded). With no other words of a matter (ABOUT_WORDS).
+ */
+const ABOUT_RE = /\b(ve (viec|van de|noi dung)? ?gi|noi (ve )?(gi|dieu gi|nhung gi|van de gi)|noi dung (chinh |chu yeu )?.*\bgi|quy dinh (ve )?(nhung )?(gi|van de gi|noi dung gi)|de cap (den )?(gi|van de gi|nhung gi)|about what|what (is|was)\b.*\babout|what does\b.*\b(say|cover|concern|deal with|address)|main (content|points?)|subject of)\b/;
+/** Words of such a question that name no matter. */
+const ABOUT_WORDS = new Set(["ve", "viec", "van", "de", "noi", "dung", "chinh", "chu", "yeu", "quy", "dinh", "cap", "den", "gi", "la", "cua", "nhung",
+  "dieu", "about", "what", "main", "content", "contents", "point", "points", "subject", "say", "says", "cover", "covers", "concern", "concerns", "deal", "address"]);
 const TOPIC_MARKER_RE = /\b(ve|lien quan den|lien quan toi|doi voi|trong linh vuc|about|regarding|concerning|on the)\s/;
 /** Words of an assignment question that name no matter ("nhiệm vụ", "giao", "tasks"). */
 const GENERIC_SUBJECT = new Set(["nhiem", "vu", "giao", "duoc", "viec", "cong", "tac", "task", "tasks", "assigned", "what", "trach",
@@ -215,6 +225,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords, obliged });
   const base: Understanding = {
     question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, words: expandWritten(tokens(q)),
+    asksAbout: docRefs.length > 0 && orgs.length === 0 && ABOUT_RE.test(f) && subject.every((w) => ABOUT_WORDS.has(w)),
     terms: unique(kept), folded: unique(kept.map(fold)), pairs, topic, subject, hasDiacritics: hasDiacritics(q),
   };
   if (language !== "en") return base;
