@@ -11,7 +11,7 @@ import data from "./orgs.json" with { type: "json" };
 import { ConfigError } from "./errors.js";
 import { fold } from "./text.js";
 import { createLocalMatcher } from "./orgs/local.js";
-import type { LocalData } from "./orgs/local.js";
+import type { LocalData, PlaceMention } from "./orgs/local.js";
 import type { DepartmentData } from "./orgs/departments.js";
 import { createRegistry } from "./orgs/matcher.js";
 import { keyTokens } from "./orgs/trie.js";
@@ -64,6 +64,8 @@ export interface OrgRegistry {
    * July 2025 (see predecessorsOf). Found from the province list, since those bodies are not in `all()`.
    */
   derivedPredecessors(org: Org): Org[];
+  /** Provinces a text names by their name or an alias, capitalised ("Hanoi", "HCMC"), with their names as documents write them. */
+  findPlaces(text: string): PlaceMention[];
 }
 
 /** A party body placed over another body: "Đảng ủy" + "Bộ Y tế" = "Đảng ủy Bộ Y tế". */

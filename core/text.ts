@@ -65,6 +65,15 @@ export function hasDiacritics(text: string): boolean {
   return fold(text) !== text.toLowerCase().normalize("NFC");
 }
 
+/**
+ * A folded word that could be one Vietnamese syllable: an initial consonant (or none), one to three vowels
+ * and a final consonant (or none): "nghiem", "truong", "khuyen"; not "support", "police", "hanoi".
+ */
+const VI_SYLLABLE_RE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
+export function isVietnameseSyllable(folded: string): boolean {
+  return VI_SYLLABLE_RE.test(folded);
+}
+
 /** Syllables/words of a text, as written (letters and digits, keeping "/" and "-" inside symbols). */
 export function words(text: string): string[] {
   return nfc(text).match(/[\p{L}\p{N}]+(?:[/\-.][\p{L}\p{N}]+)*/gu) ?? [];

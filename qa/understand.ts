@@ -7,7 +7,7 @@ import type { Org, OrgMention, OrgRegistry } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
 import { personNameAfter, titleBefore } from "../core/titles.js";
 import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
-import { fold, hasDiacritics, nfc, squash, tokens } from "../core/text.js";
+import { fold, hasDiacritics, isVietnameseSyllable, nfc, squash, tokens } from "../core/text.js";
 import type { DocKind, Period, Role } from "../core/types.js";
 import { englishMatter, englishSearch } from "./glossary.js";
 import type { Language, QuestionKind } from "./types.js";
@@ -208,7 +208,10 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // English: the matter is weighed and kept in the documents' words (each concept's Vietnamese phrase),
   // so "When must the Ministry of Finance submit the decree?" reads as "Bộ Tài chính phải trình nghị định
   // trước ngày nào?" does: three words of matter, not two, and narrowing by "trình nghị định".
-  const others = mentions.filter((m) => !orgs.includes(m)).map((m) => ({ index: m.index, length: m.length, vi: m.org.name }));
+  // An English question names a province in English ("Hanoi", "HCMC"): read as the name documents write.
+  const enPlaces = language === "en" ? deps.registry.findPlaces(q).filter((p) => !mentionSpans.some(([a, b]) => p.index < b && p.index + p.length > a))
+    .map((p) => ({ index: p.index, length: p.length, vi: p.name })) : [];
+  const others = [...mentions.filter((m) => !orgs.includes(m)).map((m) => ({ index: m.index, length: m.length, vi: m.org.name })), ...enPlaces];
   const enMatter = language === "en" ? englishMatter(searchText([...refsAndPeriods, ...orgSpans]), others, sameLength ? q : undefined) : undefined;
   // A role asked ("What does X lead?" -> "chủ trì") is not a matter.
   const subjectWords = enMatter?.filter((w) => !GENERIC_SUBJECT.has(w)).length ?? searchWords([...refsAndPeriods, ...orgSpans]).length;
@@ -230,7 +233,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   };
   if (language !== "en") return base;
   // English: the words searched for are the Vietnamese ones documents use (organisations by their names).
-  const names = mentions.map((m) => ({ index: m.index, length: m.length, vi: m.org.name }));
+  const names = [...mentions.map((m) => ({ index: m.index, length: m.length, vi: m.org.name })), ...enPlaces];
   const topicText = marker ? searchText([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]) : undefined;
   return { ...base, ...englishSearch(searchText(refsAndPeriods), names, topicText, sameLength ? q : undefined) };
 }
@@ -359,7 +362,11 @@ function findUnknownOrg(q: string, f: string, taken: Array<[number, number]>): s
 function detectLanguage(text: string): Language {
   if (hasDiacritics(text)) return "vi";
   const english = text.toLowerCase().match(ENGLISH_RE)?.length ?? 0;
-  return english >= 2 ? "en" : "vi";
+  // Typed without diacritics, a Vietnamese question is still made of syllables; an English one is not
+  // ("How much monthly support do police officers receive" holds one word of ENGLISH_RE).
+  const words = fold(text).match(/\p{L}{2,}/gu) ?? [];
+  const foreign = words.filter((w) => !isVietnameseSyllable(w)).length;
+  return english >= 2 || (foreign >= 3 && foreign >= 0.4 * words.length) ? "en" : "vi";
 }
 
 function blank(text: string, spans: Array<[number, number]>): string {

@@ -8,10 +8,11 @@
  * Departments ("Sở Xây dựng tỉnh Đồng Nai") follow the same provinces; see departments.ts.
  */
 import type { Org } from "../orgs.js";
+import { fold } from "../text.js";
 import { createDepartmentMatcher } from "./departments.js";
 import type { DepartmentData } from "./departments.js";
 import { GAP, GAP_RE, SPACE_GAP_RE, insert, keyTokens, walk } from "./trie.js";
-import type { Tokens, Trie } from "./trie.js";
+import { Tokens, type Trie } from "./trie.js";
 
 /** A kind of province-level unit: "tỉnh" or "thành phố" (with "TP", "province", "city"). */
 export interface LocalKind {
@@ -81,6 +82,15 @@ export interface LocalMatcher {
    * Bình Định" for "UBND tỉnh Gia Lai", "Tỉnh ủy Hải Dương" for "Thành ủy Hải Phòng"); none for another body.
    */
   predecessors(org: Org): Org[];
+  /** Provinces named by their name or an alias, capitalised ("Hanoi", "HCMC", "Can Tho"), as spans of `original`. */
+  places(original: string): PlaceMention[];
+}
+
+/** A province named in a text: where, and its name as documents write it ("Hà Nội" for "Hanoi"). */
+export interface PlaceMention {
+  index: number;
+  length: number;
+  name: string;
 }
 
 const DOT_GAP_RE = /^[ \t\u00a0]*\.[ \t\u00a0]*$/;
@@ -245,6 +255,21 @@ export function createLocalMatcher(data: LocalData): LocalMatcher {
     match,
     get,
     predecessors,
+    places(original) {
+      const folded = fold(original);
+      // fold() keeps the length of NFC text; offsets of the folded text are the original's.
+      if (folded.length !== original.length) return [];
+      const toks = new Tokens(folded, 0);
+      const out: PlaceMention[] = [];
+      for (let i = 0; toks.at(i); ) {
+        const p = nameTrie.next.has(toks.at(i)!.key) ? walk(nameTrie, toks, i, GAP_RE) : undefined;
+        if (!p || !upperAt(toks, i, original, (x) => x)) { i++; continue; }
+        const start = toks.at(i)!.start;
+        out.push({ index: start, length: toks.at(i + p[0] - 1)!.end - start, name: p[1].name });
+        i += p[0];
+      }
+      return out;
+    },
   };
 }
 

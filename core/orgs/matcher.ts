@@ -107,6 +107,7 @@ export function createRegistry({ orgs, prefixes, prefixGroups, notAfter, local, 
   return {
     all: () => [...byId.values()],
     derivedPredecessors: (org) => local.predecessors(org),
+    findPlaces: (text) => local.places(text),
     get(id) {
       const known = lookup(id);
       if (known) return known;

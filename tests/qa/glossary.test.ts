@@ -82,7 +82,24 @@ describe("understanding an English question", () => {
       .toEqual([{ ref: "66", kind: "nghi_quyet" }]);
   });
 
+  it("reads an English question by its words that no Vietnamese syllable spells, not by a list of English words alone", () => {
+    const u = understandQuestion("How much monthly support do commune-level police officers in Hanoi receive?", { registry, now });
+    expect(u.language).toBe("en");
+    // A province named in English reads as documents write it.
+    expect(u.concepts).toContainEqual([["ha", "noi"]]);
+    expect(u.folded).not.toContain("hanoi");
+  });
+
+  it("reads a province named in English as its Vietnamese name", () => {
+    for (const [q, name] of [["What must HCMC report on flood relief?", ["ho", "chi", "minh"]], ["Which projects in Danang are listed?", ["da", "nang"]]] as const) {
+      expect(understandQuestion(q, { registry, now }).concepts, q).toContainEqual([name]);
+    }
+  });
+
   it("leaves Vietnamese questions, with or without diacritics, as they are", () => {
+    for (const q of ["so y te ha tinh phai cong khai thu tuc bo nhiem giam dinh vien trong bao lau", "khuyen khich nguoi dan nghien cuu ung dung"]) {
+      expect(understandQuestion(q, { registry, now }).language, q).toBe("vi");
+    }
     for (const q of ["Hạn chót tổ chức tập huấn cho cấp uỷ viên là khi nào?", "han chot to chuc tap huan cho cap uy vien la khi nao"]) {
       const u = understandQuestion(q, { registry, now });
       expect(u.language).toBe("vi");
