@@ -31,7 +31,8 @@ export interface Policy {
      * Weight of the vector list in the fusion; the lexical list weighs 1. With the local hashed
      * embedder, vectors add nothing on the tuning half (0.642 / 0.430 at 0 and at 0.2) and cost CongBot
      * (0.750 at 0, 0.747 at 0.1, 0.731 at 0.2, 0.721 at 0.3), so they are not fused (and not computed).
-     * An EMBEDDER=openai model with meaning should be measured and given its own weight.
+     * This is the default of VECTOR_WEIGHT (core/config.ts), which the answerer uses: an EMBEDDER=openai
+     * model with meaning is measured with bench/vector-weight.ts and given its own weight there.
      */
     vectorWeight: number;
     /**
