@@ -32,6 +32,8 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
 // Surrounding spaces are not part of a URL (zod 4's check trimmed them too).
 const url = () => z.string().trim().url();
 
+const VECTOR_WEIGHT_RULE = "must be a number of 0 or more (the weight of the vector list in ranking; the word list weighs 1)";
+
 const EnvSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z
@@ -50,6 +52,12 @@ const EnvSchema = z.object({
   EMBEDDING_API_KEY: z.string().optional(),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
   EMBEDDING_BATCH: z.coerce.number().int().positive().default(64),
+  // The lexical list weighs 1; a weight above 1 lets a model with meaning outrank the words.
+  VECTOR_WEIGHT: z.coerce
+    .number({ invalid_type_error: VECTOR_WEIGHT_RULE })
+    .finite(VECTOR_WEIGHT_RULE)
+    .min(0, VECTOR_WEIGHT_RULE)
+    .default(0),
 
   LLM_ENABLED: bool.default("false"),
   LLM_BASE_URL: url().optional(),
@@ -84,6 +92,11 @@ export interface Config {
   embeddings:
     | { kind: "local"; dimensions: number }
     | { kind: "openai"; baseUrl?: string; apiKey?: string; model: string; batchSize: number };
+  /**
+   * `vectorWeight`: the vector list's weight in ranking's fusion (the lexical list weighs 1); 0 fuses no
+   * vectors, embeds no question and never loads the vector index (qa/policy.ts says why 0 is the default).
+   */
+  ranking: { vectorWeight: number };
   llm: { enabled: boolean; baseUrl?: string; apiKey?: string; model: string; timeoutMs: number };
   bot: {
     token?: string;
@@ -132,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       e.EMBEDDER === "local"
         ? { kind: "local", dimensions: e.LOCAL_EMBEDDING_DIM }
         : { kind: "openai", baseUrl: e.EMBEDDING_BASE_URL, apiKey: e.EMBEDDING_API_KEY, model: e.EMBEDDING_MODEL, batchSize: e.EMBEDDING_BATCH },
+    ranking: { vectorWeight: e.VECTOR_WEIGHT },
     llm: { enabled: e.LLM_ENABLED, baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS },
     bot: {
       token: e.BOT_TOKEN || undefined,

@@ -11,6 +11,7 @@ import { answerAbout } from "./about.js";
 import { answerAssigned } from "./assigned.js";
 import type { LlmRewriter } from "./llm.js";
 import { answerFromPassages } from "./passages.js";
+import { POLICY } from "./policy.js";
 import { resolveScope } from "./scope.js";
 import type { Answer, Answerer, AskOptions } from "./types.js";
 import { understandQuestion } from "./understand.js";
@@ -31,6 +32,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   let llm: Promise<LlmRewriter | undefined> | undefined;
   const rewriter = () => (llm ??= deps.llm ? Promise.resolve(deps.llm)
     : deps.config.llm.enabled ? import("./llm.js").then((m) => m.createLlmRewriter(deps.config.llm, deps.logger)) : Promise.resolve(undefined));
+  // The vector list's weight is the deployment's (VECTOR_WEIGHT: it depends on the embedder); the rest is POLICY's.
+  const passageDeps = { ...deps, ranking: { ...POLICY.ranking, vectorWeight: deps.config.ranking.vectorWeight } };
   return {
     async ask(question: string, options: AskOptions = {}): Promise<Answer> {
       const u = understandQuestion(question, { registry: deps.registry, now: deps.now() });
@@ -39,7 +42,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // An assignment question that names a matter besides the body and period ("... sau buổi làm việc
       // với tỉnh X") may be answered by the text when the table holds nothing on it.
       if (!answer || (!answer.found && u.subject.length > 0 && !options.offset)) {
-        answer = await answerFromPassages(u, scope, deps, options);
+        answer = await answerFromPassages(u, scope, passageDeps, options);
       }
       // "Công văn X về việc gì?": the document's subject line first, then what the document says.
       const about = u.asksAbout ? await answerAbout(u, scope, deps.store) : undefined;

@@ -20,7 +20,7 @@ import type { Understanding } from "./understand.js";
 import { deadlineWords, describeNothing } from "./wording.js";
 import { answeringSpan, HEADLINE_LENGTH, questionShare, shownSentence, statedDeadline } from "./sentence.js";
 import { inPeriod, namesBody, statesPeriod } from "./evidence.js";
-import { POLICY } from "./policy.js";
+import { POLICY, type Policy } from "./policy.js";
 
 const A = POLICY.answering;
 
@@ -30,6 +30,8 @@ export interface PassageDeps {
   store: Store;
   embeddings: Embeddings;
   registry?: OrgRegistry;
+  /** Fusion and ordering (default POLICY.ranking); the answerer sets the configured vector weight. */
+  ranking?: Policy["ranking"];
 }
 
 interface Candidate extends RankedChunk {
@@ -55,7 +57,7 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // (Read here, not in resolveScope: an answer from the assignment table needs only the named documents.)
   const mentioning = scope.via === "number" ? await mentioningDocs(u.docRefs, deps.store) : [];
   const allowed = scope.docIds ? new Set([...scope.docIds, ...mentioning]) : undefined;
-  const retrieved = (await retrieve(u, deps, {})).filter((r) => !allowed || allowed.has(r.chunk.docId));
+  const retrieved = (await retrieve(u, deps, {}, deps.ranking)).filter((r) => !allowed || allowed.has(r.chunk.docId));
   // A year narrows the passages of a question about tasks (who, when, what is assigned); elsewhere it is
   // the asker's circumstance ("bố tôi hy sinh năm 1970", "nếu cần ... vào năm 2022"): CongBot ask
   // 0.643 -> 0.651, tuning recall 0.642 -> 0.646, test and every negative unchanged.

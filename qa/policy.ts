@@ -31,7 +31,10 @@ export interface Policy {
      * Weight of the vector list in the fusion; the lexical list weighs 1. With the local hashed
      * embedder, vectors add nothing on the tuning half (0.642 / 0.430 at 0 and at 0.2) and cost CongBot
      * (0.750 at 0, 0.747 at 0.1, 0.731 at 0.2, 0.721 at 0.3), so they are not fused (and not computed).
-     * An EMBEDDER=openai model with meaning should be measured and given its own weight.
+     * bench/vector-weight.ts, 2026-12-06 (tuning / CongBot retrieve() / CongBot ask): 0: 0.699 / 0.572,
+     * 0.755, 0.695; 0.25: 0.689 / 0.596, 0.729, 0.684; 0.5: 0.669 / 0.589, 0.714, 0.674; 1: 0.669 / 0.596,
+     * 0.700, 0.670. This is the default of VECTOR_WEIGHT (core/config.ts), which the answerer uses: an
+     * EMBEDDER=openai model with meaning is measured with bench/vector-weight.ts and given its own weight there.
      */
     vectorWeight: number;
     /**

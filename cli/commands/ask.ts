@@ -41,6 +41,6 @@ async function askLines(app: App, ctx: CliContext, llm: boolean): Promise<void> 
 }
 
 /** The contract's fields; a citation's store ids (docId, sectionIndex) are internal and left out. */
-function toJson(a: Answer): AnswerJson {
+export function toJson(a: Answer): AnswerJson {
   return { question: a.question, answer: a.answer, found: a.found, citations: a.citations.map(({ docId: _id, sectionIndex: _index, ...c }) => c) };
 }

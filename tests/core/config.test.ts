@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../core/config.js";
+import { ConfigError } from "../../core/errors.js";
+
+describe("VECTOR_WEIGHT", () => {
+  it("defaults to 0 (no vectors fused) and reads a weight as given", () => {
+    expect(loadConfig({}).ranking.vectorWeight).toBe(0);
+    expect(loadConfig({ VECTOR_WEIGHT: "" }).ranking.vectorWeight).toBe(0);
+    expect(loadConfig({ VECTOR_WEIGHT: "0.25" }).ranking.vectorWeight).toBe(0.25);
+    expect(loadConfig({ VECTOR_WEIGHT: "2" }).ranking.vectorWeight).toBe(2);
+  });
+
+  it("refuses a weight that is not a number of 0 or more, naming the setting", () => {
+    for (const bad of ["heavy", "-0.1", "Infinity", "0,5"]) {
+      const run = () => loadConfig({ VECTOR_WEIGHT: bad });
+      expect(run).toThrow(ConfigError);
+      expect(run).toThrow("✖ must be a number of 0 or more (the weight of the vector list in ranking; the word list weighs 1)\n  → at VECTOR_WEIGHT");
+    }
+  });
+});
