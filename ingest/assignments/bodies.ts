@@ -53,6 +53,7 @@ export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unk
     else if (b) bodies.push(b.body);
     else break;
     j = spelled ? spelled.next : b!.next;
+    j = afterUnitInParentheses(toks, j);
     const sep = toks[j]?.w;
     if (sep === "," || sep === "và" || sep === ";") {
       const after = readBody(view, toks, j + 1, unknown);
@@ -61,6 +62,20 @@ export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unk
     break;
   }
   return { bodies, next: bodies.length ? j : i };
+}
+
+/**
+ * "Văn phòng UBND tỉnh (Trung tâm Công báo - Tin học) và ...": a unit of the body named in parentheses
+ * after it belongs to the body, not to the task; a role written there ("(chủ trì)") is left to be read.
+ */
+function afterUnitInParentheses(toks: readonly Tok[], j: number): number {
+  if (toks[j]?.w !== "(") return j;
+  for (let k = j + 1; k < Math.min(toks.length, j + 14); k++) {
+    const w = toks[k]!.w;
+    if (w === ")") return k + 1;
+    if (w === "(" || w === "chủ" || w === "phối" || w === "thực") return j;
+  }
+  return j;
 }
 
 function readBody(view: DocView, toks: readonly Tok[], i: number, unknown: boolean): { body: Body; next: number } | undefined {

@@ -15,7 +15,12 @@ export function coordinatorsAt(view: DocView, toks: readonly Tok[], k: number): 
   if (ws[j] === "chặt" && ws[j + 1] === "chẽ") j += 2;
   // "phối hợp Ban Quản lý Khu kinh tế ...": the partner may follow with no "với".
   if (ws[j] === "với" || ws[j] === "cùng") j++;
-  const list = readBodyList(view, toks, j);
+  let list = readBodyList(view, toks, j);
+  // "phối hợp với các đơn vị: Văn phòng UBND tỉnh, ...": a collective noun and a colon announce the partners.
+  if (list.bodies.length === 1 && list.bodies[0]!.collective && ws[list.next] === ":") {
+    const named = readBodyList(view, toks, list.next + 1);
+    if (named.bodies.length) list = named;
+  }
   if (!list.bodies.length) return undefined;
   return { bodies: list.bodies, next: list.next };
 }

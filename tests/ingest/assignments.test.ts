@@ -282,6 +282,23 @@ describe("directive patterns: topics, mandates, spelled lists and lead-ins", () 
 });
 
 const EXT = new URL("ext/directives/", SHARED);
+describe("partners announced after a colon, and a unit in parentheses", () => {
+  const d = load(new URL("phoi_hop_cac_don_vi.txt", FIXTURES));
+
+  it("reads 'phối hợp với các đơn vị: A (unit) và ...' as partner A, and starts the task after the partners", () => {
+    const lead = d.records.find((r) => r.orgId === "so:y-te" || r.org === "Sở Y tế")!;
+    expect(lead.role).toBe("lead");
+    expect(lead.task.startsWith("căn cứ Quyết định này")).toBe(true);
+    const partner = d.records.find((r) => r.role === "coordinate" && r.org.startsWith("Văn phòng"));
+    expect(partner?.task).toBe(lead.task);
+  });
+
+  it("still spells out 'các Bộ: A, B' after 'phối hợp với'", () => {
+    const partners = d.records.filter((r) => r.role === "coordinate" && label(d, r) === "Điều 3").map((r) => r.orgId);
+    expect(partners).toEqual(expect.arrayContaining(["bo-quoc-phong", "bo-cong-an"]));
+  });
+});
+
 describe.skipIf(!existsSync(EXT))("held-out directives: tasks in topics, mandates and lead-ins", () => {
   const file = (name: string) => load(new URL(name, EXT));
   const has = (d: Doc, orgId: string, key: string, due: string) =>
