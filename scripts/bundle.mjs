@@ -15,15 +15,21 @@ import { dirname, join, resolve } from "node:path";
 const ENTRIES = ["cli/main", "bot/main"];
 /**
  * Imports bundled in rather than loaded from node_modules: every command loads them at start (commander
- * to read its arguments, zod's v3 entry to check the environment), and Node 20 resolves, reads and links
- * each of their files on its own: commander's 7 files and zod/v3's 11 took about 35 ms, bundled about 20.
+ * to read its arguments, zod's v3 entry to check the environment, better-sqlite3's JavaScript to open the
+ * store), and Node 20 resolves, reads and links each of their files on its own: commander's 7 files and
+ * zod/v3's 11 took about 35 ms, bundled about 20; better-sqlite3's 15 about 13 ms, bundled about 4. Its
+ * addon stays a file in node_modules: store/open.ts names it (`nativeBinding`), since the `bindings`
+ * helper looks for it beside the calling file, which bundled is in dist/.
  */
-const INLINE = ["commander", "zod"];
+const INLINE = ["commander", "zod", "better-sqlite3"];
 
-/** Every package but INLINE, as esbuild `external` names (esbuild leaves a name's subpaths outside too). */
+/**
+ * Every package but INLINE, as esbuild `external` names (esbuild leaves a name's subpaths outside too), and
+ * `bindings`: better-sqlite3 requires it only when not given its addon's path, which store/open.ts gives.
+ */
 function externals(root) {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-  return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies }).filter((n) => !INLINE.includes(n));
+  return [...Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies }).filter((n) => !INLINE.includes(n)), "bindings"];
 }
 
 /** Builds the bundles from dist/modules with `esbuild` (the package), then removes chunks of earlier builds. */
