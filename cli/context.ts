@@ -28,11 +28,11 @@ export function createCliContext(env: Record<string, string | undefined>): CliCo
       return config;
     },
     async loadConfig() {
-      config ??= (await import("../core/config.js")).loadConfig(env);
+      config ??= (await import("./base.js")).loadConfig(env);
       return config;
     },
     async withApp(fn, options) {
-      const [{ openApp }, loaded] = await Promise.all([import("../app/open.js"), ctx.loadConfig()]);
+      const [{ openApp }, loaded] = await Promise.all([import("./world.js"), ctx.loadConfig()]);
       const app = await openApp(loaded, options);
       try {
         return await fn(app);
@@ -41,8 +41,7 @@ export function createCliContext(env: Record<string, string | undefined>): CliCo
       }
     },
     async withStore(fn) {
-      const [{ openStore }, loaded] = await Promise.all([import("../store/open.js"), ctx.loadConfig()]);
-      const { createLogger } = await import("../core/logger.js");
+      const [{ openStore, createLogger }, loaded] = await Promise.all([import("./base.js"), ctx.loadConfig()]);
       const store = await openStore(loaded.store, { logger: createLogger(loaded.logLevel, loaded.logFormat) });
       try {
         return await fn(store);

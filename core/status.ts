@@ -3,7 +3,7 @@
  * of changes, the derived "quá hạn", and the stable identity that keeps a status when its document is
  * ingested again. Pure functions; the stores keep the rows and the bot and CLI talk to people.
  */
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { foldKey, squash } from "./text.js";
 import type { DocumentDraft, Role, TaskState } from "./types.js";
 
@@ -105,9 +105,12 @@ export function taskKey(id: TaskIdentity): string {
   return [id.docName, id.sectionLabel, id.orgKey, normaliseTask(id.task)].join("\u241f");
 }
 
+/** node:crypto, loaded by the first digest rather than with this module, which every question loads (about 3 ms). */
+const crypto = (): typeof import("node:crypto") => createRequire(import.meta.url)("node:crypto");
+
 /** A short, URL-safe digest of a key: what a button's callback data carries (64 bytes at most). */
 export function statusRef(key: string): string {
-  return createHash("sha256").update(key).digest("base64url").slice(0, 12);
+  return crypto().createHash("sha256").update(key).digest("base64url").slice(0, 12);
 }
 
 /** The identity of a stored assignment. */

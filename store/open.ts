@@ -2,7 +2,8 @@
  * Opens the store the configuration names: PostgreSQL when `databaseUrl` is set, else the embedded
  * store (SQLite (WAL) for rows and full text, an hnswlib file for chunk vectors).
  */
-import { mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import type { Config } from "../core/config.js";
@@ -39,7 +40,7 @@ export async function openSqliteStore(opts: { dataDir: string; logger?: Logger; 
   let db: Database.Database;
   makeDataDir(dataDir);
   try {
-    db = new Database(join(dataDir, SQLITE_FILE), { timeout: 10_000 });
+    db = new Database(join(dataDir, SQLITE_FILE), { timeout: 10_000, nativeBinding: addonPath() });
   } catch (err) {
     throw new StoreError("open_failed", `Cannot open the store in ${dataDir}: ${(err as Error).message}`, { cause: err });
   }
@@ -63,6 +64,17 @@ export async function openSqliteStore(opts: { dataDir: string; logger?: Logger; 
     if (err instanceof StoreError) throw err;
     throw new StoreError("open_failed", `Cannot open the store in ${dataDir}: ${(err as Error).message}`, { cause: err });
   }
+}
+
+/**
+ * better-sqlite3's compiled addon, named to it (`nativeBinding`) rather than found by its `bindings` helper,
+ * which tries a dozen paths (about 2 ms a start) and looks beside the file that calls it: in the bundle,
+ * which carries better-sqlite3's JavaScript (scripts/bundle.mjs), that is dist/, not the package.
+ */
+function addonPath(): string | undefined {
+  const req = createRequire(import.meta.url);
+  const pkg = dirname(req.resolve("better-sqlite3/package.json"));
+  return ["Release", "Debug"].map((b) => join(pkg, "build", b, "better_sqlite3.node")).find((p) => existsSync(p));
 }
 
 /**

@@ -18,7 +18,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         const question = words.join(" ").trim();
         if (!question) throw new Error('give a question: nhiemvu ask "Ban Tổ chức TW được giao gì trong quý II/2026?"');
         const answer = await app.answerer.ask(question, { llm: opts.llm });
-        ctx.out(opts.json ? JSON.stringify(toJson(answer)) : (await import("../../present/answer.js")).answerText(answer));
+        ctx.out(opts.json ? JSON.stringify(toJson(answer)) : (await import("../world.js")).answerText(answer));
       });
     }));
 }

@@ -14,8 +14,8 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .description("ingest the sample corpus and answer example questions (offline, no token, no LLM)")
     .argument("[question...]", "ask this instead of the examples")
     .action(action(async (words: string[]) => {
-      const { SAMPLE_CORPUS_DIR: SAMPLE_CORPUS } = await import("../../core/config.js");
-      const { answerText } = await import("../../present/answer.js");
+      const { SAMPLE_CORPUS_DIR: SAMPLE_CORPUS } = await import("../base.js");
+      const { answerText } = await import("../world.js");
       await ctx.withApp(async (app) => {
         ctx.out(`Ingesting the sample corpus (${SAMPLE_CORPUS}) into ${app.config.store.dataDir} ...`);
         ctx.out(formatSummary(await app.ingest([SAMPLE_CORPUS])));

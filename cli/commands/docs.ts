@@ -36,7 +36,7 @@ export function registerDocs(program: Command, ctx: CliContext): void {
           }
           return;
         }
-        const { findSectionByLabel } = await import("../../core/sections.js");
+        const { findSectionByLabel } = await import("../world.js");
         const section = findSectionByLabel(sections, label);
         if (!section) {
           throw new NhiemvuError("section_not_found",

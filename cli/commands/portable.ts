@@ -121,7 +121,7 @@ async function openSource(ctx: CliContext, opts: { fromSqlite?: string; from?: s
     const { openPgStore } = await import("../../store/pg/open.js");
     return { store: await openPgStore({ url: opts.from }), label: redact(opts.from) };
   }
-  const { SQLITE_FILE, openSqliteStore } = await import("../../store/open.js");
+  const { SQLITE_FILE, openSqliteStore } = await import("../base.js");
   const dir = resolve(opts.fromSqlite!);
   if (!existsSync(join(dir, SQLITE_FILE))) {
     throw new StoreError("no_source", `There is no nhiemvu store in ${dir} (no ${SQLITE_FILE}).`);

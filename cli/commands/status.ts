@@ -13,11 +13,10 @@ import type { StoredAssignment } from "../../store/types.js";
 import { action, type CliContext } from "../context.js";
 
 /** What the actions use to name and show a task, loaded when one runs (not for `--help` or other commands). */
-const helpers = async () => ({
-  ...(await import("../../core/status.js")),
-  ...(await import("../../core/display.js")),
-  ...(await import("../../core/time.js")),
-});
+const helpers = async () => {
+  const { status, display, time } = await import("../world.js");
+  return { ...status, ...display, ...time };
+};
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -39,7 +38,7 @@ export async function findTask(app: App, doc: string, section: string, org?: str
   let found = inSection;
   if (org) {
     const known = app.registry.resolve(org);
-    const { foldKey } = await import("../../core/text.js");
+    const { foldKey } = await import("../world.js");
     found = known ? inSection.filter((t) => t.orgId === known.id) : inSection.filter((t) => foldKey(t.org).includes(foldKey(org)));
   } else if (inSection.length > 1) {
     found = inSection.filter((t) => t.role !== "coordinate");

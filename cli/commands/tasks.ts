@@ -37,7 +37,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       }
       let file: Buffer | undefined;
       const listed = await ctx.withApp(async (app) => {
-        const { dueInPeriod, resolveTaskQuery, taskEntries } = await import("../../qa/task-query.js");
+        const { dueInPeriod, resolveTaskQuery, taskEntries } = await import("../world.js");
         const { filter, period, keep } = await resolveTaskQuery({ ...opts, role: opts.role as Role | undefined }, app);
         const found = (await app.store.findAssignments(filter)).filter((t) => dueInPeriod(t, period) && keep(t));
         if (opts.format) file = await exportTable(opts.format, found, app);
@@ -63,7 +63,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
       await checkDay("--to", opts.to);
       if (opts.from > opts.to) throw new AnswerError("bad_range", `--from ${opts.from} is after --to ${opts.to}; give the earlier date first`);
       const listed = await ctx.withApp(async (app) => {
-        const { resolveTaskQuery, taskEntries } = await import("../../qa/task-query.js");
+        const { resolveTaskQuery, taskEntries } = await import("../world.js");
         const { filter, keep } = await resolveTaskQuery({ assignee: opts.assignee, dueAfter: opts.from, dueBefore: opts.to }, app);
         const found = (await app.store.findAssignments(filter)).filter(keep).sort((a, b) => (a.deadline?.due ?? "").localeCompare(b.deadline?.due ?? ""));
         return { found, entries: taskEntries(found, !!opts.assignee, app.registry) };
@@ -74,8 +74,7 @@ export function registerTasks(program: Command, ctx: CliContext): void {
 
 /** The table with statuses in a file format (the writers are loaded only when asked for). */
 async function exportTable(format: string, tasks: StoredAssignment[], app: App): Promise<Buffer> {
-  const { taskRows } = await import("../../export/table.js");
-  const { vnDate } = await import("../../core/time.js");
+  const { taskRows, vnDate } = await import("../world.js");
   const rows = await taskRows(app.store, tasks, vnDate(app.now()));
   if (format === "ics") return Buffer.from((await import("../../export/ics.js")).tasksIcs(rows, app.now()), "utf8");
   const { tasksCsv, tasksXlsx } = await import("../../export/xlsx.js");
@@ -86,7 +85,7 @@ async function exportTable(format: string, tasks: StoredAssignment[], app: App):
 async function checkDay(option: string, value: string): Promise<void> {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) throw new AnswerError("bad_date", `${option} must be a date as YYYY-MM-DD, not "${value}"`);
-  const { isValidDay } = await import("../../core/time.js");
+  const { isValidDay } = await import("../world.js");
   if (!isValidDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
     throw new AnswerError("bad_date", `${option} ${value} is not a calendar date (month 01-12, day within the month)`);
   }
@@ -99,7 +98,7 @@ async function checkDay(option: string, value: string): Promise<void> {
 async function printTasks(ctx: CliContext, listed: { found: StoredAssignment[]; entries: StoredAssignment[][] }, json?: boolean): Promise<void> {
   if (json) return ctx.out(JSON.stringify(listed.found.map(toTaskJson)));
   if (listed.found.length === 0) return ctx.out("no matching assignments");
-  const { taskEntryText } = await import("../../present/tasks.js");
+  const { taskEntryText } = await import("../world.js");
   ctx.out(`${listed.entries.length} nhiệm vụ:`);
   listed.entries.forEach((e, i) => ctx.out(taskEntryText(e, i + 1)));
 }

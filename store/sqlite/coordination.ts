@@ -5,9 +5,12 @@
  * holder killed mid-work keeps the lock until its lease runs out (default 15 minutes). Handled updates
  * are store/sql/coordination.ts's, as in PostgreSQL.
  */
-import { randomBytes } from "node:crypto";
 import type { Database } from "better-sqlite3";
+import { createRequire } from "node:module";
 import type { CoordinationStore } from "../types.js";
+
+/** node:crypto, loaded by the first lock rather than by every command that opens the store (17 of Node's modules, about 3 ms). */
+const crypto = (): typeof import("node:crypto") => createRequire(import.meta.url)("node:crypto");
 
 /** How long a lock is held when the caller does not say. */
 export const DEFAULT_LEASE_MS = 15 * 60_000;
@@ -22,7 +25,7 @@ export function sqliteLocks(db: Database, now: () => Date): Pick<CoordinationSto
   return {
     /** See CoordinationStore.withLock. The lease is renewed every third of `leaseMs` while `fn` runs. */
     async withLock<T>(name: string, fn: () => Promise<T>, leaseMs = DEFAULT_LEASE_MS): Promise<{ ran: true; value: T } | { ran: false }> {
-      const owner = randomBytes(8).toString("hex");
+      const owner = crypto().randomBytes(8).toString("hex");
       const at = now().getTime();
       if (take.run({ name, owner, now: at, expires: at + leaseMs }).changes !== 1) return { ran: false };
       const renewal = setInterval(() => {

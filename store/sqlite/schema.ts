@@ -239,6 +239,11 @@ const MIGRATIONS: readonly Migration[] = [
     }
     db.exec("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')");
   },
+  // 6: for counting: `stats` counts sections through this index, a few dozen pages, instead of the table
+  // itself, hundreds (426 documents: 0.4 ms instead of 9-25 at a process's first read of them).
+  `
+  CREATE INDEX sections_doc ON sections(doc_id);
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -37,9 +37,10 @@ describe("pairs indexed as terms: migrating a store written before", () => {
     const fresh = await searches(store);
     expect(fresh[0]!.length).toBe(2);
     await store.close();
-    // Back to schema 4's two-column table, filled as schema 4 filled it.
+    // Back to schema 4's two-column table, filled as schema 4 filled it (and without schema 6's index).
     const db = new Database(join(dir, SQLITE_FILE));
-    db.exec(`DROP TABLE chunks_fts;
+    db.exec(`DROP INDEX sections_doc;
+      DROP TABLE chunks_fts;
       CREATE VIRTUAL TABLE chunks_fts USING fts5(raw, folded, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');`);
     const insert = db.prepare("INSERT INTO chunks_fts (rowid, raw, folded) VALUES (?, ?, ?)");
     for (const r of db.prepare("SELECT id, text FROM chunks").all() as Array<{ id: number; text: string }>) insert.run(r.id, r.text, fold(r.text));
