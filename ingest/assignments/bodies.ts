@@ -4,7 +4,8 @@
  * addressees ("Các tỉnh uỷ, thành uỷ, đảng uỷ trực thuộc Trung ương").
  */
 import {
-  BODY_HEADS, COLLECTIVE_OPENERS, HEAD_TITLES, LOWERCASE_NAME_HEADS, NAME_WORDS, NOT_HEADS, OWN_BODY_PREFIXES, PERSON_TITLES, PREDICATE_WORDS, isVagueBody,
+  BODY_HEADS, COLLECTIVE_OPENERS, HEAD_TITLES, LOWERCASE_NAME_HEADS, NAME_WORDS, NOT_HEADS, OWN_BODY_PREFIXES, PERSON_TITLES, PREDICATE_WORDS, PhraseSet,
+  isVagueBody,
 } from "./lexicon.js";
 import type { Org } from "../../core/orgs.js";
 import type { DocView, Tok } from "./tokens.js";
@@ -152,6 +153,9 @@ function fromMention(view: DocView, toks: readonly Tok[], i: number, org: Org, e
   return { body: { orgId: org.id, org: org.name, start: toks[i]!.start, end, collective, vague: false }, next };
 }
 
+/** Administrative levels with many units each: "cấp xã", "cấp tỉnh". */
+const LEVELS = new PhraseSet(["tỉnh", "huyện", "xã", "cơ sở"]);
+
 /** A provincial department named by its field alone ("Sở Xây dựng", id "so:xay-dung"), not by its province. */
 const isFieldDepartment = (org: Org): boolean => org.group === "department" && org.id.split(":").length === 2;
 
@@ -229,8 +233,11 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
   const written = view.text.slice(toks[i]!.start, end);
   // "Ban Thường vụ Tỉnh uỷ các tỉnh", "UBND các cấp" name many bodies at once; "Ban Quản lý các khu công
   // nghiệp" is one body that manages many parks: "các" must count bodies, places or levels.
+  // "Ủy ban nhân dân cấp xã", "Ban thường vụ cấp ủy cấp tỉnh" name that body of every commune or province,
+  // as "UBND các xã" does: a level names many bodies too.
   for (let k = i; k < j - 1 && !collective; k++) {
     if ((ws[k] === "các" || ws[k] === "những") && (BODY_HEADS.match(ws, k + 1) || ws[k + 1] === "cấp" || PLACE_NOUNS.has(ws[k + 1]!))) collective = true;
+    if (ws[k] === "cấp" && LEVELS.match(ws, k + 1)) collective = true;
   }
   const resolved = view.registry.resolve(written);
   if (resolved && resolved.group !== "collective") collective = false;

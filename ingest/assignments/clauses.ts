@@ -11,7 +11,7 @@ import {
 } from "./lexicon.js";
 import type { DocView, Tok } from "./tokens.js";
 import { wordsOf } from "./tokens.js";
-import { coordinatorsAt, joinsWithoutPartner } from "./partners.js";
+import { beforePartner, coordinatorsAt, joinsWithoutPartner } from "./partners.js";
 
 export interface Clause {
   /** Offset where the clause starts (the sentence start, or a directive inside the sentence). */
@@ -21,8 +21,10 @@ export interface Clause {
   chairs: boolean;
   coordinators: Body[];
   /**
-   * "X phối hợp cung cấp số liệu ...": the bodies only take part in a task someone else leads. Not said when
-   * they also chair, nor for "X phối hợp với Y ...", where X leads and Y coordinates.
+   * The bodies only take part, their role is coordinate: "X phối hợp cung cấp số liệu ...", and "X phối hợp
+   * (chặt chẽ) với Y <task>" (the project's convention, issue #12): X coordinates and Y, its partner, is named
+   * in `coordinators` but gets no record, since the text gives Y no task and does not say Y leads. Not said
+   * when X chairs: "X chủ trì, phối hợp với Y ..." is X lead, Y coordinate.
    */
   cooperates: boolean;
   /** Offset where the task's words start (after the subject and its "chủ trì, phối hợp với ..."). */
@@ -192,18 +194,26 @@ function subjectClause(
   let chairs = false;
   let cooperates = false;
   let coordinators: Body[] = [];
+  /** Where "phối hợp với Y" starts when the bodies cooperate: their task reads from there. */
+  let partnerAt: number | undefined;
   for (let guard = 0; guard < 6; guard++) {
     if (ws[k] === "cũng" || ws[k] === "," || ws[k] === ":") { k++; continue; }
     const mandate = skipMandate(ws, k);
     if (mandate > k) { k = mandate; continue; }
     if (ws[k] === "được" && ws[k + 1] === "giao") { k += 2; continue; }
     if (ws[k] === "chủ" && ws[k + 1] === "trì") { chairs = true; k += 2; continue; }
-    const co = coordinatorsAt(view, toks, k);
-    if (co) { coordinators = co.bodies; k = co.next; continue; }
-    cooperates = !chairs && !coordinators.length && joinsWithoutPartner(view, toks, k);
+    const adverb = chairs || coordinators.length ? 0 : beforePartner(ws, k);
+    const co = coordinatorsAt(view, toks, k + adverb);
+    if (co) {
+      if (!chairs && !coordinators.length) { cooperates = true; partnerAt = k; }
+      coordinators = co.bodies;
+      k = co.next;
+      continue;
+    }
+    if (!coordinators.length) cooperates = !chairs && joinsWithoutPartner(view, toks, k);
     break;
   }
-  const taskStart = toks[k]?.start ?? end;
+  const taskStart = toks[partnerAt ?? k]?.start ?? end;
   return { start: toks[0]?.start ?? end, bodies, chairs, cooperates, coordinators, taskStart, end, leadIn, taskTok: k, via: "subject" };
 }
 

@@ -2,8 +2,9 @@
  * The assignment extractor: who leads, coordinates or executes which task, by when, and where the text
  * says so. Rules, not a model: a body is an assignee only in an assignee's position (the object of
  * "Giao/Đề nghị/Yêu cầu", the subject before a task verb, the addressee of a lead-in, a table's "chủ trì"
- * column) and a coordinator only after "phối hợp với" or in a "phối hợp" column. Recipients ("báo cáo Bộ
- * Chính trị") and cited authors ("Báo cáo số 66-BC/BTCTW ... của Ban Tổ chức Trung ương") are neither.
+ * column) and a coordinator only after "chủ trì, phối hợp với" or in a "phối hợp" column. A body that itself
+ * "phối hợp với Y" coordinates, and Y is only named in its record (clauses.ts, `cooperates`). Recipients ("báo
+ * cáo Bộ Chính trị") and cited authors ("Báo cáo số 66-BC/BTCTW ... của Ban Tổ chức Trung ương") are neither.
  */
 import type { OrgRegistry } from "../../core/orgs.js";
 import { cutAtSeams } from "../../core/seams.js";
@@ -98,6 +99,7 @@ function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta:
   const dated = t.deadline && (t.deadline.period.start || t.deadline.period.end) ? t.deadline.period : undefined;
   const period: Period | undefined = dated ?? doc.meta.period ?? t.deadline?.period;
   const names = t.bodies.map((b) => b.body.org);
+  const partners = (t.partners ?? []).map((b) => b.org);
   return t.bodies.map(({ body, role }, i) => {
     const draft: AssignmentDraft = {
       orgId: body.orgId,
@@ -105,7 +107,7 @@ function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta:
       orgText: view.text.slice(body.start, body.end),
       role,
       coordinators: [...new Set(role === "coordinate"
-        ? names.filter((_, j) => j !== i)
+        ? [...names.filter((_, j) => j !== i), ...partners]
         : t.bodies.filter((b) => b.role === "coordinate").map((b) => b.body.org))].filter((n) => n !== body.org),
       task,
       section,

@@ -40,6 +40,37 @@ export function joinsWithoutPartner(view: DocView, toks: readonly Tok[], k: numb
   return toks[j] !== undefined && /\p{L}/u.test(ws[j]!) && !OWN_DUTY.match(ws, j) && !view.isUpper(toks[j]!.start);
 }
 
+/** Words that may stand before "phối hợp với Y" at the head of a duty: "Chủ động phối hợp với ...". */
+const BEFORE_PARTNER = new PhraseSet(["chủ động", "tích cực", "tiếp tục", "thường xuyên", "tăng cường", "có trách nhiệm", "chịu trách nhiệm"]);
+
+/** The length of an adverb standing before "phối hợp" at token k ("chủ động phối hợp với ..."), else 0. */
+export function beforePartner(ws: readonly string[], k: number): number {
+  const n = BEFORE_PARTNER.match(ws, k);
+  return n && ws[k + n] === "phối" && ws[k + n + 1] === "hợp" ? n : 0;
+}
+
+/**
+ * A duty with no subject of its own (an item under a body's heading) that opens with "phối hợp (chặt chẽ)
+ * với Y": the body above coordinates and Y is its partner (clauses.ts, `cooperates`). A short label before a
+ * colon ("Tăng cường phối hợp kiểm tra, xử lý vi phạm: chủ động phối hợp với ...") is read past.
+ */
+export function opensWithPartner(view: DocView, start: number, end: number): boolean {
+  const toks = view.tokens(start, Math.min(end, start + 400));
+  const ws = wordsOf(toks);
+  const at = (k: number) => {
+    while (ws[k] !== undefined && !/\p{L}/u.test(ws[k]!)) k++;
+    k += beforePartner(ws, k);
+    if (coordinatorsAt(view, toks, k)) return true;
+    // "phối hợp với Đoàn Kiểm tra ...": "với" names a partner though the body list cannot read it.
+    if (!(ws[k] === "phối" && ws[k + 1] === "hợp")) return false;
+    const j = ws[k + 2] === "chặt" && ws[k + 3] === "chẽ" ? k + 4 : k + 2;
+    return ws[j] === "với";
+  };
+  if (at(0)) return true;
+  const colon = ws.indexOf(":");
+  return colon > 0 && colon <= 15 && !readBodyList(view, toks, 0).bodies.length && at(colon + 1);
+}
+
 /** Words after "phối hợp" that start a duty of the subject's own, or name a partner. */
 const OWN_DUTY = new PhraseSet(["với", "cùng", "có trách nhiệm", "chịu trách nhiệm", "phải", "cần"]);
 

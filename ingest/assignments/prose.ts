@@ -7,7 +7,7 @@ import { sentenceSpans, type Span } from "../../core/sentences.js";
 import type { DocumentMeta, Role } from "../../core/types.js";
 import { readBodyList, type Body } from "./bodies.js";
 import { openingSubject, readClauses, type Clause } from "./clauses.js";
-import { coordinatorsIn } from "./partners.js";
+import { coordinatorsIn, opensWithPartner } from "./partners.js";
 import { deadlineClauses, findDeadlines, type FoundDeadline } from "./deadlines.js";
 import { wordsOf } from "./tokens.js";
 import { BODY_HEADS } from "./lexicon.js";
@@ -107,6 +107,11 @@ function readUnit(
       const part = nonTaskPart(view, s);
       if (part) { addressee = { bodies: [], chairs: false, silent: part === "silent" }; return; }
     }
+    // "b) Phối hợp với các sở, ngành:" over items of the owner above: the owner coordinates in each of them.
+    if (leadIn && last && !preamble && !clauses.length && inherited?.bodies.length && opensWithPartner(view, s.start, unit.end)) {
+      addressee = { ...inherited, cooperates: true };
+      return;
+    }
     if (leadIn && last && (endsWithColon || clauses.some((c) => c.leadIn))) {
       const c = clauses[clauses.length - 1];
       // The lead-in's own deadline, or one closing its last inline item ("...; báo cáo ... trong tháng 11");
@@ -150,8 +155,10 @@ function readUnit(
       owner = { bodies: headingBodies(view, s)!, chairs: false, deadline: fallback };
     } else if (owner && owner.bodies.length && !leadIn && !isHeading(view.text, unit) && !othersSubject(view, s, owner.bodies)
       && !FUNCTION.test(view.low.slice(s.start, Math.min(s.end, s.start + 160)))) {
+      // "b) Phối hợp với Ủy ban nhân dân cấp xã ...": the owner coordinates, whatever it does in other items.
+      const cooperates = owner.cooperates || opensWithPartner(view, s.start, unit.end);
       groups.push((current = {
-        bodies: owner.bodies, chairs: owner.chairs, cooperates: owner.cooperates, coordinators: [], start: s.start, taskStart: s.start,
+        bodies: owner.bodies, chairs: owner.chairs, cooperates, coordinators: [], start: s.start, taskStart: s.start,
         end: s.end, scanCoordinators: true, fallback,
       }));
     }
@@ -253,16 +260,19 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   const taskWords = wordsOf(view.tokens(task.start, task.end)).filter((w) => /\p{L}/u.test(w));
   // "Đề nghị bộ, ngành, địa phương quan tâm thực hiện./." asks for execution and names no work of its own.
   if (task.end - task.start < 3 || taskWords.length < 3 || taskWords.every((w) => GENERIC_WORDS.has(w))) return [];
-  const coordinators = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : g.coordinators;
+  const named = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : g.coordinators;
+  // Bodies that only take part have partners, not coordinators: named in their records, given none (clauses.ts).
+  const coordinators = g.cooperates ? [] : named;
   const role = (b: Body): Role => (g.cooperates ? "coordinate" : g.chairs || !b.collective ? "lead" : "execute");
   const ids = new Set<string>();
   const bodies: RawTask["bodies"] = [];
   for (const b of g.bodies) if (!b.vague && once(ids, b)) bodies.push({ body: b, role: role(b) });
   for (const b of coordinators) if (!b.vague && once(ids, b)) bodies.push({ body: b, role: "coordinate" });
+  const partners = g.cooperates ? named.filter((b) => !b.vague && once(ids, b)) : [];
   // Coordinators alone are kept only when the sentence says so of its subject ("X phối hợp cung cấp ...").
   if (!g.cooperates && !bodies.some((b) => b.role !== "coordinate")) return [];
   const found = findDeadlines(view.text, Math.max(quote.start, g.deadlineFrom ?? 0), quote.end, meta);
-  const base = { bodies, taskStart: task.start, taskEnd: task.end, quoteStart: quote.start, quoteEnd: quote.end };
+  const base = { bodies, ...(partners.length ? { partners } : {}), taskStart: task.start, taskEnd: task.end, quoteStart: quote.start, quoteEnd: quote.end };
   const clauses = deadlineClauses(view.text, found, quote.start, quote.end);
   if (clauses) return clauses.map((c) => ({ ...base, quoteStart: c.start, quoteEnd: c.end, deadline: c.deadline }));
   const deadline = found.find((f) => f.deadline.due) ?? found[0] ?? g.fallback;

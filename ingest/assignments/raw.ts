@@ -5,6 +5,8 @@ import type { FoundDeadline } from "./deadlines.js";
 
 export interface RawTask {
   bodies: Array<{ body: Body; role: Role }>;
+  /** Bodies a coordinating body works with ("X phối hợp với Y"): named in its record, given none of their own. */
+  partners?: Body[];
   taskStart: number;
   taskEnd: number;
   quoteStart: number;

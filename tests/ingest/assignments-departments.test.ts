@@ -45,20 +45,79 @@ describe("'X phối hợp' with no partner", () => {
       .toEqual([["so:noi-vu", "coordinate"], ["so:tu-phap", "coordinate"]]);
   });
 
-  it("keeps the subject the lead when it chairs or names its partner", () => {
+  it("keeps the subject the lead when it chairs", () => {
     expect(read("Ủy ban nhân dân tỉnh Đồng Nai chủ trì, phối hợp thực hiện rà soát quỹ đất trong tháng 12/2025.").map((r) => r.slice(0, 2)))
       .toEqual([["ubnd:dong-nai", "lead"]]);
-    expect(read("Ủy ban nhân dân tỉnh Đồng Nai phối hợp với Bộ Xây dựng rà soát quỹ đất trong tháng 12/2025.").map((r) => r.slice(0, 2)))
-      .toEqual([["ubnd:dong-nai", "lead"], ["bo-xay-dung", "coordinate"]]);
-    expect(read("Giao Bộ Tài chính phối hợp với Bộ Xây dựng bố trí vốn cho nhà ở xã hội trong năm 2026.").map((r) => r.slice(0, 2)))
-      .toEqual([["bo-tai-chinh", "lead"], ["bo-xay-dung", "coordinate"]]);
-  });
-
-  it("reads a partner named with no 'với', and never makes a subject with a partner a coordinator", () => {
     expect(read("Sở Xây dựng chủ trì, phối hợp Sở Tài chính lập danh mục dự án trong tháng 12/2025.").map((r) => r.slice(0, 2)))
       .toEqual([["so:xay-dung", "lead"], ["so:tai-chinh", "coordinate"]]);
-    expect(read("Sở Tài chính phối hợp Ban Quản lý Khu kinh tế Dung Quất hướng dẫn các doanh nghiệp trong tháng 12/2025.")[0]?.slice(0, 2))
-      .toEqual(["so:tai-chinh", "lead"]);
+  });
+});
+
+/**
+ * The convention (issue #12): a body whose own clause says it "phối hợp (chặt chẽ) với Y" coordinates; Y is
+ * named in its record's coordinators and gets no record from that clause, which gives Y no task and does
+ * not say Y leads. "X chủ trì, phối hợp với Y" stays X lead, Y coordinate.
+ */
+describe("'X phối hợp với Y'", () => {
+  const records = (...items: string[]) => {
+    const text = `KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n${items.join("\n")}\n`;
+    const meta = readMetadata(text, { name: "plan.txt" });
+    return extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry)
+      .map((r) => ({ body: r.orgId ?? r.org, role: r.role, with: r.coordinators, task: r.task }));
+  };
+
+  it("makes the subject a coordinator and names its partner without a record of its own", () => {
+    expect(records("1. Ủy ban nhân dân tỉnh Đồng Nai phối hợp với Bộ Xây dựng rà soát quỹ đất trong tháng 12/2025."))
+      .toEqual([{ body: "ubnd:dong-nai", role: "coordinate", with: ["Bộ Xây dựng"], task: "phối hợp với Bộ Xây dựng rà soát quỹ đất trong tháng 12/2025." }]);
+    expect(records("1. Giao Bộ Tài chính phối hợp với Bộ Xây dựng bố trí vốn cho nhà ở xã hội trong năm 2026.").map((r) => [r.body, r.role, r.with]))
+      .toEqual([["bo-tai-chinh", "coordinate", ["Bộ Xây dựng"]]]);
+    expect(read("Sở Tài chính phối hợp Ban Quản lý Khu kinh tế Dung Quất hướng dẫn các doanh nghiệp trong tháng 12/2025.").map((r) => r.slice(0, 2)))
+      .toEqual([["so:tai-chinh", "coordinate"]]);
+    expect(read("Văn phòng Quốc hội, Văn phòng Chính phủ phối hợp chặt chẽ với Văn phòng Trung ương Đảng trong việc chia sẻ dữ liệu.").map((r) => r.slice(0, 2)))
+      .toEqual([["van-phong-quoc-hoi", "coordinate"], ["van-phong-chinh-phu", "coordinate"]]);
+    expect(read("Sở Tư pháp chủ động phối hợp với Sở Xây dựng kiểm tra hồ sơ dự án trước ngày 10/12/2025.").map((r) => r.slice(0, 2)))
+      .toEqual([["so:tu-phap", "coordinate"]]);
+  });
+
+  it("makes the owner of an item that opens with 'Phối hợp với Y' a coordinator of it, and only of it", () => {
+    const got = records(
+      "2. Sở Nông nghiệp và Môi trường",
+      "a) Chủ trì, phối hợp với Sở Tài chính rà soát quỹ đất cho nhà ở xã hội.",
+      "b) Phối hợp với Ủy ban nhân dân cấp xã tham mưu giải quyết việc giao đất, chuyển mục đích sử dụng đất.",
+      "c) Tăng cường kiểm tra, xử lý vi phạm: chủ động phối hợp với Đoàn Kiểm tra phát hiện, xử lý kịp thời các sai phạm.",
+    );
+    expect(got.map((r) => [r.body, r.role, r.task.slice(0, 20)])).toEqual([
+      ["so:nong-nghiep-va-moi-truong", "lead", "Chủ trì, phối hợp vớ"],
+      ["so:tai-chinh", "coordinate", "Chủ trì, phối hợp vớ"],
+      ["so:nong-nghiep-va-moi-truong", "coordinate", "Phối hợp với Ủy ban "],
+      ["so:nong-nghiep-va-moi-truong", "coordinate", "Tăng cường kiểm tra,"],
+    ]);
+    expect(got[2]!.with).toEqual(["Ủy ban nhân dân cấp xã"]);
+  });
+
+  it("makes the owner a coordinator of the items under its 'Phối hợp với Y' lead-in", () => {
+    const got = records(
+      "3. Sở Công Thương",
+      "a) Chủ trì",
+      "- Xây dựng kế hoạch xúc tiến thương mại năm 2026.",
+      "b) Phối hợp với các sở, ngành, Ủy ban nhân dân các xã, phường",
+      "- Hỗ trợ các nhà đầu tư phát triển hạ tầng thương mại, khu công nghiệp.",
+    ).map((r) => [r.body, r.role, r.task.slice(0, 12)]);
+    expect(got).toEqual([["so:cong-thuong", "lead", "Xây dựng kế "], ["so:cong-thuong", "coordinate", "Hỗ trợ các n"]]);
+  });
+
+  it("leaves a task table's 'Cơ quan phối hợp' column as it was: the lead leads, the partners coordinate", () => {
+    const got = records(
+      "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |",
+      "| --- | --- | --- | --- | --- |",
+      "| 1 | Rà soát quỹ đất cho nhà ở xã hội | Sở Xây dựng | Sở Tài chính | Quý I/2026 |",
+    ).map((r) => [r.body, r.role]);
+    expect(got).toEqual([["so:xay-dung", "lead"], ["so:tai-chinh", "coordinate"]]);
+  });
+});
+
+describe("'X phối hợp' with no partner, continued", () => {
+  it("reads a subject that is described as coordinating as no coordinator", () => {
     expect(read("Các cơ quan, đơn vị được giao phối hợp có trách nhiệm trả lời bằng văn bản trong tháng 12/2025.")[0]?.[1]).not.toBe("coordinate");
   });
 });

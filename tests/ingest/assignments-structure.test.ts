@@ -264,6 +264,16 @@ describe("plural own bodies and names made of nouns", () => {
     expect(owners(d, "rà soát quy hoạch cán bộ")).toEqual(["Ban Thường vụ các tỉnh ủy, thành ủy:execute"]);
   });
 
+  it("reads a body named by its level (UBND cấp xã, cấp tỉnh) as that body of every commune or province: it executes", () => {
+    const d = extract(["III. TỔ CHỨC THỰC HIỆN", "5. Ủy ban nhân dân cấp xã",
+      "- Tiếp nhận hồ sơ thủ tục hành chính về tín ngưỡng, tôn giáo trên địa bàn.",
+      "6. Ủy ban nhân dân cấp tỉnh chủ trì rà soát các dự án bất động sản trên địa bàn.",
+      "7. Ủy ban nhân dân tỉnh chỉ đạo kiểm tra việc thực hiện Kế hoạch."].join("\n\n"));
+    expect(owners(d, "tín ngưỡng, tôn giáo")).toEqual(["Ủy ban nhân dân cấp xã:execute"]);
+    expect(owners(d, "dự án bất động sản")).toEqual(["Ủy ban nhân dân cấp tỉnh:lead"]);
+    expect(owners(d, "kiểm tra việc thực hiện")).toEqual(["Ủy ban nhân dân tỉnh:lead"]);
+  });
+
   it("keeps a cooperative (hợp tác xã) in the name it is part of", () => {
     const d = extract(["III. TỔ CHỨC THỰC HIỆN", "8. Liên minh Hợp tác xã tỉnh",
       "- Hỗ trợ các hợp tác xã nông nghiệp xây dựng thương hiệu sản phẩm."].join("\n\n"));

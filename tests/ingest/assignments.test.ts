@@ -56,17 +56,22 @@ describe("sample corpus 002: Kết luận for quý II/2026", () => {
   const BTCTW = "ban-to-chuc-trung-uong", VPTW = "van-phong-trung-uong-dang";
 
   it("gives each addressee its numbered items", () => {
-    expect(where(d, BTCTW, "lead")).toEqual(["3 (i)", "3 (ii)", "3 (iii)"]);
-    expect(where(d, BTCTW, "coordinate")).toEqual(["4 (ii)", "4 (iii)"]);
-    expect(where(d, VPTW, "lead")).toEqual(["4 (i)", "4 (ii)", "4 (iii)"]);
+    // 3 (i) "Chủ động phối hợp với Đảng uỷ Chính phủ ..." and 4 (ii) "Phối hợp với Ban Tổ chức Trung ương ...":
+    // the addressee coordinates, and its partner gets no record from the item.
+    expect(where(d, BTCTW, "lead")).toEqual(["3 (ii)", "3 (iii)"]);
+    expect(where(d, BTCTW, "coordinate")).toEqual(["3 (i)", "4 (iii)"]);
+    expect(where(d, VPTW, "lead")).toEqual(["4 (i)", "4 (iii)"]);
+    expect(where(d, VPTW, "coordinate")).toEqual(["4 (ii)"]);
     expect(where(d, "ban-tuyen-giao-va-dan-van-trung-uong", "lead")).toEqual(["2 (i)", "2 (ii)"]);
     expect(where(d, "cac-tinh-uy-thanh-uy-dang-uy-truc-thuoc-trung-uong", "execute"))
       .toEqual(["1 (i)", "1 (ii)", "1 (iii)", "1 (iv)", "1 (v)", "1 (vi)", "1 (vii)"]);
   });
 
   it("reads party committees as bodies of their own, and recipients as nobody", () => {
-    const co = d.records.filter((r) => label(d, r) === "3 (i)" && r.role === "coordinate").map((r) => r.org);
-    expect(co.sort()).toEqual(["Đảng ủy Bộ Nội vụ", "Đảng ủy Chính phủ"]);
+    // The partners of 3 (i) are named in the Ban's record, as bodies of their own, and have none themselves.
+    const item = d.records.filter((r) => label(d, r) === "3 (i)");
+    expect(item.map((r) => [r.orgId, r.role])).toEqual([[BTCTW, "coordinate"]]);
+    expect(item[0]!.coordinators.sort()).toEqual(["Đảng ủy Bộ Nội vụ", "Đảng ủy Chính phủ"]);
     expect(d.records.some((r) => r.orgId === "chinh-phu" || r.orgId === "bo-noi-vu")).toBe(false);
     expect(d.records.some((r) => r.orgId === "ban-bi-thu" || r.orgId === "bo-chinh-tri")).toBe(false);
   });
@@ -115,7 +120,9 @@ describe("sample corpus 000: Kết luận on party congresses", () => {
   it("finds who chairs, who coordinates and who only receives reports", () => {
     expect(where(d, "hoc-vien-chinh-tri-quoc-gia-ho-chi-minh", "lead")).toEqual(["4"]);
     expect(where(d, "ban-to-chuc-trung-uong", "coordinate")).toEqual(["4", "6"]);
-    expect(where(d, "uy-ban-kiem-tra-trung-uong", "lead")).toEqual(["5"]);
+    // "Giao Uỷ ban Kiểm tra Trung ương phối hợp với ban thường vụ tỉnh uỷ, ...": the Ủy ban coordinates.
+    expect(where(d, "uy-ban-kiem-tra-trung-uong", "coordinate")).toEqual(["5"]);
+    expect(d.records.filter((r) => label(d, r) === "5").map((r) => r.role)).toEqual(["coordinate"]);
     expect(where(d, "van-phong-trung-uong-dang", "lead")).toEqual(["6"]);
     expect(d.records.find((r) => label(d, r) === "6")?.deadline?.kind).toBe("ongoing");
     expect(d.records.some((r) => r.orgId === "bo-chinh-tri" || label(d, r) === "1")).toBe(false);

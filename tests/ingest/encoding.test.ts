@@ -85,7 +85,8 @@ describe("a TCVN3 text through ingest", () => {
     expect(summary.counts, JSON.stringify(summary.files)).toMatchObject({ new: 1, failed: 0 });
     const answer = await app.answerer.ask("Ban Tổ chức TW được giao gì trong quý II/2026?");
     const got = answer.citations.filter((c) => c.doc === "kl-tcvn3.txt").map((c) => c.section).sort();
-    expect(got).toEqual(["3 (i)", "3 (ii)", "3 (iii)", "4 (ii)", "4 (iii)"]);
+    // 4 (ii) is the Văn phòng's: "Phối hợp với Ban Tổ chức Trung ương ..." gives the Ban no task of its own.
+    expect(got).toEqual(["3 (i)", "3 (ii)", "3 (iii)", "4 (iii)"]);
     for (const c of answer.citations) expect(original.normalize("NFC")).toContain(c.quote.replace(/…$/, ""));
   });
 });

@@ -86,7 +86,7 @@ describe("answers", () => {
     const first = await app.answerer.ask("Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?", { limit: 2 });
     expect(first.citations).toHaveLength(2);
     expect(first.more).toBe(true);
-    const rest = await app.answerer.ask("Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?", { limit: 2, offset: 4 });
+    const rest = await app.answerer.ask("Ban Tổ chức TW được giao những nhiệm vụ gì trong quý II/2026?", { limit: 2, offset: 3 });
     expect(rest.citations).toHaveLength(1);
     expect(rest.more).toBe(false);
   });
