@@ -12,6 +12,7 @@ import { ConfigError } from "./errors.js";
 import { fold } from "./text.js";
 import { createLocalMatcher } from "./orgs/local.js";
 import type { LocalData, PlaceMention } from "./orgs/local.js";
+export type { PlaceMention };
 import type { DepartmentData } from "./orgs/departments.js";
 import { createRegistry } from "./orgs/matcher.js";
 import { keyTokens } from "./orgs/trie.js";

@@ -3,7 +3,7 @@
  * and the period it names. A near passage that lacks either ("Bộ Công Thương ... năm 2024" answered
  * with a 2025 task, "Sở Y tế Gia Lai" with another province's) is not an answer.
  */
-import { issuerProvince, recordIds, type OrgMention, type OrgRegistry } from "../core/orgs.js";
+import { issuerProvince, recordIds, type OrgMention, type OrgRegistry, type PlaceMention } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
 import { nameKey } from "../core/text.js";
 import type { Period } from "../core/types.js";
@@ -20,6 +20,20 @@ export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[], regis
   const bodies = orgs.flatMap((m) => [m.org, ...recordIds(m.org, province).slice(1).flatMap((id) => registry?.get(id) ?? [])]);
   return orgs.some((m) => nameKey(m.text).length > 0 && text.includes(nameKey(m.text)))
     || bodies.some((o) => [o.name, ...o.aliases, ...o.abbreviations].map(nameKey).some((n) => n.length > 0 && text.includes(n)));
+}
+
+/**
+ * A passage of another province's document does not answer for the province a question names as a place
+ * ("Tổng kim ngạch xuất khẩu của tỉnh Phú Thọ" from Đắk Lắk's report) unless it names that province itself
+ * (in its text, heading path or document title). A document of no province (national, or of unknown issuer)
+ * is not refused.
+ */
+export function namesPlace(chunk: StoredChunk, places: readonly PlaceMention[], registry?: OrgRegistry): boolean {
+  if (places.length === 0 || !registry) return true;
+  const issuedIn = issuerProvince(registry, chunk.docMeta.issuer);
+  if (issuedIn === undefined || places.some((p) => p.id === issuedIn)) return true;
+  const text = nameKey(`${chunk.docMeta.title ?? ""} ${chunk.context} ${chunk.text}`);
+  return places.some((p) => p.names.map(nameKey).some((n) => n.length > 0 && text.includes(n)));
 }
 
 const YEAR_RE = /(?<!\d)(?:19|20)\d\d(?!\d)/g;

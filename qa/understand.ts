@@ -3,7 +3,7 @@
  * question names, what kind of question it is, its language, and the words left to search for.
  */
 import { expandWritten } from "../core/abbreviations.js";
-import type { Org, OrgMention, OrgRegistry } from "../core/orgs.js";
+import type { Org, OrgMention, OrgRegistry, PlaceMention } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
 import { personNameAfter, titleBefore } from "../core/titles.js";
 import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
@@ -30,6 +30,8 @@ export interface Understanding {
   docRefs: DocRef[];
   /** "Ai chủ trì ..." asks for the lead; "phối hợp" for coordinators. */
   askedRole?: Role;
+  /** Provinces the question names as places, not inside a body's name ("... của tỉnh Phú Thọ", "ở Hà Nội"). */
+  places: PlaceMention[];
   /** The question asks only what the documents it names are about ("Công văn 11520/VPCP-CN về việc gì?"). */
   asksAbout: boolean;
   /**
@@ -208,9 +210,10 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // English: the matter is weighed and kept in the documents' words (each concept's Vietnamese phrase),
   // so "When must the Ministry of Finance submit the decree?" reads as "Bộ Tài chính phải trình nghị định
   // trước ngày nào?" does: three words of matter, not two, and narrowing by "trình nghị định".
-  // An English question names a province in English ("Hanoi", "HCMC"): read as the name documents write.
-  const enPlaces = language === "en" ? deps.registry.findPlaces(q).filter((p) => !mentionSpans.some(([a, b]) => p.index < b && p.index + p.length > a))
-    .map((p) => ({ index: p.index, length: p.length, vi: p.name })) : [];
+  // Provinces named as places, not inside a body's name ("của tỉnh Phú Thọ", "ở Hà Nội", "in Hanoi"). An
+  // English question names them in English ("Hanoi", "HCMC"): read as the name documents write.
+  const namedPlaces = deps.registry.findPlaces(q).filter((p) => ![...mentionSpans, ...places].some(([a, b]) => p.index < b && p.index + p.length > a));
+  const enPlaces = language === "en" ? namedPlaces.map((p) => ({ index: p.index, length: p.length, vi: p.name })) : [];
   const others = [...mentions.filter((m) => !orgs.includes(m)).map((m) => ({ index: m.index, length: m.length, vi: m.org.name })), ...enPlaces];
   const enMatter = language === "en" ? englishMatter(searchText([...refsAndPeriods, ...orgSpans]), others, sameLength ? q : undefined) : undefined;
   // A role asked ("What does X lead?" -> "chủ trì") is not a matter.
@@ -227,7 +230,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const obliged = obligedWhat(q, blank(f, [...mentionSpans, ...refsAndPeriods]), bodySpans, sameLength);
   const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords, obliged });
   const base: Understanding = {
-    question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, words: expandWritten(tokens(q)),
+    question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, places: namedPlaces, words: expandWritten(tokens(q)),
     asksAbout: docRefs.length > 0 && orgs.length === 0 && ABOUT_RE.test(f) && subject.every((w) => ABOUT_WORDS.has(w)),
     terms: unique(kept), folded: unique(kept.map(fold)), pairs, topic, subject, hasDiacritics: hasDiacritics(q),
   };

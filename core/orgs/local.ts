@@ -91,6 +91,9 @@ export interface PlaceMention {
   index: number;
   length: number;
   name: string;
+  /** The province's id ("ha-noi"), and every name it goes by (name, full name, aliases). */
+  id: string;
+  names: string[];
 }
 
 const DOT_GAP_RE = /^[ \t\u00a0]*\.[ \t\u00a0]*$/;
@@ -265,7 +268,8 @@ export function createLocalMatcher(data: LocalData): LocalMatcher {
         const p = nameTrie.next.has(toks.at(i)!.key) ? walk(nameTrie, toks, i, GAP_RE) : undefined;
         if (!p || !upperAt(toks, i, original, (x) => x)) { i++; continue; }
         const start = toks.at(i)!.start;
-        out.push({ index: start, length: toks.at(i + p[0] - 1)!.end - start, name: p[1].name });
+        const q = p[1];
+        out.push({ index: start, length: toks.at(i + p[0] - 1)!.end - start, name: q.name, id: q.id, names: [q.name, ...(q.full ? [q.full] : []), ...(q.aliases ?? [])] });
         i += p[0];
       }
       return out;

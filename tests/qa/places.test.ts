@@ -1,0 +1,37 @@
+/**
+ * A question about a province named as a place ("... của tỉnh Phú Thọ") is not answered from another
+ * province's document that never names it, however close its words (qa/evidence.ts namesPlace); a national
+ * text, or one that names the province, still answers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../app/types.js";
+import { closeTempApp, openSampleApp } from "../helpers/app.js";
+
+const report = (province: string, number: string, figure: string) => `ỦY BAN NHÂN DÂN TỈNH ${province.toUpperCase()}
+Số: ${number}
+BÁO CÁO
+Tình hình kinh tế - xã hội 10 tháng năm 2025
+
+1. Tổng kim ngạch xuất khẩu 10 tháng năm 2025 đạt ${figure} tỷ USD, tăng 12% so với cùng kỳ.
+2. Thu ngân sách nhà nước đạt 104% dự toán.
+`;
+
+let app: App & { dir: string };
+beforeAll(async () => {
+  app = await openSampleApp({ "bc-dong-nai.txt": report("Đồng Nai", "301/BC-UBND", "2,6") });
+});
+afterAll(() => closeTempApp(app));
+
+describe("a province asked about as a place", () => {
+  it("answers from that province's own report", async () => {
+    const a = await app.answerer.ask("Tổng kim ngạch xuất khẩu 10 tháng năm 2025 của tỉnh Đồng Nai đạt bao nhiêu?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.quote).toContain("2,6 tỷ USD");
+  });
+
+  it("refuses another province's report that never names the province asked about", async () => {
+    const a = await app.answerer.ask("Tổng kim ngạch xuất khẩu 10 tháng năm 2025 của tỉnh Phú Thọ đạt bao nhiêu?");
+    expect(a.found).toBe(false);
+    expect(a.citations).toEqual([]);
+  });
+});
