@@ -25,13 +25,16 @@ export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[], regis
 /**
  * A passage of another province's document does not answer for the province a question names as a place
  * ("Tổng kim ngạch xuất khẩu của tỉnh Phú Thọ" from Đắk Lắk's report) unless it names that province itself
- * (in its text, heading path or document title). A document of no province (national, or of unknown issuer)
- * is not refused.
+ * (in its text, heading path or document title). A document's province is its issuer's, or for a national
+ * office's text the one its title names; a document of no province (national, or of unknown issuer) is not
+ * refused.
  */
 export function namesPlace(chunk: StoredChunk, places: readonly PlaceMention[], registry?: OrgRegistry): boolean {
   if (places.length === 0 || !registry) return true;
   const issuedIn = issuerProvince(registry, chunk.docMeta.issuer);
-  if (issuedIn === undefined || places.some((p) => p.id === issuedIn)) return true;
+  // A national office's text about one province says so in its title ("... buổi làm việc với tỉnh Lâm Đồng").
+  const about = issuedIn !== undefined ? [issuedIn] : registry.findPlaces(chunk.docMeta.title ?? "").map((p) => p.id);
+  if (about.length === 0 || places.some((p) => about.includes(p.id))) return true;
   const text = nameKey(`${chunk.docMeta.title ?? ""} ${chunk.context} ${chunk.text}`);
   return places.some((p) => p.names.map(nameKey).some((n) => n.length > 0 && text.includes(n)));
 }

@@ -68,7 +68,8 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // The best passage, from another province's document that does not name the province asked about,
   // refuses the question rather than passing it on to the next passage (qa/evidence.ts namesPlace); none
   // such is cited either. Same run: tuning 0.710 / 0.569 / 35 of 49 -> 0.710 / 0.580 / 35, test 0.660 /
-  // 0.506 / 30 of 46 -> 0.660 / 0.512 / 32; CongBot unchanged. Filtering such passages out before the best is
+  // 0.506 / 30 of 46 -> 0.660 / 0.512 / 32; CongBot unchanged. A national office's text read as the province
+  // its title names: negatives 36 and 33. Filtering such passages out before the best is
   // chosen instead let a lower one answer: one tuning negative lost.
   if (!top || !namesPlace(top.chunk, u.places, deps.registry)) return nothing;
   // A one-fact question (who, when) cites its best passage, and a second only when it is as good;

@@ -16,9 +16,17 @@ Tình hình kinh tế - xã hội 10 tháng năm 2025
 2. Thu ngân sách nhà nước đạt 104% dự toán.
 `;
 
+const notice = `VĂN PHÒNG CHÍNH PHỦ
+Số: 623/TB-VPCP
+THÔNG BÁO
+Kết luận của Phó Thủ tướng tại buổi làm việc với lãnh đạo tỉnh Lâm Đồng
+
+I. Tình hình: sản lượng cà phê xuất khẩu 10 tháng năm 2025 đạt 1,2 triệu tấn.
+`;
+
 let app: App & { dir: string };
 beforeAll(async () => {
-  app = await openSampleApp({ "bc-dong-nai.txt": report("Đồng Nai", "301/BC-UBND", "2,6") });
+  app = await openSampleApp({ "bc-dong-nai.txt": report("Đồng Nai", "301/BC-UBND", "2,6"), "tb623.txt": notice });
 });
 afterAll(() => closeTempApp(app));
 
@@ -27,6 +35,12 @@ describe("a province asked about as a place", () => {
     const a = await app.answerer.ask("Tổng kim ngạch xuất khẩu 10 tháng năm 2025 của tỉnh Đồng Nai đạt bao nhiêu?");
     expect(a.found).toBe(true);
     expect(a.citations[0]?.quote).toContain("2,6 tỷ USD");
+  });
+
+  it("reads a national office's text about one province, by its title, as that province's", async () => {
+    expect((await app.answerer.ask("Sản lượng cà phê xuất khẩu 10 tháng năm 2025 của tỉnh Lâm Đồng đạt bao nhiêu?")).found).toBe(true);
+    const a = await app.answerer.ask("Sản lượng cà phê xuất khẩu 10 tháng năm 2025 của tỉnh Phú Thọ đạt bao nhiêu?");
+    expect(a.found).toBe(false);
   });
 
   it("refuses another province's report that never names the province asked about", async () => {
