@@ -10,6 +10,7 @@ import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
 import { citation } from "./cite.js";
 import { POLICY } from "./policy.js";
+import { namesPlace } from "./evidence.js";
 import { termWeights, weightedWordShare } from "./retrieve.js";
 import { bodyRecords, distinctTasks, dueInPeriod, periodFilter, tasksByQuote } from "./task-query.js";
 import type { Scope } from "./scope.js";
@@ -65,7 +66,9 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   if (u.period) Object.assign(filter, periodFilter(u.period));
   if (!filter.orgIds && !u.unknownOrg && !u.period && !filter.docIds) return [];
   let tasks = await store.findAssignments(filter);
-  tasks = tasks.filter((t) => dueInPeriod(t, u.period) && bodies.keep(t));
+  // A province the question names as a place ("... tại buổi làm việc với lãnh đạo tỉnh Gia Lai") keeps the
+  // tasks of its own documents and of texts of no province (qa/evidence.ts namesPlace).
+  tasks = tasks.filter((t) => dueInPeriod(t, u.period) && bodies.keep(t) && namesPlace({ meta: t.docMeta, text: t.quote }, u.places, registry));
   if (u.unknownOrg && !filter.orgIds) {
     // A body the registry does not know is matched by its name as the text writes it.
     const key = nameKey(u.unknownOrg);

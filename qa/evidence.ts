@@ -6,7 +6,7 @@
 import { issuerProvince, recordIds, type OrgMention, type OrgRegistry, type PlaceMention } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
 import { nameKey } from "../core/text.js";
-import type { Period } from "../core/types.js";
+import type { DocumentMeta, Period } from "../core/types.js";
 import type { StoredChunk } from "../store/types.js";
 
 /**
@@ -27,15 +27,15 @@ export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[], regis
  * ("Tổng kim ngạch xuất khẩu của tỉnh Phú Thọ" from Đắk Lắk's report) unless it names that province itself
  * (in its text, heading path or document title). A document's province is its issuer's, or for a national
  * office's text the one its title names; a document of no province (national, or of unknown issuer) is not
- * refused.
+ * refused. `text` is what the passage or task holds (with a passage's heading path).
  */
-export function namesPlace(chunk: StoredChunk, places: readonly PlaceMention[], registry?: OrgRegistry): boolean {
+export function namesPlace(doc: { meta: DocumentMeta; text: string }, places: readonly PlaceMention[], registry?: OrgRegistry): boolean {
   if (places.length === 0 || !registry) return true;
-  const issuedIn = issuerProvince(registry, chunk.docMeta.issuer);
+  const issuedIn = issuerProvince(registry, doc.meta.issuer);
   // A national office's text about one province says so in its title ("... buổi làm việc với tỉnh Lâm Đồng").
-  const about = issuedIn !== undefined ? [issuedIn] : registry.findPlaces(chunk.docMeta.title ?? "").map((p) => p.id);
+  const about = issuedIn !== undefined ? [issuedIn] : registry.findPlaces(doc.meta.title ?? "").map((p) => p.id);
   if (about.length === 0 || places.some((p) => about.includes(p.id))) return true;
-  const text = nameKey(`${chunk.docMeta.title ?? ""} ${chunk.context} ${chunk.text}`);
+  const text = nameKey(`${doc.meta.title ?? ""} ${doc.text}`);
   return places.some((p) => p.names.map(nameKey).some((n) => n.length > 0 && text.includes(n)));
 }
 

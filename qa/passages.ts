@@ -71,11 +71,11 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // 0.506 / 30 of 46 -> 0.660 / 0.512 / 32; CongBot unchanged. A national office's text read as the province
   // its title names: negatives 36 and 33. Filtering such passages out before the best is
   // chosen instead let a lower one answer: one tuning negative lost.
-  if (!top || !namesPlace(top.chunk, u.places, deps.registry)) return nothing;
+  if (!top || !namesPlace(placeOf(top.chunk), u.places, deps.registry)) return nothing;
   // A one-fact question (who, when) cites its best passage, and a second only when it is as good;
   // other questions cite up to three passages nearly as good as the best.
   const oneFact = u.kind === "who" || u.kind === "when";
-  const good = ranked.filter((r) => answers(u, r) && namesPlace(r.chunk, u.places, deps.registry) &&
+  const good = ranked.filter((r) => answers(u, r) && namesPlace(placeOf(r.chunk), u.places, deps.registry) &&
     (oneFact ? r === top || (r.key >= top.key - A.oneFactMargin && r.score >= A.oneFactScoreRatio * top.score) : r.key >= top.key - A.followMargin));
   const limit = Math.min(opts.limit ?? A.maxPassages, oneFact ? A.maxPassagesOneFact : A.maxPassages);
   const offset = opts.offset ?? 0;
@@ -84,6 +84,11 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   const picks = await Promise.all(page.map(async (r) => pickQuote(u, r, await deps.store.getSections(r.chunk.docId), deps.store)));
   const citations = picks.flatMap((p) => (p.leadIn ? [p.citation, p.leadIn] : [p.citation]));
   return { ...base, answer: describe(u, picks[0]!), found: true, citations, more: offset + page.length < good.length, nextOffset: offset + page.length };
+}
+
+/** A passage as namesPlace reads it: its document's metadata, its heading path and text. */
+function placeOf(chunk: StoredChunk): { meta: StoredChunk["docMeta"]; text: string } {
+  return { meta: chunk.docMeta, text: `${chunk.context} ${chunk.text}` };
 }
 
 /** The passage's evidence score reaches the policy's threshold (qa/policy.ts). */

@@ -22,6 +22,8 @@ THÔNG BÁO
 Kết luận của Phó Thủ tướng tại buổi làm việc với lãnh đạo tỉnh Lâm Đồng
 
 I. Tình hình: sản lượng cà phê xuất khẩu 10 tháng năm 2025 đạt 1,2 triệu tấn.
+II. Nhiệm vụ:
+1. Bộ Tài chính chủ trì bố trí vốn cho dự án đường cao tốc Tân Phú - Bảo Lộc của tỉnh, hoàn thành trong tháng 12/2025.
 `;
 
 let app: App & { dir: string };
@@ -47,5 +49,14 @@ describe("a province asked about as a place", () => {
     const a = await app.answerer.ask("Tổng kim ngạch xuất khẩu 10 tháng năm 2025 của tỉnh Phú Thọ đạt bao nhiêu?");
     expect(a.found).toBe(false);
     expect(a.citations).toEqual([]);
+  });
+
+  it("keeps a body's tasks from texts about another province out of a list asked for one province", async () => {
+    const own = await app.answerer.ask("Bộ Tài chính được giao những việc gì ở tỉnh Lâm Đồng?");
+    expect(own.found).toBe(true);
+    expect(own.citations[0]?.quote).toContain("bố trí vốn cho dự án đường cao tốc");
+    // "Huế" is one syllable: too little matter to narrow the list by its words.
+    const other = await app.answerer.ask("Bộ Tài chính được giao những việc gì ở Huế?");
+    expect(other.citations.some((c) => c.quote.includes("bố trí vốn"))).toBe(false);
   });
 });
