@@ -30,7 +30,7 @@ export interface Understanding {
   docRefs: DocRef[];
   /** "Ai chủ trì ..." asks for the lead; "phối hợp" for coordinators. */
   askedRole?: Role;
-  /** Provinces the question names as places, not inside a body's name ("... của tỉnh Phú Thọ", "ở Hà Nội"). */
+  /** Provinces the question is placed in: as places ("... của tỉnh Phú Thọ") or in a body beside the one asked about. */
   places: PlaceMention[];
   /** The question asks only what the documents it names are about ("Công văn 11520/VPCP-CN về việc gì?"). */
   asksAbout: boolean;
@@ -210,10 +210,13 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // English: the matter is weighed and kept in the documents' words (each concept's Vietnamese phrase),
   // so "When must the Ministry of Finance submit the decree?" reads as "Bộ Tài chính phải trình nghị định
   // trước ngày nào?" does: three words of matter, not two, and narrowing by "trình nghị định".
-  // Provinces named as places, not inside a body's name ("của tỉnh Phú Thọ", "ở Hà Nội", "in Hanoi"). An
-  // English question names them in English ("Hanoi", "HCMC"): read as the name documents write.
-  const namedPlaces = deps.registry.findPlaces(q).filter((p) => ![...mentionSpans, ...places].some(([a, b]) => p.index < b && p.index + p.length > a));
-  const enPlaces = language === "en" ? namedPlaces.map((p) => ({ index: p.index, length: p.length, vi: p.name })) : [];
+  // Provinces the question is placed in: named as places ("của tỉnh Phú Thọ", "ở Hà Nội", "in Hanoi") or in
+  // a body named beside the one asked about ("... buổi làm việc với Thường trực Tỉnh ủy Thanh Hóa"); not the
+  // asked body's own province, nor a department's placing one. An English question names them in English
+  // ("Hanoi", "HCMC"): outside bodies' names, read as the name documents write.
+  const overlaps = (p: { index: number; length: number }, spans: Array<[number, number]>) => spans.some(([a, b]) => p.index < b && p.index + p.length > a);
+  const namedPlaces = deps.registry.findPlaces(q).filter((p) => !overlaps(p, [...orgs.map((m): [number, number] => [m.index, m.index + m.length]), ...places]));
+  const enPlaces = language === "en" ? namedPlaces.filter((p) => !overlaps(p, mentionSpans)).map((p) => ({ index: p.index, length: p.length, vi: p.name })) : [];
   const others = [...mentions.filter((m) => !orgs.includes(m)).map((m) => ({ index: m.index, length: m.length, vi: m.org.name })), ...enPlaces];
   const enMatter = language === "en" ? englishMatter(searchText([...refsAndPeriods, ...orgSpans]), others, sameLength ? q : undefined) : undefined;
   // A role asked ("What does X lead?" -> "chủ trì") is not a matter.

@@ -19,7 +19,7 @@ Tình hình kinh tế - xã hội 10 tháng năm 2025
 const notice = `VĂN PHÒNG CHÍNH PHỦ
 Số: 623/TB-VPCP
 THÔNG BÁO
-Kết luận của Phó Thủ tướng tại buổi làm việc với lãnh đạo tỉnh Lâm Đồng
+Kết luận của Thủ tướng tại buổi làm việc với Thường trực Tỉnh ủy Lâm Đồng
 
 I. Tình hình: sản lượng cà phê xuất khẩu 10 tháng năm 2025 đạt 1,2 triệu tấn.
 II. Nhiệm vụ:
@@ -58,5 +58,11 @@ describe("a province asked about as a place", () => {
     // "Huế" is one syllable: too little matter to narrow the list by its words.
     const other = await app.answerer.ask("Bộ Tài chính được giao những việc gì ở Huế?");
     expect(other.citations.some((c) => c.quote.includes("bố trí vốn"))).toBe(false);
+  });
+
+  it("reads a body named beside the one asked about as placing the question", async () => {
+    const a = await app.answerer.ask("Bộ Tài chính được giao gì tại buổi làm việc của Thủ tướng với Thường trực Thành ủy Huế?");
+    expect(a.citations.some((c) => c.quote.includes("bố trí vốn"))).toBe(false);
+    expect((await app.answerer.ask("Bộ Tài chính được giao gì tại buổi làm việc của Thủ tướng với Thường trực Tỉnh ủy Lâm Đồng?")).found).toBe(true);
   });
 });
