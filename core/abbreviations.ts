@@ -37,10 +37,12 @@ interface Entry {
 
 /** An entry reading `form` as `phrase`, found for a question holding `searchKey`. */
 function entry(form: string, phrase: string, searchKey: string[], asWritten = false): Entry {
+  const forms = tokens(form);
   const words = tokens(phrase);
+  const matchKey = forms.map(lowKey);
   return {
-    key: tokens(form).map(fold), writtenKey: tokens(form).map((t) => t.toLowerCase()), words, folded: words.map(fold), searchKey,
-    asWritten, matchKey: tokens(form).map(lowKey), same: tokens(form).map(lowKey).join(" ") === words.map(lowKey).join(" "),
+    key: forms.map(fold), writtenKey: forms.map((t) => t.toLowerCase()), words, folded: words.map(fold), searchKey,
+    asWritten, matchKey, same: matchKey.join(" ") === words.map(lowKey).join(" "),
   };
 }
 

@@ -167,6 +167,24 @@ export function issuerProvince(registry: OrgRegistry, issuer: string | undefined
   return known.get(issuer);
 }
 
+const documentProvinceSets = new WeakMap<OrgRegistry, Map<string, string[]>>();
+
+/**
+ * The provinces a document is about: its issuer's, or for a text of a national body the ones its title
+ * names ("Kết luận của Thủ tướng tại buổi làm việc với tỉnh Lâm Đồng"); none for other national texts.
+ * Read once per issuer, title and registry (a task list asks it of every record).
+ */
+export function documentProvinces(registry: OrgRegistry, meta: { issuer?: string; title?: string }): string[] {
+  const issued = issuerProvince(registry, meta.issuer);
+  if (issued !== undefined) return [issued];
+  const title = meta.title ?? "";
+  let known = documentProvinceSets.get(registry);
+  if (!known) documentProvinceSets.set(registry, (known = new Map()));
+  let ids = known.get(title);
+  if (!ids) known.set(title, (ids = [...new Set(registry.findPlaces(title).map((p) => p.id))]));
+  return ids;
+}
+
 /**
  * The ids a record of `org` may carry in a document issued in `province`: the body's own, and for a
  * provincial department of that province, the department unplaced ("Sở Y tế" in Đắk Lắk's plan is

@@ -12,7 +12,7 @@ import { fold, squash, tokens } from "../core/text.js";
 import type { Citation } from "../core/types.js";
 import type { Store, StoredDocument } from "../store/types.js";
 import { citation } from "./cite.js";
-import { mentioningChunks, type Scope } from "./scope.js";
+import { mentioningChunks, refKey, type Scope } from "./scope.js";
 import type { Answer } from "./types.js";
 import type { Understanding } from "./understand.js";
 
@@ -36,9 +36,10 @@ export async function answerAbout(u: Understanding, scope: Scope, store: Store):
   } else {
     const chunks = await store.getChunks(await mentioningChunks(u.docRefs, store));
     for (const ref of u.docRefs) {
-      const key = ` ${tokens(fold(ref.ref)).join(" ")} `;
-      const chunk = chunks.find((c) => ` ${tokens(fold(c.text)).join(" ")} `.includes(key));
-      const sentence = chunk && sentenceSpans(chunk.text).find((s) => ` ${tokens(fold(chunk.text.slice(s.start, s.end))).join(" ")} `.includes(key));
+      const key = ` ${refKey(ref)} `;
+      const holds = (text: string) => ` ${tokens(fold(text)).join(" ")} `.includes(key);
+      const chunk = chunks.find((c) => holds(c.text));
+      const sentence = chunk && sentenceSpans(chunk.text).find((s) => holds(chunk.text.slice(s.start, s.end)));
       if (!chunk || !sentence) continue;
       const quote = chunk.text.slice(sentence.start, sentence.end).trim();
       const start = chunk.start + sentence.start + chunk.text.slice(sentence.start, sentence.end).indexOf(quote);

@@ -3,7 +3,7 @@
  * and the period it names. A near passage that lacks either ("Bộ Công Thương ... năm 2024" answered
  * with a 2025 task, "Sở Y tế Gia Lai" with another province's) is not an answer.
  */
-import { issuerProvince, recordIds, type OrgMention, type OrgRegistry, type PlaceMention } from "../core/orgs.js";
+import { documentProvinces, issuerProvince, recordIds, type OrgMention, type OrgRegistry, type PlaceMention } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
 import { nameKey } from "../core/text.js";
 import type { DocumentMeta, Period } from "../core/types.js";
@@ -31,9 +31,7 @@ export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[], regis
  */
 export function namesPlace(doc: { meta: DocumentMeta; text: string }, places: readonly PlaceMention[], registry?: OrgRegistry): boolean {
   if (places.length === 0 || !registry) return true;
-  const issuedIn = issuerProvince(registry, doc.meta.issuer);
-  // A national office's text about one province says so in its title ("... buổi làm việc với tỉnh Lâm Đồng").
-  const about = issuedIn !== undefined ? [issuedIn] : registry.findPlaces(doc.meta.title ?? "").map((p) => p.id);
+  const about = documentProvinces(registry, doc.meta);
   if (about.length === 0 || places.some((p) => about.includes(p.id))) return true;
   const text = nameKey(`${doc.meta.title ?? ""} ${doc.text}`);
   return places.some((p) => p.names.map(nameKey).some((n) => n.length > 0 && text.includes(n)));

@@ -42,7 +42,7 @@ export async function mentioningChunks(refs: DocRef[], store: Store): Promise<nu
   const hits = new Set<number>();
   for (const ref of refs) {
     const kind = ref.kind ? fold(DOC_KIND_LABELS[ref.kind]) : undefined;
-    const n = tokens(fold(ref.ref)).join(" ");
+    const n = refKey(ref);
     // A full symbol ("66-NQ/TW") or a number with its year ("48/2013") is distinctive alone; a bare
     // number needs its kind or "số" before it.
     const phrases = /[a-z]/.test(n) || / \d{4}$/.test(n) ? [n] : kind ? [`${kind} so ${n}`, `${kind} ${n}`] : [`so ${n}`];
@@ -53,4 +53,9 @@ export async function mentioningChunks(refs: DocRef[], store: Store): Promise<nu
     for (const hit of await store.searchLexical({ column: "folded", terms: [], pairs: [], phrases }, {}, 50)) hits.add(hit.chunkId);
   }
   return [...hits];
+}
+
+/** A reference as full-text phrases and texts read it: folded tokens, space-separated ("48 2013 nd cp"). */
+export function refKey(ref: DocRef): string {
+  return tokens(fold(ref.ref)).join(" ");
 }

@@ -150,7 +150,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
     docRefs.push({ ref: m[2]!, ...(kind ? { kind } : {}) });
     docSpans.push([m.index, m.index + m[0].length]);
   }
-  const found = findPeriods(q, { now: deps.now }).filter((p) => !docSpans.some(([a, b]) => p.index < b && p.index + p.length > a));
+  const found = findPeriods(q, { now: deps.now }).filter((p) => !overlaps(p, docSpans));
   const period = found.find((p) => p.period.kind === "range")?.period ?? found[0]?.period;
 
   for (const m of f.matchAll(SYMBOL_RE)) {
@@ -214,7 +214,6 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // a body named beside the one asked about ("... buổi làm việc với Thường trực Tỉnh ủy Thanh Hóa"); not the
   // asked body's own province, nor a department's placing one. An English question names them in English
   // ("Hanoi", "HCMC"): outside bodies' names, read as the name documents write.
-  const overlaps = (p: { index: number; length: number }, spans: Array<[number, number]>) => spans.some(([a, b]) => p.index < b && p.index + p.length > a);
   const namedPlaces = deps.registry.findPlaces(q).filter((p) => !overlaps(p, [...orgs.map((m): [number, number] => [m.index, m.index + m.length]), ...places]));
   const enPlaces = language === "en" ? namedPlaces.filter((p) => !overlaps(p, mentionSpans)).map((p) => ({ index: p.index, length: p.length, vi: p.name })) : [];
   const others = [...mentions.filter((m) => !orgs.includes(m)).map((m) => ({ index: m.index, length: m.length, vi: m.org.name })), ...enPlaces];
@@ -373,6 +372,11 @@ function detectLanguage(text: string): Language {
   const words = fold(text).match(/\p{L}{2,}/gu) ?? [];
   const foreign = words.filter((w) => !isVietnameseSyllable(w)).length;
   return english >= 2 || (foreign >= 3 && foreign >= 0.4 * words.length) ? "en" : "vi";
+}
+
+/** A span of the question (index, length) runs into one of `spans` ([start, end)). */
+function overlaps(p: { index: number; length: number }, spans: Array<[number, number]>): boolean {
+  return spans.some(([a, b]) => p.index < b && p.index + p.length > a);
 }
 
 function blank(text: string, spans: Array<[number, number]>): string {
