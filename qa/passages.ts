@@ -73,10 +73,11 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // chosen instead let a lower one answer: one tuning negative lost.
   if (!top || !namesPlace(placeOf(top.chunk), u.places, deps.registry)) return nothing;
   // A one-fact question (who, when) cites its best passage, and a second only when it is as good;
-  // other questions cite up to three passages nearly as good as the best.
+  // other questions cite up to three passages nearly as good as the best, a nearer tie when the passage
+  // is another document's (policy.ts: followOtherMargin).
   const oneFact = u.kind === "who" || u.kind === "when";
   const good = ranked.filter((r) => answers(u, r) && namesPlace(placeOf(r.chunk), u.places, deps.registry) &&
-    (oneFact ? r === top || (r.key >= top.key - A.oneFactMargin && r.score >= A.oneFactScoreRatio * top.score) : r.key >= top.key - A.followMargin));
+    (oneFact ? r === top || (r.key >= top.key - A.oneFactMargin && r.score >= A.oneFactScoreRatio * top.score) : r.key >= top.key - (r.chunk.docId === top.chunk.docId ? A.followMargin : A.followOtherMargin)));
   const limit = Math.min(opts.limit ?? A.maxPassages, oneFact ? A.maxPassagesOneFact : A.maxPassages);
   const offset = opts.offset ?? 0;
   const page = good.slice(offset, offset + limit);

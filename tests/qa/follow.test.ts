@@ -1,0 +1,47 @@
+/**
+ * Which further passages an answer cites (qa/policy.ts followMargin, followOtherMargin): more of the best
+ * passage's document when nearly as good; another document's passage only when it is a near tie, since one
+ * that merely shares the question's words (a flu campaign for a measles question) is seldom the answer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../app/types.js";
+import { POLICY } from "../../qa/policy.js";
+import { closeTempApp, openSampleApp } from "../helpers/app.js";
+
+const plan = `ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+Số: 45/KH-UBND
+KẾ HOẠCH
+Tiêm chủng vắc xin sởi năm 2026
+
+1. Tổ chức tiêm vắc xin sởi cho trẻ em từ 1 đến 5 tuổi tại trạm y tế xã, hoàn thành trong quý I năm 2026.
+2. Rà soát trẻ em từ 1 đến 5 tuổi chưa tiêm đủ hai mũi vắc xin sởi để tiêm bù tại trạm y tế xã.
+`;
+
+const news = `Hà Tĩnh: tiêm phòng cúm mùa
+Sáng 10/3, Sở Y tế tỉnh Hà Tĩnh cho biết đã tổ chức tiêm vắc xin phòng cúm cho trẻ em tại trạm y tế xã trong tháng 3.
+`;
+
+const question = "Tiêm vắc xin sởi cho trẻ em từ 1 đến 5 tuổi tại trạm y tế xã được tổ chức thế nào?";
+const cited = async () => (await app.answerer.ask(question)).citations.map((c) => `${c.doc}: ${c.quote.slice(0, 20)}`);
+
+let app: App & { dir: string };
+beforeAll(async () => {
+  app = await openSampleApp({ "kh45.txt": plan, "tin-cum.txt": news });
+});
+afterAll(() => closeTempApp(app));
+
+describe("the passages that follow the best one", () => {
+  it("cites more of the best passage's document, and not another document's passage that only shares words", async () => {
+    expect(await cited()).toEqual(["kh45.txt: Tổ chức tiêm vắc xin", "kh45.txt: Rà soát trẻ em từ 1 "]);
+  });
+
+  it("would cite that other passage under the same-document margin: the fixture is a near miss, not a far one", async () => {
+    const own = POLICY.answering.followOtherMargin;
+    POLICY.answering.followOtherMargin = POLICY.answering.followMargin;
+    try {
+      expect(await cited()).toContain("tin-cum.txt: Hà Tĩnh: tiêm phòng ");
+    } finally {
+      POLICY.answering.followOtherMargin = own;
+    }
+  });
+});
