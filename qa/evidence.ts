@@ -7,19 +7,24 @@ import { documentProvinces, issuerProvince, recordIds, type OrgMention, type Org
 import { findPeriods } from "../core/periods.js";
 import { nameKey } from "../core/text.js";
 import type { DocumentMeta, Period } from "../core/types.js";
-import type { StoredChunk } from "../store/types.js";
+import type { StoredAssignment, StoredChunk } from "../store/types.js";
 
 /**
  * The passage (with its heading path and its document's title) names one of the bodies; a provincial
  * department may be named unplaced ("Sở Y tế") in its own province's documents (core/orgs.ts recordIds).
+ * A passage also names a body when it holds a task the extractor gave that body (`tasks`: the stored
+ * assignments of its document): an item under a lead-in that names the body ("Bộ Công Thương chủ trì ...:
+ * (i) ... (iv) ... báo cáo Thủ tướng") does not repeat the name.
  */
-export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[], registry?: OrgRegistry): boolean {
+export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[], registry?: OrgRegistry, tasks: readonly StoredAssignment[] = []): boolean {
   if (orgs.length === 0) return true;
   const text = nameKey(`${chunk.docMeta.title ?? ""} ${chunk.context} ${chunk.text}`);
   const province = registry && orgs.some((m) => m.org.unplaced) ? issuerProvince(registry, chunk.docMeta.issuer) : undefined;
   const bodies = orgs.flatMap((m) => [m.org, ...recordIds(m.org, province).slice(1).flatMap((id) => registry?.get(id) ?? [])]);
+  const ids = new Set(orgs.flatMap((m) => recordIds(m.org, province)));
   return orgs.some((m) => nameKey(m.text).length > 0 && text.includes(nameKey(m.text)))
-    || bodies.some((o) => [o.name, ...o.aliases, ...o.abbreviations].map(nameKey).some((n) => n.length > 0 && text.includes(n)));
+    || bodies.some((o) => [o.name, ...o.aliases, ...o.abbreviations].map(nameKey).some((n) => n.length > 0 && text.includes(n)))
+    || tasks.some((t) => t.docId === chunk.docId && t.quoteStart < chunk.end && t.quoteEnd > chunk.start && ids.has(t.orgId ?? ""));
 }
 
 /**

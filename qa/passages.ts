@@ -62,7 +62,11 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // the asker's circumstance ("bố tôi hy sinh năm 1970", "nếu cần ... vào năm 2022"): CongBot ask
   // 0.643 -> 0.651, tuning recall 0.642 -> 0.646, test and every negative unchanged.
   const period = u.kind === "other" || u.kind === "document" ? undefined : u.period;
-  const ranked = (await rerank(u, retrieved, deps.store)).filter((r) => namesBody(r.chunk, u.orgs, deps.registry) && inPeriod(r.chunk, period)
+  // The stored tasks of the ranked passages' documents: who/when questions weigh them (rerank), and a
+  // passage holding a task of the body asked about names that body (namesBody).
+  const tasks = u.kind === "who" || u.kind === "when" || u.orgs.length > 0
+    ? await deps.store.findAssignments({ docIds: [...new Set(retrieved.map((r) => r.chunk.docId))] }) : [];
+  const ranked = rerank(u, retrieved, tasks).filter((r) => namesBody(r.chunk, u.orgs, deps.registry, tasks) && inPeriod(r.chunk, period)
     && (u.kind !== "assigned" || statesPeriod(r.chunk, period)));
   const top = ranked.slice(0, A.evidenceDepth).find((r) => answers(u, r));
   // The best passage, from another province's document that does not name the province asked about,
@@ -104,10 +108,8 @@ export function answers(u: Understanding, r: { coverage: number; share: number }
  * or a lead body) goes before one that merely shares words; for "when", a passage stating any deadline
  * goes before one that states none, when the two are near (policy.ts: boostReach).
  */
-async function rerank(u: Understanding, ranked: RankedChunk[], store: Store): Promise<Candidate[]> {
-  const head = ranked.slice(0, A.rerankDepth);
-  const docIds = [...new Set(head.map((r) => r.chunk.docId))];
-  const tasks = u.kind === "who" || u.kind === "when" ? await store.findAssignments({ docIds }) : [];
+function rerank(u: Understanding, ranked: RankedChunk[], stored: StoredAssignment[]): Candidate[] {
+  const tasks = u.kind === "who" || u.kind === "when" ? stored : [];
   const asked = new Set(u.kind === "when" ? u.orgs.map((m) => m.org.id) : []);
   const ownTasks = asked.size === 0 ? tasks : tasks.filter((t) => asked.has(t.orgId ?? ""));
   // Boosts settle near ties with the best passage (policy.ts: boostReach).

@@ -24,6 +24,17 @@ describe("what a passage must hold besides the question's words", () => {
     expect(namesBody(chunk("Bất kỳ nội dung nào."), [])).toBe(true);
   });
 
+  it("names the body when it holds a task the extractor gave that body under a lead-in that names it", () => {
+    const asked = mentions("xăng E10 Bộ Công Thương hạn chót báo cáo");
+    const item = chunk("(iv) Đề xuất giải pháp điều hành giá xăng E10; báo cáo Thủ tướng Chính phủ trước ngày 30/11/2025.");
+    const task = (orgId: string, quoteStart: number, quoteEnd: number) =>
+      ({ docId: 1, orgId, quoteStart, quoteEnd }) as Parameters<typeof namesBody>[3][number];
+    expect(namesBody(item, asked)).toBe(false);
+    expect(namesBody(item, asked, registry, [task("bo-cong-thuong", 0, item.end)])).toBe(true);
+    // Another body's task there, or that body's task elsewhere in the document, does not.
+    expect(namesBody(item, asked, registry, [task("bo-tai-chinh", 0, item.end), task("bo-cong-thuong", item.end + 10, item.end + 90)])).toBe(false);
+  });
+
   it("speaks of a year of the period asked, in its text, its headings, its title or its document's date", () => {
     const in2024 = period("năm 2024");
     expect(inPeriod(chunk("Lộ trình phối trộn xăng E5 từ ngày 01/01/2024."), in2024)).toBe(true);
