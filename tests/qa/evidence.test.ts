@@ -28,7 +28,7 @@ describe("what a passage must hold besides the question's words", () => {
     const asked = mentions("xăng E10 Bộ Công Thương hạn chót báo cáo");
     const item = chunk("(iv) Đề xuất giải pháp điều hành giá xăng E10; báo cáo Thủ tướng Chính phủ trước ngày 30/11/2025.");
     const task = (orgId: string, quoteStart: number, quoteEnd: number) =>
-      ({ docId: 1, orgId, quoteStart, quoteEnd }) as Parameters<typeof namesBody>[3][number];
+      ({ docId: 1, orgId, quoteStart, quoteEnd }) as NonNullable<Parameters<typeof namesBody>[3]>[number];
     expect(namesBody(item, asked)).toBe(false);
     expect(namesBody(item, asked, registry, [task("bo-cong-thuong", 0, item.end)])).toBe(true);
     // Another body's task there, or that body's task elsewhere in the document, does not.
