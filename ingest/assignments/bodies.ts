@@ -167,6 +167,8 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
   /** The name took a capitalised verb as its own word: lower-case words after it are the name's too. */
   let verbName = false;
   let end = toks[j - 1]!.end;
+  /** A singular name written as a proper noun, its first word after the head capitalised: "Cục Văn thư". */
+  const properName = !collective && j < toks.length && view.isUpper(toks[j]!.start) && !BODY_HEADS.match(ws, j);
   while (j < toks.length && j - i < MAX_NAME_TOKENS) {
     const w = ws[j]!;
     if (w === ",") {
@@ -181,6 +183,10 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
       const after = toks[j + 1 + head];
       if (view.isUpper(toks[j + 1]!.start) && (title || LOWERCASE_NAME_HEADS.match(ws, j + 1) > 1
         || (after && (view.isUpper(after.start) || view.mention(after.start))))) break;
+      // "Ủy ban Kinh tế và Tài chính của Quốc hội, Hội đồng dân tộc ...": after a singular proper name a
+      // capitalised head is the next body; so is a head written as an abbreviation ("các Sở, ban, ngành
+      // Thành phố, UBND phường, xã").
+      if (view.isUpper(toks[j + 1]!.start) && (properName || isAbbreviation(view.text.slice(toks[j + 1]!.start, toks[j + 1]!.end)))) break;
       j++;
       continue;
     }
@@ -193,6 +199,10 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
       // "Ủy ban Mặt trận Tổ quốc ... và các tổ chức chính trị - xã hội": a plural after a singular name is
       // a second body, which the list reads on its own.
       if (!collective && COLLECTIVE_OPENERS.match(ws, j + 1) && !/(^|\s)(các|những)\s/u.test(view.low.slice(toks[i]!.start, toks[j - 1]!.end))) break;
+      // "các địa phương, Bộ, ngành và các Ban quản lý dự án": a plural opened anew after "và" is a second
+      // addressee, which the list reads on its own (a registered plural, "các bộ, ngành và địa phương", has none).
+      const opener = COLLECTIVE_OPENERS.match(ws, j + 1);
+      if (opener && BODY_HEADS.match(ws, j + 1 + opener) && !NOT_HEADS.match(ws, j + 1 + opener) && /(^|\s)(các|những)\s/u.test(view.low.slice(toks[i]!.start, toks[j - 1]!.end))) break;
       // "và" joins a name's words ("Sở Khoa học và Công nghệ") or a plural's nouns ("... và địa phương");
       // before a new named body ("và Sở Tài chính") it ends this one and the list reads the next.
       const next = toks[j + 1];
@@ -200,19 +210,25 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
       const upper = view.isUpper(next.start);
       if (upper && BODY_HEADS.match(ws, j + 1)) break;
       if (!upper && !BODY_HEADS.match(ws, j + 1) && !COLLECTIVE_OPENERS.match(ws, j + 1)) break;
-      if (upper && !view.isUpper(toks[j - 1]!.start)) break;
+      // "Ban Tuyên giáo và Dân vận Thành ủy", "Cục Văn thư và Lưu trữ nhà nước": a name whose first word after
+      // its head is capitalised goes on after "và" with the next capitalised word; otherwise a capital after a
+      // lower-case word starts something else.
+      if (upper && !view.isUpper(toks[j - 1]!.start) && !properName) break;
     }
     if (w === "tổ" && ws[j + 1] === "chức" && ORG_NOUNS_AFTER_TO_CHUC.has(ws[j + 2] ?? "")) { j += 2; end = toks[j - 1]!.end; continue; }
+    // "các tổ chức chính trị - xã hội thành viên": the members of the body named before.
+    if (w === "thành" && ws[j + 1] === "viên") { j += 2; end = toks[j - 1]!.end; continue; }
     // "UBND các xã, phường tổ chức vận chuyển": "tổ chức" before anything but an organisation noun is the verb.
     if (w === "tổ" && ws[j + 1] === "chức" && j > from && ws[j - 1] !== "," && ws[j - 1] !== "và" && ![",", ";", "và"].includes(ws[j + 2] ?? "")) break;
     // "Văn phòng Ban chỉ đạo ...": "chỉ đạo" after "Ban" names the steering committee.
     if (w === "chỉ" && ws[j + 1] === "đạo" && ws[j - 1] === "ban") { j += 2; end = toks[j - 1]!.end; continue; }
-    const pred = PREDICATE_WORDS.match(ws, j);
+    const pred = predicateAt(ws, j);
     // A word written with a capital right after the head is the name's own, though it reads as a verb
     // elsewhere: "Ban Quản lý các khu công nghiệp", "Trung tâm Kiểm soát bệnh tật", "Hội đồng Thẩm định"
     // (a word of the name must follow; "Ban Quản lý ban hành ..." refers back to a body named before).
-    if (pred && j === afterHead && view.isUpper(toks[j]!.start) && /^\p{L}/u.test(ws[j + pred] ?? "")
-      && !PREDICATE_WORDS.match(ws, j + pred)) {
+    // So is a verb a lower-case name goes on with after its head ("các Ban quản lý dự án").
+    if (pred && j === afterHead && (view.isUpper(toks[j]!.start) || LOWERCASE_NAME_HEADS.match(ws, from) >= j + pred - from) && /^\p{L}/u.test(ws[j + pred] ?? "")
+      && !predicateAt(ws, j + pred)) {
       j += pred;
       end = toks[j - 1]!.end;
       verbName = true;
@@ -225,12 +241,19 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
     }
     if (pred) break;
     if (j > from && view.mention(toks[j]!.start) && ws[j - 1] !== "của" && ws[j - 1] !== "thuộc") break;
-    if (!NAME_WORDS.has(w) && !view.isUpper(toks[j]!.start) && !pred && !/\d/.test(w) && !verbName) break;
+    // "Dân vận", "Lưu trữ": a capitalised word of a name and the lower-case syllable after it are one word.
+    const compound = properName && j > afterHead && view.isUpper(toks[j - 1]!.start) && !BODY_HEADS.match(ws, j - 1)
+      && /^\p{L}+$/u.test(w) && /^\p{L}+$/u.test(ws[j - 1]!);
+    // "các Ban quản lý dự án/Doanh nghiệp dự án": a slash offers another name; this one ends before it.
+    const slash = /^\p{L}+\/\p{L}/u.test(w) ? w.indexOf("/") : -1;
+    if (slash > 0 && NAME_WORDS.has(w.slice(0, slash))) { end = toks[j]!.start + slash; j++; break; }
+    if (!NAME_WORDS.has(w) && !view.isUpper(toks[j]!.start) && !pred && !/\d/.test(w) && !verbName && !compound) break;
     end = toks[j]!.end;
     j++;
   }
   if (ws[j - 1] === ",") j--;
-  const written = view.text.slice(toks[i]!.start, end);
+  // A name broken over lines ("Sở Nông\n\nnghiệp và Môi trường") is read as one line.
+  const written = view.text.slice(toks[i]!.start, end).replace(/\s+/g, " ");
   // "Ban Thường vụ Tỉnh uỷ các tỉnh", "UBND các cấp" name many bodies at once; "Ban Quản lý các khu công
   // nghiệp" is one body that manages many parks: "các" must count bodies, places or levels.
   // "Ủy ban nhân dân cấp xã", "Ban thường vụ cấp ủy cấp tỉnh" name that body of every commune or province,
@@ -238,6 +261,8 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
   for (let k = i; k < j - 1 && !collective; k++) {
     if ((ws[k] === "các" || ws[k] === "những") && (BODY_HEADS.match(ws, k + 1) || ws[k + 1] === "cấp" || PLACE_NOUNS.has(ws[k + 1]!))) collective = true;
     if (ws[k] === "cấp" && LEVELS.match(ws, k + 1)) collective = true;
+    // "UBND xã, phường", "Ủy ban nhân dân tỉnh, thành phố": several kinds of place, many bodies.
+    if (PLACE_NOUNS.has(ws[k]!) && (ws[k + 1] === "," || ws[k + 1] === "và") && PLACE_NOUNS.has(ws[k + 2] ?? "") && k + 2 < j) collective = true;
   }
   const resolved = view.registry.resolve(written);
   if (resolved && resolved.group !== "collective") collective = false;
@@ -247,6 +272,17 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
     next: j,
   };
 }
+
+/**
+ * A predicate opening at word `j`, but not in the nouns "dự án" (project) and "công trình" (works) a name is
+ * made of, nor "giao thông" (traffic): "Ban Quản lý dự án đầu tư công trình giao thông".
+ */
+const predicateAt = (ws: readonly string[], j: number): number =>
+  (ws[j] === "dự" && /^án(\/|$)/u.test(ws[j + 1] ?? "")) || (ws[j] === "trình" && ws[j - 1] === "công") || (ws[j] === "giao" && ws[j + 1] === "thông")
+    ? 0 : PREDICATE_WORDS.match(ws, j);
+
+/** A word written as an abbreviation: "UBND", "HĐND". */
+const isAbbreviation = (w: string): boolean => w.length >= 2 && /^\p{Lu}+$/u.test(w);
 
 /** The index of the first token starting at or after `offset`. */
 export function indexAfter(toks: readonly Tok[], offset: number): number {

@@ -52,7 +52,7 @@ export const PREDICATE_WORDS = new PhraseSet([
   "cập nhật", "chỉnh lý", "lập", "phê duyệt", "bổ sung", "sửa đổi", "tổ chức hội nghị", "tổ chức đại hội",
   "tổ chức các", "tổ chức tốt", "tổ chức sơ kết", "tổ chức tổng kết", "tổ chức kiểm tra", "tổ chức lấy", "tổ chức đóng góp",
   "là", "với", "tại", "trong", "về", "năm", "ngày", "như", "gồm", "một số", "nhiệm vụ", "nội dung", "sau",
-  "đẩy nhanh", "bàn giao", "kiểm soát", "có văn bản", "thành lập", "có ý kiến",
+  "đẩy nhanh", "bàn giao", "kiểm soát", "có văn bản", "thành lập", "có ý kiến", "tham gia",
 ]);
 
 /** Words that begin like a body's head but are not one ("Trường hợp", "Đơn vị tính", "Bộ máy"). */
@@ -118,6 +118,7 @@ export const LOWERCASE_NAME_HEADS = new PhraseSet([
   "mặt trận tổ quốc", "ủy ban mặt trận tổ quốc", "văn phòng ủy ban nhân dân", "văn phòng ubnd", "ban dân tộc",
   "kho bạc nhà nước", "bảo hiểm xã hội", "đảng ủy", "tỉnh ủy", "thành ủy", "huyện ủy", "chủ tịch ủy ban nhân dân",
   "chủ tịch ubnd", "giám đốc sở", "thủ trưởng các", "chủ tịch hội đồng nhân dân", "ủy ban kiểm tra",
+  "hội nông dân", "hội cựu chiến binh", "hội liên hiệp phụ nữ", "liên đoàn lao động",
 ]);
 
 /** Words that make the next registry body a different one: "Đảng uỷ Chính phủ" is not "Chính phủ". */

@@ -45,6 +45,8 @@ const GENERIC_WORDS = new Set(["nghiêm", "túc", "triển", "khai", "thực", "
   "trương", "chỉ", "đạo", "phối", "hợp", "và", "kịp", "thời", "đầy", "đủ", "có", "hiệu", "quả", "chủ", "động", "tích", "cực"]);
 /** "Phòng ... thuộc Sở Tư pháp có chức năng tham mưu ...": a sentence saying what a unit is for, not a task. */
 const FUNCTION = /\bcó chức năng\b/u;
+/** An item that states a rate or an amount ("Mức 1.500.000 đồng/người/buổi áp dụng đối với ..."), not a task. */
+const RATE = /^mức\s+(?:chi\s+|hỗ trợ\s+|thu\s+)?[\d.,]+\s*(?:đồng|%|triệu|nghìn)/u;
 const ISSUING = /^ban hành (quyết định|kế hoạch|chỉ thị|nghị quyết|quy chế|quy định|công văn|thông báo)\b/u;
 
 /** The tasks of the document's prose and lists, skipping the spans in `skip` (tables, item fields). */
@@ -154,7 +156,7 @@ function readUnit(
     } else if (idx === 0 && !preamble && view.text[s.end] === "\n" && headingBodies(view, s)?.length) {
       owner = { bodies: headingBodies(view, s)!, chairs: false, deadline: fallback };
     } else if (owner && owner.bodies.length && !leadIn && !isHeading(view.text, unit) && !othersSubject(view, s, owner.bodies)
-      && !FUNCTION.test(view.low.slice(s.start, Math.min(s.end, s.start + 160)))) {
+      && !FUNCTION.test(view.low.slice(s.start, Math.min(s.end, s.start + 160))) && !RATE.test(view.low.slice(s.start, s.start + 40))) {
       // "b) Phối hợp với Ủy ban nhân dân cấp xã ...": the owner coordinates, whatever it does in other items.
       const cooperates = owner.cooperates || opensWithPartner(view, s.start, unit.end);
       groups.push((current = {
