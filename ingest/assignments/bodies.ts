@@ -32,6 +32,8 @@ export interface BodyList {
 }
 
 const MAX_NAME_TOKENS = 18;
+/** A title's capitalised words and a person's full name ("Thường trực Chính phủ Nguyễn Hòa Bình"). */
+const MAX_PERSON_WORDS = 8;
 /** Verbs that sit inside a name when a proper noun follows: "Tiểu ban chuẩn bị Đại hội XIV". */
 const NAME_VERBS = new Set(["chuẩn", "phụ"]);
 const ORG_NOUNS_AFTER_TO_CHUC = new Set(["đảng", "chính", "cơ", "xã"]);
@@ -44,12 +46,12 @@ const wordAt = (toks: readonly Tok[], i: number): string => toks[i]?.w ?? "";
  * Reads a list of bodies starting at token `i`: "X, Y và Z". `unknown` allows bodies the registry does not
  * know; without it only registry bodies and plural addressees are read.
  */
-export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unknown = true): BodyList {
+export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unknown = true, leaders = false): BodyList {
   const bodies: Body[] = [];
   let j = i;
   for (;;) {
     const spelled = readSpelledList(view, toks, j, unknown);
-    const b = spelled ? undefined : readBody(view, toks, j, unknown);
+    const b = spelled ? undefined : readBody(view, toks, j, unknown, leaders);
     if (spelled) bodies.push(...spelled.bodies);
     else if (b) bodies.push(b.body);
     else break;
@@ -57,7 +59,7 @@ export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unk
     j = afterUnitInParentheses(toks, j);
     const sep = toks[j]?.w;
     if (sep === "," || sep === "và" || sep === ";") {
-      const after = readBody(view, toks, j + 1, unknown);
+      const after = readBody(view, toks, j + 1, unknown, leaders);
       if (after && (sep !== ";" || after.body.collective)) { j = j + 1; continue; }
     }
     break;
@@ -79,13 +81,15 @@ function afterUnitInParentheses(toks: readonly Tok[], j: number): number {
   return j;
 }
 
-function readBody(view: DocView, toks: readonly Tok[], i: number, unknown: boolean): { body: Body; next: number } | undefined {
+function readBody(view: DocView, toks: readonly Tok[], i: number, unknown: boolean, leaders: boolean): { body: Body; next: number } | undefined {
   const t = toks[i];
   if (!t) return undefined;
   const ws = wordsOf(toks);
   const direct = view.mention(t.start);
   // Leaders (Thủ tướng, Tổng Bí thư) issue, chair and receive reports; their offices are the assignees.
-  if (direct?.org.group === "leader") return undefined;
+  // Named as the object of "giao"/"phân công" (`leaders`), a leader is the assignee: "Giao Phó Thủ tướng
+  // Chính phủ Trần Hồng Hà chỉ đạo ...", the person's name read as part of the body's.
+  if (direct?.org.group === "leader") return leaders ? withPersonName(view, toks, fromMention(view, toks, i, direct.org, direct.index + direct.length)) : undefined;
   if (direct) return fromMention(view, toks, i, direct.org, direct.index + direct.length);
   // "Giao đồng chí Bộ trưởng Bộ Xây dựng": the minister is addressed for the ministry.
   if (ws[i] === "đồng" && ws[i + 1] === "chí" && HEAD_TITLES.match(ws, i + 2)) {
@@ -151,6 +155,17 @@ function fromMention(view: DocView, toks: readonly Tok[], i: number, org: Org, e
   }
   const collective = org.group === "collective";
   return { body: { orgId: org.id, org: org.name, start: toks[i]!.start, end, collective, vague: false }, next };
+}
+
+/**
+ * The capitalised words after a leader's title name the person: "Trần Hồng Hà", "Thường trực Chính phủ
+ * Nguyễn Hòa Bình" (a lower-case syllable between two capitalised words belongs to them).
+ */
+function withPersonName(view: DocView, toks: readonly Tok[], read: { body: Body; next: number }): { body: Body; next: number } {
+  const upper = (k: number) => !!toks[k] && /^\p{L}/u.test(toks[k]!.w) && view.isUpper(toks[k]!.start);
+  let next = read.next;
+  while (next < read.next + MAX_PERSON_WORDS && (upper(next) || (next > read.next && upper(next - 1) && upper(next + 1)))) next++;
+  return next === read.next ? read : { body: { ...read.body, end: toks[next - 1]!.end }, next };
 }
 
 /** Administrative levels with many units each: "cấp xã", "cấp tỉnh". */

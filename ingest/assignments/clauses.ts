@@ -178,10 +178,12 @@ function skipMandate(ws: readonly string[], k: number): number {
 type DraftClause = Clause & { taskTok: number };
 
 function afterDirective(view: DocView, toks: readonly Tok[], i: number, end: number): DraftClause | undefined {
-  const list = readBodyList(view, toks, i);
+  const ws = wordsOf(toks);
+  // A leader is assigned ("Giao Phó Thủ tướng ... chỉ đạo"), not asked ("Đề nghị Thủ tướng xem xét").
+  const assigns = ws[i - 1] === "giao" || (ws[i - 2] === "giao" && ws[i - 1] === "cho") || (ws[i - 2] === "phân" && ws[i - 1] === "công");
+  const list = readBodyList(view, toks, i, true, assigns);
   const bodies = list.bodies.filter((b) => !b.vague);
   if (!bodies.length) return undefined;
-  const ws = wordsOf(toks);
   const lead = ws[list.next] === ":" || (list.next >= toks.length - 1 && ws[toks.length - 1] === ":");
   return { ...subjectClause(view, toks, bodies, list.next, end, lead), via: "directive" };
 }

@@ -289,6 +289,24 @@ describe("directive patterns: topics, mandates, spelled lists and lead-ins", () 
 });
 
 const EXT = new URL("ext/directives/", SHARED);
+describe("a leader assigned by 'giao' or 'phân công'", () => {
+  const d = load(new URL("giao_pho_thu_tuong.txt", FIXTURES));
+  const ofLeader = d.records.filter((r) => r.orgId === "pho-thu-tuong-chinh-phu" || r.orgId === "thu-tuong-chinh-phu");
+
+  it("records the Deputy Prime Minister given a task, the person's name read with the title, not as the task", () => {
+    expect(ofLeader.map((r) => [label(d, r), r.role, r.task.split(" ").slice(0, 3).join(" ")])).toEqual([
+      ["1", "lead", "trực tiếp chỉ"],
+      ["2", "lead", "chỉ đạo Bộ"],
+    ]);
+    expect(ofLeader[0]!.deadline?.due).toBe("2025-12-15");
+  });
+
+  it("records no task for a leader a text asks to consider something, nor for the leader who assigns", () => {
+    expect(ofLeader.some((r) => label(d, r) === "3" || label(d, r) === "4")).toBe(false);
+    expect(where(d, "bo-tai-chinh", "lead")).toEqual(["4"]);
+  });
+});
+
 describe("partners announced after a colon, and a unit in parentheses", () => {
   const d = load(new URL("phoi_hop_cac_don_vi.txt", FIXTURES));
 
