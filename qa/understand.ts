@@ -165,7 +165,9 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
     if (!docRefs.some((d) => d.ref.startsWith(m[2]!))) docRefs.push({ ref: m[2]!, kind });
     docSpans.push([m.index, m.index + m[0].length]);
   }
-  const refsAndPeriods: Array<[number, number]> = [...docSpans, ...found.map((p): [number, number] => [p.index, p.index + p.length])];
+  // A recurring period ("hằng tháng", "monthly") filters nothing (core/periods, qa/task-query.ts periodFilter):
+  // its words stay search words, as documents write them ("Hỗ trợ hàng tháng cho ...").
+  const refsAndPeriods: Array<[number, number]> = [...docSpans, ...found.filter((p) => p.period.kind !== "recurring").map((p): [number, number] => [p.index, p.index + p.length])];
 
   const placed = deps.registry.findAll(q, { loose: true }).map((m) => placedDepartment(m, q, deps.registry));
   const mentions = placed.map((p) => p.mention);

@@ -20,6 +20,17 @@ describe("question understanding", () => {
     expect(u.period?.label).toBe("Q2/2026");
   });
 
+  it("keeps the words of a recurring period as search words, in either language: such a period filters nothing", () => {
+    const vi = read("Mức hỗ trợ hằng tháng cho công an cấp xã là bao nhiêu?");
+    expect(vi.period?.kind).toBe("recurring");
+    expect(vi.folded).toEqual(expect.arrayContaining(["hang", "thang"]));
+    const en = read("How much monthly support do commune-level police officers in Hanoi receive?");
+    expect(en.period?.kind).toBe("recurring");
+    expect(en.concepts).toContainEqual([["hang", "thang"], ["hang", "thang"]]);
+    // A dated period is still taken out: it is a filter, not a matter.
+    expect(read("Nhiệm vụ nào phải xong trong tháng 8/2026?").folded).not.toContain("thang");
+  });
+
   it("does not take the body that gives a task for the body asked about", () => {
     const u = read("Tại phiên họp tháng 01/2025, Chính phủ giao Bộ Nội vụ những việc gì?");
     expect(u.orgs.map((m) => m.org.id)).toEqual(["bo-noi-vu"]);
