@@ -220,9 +220,12 @@ function verbForm(w: EnglishWord): { key: string; vi: string[]; length: number }
   return undefined;
 }
 
-/** "finishing", "completing": a verb form of a word that asks rather than names ("finish"), dropped as it is. */
+/**
+ * "finishing", "completing", "making", "listed": a verb form of a word that asks rather than names ("finish")
+ * or that the glossary ignores ("make", "list"), dropped as it is.
+ */
 function functionForm(w: EnglishWord): boolean {
-  return verbBases(w).some((key) => EN_FUNCTION_WORDS.has(key));
+  return verbBases(w).some((key) => EN_FUNCTION_WORDS.has(key) || glossary().ignore.has(key));
 }
 
 /** The bases an -ing or -ed form may have: "building" -> build, "evaluated" -> evaluate, "planned" -> plan. */

@@ -43,6 +43,8 @@ describe("expandEnglish", () => {
     // "finish" asks rather than names; so do "finishing" and "tasked".
     expect(expandEnglish("the deadline for finishing the update").concepts.map((c) => c.en)).toEqual(["deadline", "update"]);
     expect(expandEnglish("What is the department tasked with?").concepts.map((c) => c.en)).toEqual(["department"]);
+    // So do forms of words the glossary ignores ("make", "list").
+    expect(expandEnglish("making new seals for the units listed").concepts.map((c) => c.en)).toEqual(["new", "seal", "unit"]);
   });
 
   it("reads ordinals as Vietnamese documents write them", () => {
