@@ -303,7 +303,11 @@ describe("a leader assigned by 'giao' or 'phân công'", () => {
 
   it("records no task for a leader a text asks to consider something, nor for the leader who assigns", () => {
     expect(ofLeader.some((r) => label(d, r) === "3" || label(d, r) === "4")).toBe(false);
-    expect(where(d, "bo-tai-chinh", "lead")).toEqual(["4"]);
+    expect(where(d, "bo-tai-chinh", "lead")).toEqual(["4", "5"]);
+  });
+
+  it("records no task for bodies an assignment is only proposed for ('đề xuất phân công các tỉnh ... hỗ trợ')", () => {
+    expect(d.records.filter((r) => label(d, r) === "5").map((r) => r.org)).toEqual(["Bộ Tài chính"]);
   });
 });
 
