@@ -27,7 +27,7 @@ const LABELS: Array<[Kind, string]> = [
   ["procedure", "cơ quan tiếp nhận[^:\\n]{0,40}|cơ quan có thẩm quyền[^:\\n]{0,40}|cơ quan giải quyết|thành phần[^:\\n]{0,30}hồ sơ|số lượng hồ sơ|lệ phí|phí, lệ phí"
     + "|trình tự thực hiện|cách thức thực hiện|đối tượng thực hiện[^:\\n]{0,30}|thời hạn giải quyết|kết quả thực hiện[^:\\n]{0,30}|căn cứ pháp lý[^:\\n]{0,30}"],
   ["coordinate", "(?:(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* )?phối hợp(?: thực hiện)?"],
-  ["lead", "(?:(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* )?chủ trì(?: thực hiện| tham mưu)?|(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* (?:thực hiện(?: chính)?|chịu trách nhiệm)"],
+  ["lead", "(?:(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* )?chủ trì(?: tham mưu)?(?: thực hiện)?|(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* (?:thực hiện(?: chính)?|chịu trách nhiệm)"],
   ["time", "(?:thời gian|thời hạn|tiến độ|thời điểm)(?: thực hiện| hoàn thành| ban hành| trình| báo cáo)?(?: dự kiến| \\(dự kiến\\))?"],
   ["content", "(?:nội dung|nhiệm vụ)(?: thực hiện| công việc| cụ thể)?"],
 ];

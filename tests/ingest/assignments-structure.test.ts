@@ -175,6 +175,17 @@ describe("fields of a plan's items", () => {
     }
   });
 
+  it("reads a lead field that says the lead advises ('*Đơn vị chủ trì tham mưu thực hiện:* ...')", () => {
+    const d = extract([
+      "II. NHIỆM VỤ",
+      "- Ra mắt trợ lý pháp luật cho cán bộ, công chức trên địa bàn tỉnh.",
+      "*Đơn vị chủ trì tham mưu thực\nhiện: *Sở Khoa học và Công nghệ.",
+      "*Đơn vị phối hợp thực hiện: *Sở Tư pháp.",
+      "*Thời gian thực hiện: *Tháng 12/2025.",
+    ].join("\n\n"));
+    expect(owners(d, "Ra mắt trợ lý pháp luật")).toEqual(["Sở Khoa học và Công nghệ:lead", "Sở Tư pháp:coordinate"]);
+  });
+
   it("reads no task from the fields of an administrative procedure", () => {
     const d = extract([
       "1. Thủ tục cấp giấy phép hoạt động dịch vụ khoa học",
