@@ -10,7 +10,7 @@ import { openingSubject, readClauses, type Clause } from "./clauses.js";
 import { coordinatorsIn, opensWithPartner } from "./partners.js";
 import { deadlineClauses, findDeadlines, type FoundDeadline } from "./deadlines.js";
 import { wordsOf } from "./tokens.js";
-import { BODY_HEADS } from "./lexicon.js";
+import { BODY_HEADS, PhraseSet } from "./lexicon.js";
 import { buildOutline, ownSpan, type OutlineNode } from "./outline.js";
 import type { RawTask } from "./raw.js";
 import type { DocView } from "./tokens.js";
@@ -186,10 +186,17 @@ function othersSubject(view: DocView, s: Span, addressee: Body[]): boolean {
 function headingBodies(view: DocView, s: Span): Body[] | undefined {
   const toks = view.tokens(s.start, s.end);
   while (toks.length && /^[:.*]$/.test(toks[toks.length - 1]!.w)) toks.pop();
-  const list = readBodyList(view, toks, 0);
+  // "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": a regulation's article owns its duties the same way.
+  const list = readBodyList(view, toks, DUTIES_OF.match(wordsOf(toks), 0));
   // A title the list reads past ("Giám đốc Sở ...") is the body's own head: still a heading.
   return list.bodies.length && list.next >= toks.length ? list.bodies.filter((b) => !b.vague) : undefined;
 }
+
+/** A heading's words before the body whose duties it lists. */
+const DUTIES_OF = new PhraseSet([
+  "trách nhiệm của", "nhiệm vụ của", "trách nhiệm và quyền hạn của", "nhiệm vụ và quyền hạn của", "nhiệm vụ , quyền hạn của",
+  "nhiệm vụ , quyền hạn và trách nhiệm của", "quyền hạn và trách nhiệm của", "quyền và trách nhiệm của",
+]);
 
 /**
  * Parts of a plan that say why and how, not who does what. Under "Quan điểm", "Mục đích", "Nguyên tắc",

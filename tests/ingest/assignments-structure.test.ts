@@ -25,6 +25,22 @@ function owners(d: { text: string; records: AssignmentDraft[] }, words: string):
 }
 
 describe("a heading that names a body owns its items", () => {
+  it("gives a regulation's article 'Trách nhiệm của X' its numbered duties, X coordinating where a duty says so", () => {
+    const d = extract([
+      "Chương III",
+      "TRÁCH NHIỆM CỦA CÁC CƠ QUAN, TỔ CHỨC",
+      "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ",
+      "1. Quản lý, hướng dẫn, kiểm tra các thuê bao trong quá trình sử dụng chữ ký số chuyên dùng.",
+      "2. Phối hợp với Sở Nội vụ thanh tra việc quản lý, sử dụng chữ ký số.",
+      "Điều 15. Trách nhiệm của Ủy ban nhân dân cấp xã",
+      "1. Tổ chức kiểm tra việc chấp hành quy định về chữ ký số trên địa bàn.",
+    ].join("\n\n"));
+    expect(owners(d, "Quản lý, hướng dẫn, kiểm tra các thuê bao")).toEqual(["Sở Khoa học và Công nghệ:lead"]);
+    // "Phối hợp với Y": the owner coordinates; Y is named among its partners (ingest/assignments/clauses.ts).
+    expect(owners(d, "thanh tra việc quản lý")).toEqual(["Sở Khoa học và Công nghệ:coordinate"]);
+    expect(owners(d, "Tổ chức kiểm tra việc chấp hành")).toEqual(["Ủy ban nhân dân cấp xã:execute"]);
+  });
+
   it("gives items to the body named by a heading whose first item runs on in its line", () => {
     const d = extract([
       "III. TỔ CHỨC THỰC HIỆN",
