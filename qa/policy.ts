@@ -22,6 +22,14 @@ export interface Policy {
      * (Before pairs were indexed terms, leaving out syllables and pairs past 0.33 cost CongBot 0.034.)
      */
     commonShare: number;
+    /**
+     * BM25 ranks only the chunks holding a query item (syllable, pair or phrase) that at most `share` of
+     * the chunks hold (or one of the two rarest items), each by every item, when at least `min` chunks
+     * hold one (store/types.ts LexicalQuery candidates): a chunk holding only common words does not reach
+     * the best 40 among so many. FTS5 computes bm25() for every row a query matches, and a question's
+     * common syllables match most of the table.
+     */
+    candidates: { share: number; min: number };
   };
   /** Fusion and ordering (qa/retrieve.ts). */
   ranking: {
@@ -131,7 +139,7 @@ export interface Policy {
 }
 
 export const POLICY: Policy = {
-  lexical: { commonShare: 0.33 },
+  lexical: { commonShare: 0.33, candidates: { share: 0.05, min: 200 } },
   ranking: { rrfK: 60, vectorWeight: 0, coverageWeight: 0.2, conceptCoverageWeight: 2, depth: 40 },
   answering: {
     evidence: { bias: -3.474, coverage: 0.495, share: 1.317, logWords: 0.972, minWords: 5, threshold: 0.438 },
