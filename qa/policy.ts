@@ -22,6 +22,23 @@ export interface Policy {
      * (Before pairs were indexed terms, leaving out syllables and pairs past 0.33 cost CongBot 0.034.)
      */
     commonShare: number;
+    /**
+     * BM25 ranks only the chunks holding a query item (syllable, pair or phrase) that at most `share` of
+     * the chunks hold (or one of the two rarest items), each by every item, when at least `min` chunks
+     * hold one (store/types.ts LexicalQuery candidates): a chunk holding only common words does not reach
+     * the best 40 among so many. FTS5 computes bm25() for every row a query matches, and a question's
+     * common syllables match most of the table. 2026-12-06, same run each, against no candidates:
+     *   share 0.05, min 40:  CongBot (1,229 chunks) retrieve() 0.755 -> 0.753, ask 0.695 -> 0.694 (10 of
+     *     760 answers differ: in a small store few chunks hold a rare item); tuning and test unchanged;
+     *   share 0.05, min 200: answers identical: 760/760 CongBot, 280/280 tuning + test (426 documents),
+     *     200/200 bench questions at 69k chunks, where ask p50/p95 is 0.64/0.70 of before; but CongBot
+     *     retrieve() 0.754 (its top 10 below the answer moved);
+     *   share 0.05, min 400: CongBot retrieve() 0.755, ask 0.695, 4.3 % nothing found, as before; at 69k
+     *     ask p50/p95 0.66/0.72 of before, answers identical (chosen; a larger min only falls back more);
+     *   share 0.03, min 200: 1 of 280 tuning + test answers differs; at 69k 0.54/0.57 of before;
+     *   share 0.02, min 40:  CongBot 0.755 / 0.695, tuning 0.720 / 0.585 / 39, test 0.660 / 0.509 / 32.
+     */
+    candidates: { share: number; min: number };
   };
   /** Fusion and ordering (qa/retrieve.ts). */
   ranking: {
@@ -144,7 +161,7 @@ export interface Policy {
 }
 
 export const POLICY: Policy = {
-  lexical: { commonShare: 0.33 },
+  lexical: { commonShare: 0.33, candidates: { share: 0.05, min: 400 } },
   ranking: { rrfK: 60, vectorWeight: 0, coverageWeight: 0.2, conceptCoverageWeight: 2, depth: 40 },
   answering: {
     evidence: { bias: -3.474, coverage: 0.495, share: 1.317, logWords: 0.972, minWords: 5, threshold: 0.438 },

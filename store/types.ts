@@ -111,6 +111,14 @@ export interface LexicalQuery {
   pairs: string[];
   /** Longer token sequences matched as phrases ("so 229 kl"). */
   phrases?: string[];
+  /**
+   * When set, BM25 ranks only the chunks holding a rare item (term, pair or phrase): one that at most
+   * `share` of the chunks hold (the two rarest items are rare whatever their share), each chunk scored by
+   * every item as usual. A chunk holding only common items is not ranked. When fewer than `min` (or the
+   * limit) chunks hold a rare item, or when the filter names documents (their chunks are few), every
+   * chunk holding any item is ranked, as without it.
+   */
+  candidates?: { share: number; min: number };
 }
 
 export interface EmbedderInfo {

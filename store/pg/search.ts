@@ -57,11 +57,29 @@ export async function searchLexical(
   ];
   const idf = terms.map((t) => Math.max(1e-6, Math.log((n - t.df + 0.5) / (t.df + 0.5))));
   const avgdl = n > 0 && total > 0 ? (4 * total - 2 * n) / n : 1;
+  // With candidates, only the chunks holding a rare item are ranked (store/types.ts), each by every
+  // item; too few of them, or a search inside named documents, and every chunk holding any item is, as
+  // the SQLite store does.
+  const wanted = filter.docIds ? undefined : query.candidates;
+  const rarest = new Set([...terms].sort((a, b) => a.df - b.df).slice(0, 2));
+  const rare = wanted ? terms.filter((t) => t.df <= wanted.share * n || rarest.has(t)) : terms;
+  if (wanted && rare.length < terms.length) {
+    const hits = await rankBm25(q, c, terms, idf, avgdl, rare, filter, Math.max(limit, wanted.min));
+    if (hits.length >= Math.max(limit, wanted.min)) return hits.slice(0, limit);
+  }
+  return rankBm25(q, c, terms, idf, avgdl, terms, filter, limit);
+}
+
+/** The best `limit` chunks holding one of `matching`, scored by every one of `terms`. */
+async function rankBm25(
+  q: SqlQueryable, c: (typeof COLUMNS)[LexicalColumn], terms: Bm25Term[], idf: number[], avgdl: number, matching: Bm25Term[],
+  filter: ChunkFilter, limit: number,
+): Promise<ScoredChunk[]> {
   const params: unknown[] = [filter.docIds ?? null, filter.kinds ?? null, limit, avgdl, terms.map((t) => t.query), idf, terms.map((t) => t.pairs)];
   // Each tsvector is searched through its own GIN index (a BitmapOr when both are asked).
   const match: string[] = [];
   for (const [onPairs, tsv] of [[false, c.tsv], [true, c.pairsTsv]] as const) {
-    const alternatives = terms.filter((t) => t.pairs === onPairs).map((t) => t.query);
+    const alternatives = matching.filter((t) => t.pairs === onPairs).map((t) => t.query);
     if (alternatives.length === 0) continue;
     params.push(alternatives.join(" | "));
     match.push(`${tsv} @@ $${params.length}::tsquery`);

@@ -9,7 +9,7 @@ import type { DocumentMeta } from "../../core/types.js";
 import { StoreError } from "../../core/errors.js";
 import { isEmptyFilter } from "../chunk-filter.js";
 import { docPages } from "../rows.js";
-import { isEmptyLexical, lexicalItems } from "../lexical.js";
+import { isEmptyLexical, lexicalItems, type LexicalItems } from "../lexical.js";
 import type { ChunkFilter, LexicalColumn, LexicalQuery, ScoredChunk, StoredChunk } from "../types.js";
 
 interface ChunkRow {
@@ -135,13 +135,20 @@ export class ChunkSearch {
 
   /** Chunks holding each term in a column, and the number of chunks (for IDF weights). */
   termFrequencies(column: LexicalColumn, terms: string[]): { chunks: number; df: Map<string, number> } {
+    const df = this.columnDocs(column, terms);
+    if (this.chunksCached < 0) this.chunksCached = this.chunkCount.get() as number;
+    return { chunks: this.chunksCached, df };
+  }
+
+  /** Chunks holding each term (one indexed token) in one FTS column (a missing term is left out), cached. */
+  private columnDocs(col: string, terms: string[]): Map<string, number> {
     this.dropIfChanged();
     if (this.dfCache.size > DF_CACHE_MAX) this.dfCache.clear();
-    const key = (t: string) => `${column}\u0000${t}`;
+    const key = (t: string) => `${col}\u0000${t}`;
     const missing = [...new Set(terms)].filter((t) => !this.dfCache.has(key(t)));
     if (missing.length > 0) {
       const found = new Map<string, number>();
-      for (const row of this.termDocs.all({ col: column, terms: JSON.stringify(missing) }) as Array<{ term: string; doc: number }>) {
+      for (const row of this.termDocs.all({ col, terms: JSON.stringify(missing) }) as Array<{ term: string; doc: number }>) {
         found.set(row.term, row.doc);
       }
       for (const t of missing) this.dfCache.set(key(t), found.get(t) ?? -1);
@@ -151,8 +158,27 @@ export class ChunkSearch {
       const n = this.dfCache.get(key(t))!;
       if (n >= 0) df.set(t, n);
     }
+    return df;
+  }
+
+  /**
+   * The rare items of a query (quoted for MATCH) and the others, by `share` of the chunks holding each
+   * (query.candidates): the items a candidate chunk must hold. A phrase counts as its rarest token.
+   * Undefined when every item is rare (nothing to leave out).
+   */
+  private candidateSplit(items: LexicalItems, column: LexicalColumn, share: number): { rare: string[]; common: string[] } | undefined {
+    const termDf = this.columnDocs(column, [...items.terms, ...items.phrases.flat()]);
+    const pairDf = this.columnDocs(`${column}_pairs`, items.pairs);
     if (this.chunksCached < 0) this.chunksCached = this.chunkCount.get() as number;
-    return { chunks: this.chunksCached, df };
+    const all = [
+      ...items.terms.map((t) => ({ q: `"${t}"`, df: termDf.get(t) ?? 0 })),
+      ...items.pairs.map((p) => ({ q: `"${p}"`, df: pairDf.get(p) ?? 0 })),
+      ...items.phrases.map((p) => ({ q: `"${p.join(" ")}"`, df: Math.min(...p.map((t) => termDf.get(t) ?? 0)) })),
+    ];
+    const rarest = new Set([...all].sort((a, b) => a.df - b.df).slice(0, 2));
+    const rare = all.filter((x) => x.df <= share * this.chunksCached || rarest.has(x));
+    if (rare.length === all.length) return undefined;
+    return { rare: rare.map((x) => x.q), common: all.filter((x) => !rare.includes(x)).map((x) => x.q) };
   }
 
   /**
@@ -165,24 +191,52 @@ export class ChunkSearch {
     const { column } = query;
     // Tokens are letters, digits and the pair joiner: nothing to escape inside the quotes.
     const parts = [...items.terms, ...items.pairs, ...items.phrases.map((p) => p.join(" "))].map((t) => `"${t}"`);
-    const expr = `{${column} ${column}_pairs} : (${parts.join(" OR ")})`;
+    const cols = `{${column} ${column}_pairs}`;
+    const expr = `${cols} : (${parts.join(" OR ")})`;
     try {
-      if (!filter.docIds && !filter.kinds) return this.lexicalAll[column].all({ match: expr, limit }) as ScoredChunk[];
+      if (!filter.docIds && !filter.kinds) {
+        return this.candidates(query, items, limit, expr, (match, n) => this.lexicalAll[column].all({ match, limit: n }) as ScoredChunk[]);
+      }
       const params = filterParams(filter);
       if (filter.docIds && filter.docIds.length <= RANGE_DOCS) {
         const ranges = this.docRanges.all(params) as Array<{ lo: number; hi: number; n: number }>;
         if (ranges.every((r) => r.hi - r.lo + 1 === r.n)) {
+          // A few documents' chunks are few: BM25 over all of them costs little.
           const hits = ranges.flatMap((r) => this.lexicalRange[column].all({ match: expr, lo: r.lo, hi: r.hi, limit }) as ScoredChunk[]);
           return hits.sort((a, b) => b.score - a.score || a.chunkId - b.chunkId).slice(0, limit);
         }
       }
-      return this.lexicalJoin[column].all({ match: expr, ...params, limit }) as ScoredChunk[];
+      const run = (match: string, n: number) => this.lexicalJoin[column].all({ match, ...params, limit: n }) as ScoredChunk[];
+      return filter.docIds ? run(expr, limit) : this.candidates(query, items, limit, expr, run);
     } catch (err) {
       if (err instanceof BetterSqlite3.SqliteError) {
         throw new StoreError("bad_query", `The search expression could not be read: ${err.message}`, { cause: err });
       }
       throw err;
     }
+  }
+
+  /**
+   * The best `limit` chunks of `expr` (through `run`, one statement), or, with query.candidates, of
+   * the chunks holding a rare item (candidateSplit), each scored by every item. FTS5 computes bm25() for
+   * every row an expression matches (about 1.5 us a row at 69k chunks), and a question's common syllables
+   * match most of the table; FTS5 has no top-k pruning. So two smaller queries: the rare items alone (the
+   * chunks holding no common item, whose other terms add nothing to their score), and the rare items AND
+   * the common ones (FTS5 scores every phrase of the expression, so these get the full sum). A chunk in
+   * both takes the second score. Too few candidates: the whole expression, as without the share.
+   */
+  private candidates(query: LexicalQuery, items: LexicalItems, limit: number, expr: string, run: (match: string, limit: number) => ScoredChunk[]): ScoredChunk[] {
+    const wanted = query.candidates;
+    const split = wanted && this.candidateSplit(items, query.column, wanted.share);
+    if (!wanted || !split) return run(expr, limit);
+    const cols = `{${query.column} ${query.column}_pairs}`;
+    const rare = run(`${cols} : (${split.rare.join(" OR ")})`, Math.max(limit, wanted.min));
+    if (rare.length < Math.max(limit, wanted.min)) return run(expr, limit);
+    const score = new Map<number, number>();
+    for (const h of rare) score.set(h.chunkId, h.score);
+    for (const h of run(`${cols} : ((${split.rare.join(" OR ")}) AND (${split.common.join(" OR ")}))`, limit)) score.set(h.chunkId, h.score);
+    return [...score].map(([chunkId, s]) => ({ chunkId, score: s }))
+      .sort((a, b) => b.score - a.score || a.chunkId - b.chunkId).slice(0, limit);
   }
 
   /** Chunks with their document and section label, in the order of `ids` (unknown ids are skipped). */

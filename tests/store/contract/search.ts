@@ -115,6 +115,31 @@ export function searchContract(f: StoreFactory): void {
       expect(await store.searchLexical({ column: "folded", terms: [], pairs: [] }, {}, 10)).toEqual([]);
     });
 
+    it("with candidates, ranks the chunks holding a rare item by every item, or all when too few hold one", async () => {
+      const store = await f.open();
+      await saveWithVectors(store, makeDraft({
+        path: "/c/cand.txt", items: [
+          { label: "1", text: "Trợ cấp tỉnh." },
+          { label: "2", text: "Trợ cấp." },
+          { label: "3", text: "Tỉnh báo cáo." },
+          { label: "4", text: "Tỉnh báo cáo sớm." },
+          { label: "5", text: "Tỉnh báo cáo muộn." },
+          { label: "6", text: "Tỉnh báo cáo lại." },
+          { label: "7", text: "Văn hoá." },
+        ],
+      }));
+      // "cấp tỉnh" (1 chunk) and "trợ cấp" (2) are rare at a share of 0.3 of 7 chunks; the rest common.
+      const query = lexical("raw", "tỉnh", "báo", "cáo", "báo cáo", "trợ cấp", "cấp tỉnh");
+      const all = await store.searchLexical(query, {}, 10);
+      expect(all).toHaveLength(6);
+      const pruned = await store.searchLexical({ ...query, candidates: { share: 0.3, min: 2 } }, {}, 2);
+      expect(pruned.map((h) => h.chunkId)).toEqual(all.slice(0, 2).map((h) => h.chunkId));
+      pruned.forEach((h, i) => expect(h.score).toBeCloseTo(all[i]!.score, 9));
+      // Fewer than `min` (or the limit) chunks hold a rare item: every chunk holding any item is ranked.
+      expect(await store.searchLexical({ ...query, candidates: { share: 0.3, min: 3 } }, {}, 10)).toEqual(all);
+      expect(await store.searchLexical({ ...query, candidates: { share: 0.3, min: 2 } }, {}, 10)).toEqual(all);
+    });
+
     it("returns chunks with document, section label and offsets, in the order asked", async () => {
       const { store, kl } = await seeded(f);
       const [hit] = await store.searchLexical(lexical("raw", "kinh tế"), {}, 1);
