@@ -80,8 +80,10 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // other questions cite up to three passages nearly as good as the best, a nearer tie when the passage
   // is another document's (policy.ts: followOtherMargin).
   const oneFact = u.kind === "who" || u.kind === "when";
-  const good = ranked.filter((r) => answers(u, r) && namesPlace(placeOf(r.chunk), u.places, deps.registry) &&
-    (oneFact ? r === top || (r.key >= top.key - A.oneFactMargin && r.score >= A.oneFactScoreRatio * top.score) : r.key >= top.key - (r.chunk.docId === top.chunk.docId ? A.followMargin : A.followOtherMargin)));
+  const follows = (r: Candidate) => oneFact
+    ? r === top || (r.key >= top.key - A.oneFactMargin && r.score >= A.oneFactScoreRatio * top.score)
+    : r.key >= top.key - (r.chunk.docId === top.chunk.docId ? A.followMargin : A.followOtherMargin);
+  const good = ranked.filter((r) => answers(u, r) && namesPlace(placeOf(r.chunk), u.places, deps.registry) && follows(r));
   const limit = Math.min(opts.limit ?? A.maxPassages, oneFact ? A.maxPassagesOneFact : A.maxPassages);
   const offset = opts.offset ?? 0;
   const page = good.slice(offset, offset + limit);
