@@ -52,3 +52,15 @@ export function lexicalItems(query: LexicalQuery): LexicalItems {
 export function isEmptyLexical(items: LexicalItems): boolean {
   return items.terms.length + items.pairs.length + items.phrases.length === 0;
 }
+
+/**
+ * The items of a query a candidate chunk must hold (LexicalQuery `candidates`): those in at most `share`
+ * of the `chunks`, and the two rarest whatever their share; undefined when every item is rare (nothing
+ * to leave out). Both stores split a query by this one rule.
+ */
+export function rareItems<T extends { df: number }>(items: readonly T[], share: number, chunks: number): { rare: T[]; common: T[] } | undefined {
+  const rarest = new Set([...items].sort((a, b) => a.df - b.df).slice(0, 2));
+  const rare = items.filter((x) => x.df <= share * chunks || rarest.has(x));
+  if (rare.length === items.length) return undefined;
+  return { rare, common: items.filter((x) => !rare.includes(x)) };
+}

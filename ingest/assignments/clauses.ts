@@ -7,7 +7,7 @@
 import { lowKey } from "../../core/text.js";
 import { readBodyList, type Body } from "./bodies.js";
 import {
-  CONNECTIVES, DIRECTIVE_VERBS, NOT_DIRECTIVE_BEFORE, PERSON_TITLES, PhraseSet, STRONG_TASK_VERBS, TASK_VERBS,
+  ASSIGNING_VERBS, CONNECTIVES, DIRECTIVE_VERBS, NOT_DIRECTIVE_BEFORE, PERSON_TITLES, PhraseSet, STRONG_TASK_VERBS, TASK_VERBS,
 } from "./lexicon.js";
 import type { DocView, Tok } from "./tokens.js";
 import { wordsOf } from "./tokens.js";
@@ -78,7 +78,7 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
   scanFrom = i;
   const dir = DIRECTIVE_VERBS.match(ws, i);
   if (dir) {
-    const c = afterDirective(view, toks, i + dir, end);
+    const c = afterDirective(view, toks, i, end);
     if (c) { out.push(c); scanFrom = c.taskTok; }
   } else {
     const list = readBodyList(view, toks, i);
@@ -92,7 +92,7 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
         scanFrom = toks.length;
       } else if (d) {
         // "Bộ Chính trị, Ban Bí thư giao X ...": the bodies before are the issuer; the object is assigned.
-        const c = afterDirective(view, toks, k + d, end);
+        const c = afterDirective(view, toks, k, end);
         if (c) out.push(c);
         scanFrom = c ? c.taskTok : k + d;
       } else if ((allKnown || item ? TASK_VERBS : STRONG_TASK_VERBS).match(ws, k = skipMandate(ws, k))) {
@@ -117,7 +117,7 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
     const d = DIRECTIVE_VERBS.match(ws, j);
     // "..., Thủ tướng Chính phủ đã yêu cầu Bộ Công an:" opens a list all the same; "nhiệm vụ đã giao" does not.
     if (!d || (NOT_DIRECTIVE_BEFORE.has(ws[j - 1] ?? "") && !(ws[j - 1] === "đã" && endsWithColon))) continue;
-    const c = afterDirective(view, toks, j + d, end);
+    const c = afterDirective(view, toks, j, end);
     if (!c) continue;
     c.start = toks[j]!.start;
     const prev = out[out.length - 1];
@@ -177,11 +177,12 @@ function skipMandate(ws: readonly string[], k: number): number {
 
 type DraftClause = Clause & { taskTok: number };
 
-function afterDirective(view: DocView, toks: readonly Tok[], i: number, end: number): DraftClause | undefined {
+/** The clause of the directive verb at token `verb` ("Giao", "Đề nghị", ...): its object is assigned. */
+function afterDirective(view: DocView, toks: readonly Tok[], verb: number, end: number): DraftClause | undefined {
   const ws = wordsOf(toks);
+  const i = verb + DIRECTIVE_VERBS.match(ws, verb);
   // A leader is assigned ("Giao Phó Thủ tướng ... chỉ đạo"), not asked ("Đề nghị Thủ tướng xem xét").
-  const assigns = ws[i - 1] === "giao" || (ws[i - 2] === "giao" && ws[i - 1] === "cho") || (ws[i - 2] === "phân" && ws[i - 1] === "công");
-  const list = readBodyList(view, toks, i, true, assigns);
+  const list = readBodyList(view, toks, i, true, ASSIGNING_VERBS.match(ws, verb) === i - verb);
   const bodies = list.bodies.filter((b) => !b.vague);
   if (!bodies.length) return undefined;
   const lead = ws[list.next] === ":" || (list.next >= toks.length - 1 && ws[toks.length - 1] === ":");

@@ -81,6 +81,8 @@ export const STRONG_TASK_VERBS = new PhraseSet([
 
 /** Verbs after which the bodies named next are the assignees: "Giao X", "Đề nghị X", "Yêu cầu X". */
 export const DIRECTIVE_VERBS = new PhraseSet(["giao cho", "giao", "đề nghị", "yêu cầu", "phân công", "chỉ thị"]);
+/** The directive verbs that assign rather than ask: their object may be a leader ("Giao Phó Thủ tướng ..."). */
+export const ASSIGNING_VERBS = new PhraseSet(["giao cho", "giao", "phân công"]);
 
 /**
  * Words before "giao"/"yêu cầu" that make it a noun or a passive, not a directive ("theo yêu cầu"), or the

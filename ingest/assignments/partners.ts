@@ -7,12 +7,17 @@ import { PhraseSet } from "./lexicon.js";
 import type { DocView, Tok } from "./tokens.js";
 import { wordsOf } from "./tokens.js";
 
+/** The token after "phối hợp (chặt chẽ)" at token k, or undefined when none stands there. */
+function afterCooperate(ws: readonly string[], k: number): number | undefined {
+  if (!(ws[k] === "phối" && ws[k + 1] === "hợp")) return undefined;
+  return ws[k + 2] === "chặt" && ws[k + 3] === "chẽ" ? k + 4 : k + 2;
+}
+
 /** "phối hợp (chặt chẽ) [với|cùng] Y, Z": the coordinating bodies and the token after them. */
 export function coordinatorsAt(view: DocView, toks: readonly Tok[], k: number): { bodies: Body[]; next: number } | undefined {
   const ws = wordsOf(toks);
-  if (!(ws[k] === "phối" && ws[k + 1] === "hợp")) return undefined;
-  let j = k + 2;
-  if (ws[j] === "chặt" && ws[j + 1] === "chẽ") j += 2;
+  let j = afterCooperate(ws, k);
+  if (j === undefined) return undefined;
   // "phối hợp Ban Quản lý Khu kinh tế ...": the partner may follow with no "với".
   if (ws[j] === "với" || ws[j] === "cùng") j++;
   let list = readBodyList(view, toks, j);
@@ -32,9 +37,8 @@ export function coordinatorsAt(view: DocView, toks: readonly Tok[], k: number): 
  */
 export function joinsWithoutPartner(view: DocView, toks: readonly Tok[], k: number): boolean {
   const ws = wordsOf(toks);
-  if (!(ws[k] === "phối" && ws[k + 1] === "hợp")) return false;
-  let j = k + 2;
-  if (ws[j] === "chặt" && ws[j + 1] === "chẽ") j += 2;
+  let j = afterCooperate(ws, k);
+  if (j === undefined) return false;
   if (ws[j] === ",") j++;
   // A capitalised word there names a partner the body list could not read ("phối hợp Ban Quản lý Khu ...").
   return toks[j] !== undefined && /\p{L}/u.test(ws[j]!) && !OWN_DUTY.match(ws, j) && !view.isUpper(toks[j]!.start);
@@ -46,7 +50,7 @@ const BEFORE_PARTNER = new PhraseSet(["chủ động", "tích cực", "tiếp t�
 /** The length of an adverb standing before "phối hợp" at token k ("chủ động phối hợp với ..."), else 0. */
 export function beforePartner(ws: readonly string[], k: number): number {
   const n = BEFORE_PARTNER.match(ws, k);
-  return n && ws[k + n] === "phối" && ws[k + n + 1] === "hợp" ? n : 0;
+  return n && afterCooperate(ws, k + n) !== undefined ? n : 0;
 }
 
 /**
@@ -62,9 +66,8 @@ export function opensWithPartner(view: DocView, start: number, end: number): boo
     k += beforePartner(ws, k);
     if (coordinatorsAt(view, toks, k)) return true;
     // "phối hợp với Đoàn Kiểm tra ...": "với" names a partner though the body list cannot read it.
-    if (!(ws[k] === "phối" && ws[k + 1] === "hợp")) return false;
-    const j = ws[k + 2] === "chặt" && ws[k + 3] === "chẽ" ? k + 4 : k + 2;
-    return ws[j] === "với";
+    const j = afterCooperate(ws, k);
+    return j !== undefined && ws[j] === "với";
   };
   if (at(0)) return true;
   const colon = ws.indexOf(":");

@@ -4,7 +4,7 @@
  */
 import type { DocumentMeta } from "../../core/types.js";
 import { isEmptyFilter } from "../chunk-filter.js";
-import { isEmptyLexical, lexicalItems } from "../lexical.js";
+import { isEmptyLexical, lexicalItems, rareItems } from "../lexical.js";
 import { docPages } from "../rows.js";
 import type { ChunkFilter, LexicalColumn, LexicalQuery, ScoredChunk, StoredChunk } from "../types.js";
 import { lexemeQuery } from "./fts.js";
@@ -61,10 +61,9 @@ export async function searchLexical(
   // item; too few of them, or a search inside named documents, and every chunk holding any item is, as
   // the SQLite store does.
   const wanted = filter.docIds ? undefined : query.candidates;
-  const rarest = new Set([...terms].sort((a, b) => a.df - b.df).slice(0, 2));
-  const rare = wanted ? terms.filter((t) => t.df <= wanted.share * n || rarest.has(t)) : terms;
-  if (wanted && rare.length < terms.length) {
-    const hits = await rankBm25(q, c, terms, idf, avgdl, rare, filter, Math.max(limit, wanted.min));
+  const split = wanted && rareItems(terms, wanted.share, n);
+  if (wanted && split) {
+    const hits = await rankBm25(q, c, terms, idf, avgdl, split.rare, filter, Math.max(limit, wanted.min));
     if (hits.length >= Math.max(limit, wanted.min)) return hits.slice(0, limit);
   }
   return rankBm25(q, c, terms, idf, avgdl, terms, filter, limit);

@@ -9,7 +9,7 @@ import type { DocumentMeta } from "../../core/types.js";
 import { StoreError } from "../../core/errors.js";
 import { isEmptyFilter } from "../chunk-filter.js";
 import { docPages } from "../rows.js";
-import { isEmptyLexical, lexicalItems, type LexicalItems } from "../lexical.js";
+import { isEmptyLexical, lexicalItems, rareItems, type LexicalItems } from "../lexical.js";
 import type { ChunkFilter, LexicalColumn, LexicalQuery, ScoredChunk, StoredChunk } from "../types.js";
 
 interface ChunkRow {
@@ -175,10 +175,8 @@ export class ChunkSearch {
       ...items.pairs.map((p) => ({ q: `"${p}"`, df: pairDf.get(p) ?? 0 })),
       ...items.phrases.map((p) => ({ q: `"${p.join(" ")}"`, df: Math.min(...p.map((t) => termDf.get(t) ?? 0)) })),
     ];
-    const rarest = new Set([...all].sort((a, b) => a.df - b.df).slice(0, 2));
-    const rare = all.filter((x) => x.df <= share * this.chunksCached || rarest.has(x));
-    if (rare.length === all.length) return undefined;
-    return { rare: rare.map((x) => x.q), common: all.filter((x) => !rare.includes(x)).map((x) => x.q) };
+    const split = rareItems(all, share, this.chunksCached);
+    return split && { rare: split.rare.map((x) => x.q), common: split.common.map((x) => x.q) };
   }
 
   /**
@@ -195,7 +193,7 @@ export class ChunkSearch {
     const expr = `${cols} : (${parts.join(" OR ")})`;
     try {
       if (!filter.docIds && !filter.kinds) {
-        return this.candidates(query, items, limit, expr, (match, n) => this.lexicalAll[column].all({ match, limit: n }) as ScoredChunk[]);
+        return this.candidates(query, items, cols, limit, expr, (match, n) => this.lexicalAll[column].all({ match, limit: n }) as ScoredChunk[]);
       }
       const params = filterParams(filter);
       if (filter.docIds && filter.docIds.length <= RANGE_DOCS) {
@@ -207,7 +205,7 @@ export class ChunkSearch {
         }
       }
       const run = (match: string, n: number) => this.lexicalJoin[column].all({ match, ...params, limit: n }) as ScoredChunk[];
-      return filter.docIds ? run(expr, limit) : this.candidates(query, items, limit, expr, run);
+      return filter.docIds ? run(expr, limit) : this.candidates(query, items, cols, limit, expr, run);
     } catch (err) {
       if (err instanceof BetterSqlite3.SqliteError) {
         throw new StoreError("bad_query", `The search expression could not be read: ${err.message}`, { cause: err });
@@ -225,11 +223,12 @@ export class ChunkSearch {
    * the common ones (FTS5 scores every phrase of the expression, so these get the full sum). A chunk in
    * both takes the second score. Too few candidates: the whole expression, as without the share.
    */
-  private candidates(query: LexicalQuery, items: LexicalItems, limit: number, expr: string, run: (match: string, limit: number) => ScoredChunk[]): ScoredChunk[] {
+  private candidates(
+    query: LexicalQuery, items: LexicalItems, cols: string, limit: number, expr: string, run: (match: string, limit: number) => ScoredChunk[],
+  ): ScoredChunk[] {
     const wanted = query.candidates;
     const split = wanted && this.candidateSplit(items, query.column, wanted.share);
     if (!wanted || !split) return run(expr, limit);
-    const cols = `{${query.column} ${query.column}_pairs}`;
     const rare = run(`${cols} : (${split.rare.join(" OR ")})`, Math.max(limit, wanted.min));
     if (rare.length < Math.max(limit, wanted.min)) return run(expr, limit);
     const score = new Map<number, number>();
