@@ -27,16 +27,16 @@ export function isEmptyQuery(q: LexicalQuery): boolean {
  * Vietnamese phrases of their concepts; pairs are taken inside each phrase, never across two concepts.
  */
 export function questionQuery(u: Understanding, stats?: TermStats): LexicalQuery {
-  const candidates = POLICY.lexical.candidates;
+  const { candidates, headWeight } = POLICY.lexical;
   if (u.concepts) {
     const phrases = u.concepts.flatMap((alts) => alts).filter((a) => a.length > 0);
-    return { column: "folded", ...expression(phrases, phrases.flat(), stats), candidates };
+    return { column: "folded", ...expression(phrases, phrases.flat(), stats), candidates, headWeight };
   }
   const column: LexicalColumn = u.hasDiacritics ? "raw" : "folded";
   // A question of question words alone ("là gì?") asks about nothing.
   if (u.folded.length === 0) return { column, terms: [], pairs: [] };
   const syllables = u.words.flatMap((t) => tokens(column === "folded" ? fold(t) : nfc(t).toLowerCase()));
-  return { column, ...expression([syllables], column === "folded" ? syllables : syllables.map(fold), stats), candidates };
+  return { column, ...expression([syllables], column === "folded" ? syllables : syllables.map(fold), stats), candidates, headWeight };
 }
 
 /** Every syllable and every neighbouring pair of each run, plus the abbreviations of spelled-out phrases. */

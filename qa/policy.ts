@@ -39,6 +39,22 @@ export interface Policy {
      *   share 0.02, min 40:  CongBot 0.755 / 0.695, tuning 0.720 / 0.585 / 39, test 0.660 / 0.509 / 32.
      */
     candidates: { share: number; min: number };
+    /**
+     * Weight of a chunk's head (its document's number, issuer and title, its heading path: store/lexical.ts
+     * chunkHead) against its text's 1 in BM25, as BM25F weighs a title. An item of a plan seldom repeats
+     * the plan's number or the province that issued it, and questions name them ("Theo Quy định
+     * 383-QĐ/TW, ...", "Ở Cần Thơ, đợt 2 thi đua ..."). Measured 2026-12-07, one run each (tuning half
+     * recall / precision / negatives; test half beside it, never chosen on; CongBot retrieve() / ask /
+     * "nothing found"):
+     *   no head indexed (before): 0.789 / 0.639 / 38, test 0.663 / 0.570 / 34; CongBot 0.756 / 0.690 / 3.5 %;
+     *   1:   0.809 / 0.641 / 36, test 0.709 / 0.576 / 33; CongBot 0.753 / 0.690 / 2.7 %;
+     *   2:   0.829 / 0.653 / 37, test 0.750 / 0.591 / 33; CongBot 0.753 / 0.690 / 3.1 %;
+     *   3:   0.829 / 0.650 / 36, test 0.738 / 0.589 / 34; CongBot 0.755 / 0.695 / 2.9 % (chosen);
+     *   5:   0.829 / 0.653 / 37, test 0.733 / 0.582 / 34; CongBot 0.747 / 0.689 / 2.9 %.
+     * (The head written into the text's own columns instead, once or three times: tuning 0.819 / 0.839,
+     * but CongBot retrieve() 0.754 / 0.747: the longer text dilutes every term's frequency.)
+     */
+    headWeight: number;
   };
   /** Fusion and ordering (qa/retrieve.ts). */
   ranking: {
@@ -163,7 +179,7 @@ export interface Policy {
 }
 
 export const POLICY: Policy = {
-  lexical: { commonShare: 0.33, candidates: { share: 0.05, min: 400 } },
+  lexical: { commonShare: 0.33, candidates: { share: 0.05, min: 400 }, headWeight: 3 },
   ranking: { rrfK: 60, vectorWeight: 0, coverageWeight: 0.2, conceptCoverageWeight: 2, depth: 40 },
   answering: {
     evidence: { bias: -3.474, coverage: 0.495, share: 1.317, logWords: 0.972, minWords: 5, threshold: 0.438 },

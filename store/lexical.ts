@@ -6,7 +6,9 @@
  * (on the 426 documents a question's query of syllables and pairs went from p50/p95 18/40 ms to the
  * figures in the commit that brought pair columns).
  */
+import { docLabel } from "../core/display.js";
 import { fold, nfc, tokens } from "../core/text.js";
+import type { DocumentMeta } from "../core/types.js";
 import type { LexicalColumn, LexicalQuery } from "./types.js";
 
 /** Joins the two syllables of a pair term: not a letter or digit, so no syllable holds it. */
@@ -15,6 +17,18 @@ export const PAIR_JOINER = "_";
 /** The tokens of a text for one column. */
 export function columnTokens(column: LexicalColumn, text: string): string[] {
   return tokens(column === "folded" ? fold(text) : nfc(text).toLowerCase());
+}
+
+/**
+ * Where a chunk sits, indexed beside its text in columns of their own (the head columns): its document's
+ * kind and number ("Kế hoạch 141/KH-UBND"), issuer and title, and its heading path (the chunk's
+ * `context`, which opens with the title). A question names the plan, the province or the regulation an
+ * item belongs to ("Theo Quy định 383-QĐ/TW, hồ sơ phải nộp ..."), and the item's own text seldom repeats
+ * it. Searched as one field of the row with its own weight (LexicalQuery `headWeight`), as BM25F weighs
+ * a title.
+ */
+export function chunkHead(meta: Pick<DocumentMeta, "kind" | "number" | "issuer">, context: string): string {
+  return [meta.number ? docLabel(meta, "") : "", meta.issuer ?? "", context].filter(Boolean).join(" ");
 }
 
 /** The pair terms of a token sequence: each token joined to the next. */

@@ -119,6 +119,12 @@ export interface LexicalQuery {
    * chunk holding any item is ranked, as without it.
    */
   candidates?: { share: number; min: number };
+  /**
+   * Weight of a chunk's head (store/lexical.ts chunkHead: its document's number, issuer, title and its
+   * heading path) against its text's 1 in BM25: a term's frequency is its count in the text plus this
+   * times its count in the head (FTS5's column weights). Default 1.
+   */
+  headWeight?: number;
 }
 
 export interface EmbedderInfo {

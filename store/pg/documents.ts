@@ -8,8 +8,8 @@ import type { DocumentDraft } from "../../core/types.js";
 import {
   ASSIGNMENT_COLUMNS, assignmentValues, checkQuoteOffsets, DOCUMENT_COLUMNS, documentValues, type SaveResult,
 } from "../rows.js";
-import { columnTokens } from "../lexical.js";
-import { pairsTsvectors, tsvectorLiteral } from "./fts.js";
+import { chunkHead } from "../lexical.js";
+import { chunkFts, foldedTsvectorSql } from "./fts.js";
 import type { SqlQueryable } from "./sql.js";
 
 /** Rows per multi-row INSERT (well under the 65535 parameters of one statement). */
@@ -45,11 +45,10 @@ export async function saveDocument(tx: SqlQueryable, draft: DocumentDraft, stamp
   const chunkIds = (await insertRows(tx,
     "chunks (doc_id, section, start_at, end_at, text, context, n_tokens, raw_tsv, folded_tsv, raw_pairs_tsv, folded_pairs_tsv)",
     draft.chunks.map((c) => {
-      const raw = columnTokens("raw", c.text);
-      const pairs = pairsTsvectors(c.text);
-      return [id, c.section, c.start, c.end, c.text, c.context, raw.length, tsvectorLiteral(raw), raw.join(" "), pairs.raw, pairs.folded];
+      const fts = chunkFts(c.text, chunkHead(draft.meta, c.context));
+      return [id, c.section, c.start, c.end, c.text, c.context, fts.length, fts.raw, fts.folded, fts.rawPairs, fts.foldedPairs];
     }),
-    "RETURNING id", { 8: (p) => `to_tsvector('nhiemvu_folded', ${p})` })).map(Number).sort((a, b) => a - b); // nextval runs in row order: ascending = draft order
+    "RETURNING id", { 8: foldedTsvectorSql })).map(Number).sort((a, b) => a - b); // nextval runs in row order: ascending = draft order
   await insertRows(tx, `assignments (${ASSIGNMENT_COLUMNS.join(", ")})`, draft.assignments.map((a) => assignmentValues(id, draft, a)));
   return { id, status: existing ? "updated" : "new", chunkIds, replacedChunkIds };
 }

@@ -11,13 +11,15 @@
  * store/lexical.ts), built in TypeScript for both forms.
  */
 import { StoreError } from "../../core/errors.js";
-import { pairsTsvectors } from "./fts.js";
+import type { DocumentMeta } from "../../core/types.js";
+import { chunkHead } from "../lexical.js";
+import { chunkFts, foldedTsvectorSql, pairsTsvectors } from "./fts.js";
 import type { SqlClient, SqlQueryable } from "./sql.js";
 
 /** A migration: SQL, or a function for one that computes rows in TypeScript; all run in one transaction. */
 type Migration = string | ((tx: SqlQueryable) => Promise<void>);
 
-/** Chunks re-indexed per statement in migration 4. */
+/** Chunks re-indexed per statement in migrations 4 and 5. */
 const REFILL_BATCH = 1000;
 
 /** The vocabulary trigger's function (migration 1's, with the pair columns of migration 4 counted too). */
@@ -40,6 +42,37 @@ const VOCAB_COUNT_V4 = `
     RETURN NULL;
   END
   $fn$`;
+
+/**
+ * The vocabulary trigger's function since migration 5: 'r', 'f', 'p', 'q' count the chunks holding a
+ * term in their text (weight D: termFrequencies, the candidates' split, as FTS5's fts5vocab counts the
+ * text's columns); 'R', 'F', 'P', 'Q' in their text or head (BM25's idf, as FTS5 counts the rows a
+ * phrase matches in the columns searched); '#' the chunks and their length (ChunkFts length).
+ */
+const VOCAB_COUNT_V5 = `
+  CREATE OR REPLACE FUNCTION nhiemvu_vocab_count() RETURNS trigger LANGUAGE plpgsql AS $fn$
+  DECLARE
+    delta INTEGER := CASE WHEN TG_OP = 'DELETE' THEN -1 ELSE 1 END;
+  BEGIN
+    INSERT INTO chunk_vocab (col, term, df)
+    SELECT t.col, t.term, delta * sum(t.n) FROM (${vocabRows("changed")}) t
+    GROUP BY t.col, t.term
+    ORDER BY t.col, t.term
+    ON CONFLICT (col, term) DO UPDATE SET df = chunk_vocab.df + excluded.df;
+    RETURN NULL;
+  END
+  $fn$`;
+
+/** The vocabulary rows (col, term, n) of the chunks in `from`, as VOCAB_COUNT_V5 counts them. */
+function vocabRows(from: string): string {
+  const columns = [["r", "raw_tsv"], ["f", "folded_tsv"], ["p", "raw_pairs_tsv"], ["q", "folded_pairs_tsv"]];
+  return [
+    ...columns.map(([col, tsv]) => `SELECT '${col}' AS col, unnest(tsvector_to_array(ts_filter(${tsv}, '{d}'))) AS term, 1 AS n FROM ${from}`),
+    ...columns.map(([col, tsv]) => `SELECT '${col!.toUpperCase()}', unnest(tsvector_to_array(${tsv})), 1 FROM ${from}`),
+    `SELECT '#', '', 1 FROM ${from}`,
+    `SELECT '#', 'tokens', n_tokens FROM ${from}`,
+  ].join("\n      UNION ALL ");
+}
 
 /** Key of the migration lock (the one-argument bigint lock space; `withLock` uses the two-int one). */
 const MIGRATION_LOCK = "hashtext('nhiemvu:migrate')";
@@ -331,6 +364,29 @@ const MIGRATIONS: readonly Migration[] = [
     await tx.query(VOCAB_COUNT_V4);
     await tx.query("CREATE INDEX chunks_raw_pairs_tsv ON chunks USING GIN (raw_pairs_tsv)");
     await tx.query("CREATE INDEX chunks_folded_pairs_tsv ON chunks USING GIN (folded_pairs_tsv)");
+  },
+  // 5: a chunk's head (store/lexical.ts chunkHead: its document's number, issuer and title, its heading
+  // path) in every tsvector, weighted A, which BM25 weighs apart (search.ts); n_tokens becomes the row's
+  // length as FTS5 counts it; the vocabulary counts text and text-or-head apart (VOCAB_COUNT_V5).
+  // Refilled from the stored chunks and their documents' metadata, then counted afresh.
+  async (tx) => {
+    for (let after = 0; ;) {
+      const rows = (await tx.query<{ id: number; text: string; context: string; meta: string }>(
+        `SELECT c.id, c.text, c.context, d.meta FROM chunks c JOIN documents d ON d.id = c.doc_id
+          WHERE c.id > $1 ORDER BY c.id LIMIT $2`, [after, REFILL_BATCH])).rows;
+      if (rows.length === 0) break;
+      const fts = rows.map((r) => chunkFts(r.text, chunkHead(JSON.parse(r.meta) as DocumentMeta, r.context)));
+      await tx.query(`UPDATE chunks c SET n_tokens = v.n, raw_tsv = v.r::tsvector, folded_tsv = ${foldedTsvectorSql("ARRAY[v.fh, v.ft]")},
+          raw_pairs_tsv = v.p::tsvector, folded_pairs_tsv = v.q::tsvector
+        FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS v(id, n, r, fh, ft, p, q)
+        WHERE c.id = v.id`,
+      [rows.map((r) => r.id), fts.map((f) => f.length), fts.map((f) => f.raw), fts.map((f) => f.folded[0]), fts.map((f) => f.folded[1]),
+        fts.map((f) => f.rawPairs), fts.map((f) => f.foldedPairs)]);
+      after = Number(rows[rows.length - 1]!.id);
+    }
+    await tx.query("DELETE FROM chunk_vocab");
+    await tx.query(`INSERT INTO chunk_vocab (col, term, df) SELECT t.col, t.term, sum(t.n) FROM (${vocabRows("chunks")}) t GROUP BY t.col, t.term`);
+    await tx.query(VOCAB_COUNT_V5);
   },
 ];
 

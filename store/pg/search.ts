@@ -10,25 +10,30 @@ import type { ChunkFilter, LexicalColumn, LexicalQuery, ScoredChunk, StoredChunk
 import { lexemeQuery } from "./fts.js";
 import type { SqlQueryable } from "./sql.js";
 
-/** Per column: the tsvectors of its tokens and of its pair terms, and their chunk_vocab columns. */
-const COLUMNS: Record<LexicalColumn, { tsv: string; pairsTsv: string; col: string; pairsCol: string }> = {
-  raw: { tsv: "c.raw_tsv", pairsTsv: "c.raw_pairs_tsv", col: "r", pairsCol: "p" },
-  folded: { tsv: "c.folded_tsv", pairsTsv: "c.folded_pairs_tsv", col: "f", pairsCol: "q" },
+/**
+ * Per column: the tsvectors of its tokens and of its pair terms (the chunk's head weighted A, its text
+ * D), their chunk_vocab columns counting the text alone, and those counting text or head (schema.ts).
+ */
+const COLUMNS: Record<LexicalColumn, { tsv: string; pairsTsv: string; col: string; pairsCol: string; rowCol: string; rowPairsCol: string }> = {
+  raw: { tsv: "c.raw_tsv", pairsTsv: "c.raw_pairs_tsv", col: "r", pairsCol: "p", rowCol: "R", rowPairsCol: "P" },
+  folded: { tsv: "c.folded_tsv", pairsTsv: "c.folded_pairs_tsv", col: "f", pairsCol: "q", rowCol: "F", rowPairsCol: "Q" },
 };
 
 /** BM25 parameters, FTS5's. */
 const K1 = 1.2;
 const B = 0.75;
 
-/** One term of the BM25 sum: its tsquery, whether it runs on the pair tsvector, and its document count. */
-interface Bm25Term { query: string; pairs: boolean; df: number }
+/** One term of the BM25 sum: its tsquery, whether it runs on the pair tsvector, its document counts in the text and in text or head. */
+interface Bm25Term { query: string; pairs: boolean; df: number; rowDf: number }
 
 /**
  * Chunks matching any term, pair term or phrase of `query` in one column, best first, scored by BM25 as
- * FTS5 scores them (higher is better): per term, idf from the vocabulary counts (a phrase of several
- * words takes its rarest word's count: an upper bound of the phrase's), tf = the term's occurrences
- * (ts_rank_cd without normalisation gives 0.1 per occurrence), length normalised as FTS5 does, by the
- * tokens of the whole row (text and pairs, raw and folded: 4n - 2 for n tokens).
+ * FTS5 scores them (higher is better): per term, idf from the chunks holding it in text or head (a
+ * phrase of several words takes its rarest word's count: an upper bound of the phrase's), tf = its
+ * occurrences in the text plus query.headWeight times those in the head (ts_rank_cd without
+ * normalisation sums each occurrence's weight: 0.1 for D, 0.1 x the head weight for A), length
+ * normalised as FTS5 does, by the tokens of the whole row (n_tokens: text and head, raw and folded,
+ * and their pairs).
  */
 export async function searchLexical(
   q: SqlQueryable, query: LexicalQuery, filter: ChunkFilter, limit: number,
@@ -38,43 +43,49 @@ export async function searchLexical(
   const c = COLUMNS[query.column];
   const tokens = [...new Set([...items.terms, ...items.phrases.flat()])];
   const stats = await q.query<{ col: string; term: string; df: number }>(`SELECT col, term, df FROM chunk_vocab
-    WHERE (col = $1 AND term = ANY($2::text[])) OR (col = $3 AND term = ANY($4::text[])) OR col = '#'`,
-  [c.col, tokens, c.pairsCol, items.pairs]);
+    WHERE (col IN ($1, $2) AND term = ANY($3::text[])) OR (col IN ($4, $5) AND term = ANY($6::text[])) OR col = '#'`,
+  [c.col, c.rowCol, tokens, c.pairsCol, c.rowPairsCol, items.pairs]);
+  // A pair term holds the joiner and a token never does, so one map serves a token and a pair column.
   const df = new Map<string, number>();
+  const rowDf = new Map<string, number>();
   let n = 0;
   let total = 0;
   for (const row of stats.rows) {
-    // A pair term holds the joiner and a token never does, so one map serves both vocabulary columns.
-    if (row.col !== "#") df.set(row.term, Number(row.df));
-    else if (row.term === "") n = Number(row.df);
-    else total = Number(row.df);
+    if (row.col === "#") {
+      if (row.term === "") n = Number(row.df);
+      else total = Number(row.df);
+    } else (row.col === c.rowCol || row.col === c.rowPairsCol ? rowDf : df).set(row.term, Number(row.df));
   }
-  const count = (t: string) => df.get(t) ?? 0;
+  const count = (m: Map<string, number>) => (t: string) => m.get(t) ?? 0;
+  const bm25Term = (query: string, pairs: boolean, toks: string[]): Bm25Term => ({
+    query, pairs, df: Math.min(...toks.map(count(df))), rowDf: Math.min(...toks.map(count(rowDf))),
+  });
   const terms: Bm25Term[] = [
-    ...items.terms.map((t) => ({ query: lexemeQuery([t]), pairs: false, df: count(t) })),
-    ...items.pairs.map((p) => ({ query: lexemeQuery([p]), pairs: true, df: count(p) })),
-    ...items.phrases.map((toks) => ({ query: lexemeQuery(toks), pairs: false, df: Math.min(...toks.map(count)) })),
+    ...items.terms.map((t) => bm25Term(lexemeQuery([t]), false, [t])),
+    ...items.pairs.map((p) => bm25Term(lexemeQuery([p]), true, [p])),
+    ...items.phrases.map((toks) => bm25Term(lexemeQuery(toks), false, toks)),
   ];
-  const idf = terms.map((t) => Math.max(1e-6, Math.log((n - t.df + 0.5) / (t.df + 0.5))));
-  const avgdl = n > 0 && total > 0 ? (4 * total - 2 * n) / n : 1;
+  const idf = terms.map((t) => Math.max(1e-6, Math.log((n - t.rowDf + 0.5) / (t.rowDf + 0.5))));
+  const avgdl = n > 0 && total > 0 ? total / n : 1;
+  const head = query.headWeight ?? 1;
   // With candidates, only the chunks holding a rare item are ranked (store/types.ts), each by every
   // item; too few of them, or a search inside named documents, and every chunk holding any item is, as
-  // the SQLite store does.
+  // the SQLite store does. Rarity is the text's, as the SQLite store reads it.
   const wanted = filter.docIds ? undefined : query.candidates;
   const split = wanted && rareItems(terms, wanted.share, n);
   if (wanted && split) {
-    const hits = await rankBm25(q, c, terms, idf, avgdl, split.rare, filter, Math.max(limit, wanted.min));
+    const hits = await rankBm25(q, c, terms, idf, avgdl, head, split.rare, filter, Math.max(limit, wanted.min));
     if (hits.length >= Math.max(limit, wanted.min)) return hits.slice(0, limit);
   }
-  return rankBm25(q, c, terms, idf, avgdl, terms, filter, limit);
+  return rankBm25(q, c, terms, idf, avgdl, head, terms, filter, limit);
 }
 
 /** The best `limit` chunks holding one of `matching`, scored by every one of `terms`. */
 async function rankBm25(
-  q: SqlQueryable, c: (typeof COLUMNS)[LexicalColumn], terms: Bm25Term[], idf: number[], avgdl: number, matching: Bm25Term[],
-  filter: ChunkFilter, limit: number,
+  q: SqlQueryable, c: (typeof COLUMNS)[LexicalColumn], terms: Bm25Term[], idf: number[], avgdl: number, head: number,
+  matching: Bm25Term[], filter: ChunkFilter, limit: number,
 ): Promise<ScoredChunk[]> {
-  const params: unknown[] = [filter.docIds ?? null, filter.kinds ?? null, limit, avgdl, terms.map((t) => t.query), idf, terms.map((t) => t.pairs)];
+  const params: unknown[] = [filter.docIds ?? null, filter.kinds ?? null, limit, avgdl, terms.map((t) => t.query), idf, terms.map((t) => t.pairs), head / 10];
   // Each tsvector is searched through its own GIN index (a BitmapOr when both are asked).
   const match: string[] = [];
   for (const [onPairs, tsv] of [[false, c.tsv], [true, c.pairsTsv]] as const) {
@@ -83,9 +94,11 @@ async function rankBm25(
     params.push(alternatives.join(" | "));
     match.push(`${tsv} @@ $${params.length}::tsquery`);
   }
+  // ts_rank_cd's weights are {D, C, B, A} and float4: the sum is rounded off their float error.
   const r = await q.query<{ id: number; score: number }>(`
-    SELECT c.id, (SELECT sum(p.idf * (p.tf * ${K1 + 1}) / (p.tf + ${K1} * (${1 - B} + ${B} * greatest(4 * c.n_tokens - 2, 0) / $4::float8)))
-      FROM (SELECT w.idf, round(10 * ts_rank_cd(CASE WHEN w.pairs THEN ${c.pairsTsv} ELSE ${c.tsv} END, w.q::tsquery, 0)) AS tf
+    SELECT c.id, (SELECT sum(p.idf * (p.tf * ${K1 + 1}) / (p.tf + ${K1} * (${1 - B} + ${B} * c.n_tokens / $4::float8)))
+      FROM (SELECT w.idf, round((10 * ts_rank_cd(ARRAY[0.1, 0.1, 0.1, $8]::float4[],
+          CASE WHEN w.pairs THEN ${c.pairsTsv} ELSE ${c.tsv} END, w.q::tsquery, 0))::numeric, 4)::float8 AS tf
         FROM unnest($5::text[], $6::float8[], $7::boolean[]) AS w(q, idf, pairs)) p)::float8 AS score
     FROM chunks c ${filter.kinds ? "JOIN documents d ON d.id = c.doc_id" : ""}
     WHERE (${match.join(" OR ")})

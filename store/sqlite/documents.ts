@@ -6,7 +6,7 @@
  */
 import type { Database } from "better-sqlite3";
 import type { DocumentDraft } from "../../core/types.js";
-import { columnTokens, pairTerms } from "../lexical.js";
+import { chunkHead, columnTokens, pairTerms } from "../lexical.js";
 import {
   ASSIGNMENT_COLUMNS, assignmentValues, checkQuoteOffsets, DOCUMENT_COLUMNS, documentValues, type SaveResult,
 } from "../rows.js";
@@ -21,15 +21,26 @@ export interface SqliteDocumentWrites {
 
 const places = (n: number) => Array(n).fill("?").join(", ");
 
-/** The full-text row of a chunk: its text as written and folded, and the pair terms of each (schema 5). */
-export const INSERT_FTS = "INSERT INTO chunks_fts (rowid, raw, folded, raw_pairs, folded_pairs) VALUES (?, ?, ?, ?, ?)";
+/**
+ * The full-text row of a chunk (schema 7): its text as written and folded and the pair terms of each, then
+ * the same four of its head (store/lexical.ts chunkHead), which BM25 weighs apart.
+ */
+export const INSERT_FTS = `INSERT INTO chunks_fts (rowid, raw, folded, raw_pairs, folded_pairs, head_raw, head_folded, head_raw_pairs,
+  head_folded_pairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
- * The values of INSERT_FTS after the rowid: the columns' tokens (store/lexical.ts, as PostgreSQL indexes
- * them) joined by spaces, so the pair terms are exactly the neighbours FTS5 sees. '_', which joins a pair
- * term and is a token character of the index, is never inside a token.
+ * The values of INSERT_FTS after the rowid: the text's columns, then the head's (textColumns).
  */
-export function ftsColumns(text: string): [string, string, string, string] {
+export function ftsColumns(text: string, head: string): string[] {
+  return [...textColumns(text), ...textColumns(head)];
+}
+
+/**
+ * A text's four full-text columns: its tokens (store/lexical.ts, as PostgreSQL indexes them) as written
+ * and folded, joined by spaces, so the pair terms are exactly the neighbours FTS5 sees, and those pair
+ * terms. '_', which joins a pair term and is a token character of the index, is never inside a token.
+ */
+export function textColumns(text: string): [string, string, string, string] {
   const raw = columnTokens("raw", text);
   const folded = columnTokens("folded", text);
   return [raw.join(" "), folded.join(" "), pairTerms(raw).join(" "), pairTerms(folded).join(" ")];
@@ -67,7 +78,7 @@ export function sqliteDocumentWrites(db: Database, now: () => Date): SqliteDocum
     const chunkIds: number[] = [];
     for (const c of draft.chunks) {
       const chunkId = Number(insertChunk.run(id, c.section, c.start, c.end, c.text, c.context).lastInsertRowid);
-      insertFts.run(chunkId, ...ftsColumns(c.text));
+      insertFts.run(chunkId, ...ftsColumns(c.text, chunkHead(draft.meta, c.context)));
       chunkIds.push(chunkId);
     }
     for (const a of draft.assignments) insertAssignment.run(...assignmentValues(id, draft, a));

@@ -5,12 +5,14 @@
  */
 import type { Database } from "better-sqlite3";
 import { StoreError } from "../../core/errors.js";
-import { ftsColumns, INSERT_FTS } from "./documents.js";
+import type { DocumentMeta } from "../../core/types.js";
+import { chunkHead } from "../lexical.js";
+import { ftsColumns, INSERT_FTS, textColumns } from "./documents.js";
 
 /** A migration: SQL, or a function for one that computes rows in JS. Both run inside its transaction. */
 type Migration = string | ((db: Database) => void);
 
-/** Chunks re-indexed per read in migration 5 (a bound on memory at the scale corpus's 75k chunks). */
+/** Chunks re-indexed per read in migrations 5 and 7 (a bound on memory at the scale corpus's 75k chunks). */
 const REFILL_BATCH = 2000;
 
 const MIGRATIONS: readonly Migration[] = [
@@ -230,11 +232,11 @@ const MIGRATIONS: readonly Migration[] = [
         tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
       );`);
     const read = db.prepare("SELECT id, text FROM chunks WHERE id > ? ORDER BY id LIMIT ?");
-    const insert = db.prepare(INSERT_FTS);
+    const insert = db.prepare("INSERT INTO chunks_fts (rowid, raw, folded, raw_pairs, folded_pairs) VALUES (?, ?, ?, ?, ?)");
     for (let after = 0; ;) {
       const rows = read.all(after, REFILL_BATCH) as Array<{ id: number; text: string }>;
       if (rows.length === 0) break;
-      for (const r of rows) insert.run(r.id, ...ftsColumns(r.text));
+      for (const r of rows) insert.run(r.id, ...textColumns(r.text));
       after = rows[rows.length - 1]!.id;
     }
     db.exec("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')");
@@ -244,6 +246,25 @@ const MIGRATIONS: readonly Migration[] = [
   `
   CREATE INDEX sections_doc ON sections(doc_id);
   `,
+  // 7: a chunk's head (store/lexical.ts chunkHead: its document's number, issuer and title, its heading
+  // path) in four columns of its own, weighed apart by BM25; rebuilt and refilled like 5.
+  (db) => {
+    db.exec(`DROP TABLE chunks_fts;
+      CREATE VIRTUAL TABLE chunks_fts USING fts5(
+        raw, folded, raw_pairs, folded_pairs, head_raw, head_folded, head_raw_pairs, head_folded_pairs,
+        content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
+      );`);
+    const read = db.prepare(`SELECT c.id, c.text, c.context, d.meta FROM chunks c JOIN documents d ON d.id = c.doc_id
+      WHERE c.id > ? ORDER BY c.id LIMIT ?`);
+    const insert = db.prepare(INSERT_FTS);
+    for (let after = 0; ;) {
+      const rows = read.all(after, REFILL_BATCH) as Array<{ id: number; text: string; context: string; meta: string }>;
+      if (rows.length === 0) break;
+      for (const r of rows) insert.run(r.id, ...ftsColumns(r.text, chunkHead(JSON.parse(r.meta) as DocumentMeta, r.context)));
+      after = rows[rows.length - 1]!.id;
+    }
+    db.exec("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')");
+  },
 ];
 
 /** The schema version this code writes. */

@@ -80,9 +80,12 @@ export class ChunkSearch {
   private stamp = "";
 
   constructor(db: Database) {
-    // Columns raw, folded, raw_pairs, folded_pairs (schema 5). Weighting the other form 0 keeps BM25 to
-    // the columns the filter names; a pair weighs as a syllable, as the phrase it replaces did.
-    const weights: Record<LexicalColumn, string> = { raw: "1.0, 0.0, 1.0, 0.0", folded: "0.0, 1.0, 0.0, 1.0" };
+    // Columns raw, folded, raw_pairs, folded_pairs, then the same four of the chunk's head (schema 7).
+    // Weighting the other form 0 keeps BM25 to the columns the filter names; a pair weighs as a syllable,
+    // as the phrase it replaces did; the head weighs @head (LexicalQuery headWeight).
+    const weights: Record<LexicalColumn, string> = {
+      raw: "1.0, 0.0, 1.0, 0.0, @head, 0.0, @head, 0.0", folded: "0.0, 1.0, 0.0, 1.0, 0.0, @head, 0.0, @head",
+    };
     const per = (sql: (w: string) => string) => ({ raw: db.prepare(sql(weights.raw)), folded: db.prepare(sql(weights.folded)) });
     this.lexicalAll = per((w) => `SELECT rowid AS chunkId, -bm25(chunks_fts, ${w}) AS score FROM chunks_fts
       WHERE chunks_fts MATCH @match ORDER BY score DESC, rowid LIMIT @limit`);
@@ -180,31 +183,33 @@ export class ChunkSearch {
   }
 
   /**
-   * BM25 over a column's syllables and pair terms (one FTS5 expression: terms, pair terms and phrases
-   * OR-ed inside `{column column_pairs}`); score = -bm25, higher is better.
+   * BM25 over a column's syllables and pair terms, in the chunk's text and head (one FTS5 expression:
+   * terms, pair terms and phrases OR-ed inside `{column column_pairs head_column head_column_pairs}`,
+   * the head weighed by query.headWeight); score = -bm25, higher is better.
    */
   searchLexical(query: LexicalQuery, filter: ChunkFilter, limit: number): ScoredChunk[] {
     const items = lexicalItems(query);
     if (isEmptyLexical(items) || limit <= 0 || isEmptyFilter(filter)) return [];
     const { column } = query;
+    const head = query.headWeight ?? 1;
     // Tokens are letters, digits and the pair joiner: nothing to escape inside the quotes.
     const parts = [...items.terms, ...items.pairs, ...items.phrases.map((p) => p.join(" "))].map((t) => `"${t}"`);
-    const cols = `{${column} ${column}_pairs}`;
+    const cols = `{${column} ${column}_pairs head_${column} head_${column}_pairs}`;
     const expr = `${cols} : (${parts.join(" OR ")})`;
     try {
       if (!filter.docIds && !filter.kinds) {
-        return this.candidates(query, items, cols, limit, expr, (match, n) => this.lexicalAll[column].all({ match, limit: n }) as ScoredChunk[]);
+        return this.candidates(query, items, cols, limit, expr, (match, n) => this.lexicalAll[column].all({ match, limit: n, head }) as ScoredChunk[]);
       }
       const params = filterParams(filter);
       if (filter.docIds && filter.docIds.length <= RANGE_DOCS) {
         const ranges = this.docRanges.all(params) as Array<{ lo: number; hi: number; n: number }>;
         if (ranges.every((r) => r.hi - r.lo + 1 === r.n)) {
           // A few documents' chunks are few: BM25 over all of them costs little.
-          const hits = ranges.flatMap((r) => this.lexicalRange[column].all({ match: expr, lo: r.lo, hi: r.hi, limit }) as ScoredChunk[]);
+          const hits = ranges.flatMap((r) => this.lexicalRange[column].all({ match: expr, lo: r.lo, hi: r.hi, limit, head }) as ScoredChunk[]);
           return hits.sort((a, b) => b.score - a.score || a.chunkId - b.chunkId).slice(0, limit);
         }
       }
-      const run = (match: string, n: number) => this.lexicalJoin[column].all({ match, ...params, limit: n }) as ScoredChunk[];
+      const run = (match: string, n: number) => this.lexicalJoin[column].all({ match, ...params, limit: n, head }) as ScoredChunk[];
       return filter.docIds ? run(expr, limit) : this.candidates(query, items, cols, limit, expr, run);
     } catch (err) {
       if (err instanceof BetterSqlite3.SqliteError) {

@@ -44,8 +44,10 @@ describe.skipIf(!pgAdminUrl())("PostgreSQL full text", () => {
     const folded = await store.searchLexical(lexical("folded", fold("đảng uỷ")), {}, 10);
     expect(await texts(store, folded)).toEqual(["Đảng uỷ Chính phủ lãnh đạo thực hiện Kết luận số 229-KL/TW."]);
     expect(await store.searchLexical(lexical("folded", "dang uy"), {}, 10)).toEqual(folded);
-    // "229-kl/tw" is three tokens in a row, as FTS5 splits it.
-    expect(await store.searchLexical(lexical("folded", "229-kl/tw"), {}, 10)).toEqual(folded);
+    // "229-kl/tw" is three tokens in a row, as FTS5 splits it; every chunk's head names its document's
+    // number, and the chunk that also writes it ranks first.
+    const byNumber = await store.searchLexical(lexical("folded", "229-kl/tw"), {}, 10);
+    expect(await texts(store, byNumber)).toEqual(["Đảng uỷ Chính phủ lãnh đạo thực hiện Kết luận số 229-KL/TW.", "Ủy ban nhân dân các tỉnh dừng việc cấp phép."]);
     expect(await store.searchLexical(lexical("folded", "kl 229"), {}, 10)).toEqual([]);
     // The raw column keeps diacritics: the folded words do not match it, the written ones do.
     expect(await store.searchLexical(lexical("raw", "dang uy"), {}, 10)).toEqual([]);
