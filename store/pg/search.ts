@@ -12,19 +12,20 @@ import type { SqlQueryable } from "./sql.js";
 
 /**
  * Per column: the tsvectors of its tokens and of its pair terms (the chunk's head weighted A, its text
- * D), their chunk_vocab columns counting the text alone, and those counting text or head (schema.ts).
+ * D), and the chunk_vocab columns counting the chunks holding a term or a pair in text or head (BM25's
+ * idf, the candidates' rarity; schema.ts). termFrequencies reads the text's own counts.
  */
-const COLUMNS: Record<LexicalColumn, { tsv: string; pairsTsv: string; col: string; pairsCol: string; rowCol: string; rowPairsCol: string }> = {
-  raw: { tsv: "c.raw_tsv", pairsTsv: "c.raw_pairs_tsv", col: "r", pairsCol: "p", rowCol: "R", rowPairsCol: "P" },
-  folded: { tsv: "c.folded_tsv", pairsTsv: "c.folded_pairs_tsv", col: "f", pairsCol: "q", rowCol: "F", rowPairsCol: "Q" },
+const COLUMNS: Record<LexicalColumn, { tsv: string; pairsTsv: string; rowCol: string; rowPairsCol: string }> = {
+  raw: { tsv: "c.raw_tsv", pairsTsv: "c.raw_pairs_tsv", rowCol: "R", rowPairsCol: "P" },
+  folded: { tsv: "c.folded_tsv", pairsTsv: "c.folded_pairs_tsv", rowCol: "F", rowPairsCol: "Q" },
 };
 
 /** BM25 parameters, FTS5's. */
 const K1 = 1.2;
 const B = 0.75;
 
-/** One term of the BM25 sum: its tsquery, whether it runs on the pair tsvector, its document counts in the text and in text or head. */
-interface Bm25Term { query: string; pairs: boolean; df: number; rowDf: number }
+/** One term of the BM25 sum: its tsquery, whether it runs on the pair tsvector, and its document count (text or head). */
+interface Bm25Term { query: string; pairs: boolean; df: number }
 
 /**
  * Chunks matching any term, pair term or phrase of `query` in one column, best first, scored by BM25 as
@@ -43,34 +44,30 @@ export async function searchLexical(
   const c = COLUMNS[query.column];
   const tokens = [...new Set([...items.terms, ...items.phrases.flat()])];
   const stats = await q.query<{ col: string; term: string; df: number }>(`SELECT col, term, df FROM chunk_vocab
-    WHERE (col IN ($1, $2) AND term = ANY($3::text[])) OR (col IN ($4, $5) AND term = ANY($6::text[])) OR col = '#'`,
-  [c.col, c.rowCol, tokens, c.pairsCol, c.rowPairsCol, items.pairs]);
-  // A pair term holds the joiner and a token never does, so one map serves a token and a pair column.
+    WHERE (col = $1 AND term = ANY($2::text[])) OR (col = $3 AND term = ANY($4::text[])) OR col = '#'`,
+  [c.rowCol, tokens, c.rowPairsCol, items.pairs]);
   const df = new Map<string, number>();
-  const rowDf = new Map<string, number>();
   let n = 0;
   let total = 0;
   for (const row of stats.rows) {
-    if (row.col === "#") {
-      if (row.term === "") n = Number(row.df);
-      else total = Number(row.df);
-    } else (row.col === c.rowCol || row.col === c.rowPairsCol ? rowDf : df).set(row.term, Number(row.df));
+    // A pair term holds the joiner and a token never does, so one map serves both vocabulary columns.
+    if (row.col !== "#") df.set(row.term, Number(row.df));
+    else if (row.term === "") n = Number(row.df);
+    else total = Number(row.df);
   }
-  const count = (m: Map<string, number>) => (t: string) => m.get(t) ?? 0;
-  const bm25Term = (query: string, pairs: boolean, toks: string[]): Bm25Term => ({
-    query, pairs, df: Math.min(...toks.map(count(df))), rowDf: Math.min(...toks.map(count(rowDf))),
-  });
+  const count = (t: string) => df.get(t) ?? 0;
   const terms: Bm25Term[] = [
-    ...items.terms.map((t) => bm25Term(lexemeQuery([t]), false, [t])),
-    ...items.pairs.map((p) => bm25Term(lexemeQuery([p]), true, [p])),
-    ...items.phrases.map((toks) => bm25Term(lexemeQuery(toks), false, toks)),
+    ...items.terms.map((t) => ({ query: lexemeQuery([t]), pairs: false, df: count(t) })),
+    ...items.pairs.map((p) => ({ query: lexemeQuery([p]), pairs: true, df: count(p) })),
+    ...items.phrases.map((toks) => ({ query: lexemeQuery(toks), pairs: false, df: Math.min(...toks.map(count)) })),
   ];
-  const idf = terms.map((t) => Math.max(1e-6, Math.log((n - t.rowDf + 0.5) / (t.rowDf + 0.5))));
+  const idf = terms.map((t) => Math.max(1e-6, Math.log((n - t.df + 0.5) / (t.df + 0.5))));
   const avgdl = n > 0 && total > 0 ? total / n : 1;
   const head = query.headWeight ?? 1;
   // With candidates, only the chunks holding a rare item are ranked (store/types.ts), each by every
   // item; too few of them, or a search inside named documents, and every chunk holding any item is, as
-  // the SQLite store does. Rarity is the text's, as the SQLite store reads it.
+  // the SQLite store does. Rarity counts the chunks holding an item in text or head (the SQLite store
+  // sums its text and head columns' counts, which FTS5's vocabulary gives apart).
   const wanted = filter.docIds ? undefined : query.candidates;
   const split = wanted && rareItems(terms, wanted.share, n);
   if (wanted && split) {

@@ -165,13 +165,20 @@ export class ChunkSearch {
   }
 
   /**
-   * The rare items of a query (quoted for MATCH) and the others, by `share` of the chunks holding each
-   * (query.candidates): the items a candidate chunk must hold. A phrase counts as its rarest token.
+   * The rare items of a query (quoted for MATCH) and the others, by `share` of the chunks holding each in
+   * their text or head (query.candidates): the items a candidate chunk must hold. A phrase counts as its
+   * rarest token.
    * Undefined when every item is rare (nothing to leave out).
    */
   private candidateSplit(items: LexicalItems, column: LexicalColumn, share: number): { rare: string[]; common: string[] } | undefined {
-    const termDf = this.columnDocs(column, [...items.terms, ...items.phrases.flat()]);
-    const pairDf = this.columnDocs(`${column}_pairs`, items.pairs);
+    // Held in the text or the head: FTS5's vocabulary counts each column, so their sum (at least the union).
+    const held = (col: string, terms: string[]) => {
+      const df = this.columnDocs(col, terms);
+      for (const [t, n] of this.columnDocs(`head_${col}`, terms)) df.set(t, (df.get(t) ?? 0) + n);
+      return df;
+    };
+    const termDf = held(column, [...items.terms, ...items.phrases.flat()]);
+    const pairDf = held(`${column}_pairs`, items.pairs);
     if (this.chunksCached < 0) this.chunksCached = this.chunkCount.get() as number;
     const all = [
       ...items.terms.map((t) => ({ q: `"${t}"`, df: termDf.get(t) ?? 0 })),
