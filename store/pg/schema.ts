@@ -22,46 +22,39 @@ type Migration = string | ((tx: SqlQueryable) => Promise<void>);
 /** Chunks re-indexed per statement in migrations 4 and 5. */
 const REFILL_BATCH = 1000;
 
-/** The vocabulary trigger's function (migration 1's, with the pair columns of migration 4 counted too). */
-const VOCAB_COUNT_V4 = `
+/** The vocabulary trigger's function over the rows (col, term, n) that `rows` selects from `changed`. */
+function vocabCountFunction(rows: string): string {
+  return `
   CREATE OR REPLACE FUNCTION nhiemvu_vocab_count() RETURNS trigger LANGUAGE plpgsql AS $fn$
   DECLARE
     delta INTEGER := CASE WHEN TG_OP = 'DELETE' THEN -1 ELSE 1 END;
   BEGIN
     INSERT INTO chunk_vocab (col, term, df)
-    SELECT t.col, t.term, delta * sum(t.n) FROM (
+    SELECT t.col, t.term, delta * sum(t.n) FROM (${rows}) t
+    GROUP BY t.col, t.term
+    ORDER BY t.col, t.term
+    ON CONFLICT (col, term) DO UPDATE SET df = chunk_vocab.df + excluded.df;
+    RETURN NULL;
+  END
+  $fn$`;
+}
+
+/** The vocabulary trigger's function of migration 4 (migration 1's, with the pair columns counted too). */
+const VOCAB_COUNT_V4 = vocabCountFunction(`
       SELECT 'r' AS col, unnest(tsvector_to_array(raw_tsv)) AS term, 1 AS n FROM changed
       UNION ALL SELECT 'f', unnest(tsvector_to_array(folded_tsv)), 1 FROM changed
       UNION ALL SELECT 'p', unnest(tsvector_to_array(raw_pairs_tsv)), 1 FROM changed
       UNION ALL SELECT 'q', unnest(tsvector_to_array(folded_pairs_tsv)), 1 FROM changed
       UNION ALL SELECT '#', '', 1 FROM changed
-      UNION ALL SELECT '#', 'tokens', n_tokens FROM changed) t
-    GROUP BY t.col, t.term
-    ORDER BY t.col, t.term
-    ON CONFLICT (col, term) DO UPDATE SET df = chunk_vocab.df + excluded.df;
-    RETURN NULL;
-  END
-  $fn$`;
+      UNION ALL SELECT '#', 'tokens', n_tokens FROM changed`);
 
 /**
  * The vocabulary trigger's function since migration 5: 'r', 'f', 'p', 'q' count the chunks holding a
- * term in their text (weight D: termFrequencies, the candidates' split, as FTS5's fts5vocab counts the
- * text's columns); 'R', 'F', 'P', 'Q' in their text or head (BM25's idf, as FTS5 counts the rows a
- * phrase matches in the columns searched); '#' the chunks and their length (ChunkFts length).
+ * term in their text (weight D; termFrequencies, as FTS5's fts5vocab counts the text's columns); 'R',
+ * 'F', 'P', 'Q' in their text or head (BM25's idf, as FTS5 counts the rows a phrase matches in the
+ * columns searched, and the candidates' rarity); '#' the chunks and their length (ChunkFts length).
  */
-const VOCAB_COUNT_V5 = `
-  CREATE OR REPLACE FUNCTION nhiemvu_vocab_count() RETURNS trigger LANGUAGE plpgsql AS $fn$
-  DECLARE
-    delta INTEGER := CASE WHEN TG_OP = 'DELETE' THEN -1 ELSE 1 END;
-  BEGIN
-    INSERT INTO chunk_vocab (col, term, df)
-    SELECT t.col, t.term, delta * sum(t.n) FROM (${vocabRows("changed")}) t
-    GROUP BY t.col, t.term
-    ORDER BY t.col, t.term
-    ON CONFLICT (col, term) DO UPDATE SET df = chunk_vocab.df + excluded.df;
-    RETURN NULL;
-  END
-  $fn$`;
+const VOCAB_COUNT_V5 = vocabCountFunction(vocabRows("changed"));
 
 /** The vocabulary rows (col, term, n) of the chunks in `from`, as VOCAB_COUNT_V5 counts them. */
 function vocabRows(from: string): string {
