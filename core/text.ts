@@ -65,6 +65,11 @@ export function hasDiacritics(text: string): boolean {
   return fold(text) !== text.toLowerCase().normalize("NFC");
 }
 
+/** A short all-capitals word ("BTCTW", "UBND", "TTg", "VPCP"): an abbreviation, never an ordinary word. */
+export function isAbbreviation(s: string): boolean {
+  return /^[\p{L}\p{N}]{2,10}$/u.test(s) && /^\p{Lu}{2}/u.test(s);
+}
+
 /**
  * A folded word that could be one Vietnamese syllable: an initial consonant (or none), one to three vowels
  * and a final consonant (or none): "nghiem", "truong", "khuyen"; not "support", "police", "hanoi".

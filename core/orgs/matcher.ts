@@ -3,7 +3,7 @@
  * start, and the rules for derived party bodies, abbreviations, local branches and provincial bodies.
  */
 import type { FindOptions, Org, OrgMention, OrgRegistry, Prefix } from "../orgs.js";
-import { foldAligned, fold, nfc } from "../text.js";
+import { foldAligned, fold, isAbbreviation, nfc } from "../text.js";
 import type { LocalMatcher } from "./local.js";
 import { GAP_RE, SPACE_GAP_RE, TOKEN_RE, Tokens, candidateRegex, insert, keyTokens, walk } from "./trie.js";
 import type { Token, Trie } from "./trie.js";
@@ -18,10 +18,6 @@ function tokens(folded: string): Token[] {
   return out;
 }
 
-/** A short all-capitals token ("BTCTW", "TTg", "VPCP") matches only as written, never as a word. */
-function isAbbreviation(s: string): boolean {
-  return /^[\p{L}\p{N}]{2,10}$/u.test(s) && /^\p{Lu}{2}/u.test(s) && !/\s/.test(s);
-}
 
 /** What the registry is built from; see loadOrgRegistry in ../orgs.ts. */
 export interface MatcherParts {
@@ -43,6 +39,7 @@ export function createRegistry({ orgs, prefixes, prefixGroups, notAfter, local, 
   const abbrFolded = new Map<string, Org>(); // for a typed "btctw"
   for (const org of orgs) {
     for (const a of [org.name, ...org.aliases, ...org.abbreviations]) {
+      // A short all-capitals name ("BTCTW", "TTg", "VPCP") matches only as written, never as a word.
       if (isAbbreviation(a)) abbr.set(nfc(a), org);
       else insert(root, keyTokens(a), org);
     }

@@ -8,6 +8,7 @@ import {
   isVagueBody,
 } from "./lexicon.js";
 import type { Org } from "../../core/orgs.js";
+import { isAbbreviation } from "../../core/text.js";
 import type { DocView, Tok } from "./tokens.js";
 import { readSpelledList } from "./spelled.js";
 import { wordsOf } from "./tokens.js";
@@ -295,9 +296,6 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
 const predicateAt = (ws: readonly string[], j: number): number =>
   (ws[j] === "dự" && /^án(\/|$)/u.test(ws[j + 1] ?? "")) || (ws[j] === "trình" && ws[j - 1] === "công") || (ws[j] === "giao" && ws[j + 1] === "thông")
     ? 0 : PREDICATE_WORDS.match(ws, j);
-
-/** A word written as an abbreviation: "UBND", "HĐND". */
-const isAbbreviation = (w: string): boolean => w.length >= 2 && /^\p{Lu}+$/u.test(w);
 
 /** The index of the first token starting at or after `offset`. */
 export function indexAfter(toks: readonly Tok[], offset: number): number {

@@ -30,12 +30,11 @@ export function tsvectorLiteral(toks: string[], head: readonly string[] = []): s
   return [...positions].map(([t, p]) => `'${t}':${p.join(",")}`).join(" ");
 }
 
-/** The tsvector literals of a chunk's pair terms, as written and folded, its head's first (ts_rank_cd needs their positions). */
-export function pairsTsvectors(text: string, head = ""): { raw: string; folded: string } {
-  const pairs = (column: "raw" | "folded", t: string) => pairTerms(columnTokens(column, t));
+/** The tsvector literals of a text's pair terms, as written and folded (ts_rank_cd needs their positions). */
+export function pairsTsvectors(text: string): { raw: string; folded: string } {
   return {
-    raw: tsvectorLiteral(pairs("raw", text), pairs("raw", head)),
-    folded: tsvectorLiteral(pairs("folded", text), pairs("folded", head)),
+    raw: tsvectorLiteral(pairTerms(columnTokens("raw", text))),
+    folded: tsvectorLiteral(pairTerms(columnTokens("folded", text))),
   };
 }
 
@@ -50,13 +49,16 @@ export interface ChunkFts {
   foldedPairs: string;
 }
 
+/** Each column of a chunk row, its text and its head tokenized once each (as written and folded). */
 export function chunkFts(text: string, head: string): ChunkFts {
   const raw = columnTokens("raw", text);
   const rawHead = columnTokens("raw", head);
-  const pairs = pairsTsvectors(text, head);
   return {
-    length: rowLength(raw.length, rawHead.length), raw: tsvectorLiteral(raw, rawHead), folded: [rawHead.join(" "), raw.join(" ")],
-    rawPairs: pairs.raw, foldedPairs: pairs.folded,
+    length: rowLength(raw.length, rawHead.length),
+    raw: tsvectorLiteral(raw, rawHead),
+    folded: [rawHead.join(" "), raw.join(" ")],
+    rawPairs: tsvectorLiteral(pairTerms(raw), pairTerms(rawHead)),
+    foldedPairs: tsvectorLiteral(pairTerms(columnTokens("folded", text)), pairTerms(columnTokens("folded", head))),
   };
 }
 

@@ -139,8 +139,13 @@ export class ChunkSearch {
   /** Chunks holding each term in a column, and the number of chunks (for IDF weights). */
   termFrequencies(column: LexicalColumn, terms: string[]): { chunks: number; df: Map<string, number> } {
     const df = this.columnDocs(column, terms);
+    return { chunks: this.chunkTotal(), df };
+  }
+
+  /** The number of chunks, cached while the database does not change (dropIfChanged). */
+  private chunkTotal(): number {
     if (this.chunksCached < 0) this.chunksCached = this.chunkCount.get() as number;
-    return { chunks: this.chunksCached, df };
+    return this.chunksCached;
   }
 
   /** Chunks holding each term (one indexed token) in one FTS column (a missing term is left out), cached. */
@@ -179,13 +184,12 @@ export class ChunkSearch {
     };
     const termDf = held(column, [...items.terms, ...items.phrases.flat()]);
     const pairDf = held(`${column}_pairs`, items.pairs);
-    if (this.chunksCached < 0) this.chunksCached = this.chunkCount.get() as number;
     const all = [
       ...items.terms.map((t) => ({ q: `"${t}"`, df: termDf.get(t) ?? 0 })),
       ...items.pairs.map((p) => ({ q: `"${p}"`, df: pairDf.get(p) ?? 0 })),
       ...items.phrases.map((p) => ({ q: `"${p.join(" ")}"`, df: Math.min(...p.map((t) => termDf.get(t) ?? 0)) })),
     ];
-    const split = rareItems(all, share, this.chunksCached);
+    const split = rareItems(all, share, this.chunkTotal());
     return split && { rare: split.rare.map((x) => x.q), common: split.common.map((x) => x.q) };
   }
 
