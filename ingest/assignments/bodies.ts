@@ -150,8 +150,13 @@ function fromMention(view: DocView, toks: readonly Tok[], i: number, org: Org, e
     if (local.body.end > end) return local;
   }
   const after = toks[next]?.w;
-  if ((after === "các" || after === "cấp") && toks[next + 1] && !PREDICATE_WORDS.match(wordsOf(toks), next + 1)) {
-    const wide = phrase(view, toks, i, next, true);
+  // "Sở Y tế tỉnh, thành phố trực thuộc Trung ương", "Phòng Nội vụ huyện, thị xã": a body followed by several
+  // kinds of place is that body of each, as "các tỉnh" makes it.
+  // (The registry's name may hold the first place noun: "Sở Y tế tỉnh".)
+  const place = PLACE_NOUNS.has(wordAt(toks, next - 1)) && wordAt(toks, next) === "," ? next - 1 : next;
+  const places = PLACE_NOUNS.has(wordAt(toks, place)) && (wordAt(toks, place + 1) === "," || wordAt(toks, place + 1) === "và") && PLACE_NOUNS.has(wordAt(toks, place + 2));
+  if ((after === "các" || after === "cấp" || places) && toks[next + 1] && !PREDICATE_WORDS.match(wordsOf(toks), next + 1)) {
+    const wide = phrase(view, toks, i, place, true);
     if (wide.body.end > end) return { body: { ...wide.body, collective: true }, next: wide.next };
   }
   const collective = org.group === "collective";

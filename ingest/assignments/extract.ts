@@ -29,7 +29,8 @@ export function extractAssignments(
   const skip = mergeSpans([...tables.covered, ...fields.lines]);
   const prose = withFieldTimes(view.text, readProse(view, doc.meta, skip, nodes), fields, MAX_QUOTE)
     .filter((t) => !fields.tasks.some((f) => sameTask(f, t)));
-  const raw = [...prose, ...fields.tasks, ...tables.tasks].map((t) => withinSeams(doc.text, t, doc.meta.seams));
+  const raw = [...prose, ...fields.tasks, ...tables.tasks].map((t) => withinSeams(doc.text, t, doc.meta.seams))
+    .filter((t) => !FILL_IN.test(doc.text.slice(t.quoteStart, t.quoteEnd)));
   raw.sort((a, b) => a.quoteStart - b.quoteStart);
   const out: AssignmentDraft[] = [];
   const seen = new Set<string>();
@@ -43,6 +44,12 @@ export function extractAssignments(
   }
   return out;
 }
+
+/**
+ * A form's blank to fill in ("Họ và tên:……………", "ngày...tháng...năm", "Hội đồng …… xin gửi kèm"): the text
+ * around it is a template annexed to the document (an application, a report form), which assigns nothing.
+ */
+const FILL_IN = /\.{6,}|…{2,}|(?:…\.|\.…){2,}/u;
 
 /** Spans sorted by start, overlapping ones joined. */
 function mergeSpans(spans: Span[]): Span[] {

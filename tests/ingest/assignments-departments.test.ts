@@ -30,6 +30,14 @@ describe("provincial departments as assignees", () => {
       .toEqual(["so:tai-chinh", "so:xay-dung"]);
   });
 
+  it("reads a department followed by several kinds of place as that department of each, which executes", () => {
+    expect(read("Giao Sở Y tế tỉnh, thành phố trực thuộc Trung ương rà soát danh sách cơ sở khám bệnh trước ngày 15/12/2025."))
+      .toEqual([["Sở Y tế tỉnh, thành phố trực thuộc Trung ương", "execute", "2025-12-15"]]);
+    // One kind of place is one department, and the next body after "và" is its own.
+    expect(read("Giao Sở Tài chính tỉnh và Sở Xây dựng rà soát quỹ đất nhà ở xã hội trước ngày 15/12/2025.").map((r) => r[0]))
+      .toEqual(["so:tai-chinh", "so:xay-dung"]);
+  });
+
   it("keeps a department of an unknown place as written, never drops it", () => {
     const [r, ...rest] = read("Giao Sở Xây dựng Sông Lam chủ trì rà soát toàn bộ dự án nhà ở xã hội, hoàn thành trước ngày 15/12/2025.");
     expect(rest).toEqual([]);

@@ -311,6 +311,16 @@ describe("a leader assigned by 'giao' or 'phân công'", () => {
   });
 });
 
+describe("a form annexed to the document", () => {
+  const d = load(new URL("mau_don.txt", FIXTURES));
+
+  it("records the article's task and nothing from a template with blanks to fill in", () => {
+    expect(d.records.map((r) => [label(d, r), r.org, r.role, r.deadline?.due])).toEqual([
+      ["Điều 1", "Sở Khoa học và Công nghệ", "lead", "2025-12-31"],
+    ]);
+  });
+});
+
 describe("partners announced after a colon, and a unit in parentheses", () => {
   const d = load(new URL("phoi_hop_cac_don_vi.txt", FIXTURES));
 
