@@ -64,8 +64,12 @@ export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span
     // Paragraphs of running text (a preamble, or a whole news article) stand alone.
     const units = top ? paragraphs(view.text, own.start, own.end) : [own];
     let addressee = inherited;
+    // The lead-in is the last paragraph before the items, short headings between them aside ("... thực hiện
+    // một số nhiệm vụ sau:" / "Tăng cường giám sát dịch bệnh tại cửa khẩu" / "- Tham mưu ...").
+    let leadAt = units.length - 1;
+    while (leadAt > 0 && isHeadingLine(view.text.slice(units[leadAt]!.start, units[leadAt]!.end)) && /:\s*$/.test(view.text.slice(units[leadAt - 1]!.start, units[leadAt - 1]!.end))) leadAt--;
     units.forEach((unit, u) => {
-      const leadIn = hasChildren && u === units.length - 1;
+      const leadIn = hasChildren && u === leadAt;
       // A preamble's own subject is the issuer ("Ủy ban nhân dân tỉnh ban hành Kế hoạch ... như sau:"):
       // only an addressee it names ("Giao X:", "yêu cầu X ... như sau:", "X:") passes to the items.
       const firstChild = node.children[0] !== undefined ? nodes[node.children[0]]! : undefined;
@@ -306,6 +310,15 @@ function joinedSentences(text: string, span: Span): Span[] {
     else out.push({ ...s });
   }
   return out;
+}
+
+/**
+ * A short line in sentence case that ends in no punctuation: a topic over the items that follow it. A line in
+ * capitals or opening with a numeral ("I- MỤC TIÊU, YÊU CẦU") heads a part of the document, not a lead-in's items.
+ */
+function isHeadingLine(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 160 && !/[.:;,!?]$/.test(t) && t !== t.toUpperCase() && !/^[\dIVXL]+\s*[-.)]/u.test(t);
 }
 
 function paragraphs(text: string, start: number, end: number): Span[] {

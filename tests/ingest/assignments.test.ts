@@ -311,6 +311,18 @@ describe("a leader assigned by 'giao' or 'phân công'", () => {
   });
 });
 
+describe("a news report's lead-in, then topic lines between its items", () => {
+  const d = load(new URL("tin_chu_de.md", FIXTURES));
+
+  it("gives every item the lead-in's addressee, across the topic lines", () => {
+    expect(d.records.map((r) => [r.org, r.role, r.task.split(" ").slice(0, 2).join(" ")])).toEqual([
+      ["Sở Y tế", "lead", "Tham mưu"],
+      ["Sở Y tế", "lead", "Tiếp tục"],
+      ["Sở Y tế", "lead", "Chỉ đạo"],
+    ]);
+  });
+});
+
 describe("a form annexed to the document", () => {
   const d = load(new URL("mau_don.txt", FIXTURES));
 
