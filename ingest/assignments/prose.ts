@@ -126,7 +126,7 @@ function readUnit(
       const own = dated(s.start, s.end) ?? (inlineEnd ? dated(lastInlineMarker(view.text, s.end, inlineEnd), inlineEnd) : undefined);
       const real = c && !(preamble && c.via !== "directive" && c.via !== "colon") ? c : c && isTaskLeadIn(view, c) ? c : undefined;
       if (real) addressee = { bodies: real.bodies, chairs: real.chairs, cooperates: real.cooperates, deadline: own ?? fallback };
-      else if (!c) addressee = inherited;
+      else if (!c) addressee = headingOwner(view, s, fallback) ?? inherited;
       // A lead-in that says what to do ("Bộ X chủ trì ... khẩn trương làm rõ ..., cụ thể:") is a task itself;
       // items that follow on the same line are part of its quote.
       if (real && hasTaskWords(view, real)) {
@@ -187,9 +187,20 @@ function othersSubject(view: DocView, s: Span, addressee: Body[]): boolean {
 }
 
 /** The bodies a heading consists of, and nothing else: "Sở Khoa học và Công nghệ", "Ủy ban nhân dân xã, phường:". */
+/** A heading line ending in a colon that names only a body ("1. Sở Nội vụ (Cơ quan thường trực ...):") owns the items under it. */
+function headingOwner(view: DocView, s: Span, deadline: FoundDeadline | undefined): Addressee | undefined {
+  const bodies = view.text[s.end] === "\n" || s.end === view.text.length ? headingBodies(view, s) : undefined;
+  return bodies?.length ? { bodies, chairs: false, deadline } : undefined;
+}
+
 function headingBodies(view: DocView, s: Span): Body[] | undefined {
   const toks = view.tokens(s.start, s.end);
   while (toks.length && /^[:.*]$/.test(toks[toks.length - 1]!.w)) toks.pop();
+  // "1. Sở Nội vụ (Cơ quan thường trực Ban Vì sự tiến bộ phụ nữ ...):": what the body is, in parentheses after its name.
+  if (toks[toks.length - 1]?.w === ")") {
+    const open = toks.map((t) => t.w).lastIndexOf("(");
+    if (open > 0) toks.length = open;
+  }
   // "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": a regulation's article owns its duties the same way.
   const list = readBodyList(view, toks, DUTIES_OF.match(wordsOf(toks), 0));
   // A title the list reads past ("Giám đốc Sở ...") is the body's own head: still a heading.

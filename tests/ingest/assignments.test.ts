@@ -323,6 +323,18 @@ describe("a news report's lead-in, then topic lines between its items", () => {
   });
 });
 
+describe("a body heading with what the body is in parentheses", () => {
+  const d = load(new URL("ke_hoach_ngoac.md", FIXTURES));
+
+  it("gives the items under '1. Sở Nội vụ (Cơ quan thường trực ...):' to Sở Nội vụ, as under '2. Sở Y tế:'", () => {
+    expect(d.records.map((r) => [r.orgId, r.role, r.deadline?.due])).toEqual([
+      ["so:noi-vu", "coordinate", undefined],
+      ["so:noi-vu", "lead", "2025-12-15"],
+      ["so:y-te", "lead", undefined],
+    ]);
+  });
+});
+
 describe("a form annexed to the document", () => {
   const d = load(new URL("mau_don.txt", FIXTURES));
 
