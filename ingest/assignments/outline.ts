@@ -81,8 +81,8 @@ export function buildOutline(text: string): OutlineNode[] {
     }
     if (type === "lead") {
       // A lead line ends the dash items above it and opens a list of its own, beside an earlier lead line.
-      if (!nodes[stack[stack.length - 1]!]!.type.match(/^(dash|lead)$/)) continue;
-      while (stack.length > 1 && /^(dash|lead)$/.test(nodes[stack[stack.length - 1]!]!.type)) nodes[stack.pop()!]!.end = m.start;
+      if (!isBulletOrLead(nodes[stack[stack.length - 1]!]!.type)) continue;
+      while (stack.length > 1 && isBulletOrLead(nodes[stack[stack.length - 1]!]!.type)) nodes[stack.pop()!]!.end = m.start;
       const parent = stack[stack.length - 1]!;
       nodes.push({ start: m.start, bodyStart: m.bodyStart, end: parts[part]!.end, parent, type, value, children: [] });
       nodes[parent]!.children.push(nodes.length - 1);
@@ -90,17 +90,21 @@ export function buildOutline(text: string): OutlineNode[] {
       continue;
     }
     let level = findLevel(nodes, stack, type);
-    const first = value === 1 || type === "dash";
+    // A bullet of another mark opens a sublist only after a colon ("- ... lưu ý một số nội dung sau:" / "+ ...");
+    // after a finished item it is the same list's next item, written with another mark.
+    const open = nodes[stack[stack.length - 1]!]!.type;
+    if (level < 0 && isBullet(type) && isBullet(open) && open !== type && !/:\s*$/.test(text.slice(Math.max(0, m.start - 8), m.start))) level = stack.length - 1;
+    const first = value === 1 || isBullet(type);
     // A numbered or lettered line after dash items whose list was never opened ("a)" lost in a run-in
     // heading) is not a sub-item of a dash: dashes are leaves for numbered markers.
     if (level < 0 && !first && !m.inline) {
-      while (stack.length > 1 && nodes[stack[stack.length - 1]!]!.type === "dash") nodes[stack.pop()!]!.end = m.start;
+      while (stack.length > 1 && isBullet(nodes[stack[stack.length - 1]!]!.type)) nodes[stack.pop()!]!.end = m.start;
     }
     // "(1)" right after a lead-in's colon opens a new list under it, even when an earlier "(1) ... (2)"
     // list of the same kind is still open higher up.
-    if (level >= 0 && level < stack.length - 1 && value === 1 && type !== "dash" && /:\s*$/.test(text.slice(Math.max(0, m.start - 8), m.start))) level = -1;
+    if (level >= 0 && level < stack.length - 1 && value === 1 && !isBullet(type) && /:\s*$/.test(text.slice(Math.max(0, m.start - 8), m.start))) level = -1;
     let parentAt: number;
-    if (level >= 0 && (value === nodes[stack[level]!]!.value + 1 || type === "dash" || !m.inline)) parentAt = level - 1;
+    if (level >= 0 && (value === nodes[stack[level]!]!.value + 1 || isBullet(type) || !m.inline)) parentAt = level - 1;
     else if (first || !m.inline) parentAt = stack.length - 1;
     else continue;
     while (stack.length - 1 > parentAt) nodes[stack.pop()!]!.end = m.start;
@@ -125,8 +129,16 @@ function nextPart(nodes: OutlineNode[], stack: number[], parts: ReadonlyArray<{ 
   return part + 1;
 }
 
+/** A bullet of any mark ("-", "+", "•"), each mark a list level of its own. */
+const isBullet = (type: string): boolean => type.startsWith("dash");
+const isBulletOrLead = (type: string): boolean => isBullet(type) || type === "lead";
+
+/** The open level of a marker's type; a lead line opens a list of its own, so the search stops there. */
 function findLevel(nodes: OutlineNode[], stack: number[], type: string): number {
-  for (let l = stack.length - 1; l > 0; l--) if (nodes[stack[l]!]!.type === type) return l;
+  for (let l = stack.length - 1; l > 0; l--) {
+    if (nodes[stack[l]!]!.type === type) return l;
+    if (nodes[stack[l]!]!.type === "lead") return -1;
+  }
   return -1;
 }
 
@@ -180,7 +192,10 @@ function classify(label: string): { type: string; value: number } | undefined {
   }
   if ((m = label.match(/^\(([a-zđ])\)$/u))) return { type: "pletter", value: letterValue(m[1]!) };
   if ((m = label.match(/^([a-zđ])\)$/u))) return { type: "letter", value: letterValue(m[1]!) };
-  if (/^[-–+•]$/.test(label)) return { type: "dash", value: 0 };
+  // "-" and "+" are two levels ("- Chủ tịch UBND các tỉnh ..., lưu ý một số nội dung sau:" over "+ Chỉ đạo ...").
+  if (/^[-–]$/.test(label)) return { type: "dash", value: 0 };
+  if (label === "+") return { type: "dash+", value: 0 };
+  if (label === "•") return { type: "dash•", value: 0 };
   return undefined;
 }
 

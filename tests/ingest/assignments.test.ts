@@ -323,6 +323,27 @@ describe("a news report's lead-in, then topic lines between its items", () => {
   });
 });
 
+describe("'-' and '+' bullets as two levels", () => {
+  const d = load(new URL("tin_hai_cap.md", FIXTURES));
+  const rows = d.records.map((r) => [r.org, r.role, r.task.split(" ").slice(0, 2).join(" ")]);
+
+  it("gives '+' items under a '- X ..., lưu ý một số nội dung sau:' item to X, and the next '- Y:' its own", () => {
+    expect(rows.slice(0, 3)).toEqual([
+      ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "execute", "Chỉ đạo"],
+      ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "execute", "Bố trí"],
+      ["Bộ Giáo dục và Đào tạo", "lead", "Chỉ đạo,"],
+    ]);
+  });
+
+  it("reads a '-' after a finished '+' item as the list's next item, not as a sub-item of the '+' one", () => {
+    expect(rows.slice(3)).toEqual([
+      ["Thủ trưởng các đơn vị thuộc Bộ", "execute", "Rà soát"],
+      ["Văn phòng Bộ", "lead", "tổng hợp"],
+      ["Thủ trưởng các đơn vị thuộc Bộ", "execute", "Siết chặt"],
+    ]);
+  });
+});
+
 describe("a body heading with what the body is in parentheses", () => {
   const d = load(new URL("ke_hoach_ngoac.md", FIXTURES));
 
