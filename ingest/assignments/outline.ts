@@ -22,9 +22,10 @@ const LINE_MARKER =
 const INLINE_MARKER = /(?<=[.:;][ \t]{1,3})(\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[a-zđ]\))[ \t]+(?=\S)/gu;
 /**
  * A first item run into its heading's line by hard-wrap joining: "2. Sở Khoa học và Công nghệ a) Bám sát ...",
- * "1. Quan điểm a) Ưu tiên ...". Only "a)" / "(a)" / "(1)" / "(i)" after a short, unpunctuated heading.
+ * "1. Quan điểm a) Ưu tiên ...", its words on the next line or not ("1.\n\nSở Nông nghiệp và Môi trường a)\n\nChủ
+ * trì ..."). Only "a)" / "(a)" / "(1)" / "(i)" after a short, unpunctuated heading.
  */
-const RUN_IN_FIRST = /(?<=^|\n)([ \t]*(?:\*\*)?(?:[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\))(?:\*\*)?[ \t]*(?:\n[ \t]*){0,2})([^\n.:;!?()]{2,120}?)[ \t]+(a\)|\(a\)|\(1\)|\(i\))[ \t]+(?=\p{Lu})/gu;
+const RUN_IN_FIRST = /(?<=^|\n)([ \t]*(?:\*\*)?(?:[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\))(?:\*\*)?[ \t]*(?:\n[ \t]*){0,2})([^\n.:;!?()]{2,120}?)[ \t]+(a\)|\(a\)|\(1\)|\(i\))(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*)(?=\p{Lu})/gu;
 /** A line of its own that opens a new list after a dash list: "... Thủ tướng còn yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh:". */
 const LEAD_LINE = /(?<=\n)[ \t]*(?![-–+•*|]|\(?[\dIVXLivxla-zđ]{1,6}[.)])(?=\p{Lu})[^\n]{8,400}:[ \t]*(?=\n)/gu;
 /** Where the addressed part of a document ends: the distribution list. */
@@ -161,7 +162,7 @@ function findMarkers(text: string, limit: number): Marker[] {
     const at = text.indexOf(m[3]!, m.index + m[1]!.length + m[2]!.length);
     const kind = classify(m[3]!);
     if (kind && at >= 0 && !out.some((o) => o.start === at)) {
-      out.push({ start: at, bodyStart: at + m[3]!.length + (text.slice(at + m[3]!.length).match(/^[ \t]+/)?.[0].length ?? 0), type: kind.type, value: kind.value, inline: true });
+      out.push({ start: at, bodyStart: at + m[3]!.length + (text.slice(at + m[3]!.length).match(/^\s+/)?.[0].length ?? 0), type: kind.type, value: kind.value, inline: true });
     }
   }
   LEAD_LINE.lastIndex = 0;

@@ -38,6 +38,11 @@ describe("provincial departments as assignees", () => {
       .toEqual(["so:tai-chinh", "so:xay-dung"]);
   });
 
+  it("reads a body heading whose first item's letter ran into it, the item's words on the next lines", () => {
+    expect(read("Sở Nông nghiệp và Môi trường a)\n\nChủ trì tổ chức tuyên truyền về phòng cháy rừng.\n\nb)\n\nHướng dẫn lập phương án phòng cháy rừng trước ngày 15/12/2025."))
+      .toEqual([["so:nong-nghiep-va-moi-truong", "lead", undefined], ["so:nong-nghiep-va-moi-truong", "lead", "2025-12-15"]]);
+  });
+
   it("keeps a department of an unknown place as written, never drops it", () => {
     const [r, ...rest] = read("Giao Sở Xây dựng Sông Lam chủ trì rà soát toàn bộ dự án nhà ở xã hội, hoàn thành trước ngày 15/12/2025.");
     expect(rest).toEqual([]);
