@@ -24,7 +24,8 @@ export const DOC_KIND_LABELS: Record<DocKind, string> = {
 export interface Period {
   /** The words as written: "quý II/2026", "trước ngày 30/11/2025". */
   text: string;
-  kind: "range" | "ongoing" | "recurring";
+  /** "duration": a time limit counted from an event ("trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ"), no dates. */
+  kind: "range" | "ongoing" | "recurring" | "duration";
   /** First day, ISO; absent for ongoing/recurring or an open start ("trước ngày ..."). */
   start?: string;
   /** Last day, ISO: the due date of a deadline. */

@@ -47,7 +47,7 @@ async function* dumpLines(records: AsyncIterable<DumpRecord>): AsyncGenerator<st
   }
 }
 
-const Period = z.object({ text: z.string(), kind: z.enum(["range", "ongoing", "recurring"]), start: z.string().optional(), end: z.string().optional(), label: z.string().optional() });
+const Period = z.object({ text: z.string(), kind: z.enum(["range", "ongoing", "recurring", "duration"]), start: z.string().optional(), end: z.string().optional(), label: z.string().optional() });
 const int = z.number().int();
 const Draft = z.object({
   name: z.string(), path: z.string(), hash: z.string(), format: z.enum(["txt", "md", "docx", "pdf", "html"]), text: z.string(),

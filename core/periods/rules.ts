@@ -101,7 +101,22 @@ const COUNT_UNIT = String.raw`(?!\s*(?:thang|nam|ngay|tuan|gio|phut|lan|buoi|mon
 
 const ORDINAL: Record<string, 1 | 2 | 3 | 4> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4 };
 
+/** The unit of a time limit counted from an event, as its label says it. */
+const LIMIT_UNITS: Record<string, string> = { "ngay lam viec": "working days", ngay: "days", tuan: "weeks", thang: "months", gio: "hours" };
+
 export const RULES: Rule[] = [
+  {
+    // A time limit counted from an event, with no date of its own: "trong thời hạn 05 ngày làm việc kể từ ngày
+    // nhận đủ hồ sơ", "chậm nhất 10 ngày sau khi kết thúc", "không quá 30 ngày kể từ ngày ký". Only with the
+    // event ("kể từ", "tính từ", "sau khi"): "trong 05 ngày" alone may be a span of an activity.
+    name: "limit",
+    starts: ["trong", "cham", "khong", "toi", "muon"],
+    source: String.raw`${NB}(?:trong(?:\s+(?:thoi\s+han|vong|thoi\s+gian))?|cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?|khong\s+qua|toi\s+da)\s+(\d{1,3})\s+(ngay\s+lam\s+viec|ngay|tuan|thang|gio)\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi)(?:\s+[^\s,.;:()]+){1,10}`,
+    build(g) {
+      const n = Number(g[0]);
+      return n > 0 ? { kind: "duration", label: `${n} ${LIMIT_UNITS[g[1]!.replace(/\s+/g, " ")] ?? g[1]}` } : undefined;
+    },
+  },
   {
     // "giai đoạn 2026 - 2030", "từ năm 2026 đến năm 2030", "2021-2025"; never "nhiệm kỳ 2025 - 2030".
     name: "years",

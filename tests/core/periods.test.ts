@@ -72,6 +72,11 @@ const TABLE: Row[] = [
   ["hằng năm", "recurring", undefined, undefined, "yearly"],
   ["hằng tháng", "recurring", undefined, undefined, "monthly"],
   ["quarterly", "recurring", undefined, undefined, "quarterly"],
+  // A time limit counted from an event has no dates of its own.
+  ["trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ", "duration", undefined, undefined, "5 working days"],
+  ["trong vòng 07 ngày kể từ ngày nhận được kiến nghị", "duration", undefined, undefined, "7 days"],
+  ["chậm nhất 10 ngày sau khi kết thúc đợt kiểm tra", "duration", undefined, undefined, "10 days"],
+  ["không quá 30 ngày kể từ ngày ký", "duration", undefined, undefined, "30 days"],
   // Relative to NOW = Wednesday 2026-04-01 in Vietnam.
   ["this month", "range", "2026-04-01", "2026-04-30", "04/2026"],
   ["tháng này", "range", "2026-04-01", "2026-04-30", "04/2026"],
@@ -136,6 +141,10 @@ describe("parsePeriod: text and context", () => {
     expect(parsePeriod("kinh phí chi thường xuyên")).toBeUndefined();
     expect(parsePeriod("tổng kết cả năm.", { now: NOW })).toBeUndefined();
     expect(parsePeriod("đến cuối năm học", { now: NOW })).toBeUndefined();
+  });
+
+  it("reads no time limit from a count of days with no event it runs from", () => {
+    expect(parsePeriod("tổ chức hội thi trong 05 ngày", { now: NOW })).toBeUndefined();
   });
 
   it("returns undefined for text with no period", () => {
@@ -206,12 +215,12 @@ describe("fast scan agrees with trying every position", () => {
   it("on the sample corpus and a text of tricky cases", () => {
     const tricky =
       "tháng Giêng năm 2026, tháng mười một/2025; Quy định tại quy hoạch; định kỳ hằng quý; trong 2 tháng; trước ngày 5/9; đến hết năm nay; chậm nhất là ngày 1/10/2025; " +
-      "Q3 2026, H2/2025, 1st quarter of 2026, the end of 2026, từ tháng 9 đến tháng 12/2025, 6 tháng cuối năm sau.";
+      "Q3 2026, H2/2025, 1st quarter of 2026, the end of 2026, từ tháng 9 đến tháng 12/2025, 6 tháng cuối năm sau; không quá 05 ngày kể từ ngày ký.";
     for (const text of [...texts(local, 10), tricky]) {
       expect(scanPeriods(text, { now })).toEqual(scanPeriods(text, { now }, true));
     }
     expect(scanPeriods(tricky, { now }).map((m) => m.period.label)).toEqual([
-      "01/2026", "11/2025", "quarterly", "≤2026-09-05", "≤2026", "≤2025-10-01", "Q3/2026", "H2/2025", "Q1/2026", "≤2026", "09/2025-12/2025", "H2/2027",
+      "01/2026", "11/2025", "quarterly", "≤2026-09-05", "≤2026", "≤2025-10-01", "Q3/2026", "H2/2025", "Q1/2026", "≤2026", "09/2025-12/2025", "H2/2027", "5 days",
     ]);
   });
 

@@ -43,6 +43,13 @@ describe("provincial departments as assignees", () => {
       .toEqual([["so:nong-nghiep-va-moi-truong", "lead", undefined], ["so:nong-nghiep-va-moi-truong", "lead", "2025-12-15"]]);
   });
 
+  it("records a time limit counted from an event as the task's deadline, with no due date", () => {
+    const text = "KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n1. Giao Sở Xây dựng trả lời kiến nghị của cử tri trong thời hạn 07 ngày làm việc kể từ ngày nhận được kiến nghị.\n";
+    const meta = readMetadata(text, { name: "plan.txt" });
+    const [r] = extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry);
+    expect(r?.deadline).toEqual({ text: "trong thời hạn 07 ngày làm việc kể từ ngày nhận được kiến nghị", kind: "duration" });
+  });
+
   it("keeps a department of an unknown place as written, never drops it", () => {
     const [r, ...rest] = read("Giao Sở Xây dựng Sông Lam chủ trì rà soát toàn bộ dự án nhà ở xã hội, hoàn thành trước ngày 15/12/2025.");
     expect(rest).toEqual([]);
