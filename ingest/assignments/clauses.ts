@@ -11,7 +11,7 @@ import {
 } from "./lexicon.js";
 import type { DocView, Tok } from "./tokens.js";
 import { wordsOf } from "./tokens.js";
-import { beforePartner, coordinatorsAt, joinsWithoutPartner } from "./partners.js";
+import { beforePartner, coordinatorsAt, joinsWithoutPartner, namesPartner } from "./partners.js";
 
 export interface Clause {
   /** Offset where the clause starts (the sentence start, or a directive inside the sentence). */
@@ -213,6 +213,8 @@ function subjectClause(
       k = co.next;
       continue;
     }
+    // "X có trách nhiệm phối hợp với lực lượng Kiểm lâm ...": a partner the body list cannot read is still one.
+    if (!coordinators.length && !chairs && namesPartner(ws, k + adverb)) { cooperates = true; partnerAt = k; break; }
     if (!coordinators.length) cooperates = !chairs && joinsWithoutPartner(view, toks, k);
     break;
   }

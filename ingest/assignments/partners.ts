@@ -3,7 +3,7 @@
  * ("X phối hợp cung cấp số liệu ...").
  */
 import { readBodyList, type Body } from "./bodies.js";
-import { PhraseSet } from "./lexicon.js";
+import { BODY_HEADS, COLLECTIVE_OPENERS, PhraseSet } from "./lexicon.js";
 import type { DocView, Tok } from "./tokens.js";
 import { wordsOf } from "./tokens.js";
 
@@ -11,6 +11,17 @@ import { wordsOf } from "./tokens.js";
 function afterCooperate(ws: readonly string[], k: number): number | undefined {
   if (!(ws[k] === "phối" && ws[k + 1] === "hợp")) return undefined;
   return ws[k + 2] === "chặt" && ws[k + 3] === "chẽ" ? k + 4 : k + 2;
+}
+
+/**
+ * "phối hợp (chặt chẽ) với ..." or "phối hợp <a body's head> ..." at token k: a partner is named, though the
+ * body list may not read it ("phối hợp với lực lượng Kiểm lâm", "Phối hợp cơ quan báo chí ...").
+ */
+export function namesPartner(ws: readonly string[], k: number): boolean {
+  const j = afterCooperate(ws, k);
+  if (j === undefined) return false;
+  const h = COLLECTIVE_OPENERS.match(ws, j);
+  return ws[j] === "với" || BODY_HEADS.match(ws, j + h) > 0;
 }
 
 /** "phối hợp (chặt chẽ) [với|cùng] Y, Z": the coordinating bodies and the token after them. */
@@ -64,10 +75,7 @@ export function opensWithPartner(view: DocView, start: number, end: number): boo
   const at = (k: number) => {
     while (ws[k] !== undefined && !/\p{L}/u.test(ws[k]!)) k++;
     k += beforePartner(ws, k);
-    if (coordinatorsAt(view, toks, k)) return true;
-    // "phối hợp với Đoàn Kiểm tra ...": "với" names a partner though the body list cannot read it.
-    const j = afterCooperate(ws, k);
-    return j !== undefined && ws[j] === "với";
+    return coordinatorsAt(view, toks, k) !== undefined || namesPartner(ws, k);
   };
   if (at(0)) return true;
   const colon = ws.indexOf(":");

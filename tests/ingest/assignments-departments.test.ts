@@ -99,6 +99,13 @@ describe("'X phối hợp với Y'", () => {
       .toEqual([["so:tu-phap", "coordinate"]]);
   });
 
+  it("reads a partner the body list cannot read as a partner all the same", () => {
+    expect(read("Công an tỉnh có trách nhiệm phối hợp với lực lượng Kiểm lâm tuần tra, kiểm soát rừng trong mùa khô.").map((r) => r.slice(0, 2)))
+      .toEqual([["Công an tỉnh", "coordinate"]]);
+    expect(records("1. Sở Y tế:", "- Phối hợp cơ quan báo chí thông tin kịp thời về tình hình dịch bệnh.", "- Theo dõi tình hình dịch bệnh.").map((r) => [r.body, r.role]))
+      .toEqual([["so:y-te", "coordinate"], ["so:y-te", "lead"]]);
+  });
+
   it("makes the owner of an item that opens with 'Phối hợp với Y' a coordinator of it, and only of it", () => {
     const got = records(
       "2. Sở Nông nghiệp và Môi trường",
