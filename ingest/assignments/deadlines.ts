@@ -41,6 +41,8 @@ export function findDeadlines(text: string, start: number, end: number, meta: Do
   if (!MAY_HOLD_PERIOD.test(slice)) return [];
   const year = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
   const out: FoundDeadline[] = [];
+  /** The end of a deadline that took in the words after its date ("... hằng năm"): a period inside is part of it. */
+  let consumed = -1;
   for (const m of findPeriods(slice, year ? { defaultYear: year } : undefined)) {
     const p = m.period;
     const before = lowKey(slice.slice(Math.max(0, m.index - 60), m.index));
@@ -51,17 +53,44 @@ export function findDeadlines(text: string, start: number, end: number, meta: Do
     } else if (inReference(lowKey(slice.slice(Math.max(0, m.index - 200), m.index)))) {
       continue;
     }
+    if (start + m.index < consumed) continue;
+    const after = slice.slice(m.index + m.length, m.index + m.length + 40);
+    // "trước ngày 30 tháng 11 hằng năm": every year's 30 November, not one day; "năm 2025 và các năm tiếp
+    // theo": from 2025 on. The words after the date belong to the deadline.
+    const yearly = p.kind === "range" ? YEARLY_AFTER.exec(after) : null;
+    const onward = p.kind === "range" && !yearly ? ONWARD_AFTER.exec(after) : null;
+    const every = yearly ?? onward;
+    if (every) {
+      const text = slice.slice(m.index, m.index + m.length + every[0].length);
+      const period: Period = yearly
+        ? { text, kind: "recurring", label: "yearly" }
+        : { text, kind: "ongoing", ...(p.start ? { start: p.start } : {}), label: "ongoing" };
+      const deadline: Deadline = period.start ? { text, kind: period.kind, start: period.start } : { text, kind: period.kind };
+      consumed = start + m.index + text.length;
+      out.push({ deadline, period, start: start + m.index, end: consumed });
+      continue;
+    }
     out.push(toFound(p, start + m.index, start + m.index + m.length, meta));
   }
   return out;
 }
+
+/** A date followed by "hằng năm" / "hàng năm" / "mỗi năm" recurs every year. */
+const YEARLY_AFTER = /^\s*,?\s*(?:hằng|hàng|mỗi)\s+năm(?![\p{L}\p{N}])/iu;
+/** "năm 2025 và các năm tiếp theo": from that year on. */
+const ONWARD_AFTER = /^\s*(?:và|,)\s*(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau\s+đó|tiếp)(?![\p{L}\p{N}])/iu;
 
 /** The deadline a table's time cell gives: the cell as written, with the period read from it. */
 export function cellDeadline(cell: string, cellStart: number, meta: DocumentMeta): FoundDeadline | undefined {
   const year = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
   const m = findPeriods(cell, year ? { defaultYear: year } : undefined)[0];
   const onward = /^(?:năm\s+)?((?:19|20)\d\d)\s+(?:và|trở đi)/iu.exec(cell);
-  if (onward && (!m || m.index > 0)) {
+  const after = m ? cell.slice(m.index + m.length) : "";
+  if (m?.period.kind === "range" && YEARLY_AFTER.test(after)) {
+    const period: Period = { text: cell, kind: "recurring", label: "yearly" };
+    return { deadline: { text: cell, kind: "recurring" }, period, start: cellStart, end: cellStart + cell.length };
+  }
+  if (onward && (!m || m.index > 0 || ONWARD_AFTER.test(after))) {
     // "2025 và những năm tiếp theo": from that year on, without an end.
     const period: Period = { text: cell, kind: "ongoing", start: `${onward[1]}-01-01` };
     return { deadline: { text: cell, kind: "ongoing", start: period.start }, period, start: cellStart, end: cellStart + cell.length };
@@ -96,7 +125,9 @@ export function deadlineClauses(
   text: string, found: FoundDeadline[], start: number, end: number,
 ): Array<{ start: number; end: number; deadline: FoundDeadline }> | undefined {
   const words = (a: number, b: number) => text.slice(a, b).match(/\p{L}+/gu)?.length ?? 0;
-  const clauses = found.filter((f) => f.deadline.due).map((f) => {
+  // A date recurring every year ("trước ngày 30 tháng 11 hằng năm") counts as its own deadline too.
+  const when = (f: FoundDeadline) => f.deadline.due ?? (/\d/.test(f.deadline.text) ? f.deadline.text : undefined);
+  const clauses = found.filter((f) => when(f) !== undefined).map((f) => {
     const c = clauseAround(text, f.start, f.end, start, end, true);
     // "... tổng kết năm (trước ngày 30/11 hằng năm)", "(qua Ban Tổ chức) trước ngày 07/4": a deadline
     // with a word or two ("hằng năm", "hoàn thành") between brackets says when the clause around the
@@ -104,7 +135,7 @@ export function deadlineClauses(
     const bare = words(c.start, f.start) + words(f.end, c.end) <= 3;
     return { ...(bare ? clauseAround(text, f.start, f.end, start, end, false) : c), deadline: f };
   });
-  if (new Set(clauses.map((c) => c.deadline.deadline.due)).size < 2) return undefined;
+  if (new Set(clauses.map((c) => when(c.deadline))).size < 2) return undefined;
   const keys = new Set(clauses.map((c) => `${c.start}:${c.end}`));
   return keys.size === clauses.length ? clauses : undefined;
 }

@@ -299,7 +299,9 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   const base = { bodies, ...(partners.length ? { partners } : {}), taskStart: task.start, taskEnd: task.end, quoteStart: quote.start, quoteEnd: quote.end };
   const clauses = deadlineClauses(view.text, found, quote.start, quote.end);
   if (clauses) return clauses.map((c) => ({ ...base, quoteStart: c.start, quoteEnd: c.end, deadline: c.deadline }));
-  const deadline = found.find((f) => f.deadline.due) ?? found[0] ?? g.fallback;
+  // A due date first; else a deadline that states a day or a count ("trước ngày 15 tháng 02 hàng năm") over a
+  // bare word ("định kỳ", "hằng năm").
+  const deadline = found.find((f) => f.deadline.due) ?? found.find((f) => /\d/.test(f.deadline.text)) ?? found[0] ?? g.fallback;
   return [{ ...base, deadline }];
 }
 

@@ -50,6 +50,18 @@ describe("provincial departments as assignees", () => {
     expect(r?.deadline).toEqual({ text: "trong thời hạn 07 ngày làm việc kể từ ngày nhận được kiến nghị", kind: "duration" });
   });
 
+  it("records a date every year as a yearly deadline with no one due date, and 'năm 2025 và các năm tiếp theo' as ongoing", () => {
+    const deadlineOf = (item: string) => {
+      const text = `KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n1. ${item}\n`;
+      const meta = readMetadata(text, { name: "plan.txt" });
+      return extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry)[0]?.deadline;
+    };
+    expect(deadlineOf("Giao Sở Xây dựng tổng hợp, báo cáo kết quả thực hiện trước ngày 15/12 hằng năm."))
+      .toEqual({ text: "trước ngày 15/12 hằng năm", kind: "recurring" });
+    expect(deadlineOf("Giao Sở Xây dựng rà soát quỹ đất nhà ở xã hội.\n- Thời gian thực hiện: năm 2025 và các năm tiếp theo."))
+      .toEqual({ text: "năm 2025 và các năm tiếp theo", kind: "ongoing", start: "2025-01-01" });
+  });
+
   it("keeps a department of an unknown place as written, never drops it", () => {
     const [r, ...rest] = read("Giao Sở Xây dựng Sông Lam chủ trì rà soát toàn bộ dự án nhà ở xã hội, hoàn thành trước ngày 15/12/2025.");
     expect(rest).toEqual([]);
