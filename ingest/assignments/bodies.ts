@@ -63,6 +63,12 @@ export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unk
       const after = readBody(view, toks, j + 1, unknown, leaders);
       if (after && (sep !== ";" || after.body.collective)) { j = j + 1; continue; }
     }
+    // "Sở Khoa học và Công nghệ Sở Công Thương": two names a lost line break ran together (a table cell, a
+    // PDF layer); both are bodies the registry knows, the second starting with a capitalised head. ("Đảng ủy
+    // cơ quan Văn phòng Quốc hội" is one body: its first words name none.)
+    const next = toks[j];
+    if (next && bodies[bodies.length - 1]?.orgId && view.isUpper(next.start) && BODY_HEADS.match(wordsOf(toks), j) && view.mention(next.start)
+      && readBody(view, toks, j, unknown, leaders)?.body.orgId) continue;
     break;
   }
   return { bodies, next: bodies.length ? j : i };

@@ -62,6 +62,11 @@ describe("provincial departments as assignees", () => {
       .toEqual({ text: "năm 2025 và các năm tiếp theo", kind: "ongoing", start: "2025-01-01" });
   });
 
+  it("reads two known bodies run together with no separator (a lost line break) as two", () => {
+    expect(read("Giao Sở Khoa học và Công nghệ Sở Công Thương rà soát danh mục dự án trước ngày 15/12/2025."))
+      .toEqual([["so:khoa-hoc-va-cong-nghe", "lead", "2025-12-15"], ["so:cong-thuong", "lead", "2025-12-15"]]);
+  });
+
   it("keeps a department of an unknown place as written, never drops it", () => {
     const [r, ...rest] = read("Giao Sở Xây dựng Sông Lam chủ trì rà soát toàn bộ dự án nhà ở xã hội, hoàn thành trước ngày 15/12/2025.");
     expect(rest).toEqual([]);
