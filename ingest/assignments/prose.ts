@@ -67,7 +67,7 @@ export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span
     // The lead-in is the last paragraph before the items, short headings between them aside ("... thực hiện
     // một số nhiệm vụ sau:" / "Tăng cường giám sát dịch bệnh tại cửa khẩu" / "- Tham mưu ...").
     let leadAt = units.length - 1;
-    while (leadAt > 0 && isHeadingLine(view.text.slice(units[leadAt]!.start, units[leadAt]!.end)) && /:\s*$/.test(view.text.slice(units[leadAt - 1]!.start, units[leadAt - 1]!.end))) leadAt--;
+    while (leadAt > 0 && isTopicLine(view.text.slice(units[leadAt]!.start, units[leadAt]!.end)) && /:\s*$/.test(view.text.slice(units[leadAt - 1]!.start, units[leadAt - 1]!.end))) leadAt--;
     units.forEach((unit, u) => {
       const leadIn = hasChildren && u === leadAt;
       // A preamble's own subject is the issuer ("Ủy ban nhân dân tỉnh ban hành Kế hoạch ... như sau:"):
@@ -186,13 +186,13 @@ function othersSubject(view: DocView, s: Span, addressee: Body[]): boolean {
   return own.person || own.bodies.some((b) => !same(b));
 }
 
-/** The bodies a heading consists of, and nothing else: "Sở Khoa học và Công nghệ", "Ủy ban nhân dân xã, phường:". */
 /** A heading line ending in a colon that names only a body ("1. Sở Nội vụ (Cơ quan thường trực ...):") owns the items under it. */
 function headingOwner(view: DocView, s: Span, deadline: FoundDeadline | undefined): Addressee | undefined {
   const bodies = view.text[s.end] === "\n" || s.end === view.text.length ? headingBodies(view, s) : undefined;
   return bodies?.length ? { bodies, chairs: false, deadline } : undefined;
 }
 
+/** The bodies a heading consists of, and nothing else: "Sở Khoa học và Công nghệ", "Ủy ban nhân dân xã, phường:". */
 function headingBodies(view: DocView, s: Span): Body[] | undefined {
   const toks = view.tokens(s.start, s.end);
   while (toks.length && /^[:.*]$/.test(toks[toks.length - 1]!.w)) toks.pop();
@@ -326,10 +326,12 @@ function joinedSentences(text: string, span: Span): Span[] {
 }
 
 /**
- * A short line in sentence case that ends in no punctuation: a topic over the items that follow it. A line in
- * capitals or opening with a numeral ("I- MỤC TIÊU, YÊU CẦU") heads a part of the document, not a lead-in's items.
+ * A line in sentence case that ends in no punctuation: a topic over the items that follow it. A news report's
+ * topic lines run past isHeading's twelve words ("Tăng cường giám sát dịch bệnh tại cửa khẩu, không để dịch
+ * bệnh xâm nhập ..."). A line in capitals or opening with a numeral ("I- MỤC TIÊU, YÊU CẦU") heads a part of
+ * the document, not a lead-in's items.
  */
-function isHeadingLine(line: string): boolean {
+function isTopicLine(line: string): boolean {
   const t = line.trim();
   return t.length > 0 && t.length <= 160 && !/[.:;,!?]$/.test(t) && t !== t.toUpperCase() && !/^[\dIVXL]+\s*[-.)]/u.test(t);
 }

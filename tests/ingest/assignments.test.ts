@@ -316,9 +316,9 @@ describe("a news report's lead-in, then topic lines between its items", () => {
 
   it("gives every item the lead-in's addressee, across the topic lines", () => {
     expect(d.records.map((r) => [r.org, r.role, r.task.split(" ").slice(0, 2).join(" ")])).toEqual([
-      ["Sở Y tế", "lead", "Tham mưu"],
-      ["Sở Y tế", "lead", "Tiếp tục"],
-      ["Sở Y tế", "lead", "Chỉ đạo"],
+      ["Sở Nông nghiệp và Môi trường", "lead", "Hướng dẫn"],
+      ["Sở Nông nghiệp và Môi trường", "lead", "Theo dõi"],
+      ["Sở Nông nghiệp và Môi trường", "lead", "Chỉ đạo"],
     ]);
   });
 });
@@ -331,7 +331,7 @@ describe("'-' and '+' bullets as two levels", () => {
     expect(rows.slice(0, 3)).toEqual([
       ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "execute", "Chỉ đạo"],
       ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "execute", "Bố trí"],
-      ["Bộ Giáo dục và Đào tạo", "lead", "Chỉ đạo,"],
+      ["Bộ Nông nghiệp và Môi trường", "lead", "Chỉ đạo,"],
     ]);
   });
 
@@ -347,11 +347,11 @@ describe("'-' and '+' bullets as two levels", () => {
 describe("a body heading with what the body is in parentheses", () => {
   const d = load(new URL("ke_hoach_ngoac.md", FIXTURES));
 
-  it("gives the items under '1. Sở Nội vụ (Cơ quan thường trực ...):' to Sở Nội vụ, as under '2. Sở Y tế:'", () => {
-    expect(d.records.map((r) => [r.orgId, r.role, r.deadline?.due])).toEqual([
-      ["so:noi-vu", "coordinate", undefined],
-      ["so:noi-vu", "lead", "2025-12-15"],
-      ["so:y-te", "lead", undefined],
+  it("gives the items under '1. Sở Văn hóa, Thể thao và Du lịch (Cơ quan thường trực ...):' to that Sở, as under '2. Sở Giáo dục và Đào tạo:'", () => {
+    expect(d.records.map((r) => [r.org, r.role, r.deadline?.due])).toEqual([
+      ["Sở Văn hóa, Thể thao và Du lịch", "coordinate", undefined],
+      ["Sở Văn hóa, Thể thao và Du lịch", "lead", "2025-12-15"],
+      ["Sở Giáo dục và Đào tạo", "lead", undefined],
     ]);
   });
 });
@@ -361,7 +361,7 @@ describe("a form annexed to the document", () => {
 
   it("records the article's task and nothing from a template with blanks to fill in", () => {
     expect(d.records.map((r) => [label(d, r), r.org, r.role, r.deadline?.due])).toEqual([
-      ["Điều 1", "Sở Khoa học và Công nghệ", "lead", "2025-12-31"],
+      ["Điều 1", "Sở Văn hóa, Thể thao và Du lịch", "lead", "2025-12-31"],
     ]);
   });
 });
