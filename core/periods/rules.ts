@@ -111,7 +111,7 @@ export const RULES: Rule[] = [
     // event ("kể từ", "tính từ", "sau khi"): "trong 05 ngày" alone may be a span of an activity.
     name: "limit",
     starts: ["trong", "cham", "khong", "toi", "muon"],
-    source: String.raw`${NB}(?:trong(?:\s+(?:thoi\s+han|vong|thoi\s+gian))?|cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?|khong\s+qua|toi\s+da)\s+(\d{1,3})\s+(ngay\s+lam\s+viec|ngay|tuan|thang|gio)\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi)(?:\s+[^\s,.;:()]+){1,10}`,
+    source: String.raw`${NB}(?:trong(?:\s+(?:thoi\s+han|vong|thoi\s+gian))?|cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?|(?:toi\s+da\s+)?khong\s+qua|toi\s+da)\s+(\d{1,3})\s+(ngay\s+lam\s+viec|ngay|tuan|thang|gio)\s*,?\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi)(?:\s+[^\s,.;:()]+){1,10}`,
     build(g) {
       const n = Number(g[0]);
       return n > 0 ? { kind: "duration", label: `${n} ${LIMIT_UNITS[g[1]!.replace(/\s+/g, " ")] ?? g[1]}` } : undefined;

@@ -77,6 +77,8 @@ const TABLE: Row[] = [
   ["trong vòng 07 ngày kể từ ngày nhận được kiến nghị", "duration", undefined, undefined, "7 days"],
   ["chậm nhất 10 ngày sau khi kết thúc đợt kiểm tra", "duration", undefined, undefined, "10 days"],
   ["không quá 30 ngày kể từ ngày ký", "duration", undefined, undefined, "30 days"],
+  ["tối đa không quá 15 ngày, kể từ khi nhận được đề nghị", "duration", undefined, undefined, "15 days"],
+  ["Trong 03 ngày làm việc, kể từ ngày nhận được kiến nghị", "duration", undefined, undefined, "3 working days"],
   // Relative to NOW = Wednesday 2026-04-01 in Vietnam.
   ["this month", "range", "2026-04-01", "2026-04-30", "04/2026"],
   ["tháng này", "range", "2026-04-01", "2026-04-30", "04/2026"],
