@@ -17,8 +17,9 @@ export interface OutlineNode {
   children: number[];
 }
 
+/** A list mark at a line's start; a consolidated text's footnote may follow it ("2.[18] Chủ trì, ..."). */
 const LINE_MARKER =
-  /(?<=^|\n)[ \t]*(?:\*\*)?(Điều\s+\d+[.:]|[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[-–+•])(?:\*\*)?(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\p{Lu}))(?=\S)/gu;
+  /(?<=^|\n)[ \t]*(?:\*\*)?(Điều\s+\d+[.:]|[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[-–+•])(?:\[\d{1,3}\])?(?:\*\*)?(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\p{Lu}))(?=\S)/gu;
 const INLINE_MARKER = /(?<=[.:;][ \t]{1,3})(\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[a-zđ]\))[ \t]+(?=\S)/gu;
 /**
  * A first item run into its heading's line by hard-wrap joining: "2. Sở Khoa học và Công nghệ a) Bám sát ...",
@@ -28,8 +29,8 @@ const INLINE_MARKER = /(?<=[.:;][ \t]{1,3})(\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ
 const RUN_IN_FIRST = /(?<=^|\n)([ \t]*(?:\*\*)?(?:[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\))(?:\*\*)?[ \t]*(?:\n[ \t]*){0,2})([^\n.:;!?()]{2,120}?)[ \t]+(a\)|\(a\)|\(1\)|\(i\))(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*)(?=\p{Lu})/gu;
 /** A line of its own that opens a new list after a dash list: "... Thủ tướng còn yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh:". */
 const LEAD_LINE = /(?<=\n)[ \t]*(?![-–+•*|]|\(?[\dIVXLivxla-zđ]{1,6}[.)])(?=\p{Lu})[^\n]{8,400}:[ \t]*(?=\n)/gu;
-/** Where the addressed part of a document ends: the distribution list. */
-const END_OF_BODY = /\n[ \t]*(?:\*\*)?(?:Nơi nhận|Nơi gửi)\s*:/gu;
+/** Where the addressed part of a document ends: the distribution list, also as a table's first cell ("| Nơi nhận: ..."). */
+const END_OF_BODY = /\n[ \t]*(?:\|[ \t]*)?(?:\*\*)?(?:Nơi nhận|Nơi gửi)\s*:/gu;
 /**
  * Where a document attached after the distribution list starts (the plan a decision issues, its appendix):
  * a title line in capitals ("KẾ HOẠCH", "PHỤ LỤC", "QUY CHẾ") or the line that says what it is attached to.

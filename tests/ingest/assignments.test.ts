@@ -356,6 +356,25 @@ describe("a body heading with what the body is in parentheses", () => {
   });
 });
 
+describe("a regulation attached after a distribution list written as a table row", () => {
+  const d = load(new URL("quy_che_dinh_kem.md", FIXTURES));
+  const rows = d.records.map((r) => [label(d, r), r.org, r.role, quote(d, r)]);
+
+  it("ends the decision's quotes at '| Nơi nhận:' and reads the attached regulation's articles", () => {
+    expect(rows).toEqual([
+      ["Điều 2", "Sở Xây dựng", "lead", "Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh tổ chức thực hiện Quyết định này."],
+      ["Điều 2", "Công an tỉnh", "coordinate", "Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh tổ chức thực hiện Quyết định này."],
+      [expect.any(String), "Sở Xây dựng", "lead", "Kiểm tra định kỳ các bến xe khách trên địa bàn tỉnh."],
+      [expect.any(String), "Sở Xây dựng", "lead", "Công bố danh sách bến xe đủ điều kiện hoạt động."],
+    ]);
+  });
+
+  it("reads '2.[4]' (a footnote of a consolidated text) as item 2, and a repealed item '(được bãi bỏ)' as no task", () => {
+    expect(rows.filter((r) => String(r[3]).includes("bãi bỏ"))).toEqual([]);
+    expect(rows.filter((r) => r[1] === "Sở Xây dựng")).toHaveLength(3);
+  });
+});
+
 describe("a form annexed to the document", () => {
   const d = load(new URL("mau_don.txt", FIXTURES));
 
