@@ -129,6 +129,9 @@ function ownerOf(view: DocView, nodes: OutlineNode[], isField: (n: number) => bo
     }
   }
   if (n === 0) return paragraphBefore(view, at);
+  // A field line below a field item, with no mark of its own ("- Đơn vị phối hợp: ..." / "Thời gian thực hiện:
+  // Quý II/2025."), describes that item's item.
+  if (isField(n)) return ownerOf(view, nodes, isField, node.start);
   return { node: n, span: { start: node.bodyStart, end: at } };
 }
 

@@ -67,6 +67,11 @@ describe("provincial departments as assignees", () => {
       .toEqual([["so:khoa-hoc-va-cong-nghe", "lead", "2025-12-15"], ["so:cong-thuong", "lead", "2025-12-15"]]);
   });
 
+  it("reads a time field below the item's field lines, with no mark of its own, as the item's deadline", () => {
+    expect(read("Xây dựng đề án thí điểm sàn giao dịch bất động sản.\n\n- Đơn vị thực hiện: Sở Xây dựng;\n\n- Đơn vị phối hợp: Sở Tư pháp.\n\nThời gian thực hiện: Quý II/2026."))
+      .toEqual([["so:xay-dung", "lead", "2026-06-30"], ["so:tu-phap", "coordinate", "2026-06-30"]]);
+  });
+
   it("keeps a department of an unknown place as written, never drops it", () => {
     const [r, ...rest] = read("Giao Sở Xây dựng Sông Lam chủ trì rà soát toàn bộ dự án nhà ở xã hội, hoàn thành trước ngày 15/12/2025.");
     expect(rest).toEqual([]);
