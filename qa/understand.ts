@@ -153,6 +153,8 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const found = findPeriods(q, { now: deps.now }).filter((p) => !overlaps(p, docSpans));
   // A time limit counted from an event ("trong 05 ngày làm việc kể từ ...") is what a question asks about, not a period.
   const period = found.find((p) => p.period.kind === "range")?.period ?? found.find((p) => p.period.kind !== "duration")?.period;
+  // A recurring period ("hằng tháng", "monthly") or a time limit filters nothing (qa/task-query.ts periodFilter).
+  const filtersNothing = (p: Period) => p.kind === "recurring" || p.kind === "duration";
 
   for (const m of f.matchAll(SYMBOL_RE)) {
     if (/^\d{1,2}\/\d{4}$/.test(m[0])) continue;
@@ -166,10 +168,8 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
     if (!docRefs.some((d) => d.ref.startsWith(m[2]!))) docRefs.push({ ref: m[2]!, kind });
     docSpans.push([m.index, m.index + m[0].length]);
   }
-  // A recurring period ("hằng tháng", "monthly") or a time limit ("trong 05 ngày làm việc kể từ ...") filters
-  // nothing (core/periods, qa/task-query.ts periodFilter): its words stay search words, as documents write them
-  // ("Hỗ trợ hàng tháng cho ...").
-  const refsAndPeriods: Array<[number, number]> = [...docSpans, ...found.filter((p) => p.period.kind !== "recurring" && p.period.kind !== "duration").map((p): [number, number] => [p.index, p.index + p.length])];
+  // A period that filters nothing keeps its words as search words, as documents write them ("Hỗ trợ hàng tháng cho ...").
+  const refsAndPeriods: Array<[number, number]> = [...docSpans, ...found.filter((p) => !filtersNothing(p.period)).map((p): [number, number] => [p.index, p.index + p.length])];
 
   const placed = deps.registry.findAll(q, { loose: true }).map((m) => placedDepartment(m, q, deps.registry));
   const mentions = placed.map((p) => p.mention);

@@ -18,7 +18,6 @@ function tokens(folded: string): Token[] {
   return out;
 }
 
-
 /** What the registry is built from; see loadOrgRegistry in ../orgs.ts. */
 export interface MatcherParts {
   orgs: Org[];

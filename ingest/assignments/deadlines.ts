@@ -54,20 +54,13 @@ export function findDeadlines(text: string, start: number, end: number, meta: Do
       continue;
     }
     if (start + m.index < consumed) continue;
-    const after = slice.slice(m.index + m.length, m.index + m.length + 40);
     // "trước ngày 30 tháng 11 hằng năm": every year's 30 November, not one day; "năm 2025 và các năm tiếp
     // theo": from 2025 on. The words after the date belong to the deadline.
-    const yearly = p.kind === "range" ? YEARLY_AFTER.exec(after) : null;
-    const onward = p.kind === "range" && !yearly ? ONWARD_AFTER.exec(after) : null;
-    const every = yearly ?? onward;
-    if (every) {
-      const text = slice.slice(m.index, m.index + m.length + every[0].length);
-      const period: Period = yearly
-        ? { text, kind: "recurring", label: "yearly" }
-        : { text, kind: "ongoing", ...(p.start ? { start: p.start } : {}), label: "ongoing" };
-      const deadline: Deadline = period.start ? { text, kind: period.kind, start: period.start } : { text, kind: period.kind };
-      consumed = start + m.index + text.length;
-      out.push({ deadline, period, start: start + m.index, end: consumed });
+    const on = runsOn(p, slice.slice(m.index + m.length, m.index + m.length + 40));
+    if (on) {
+      const from = start + m.index;
+      consumed = from + m.length + on.length;
+      out.push(undated(text.slice(from, consumed), on.kind, from, consumed, on.kind === "ongoing" ? p.start : undefined));
       continue;
     }
     out.push(toFound(p, start + m.index, start + m.index + m.length, meta));
@@ -80,21 +73,30 @@ const YEARLY_AFTER = /^\s*,?\s*(?:hằng|hàng|mỗi)\s+năm(?![\p{L}\p{N}])/iu;
 /** "năm 2025 và các năm tiếp theo": from that year on. */
 const ONWARD_AFTER = /^\s*(?:và|,)\s*(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau\s+đó|tiếp)(?![\p{L}\p{N}])/iu;
 
+/** What the words right after a dated period make of it: every year, or from then on; with their length. */
+function runsOn(p: Period, after: string): { kind: "recurring" | "ongoing"; length: number } | undefined {
+  if (p.kind !== "range") return undefined;
+  const yearly = YEARLY_AFTER.exec(after);
+  if (yearly) return { kind: "recurring", length: yearly[0].length };
+  const onward = ONWARD_AFTER.exec(after);
+  return onward ? { kind: "ongoing", length: onward[0].length } : undefined;
+}
+
+/** A deadline with no due date, text[start, end) as written: every year, or from `from` on. */
+function undated(text: string, kind: "recurring" | "ongoing", start: number, end: number, from?: string): FoundDeadline {
+  const since = from ? { start: from } : {};
+  return { deadline: { text, kind, ...since }, period: { text, kind, ...since, label: kind === "recurring" ? "yearly" : "ongoing" }, start, end };
+}
+
 /** The deadline a table's time cell gives: the cell as written, with the period read from it. */
 export function cellDeadline(cell: string, cellStart: number, meta: DocumentMeta): FoundDeadline | undefined {
   const year = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
   const m = findPeriods(cell, year ? { defaultYear: year } : undefined)[0];
   const onward = /^(?:năm\s+)?((?:19|20)\d\d)\s+(?:và|trở đi)/iu.exec(cell);
-  const after = m ? cell.slice(m.index + m.length) : "";
-  if (m?.period.kind === "range" && YEARLY_AFTER.test(after)) {
-    const period: Period = { text: cell, kind: "recurring", label: "yearly" };
-    return { deadline: { text: cell, kind: "recurring" }, period, start: cellStart, end: cellStart + cell.length };
-  }
-  if (onward && (!m || m.index > 0 || ONWARD_AFTER.test(after))) {
-    // "2025 và những năm tiếp theo": from that year on, without an end.
-    const period: Period = { text: cell, kind: "ongoing", start: `${onward[1]}-01-01` };
-    return { deadline: { text: cell, kind: "ongoing", start: period.start }, period, start: cellStart, end: cellStart + cell.length };
-  }
+  const on = m && runsOn(m.period, cell.slice(m.index + m.length));
+  if (on?.kind === "recurring") return undated(cell, "recurring", cellStart, cellStart + cell.length);
+  // "2025 và những năm tiếp theo", "2025 trở đi": from that year on, without an end.
+  if (onward && (!m || m.index > 0 || on)) return undated(cell, "ongoing", cellStart, cellStart + cell.length, `${onward[1]}-01-01`);
   if (!m) return undefined;
   const found = toFound(m.period, cellStart, cellStart + cell.length, meta);
   found.deadline.text = cell;

@@ -30,7 +30,7 @@ export function extractAssignments(
   const prose = withFieldTimes(view.text, readProse(view, doc.meta, skip, nodes), fields, MAX_QUOTE)
     .filter((t) => !fields.tasks.some((f) => sameTask(f, t)));
   const raw = [...prose, ...fields.tasks, ...tables.tasks].map((t) => withinSeams(doc.text, t, doc.meta.seams))
-    .filter((t) => !FILL_IN.test(doc.text.slice(t.quoteStart, t.quoteEnd)) && !REPEALED.test(doc.text.slice(t.quoteStart, t.quoteEnd)));
+    .filter((t) => !assignsNothing(doc.text.slice(t.quoteStart, t.quoteEnd)));
   raw.sort((a, b) => a.quoteStart - b.quoteStart);
   const out: AssignmentDraft[] = [];
   const seen = new Set<string>();
@@ -53,6 +53,8 @@ const FILL_IN = /\.{6,}|…{2,}|(?:…\.|\.…){2,}/u;
 
 /** A consolidated text's repealed item, "(được bãi bỏ)": nothing is left to do. */
 const REPEALED = /^[\s([]*(?:đã\s+)?(?:được\s+)?bãi\s+bỏ[\s).\]]*$/iu;
+
+const assignsNothing = (quote: string): boolean => FILL_IN.test(quote) || REPEALED.test(quote);
 
 /** Spans sorted by start, overlapping ones joined. */
 function mergeSpans(spans: Span[]): Span[] {

@@ -7,13 +7,34 @@ import type { Database } from "better-sqlite3";
 import { StoreError } from "../../core/errors.js";
 import type { DocumentMeta } from "../../core/types.js";
 import { chunkHead } from "../lexical.js";
-import { ftsColumns, INSERT_FTS, textColumns } from "./documents.js";
+import { ftsColumns, textColumns } from "./documents.js";
 
 /** A migration: SQL, or a function for one that computes rows in JS. Both run inside its transaction. */
 type Migration = string | ((db: Database) => void);
 
 /** Chunks re-indexed per read in migrations 5 and 7 (a bound on memory at the scale corpus's 75k chunks). */
 const REFILL_BATCH = 2000;
+
+/**
+ * Rebuilds the contentless full-text table with `columns` (it cannot be altered) and refills it from the
+ * stored chunks, REFILL_BATCH at a time: `read` selects the rows after an id, `values` gives a row's
+ * columns. The delete trigger names the table and still applies.
+ */
+function rebuildFts<Row extends { id: number }>(db: Database, columns: readonly string[], read: string, values: (r: Row) => string[]): void {
+  db.exec(`DROP TABLE chunks_fts;
+    CREATE VIRTUAL TABLE chunks_fts USING fts5(
+      ${columns.join(", ")}, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
+    );`);
+  const select = db.prepare(read);
+  const insert = db.prepare(`INSERT INTO chunks_fts (rowid, ${columns.join(", ")}) VALUES (?, ${columns.map(() => "?").join(", ")})`);
+  for (let after = 0; ;) {
+    const rows = select.all(after, REFILL_BATCH) as Row[];
+    if (rows.length === 0) break;
+    for (const r of rows) insert.run(r.id, ...values(r));
+    after = rows[rows.length - 1]!.id;
+  }
+  db.exec("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')");
+}
 
 const MIGRATIONS: readonly Migration[] = [
   // 1: documents and what ingest derives from them, plus the bot's tables.
@@ -223,24 +244,9 @@ const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE documents ADD COLUMN pages TEXT;
   `,
   // 5: neighbouring-syllable pairs as single terms ("trợ_cấp") in their own columns, so a pair is one
-  // doclist read instead of a phrase's two (store/lexical.ts). The contentless table cannot be altered:
-  // it is rebuilt and refilled from the stored chunk text. The delete trigger names it and still applies.
-  (db) => {
-    db.exec(`DROP TABLE chunks_fts;
-      CREATE VIRTUAL TABLE chunks_fts USING fts5(
-        raw, folded, raw_pairs, folded_pairs, content='', contentless_delete=1,
-        tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
-      );`);
-    const read = db.prepare("SELECT id, text FROM chunks WHERE id > ? ORDER BY id LIMIT ?");
-    const insert = db.prepare("INSERT INTO chunks_fts (rowid, raw, folded, raw_pairs, folded_pairs) VALUES (?, ?, ?, ?, ?)");
-    for (let after = 0; ;) {
-      const rows = read.all(after, REFILL_BATCH) as Array<{ id: number; text: string }>;
-      if (rows.length === 0) break;
-      for (const r of rows) insert.run(r.id, ...textColumns(r.text));
-      after = rows[rows.length - 1]!.id;
-    }
-    db.exec("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')");
-  },
+  // doclist read instead of a phrase's two (store/lexical.ts); rebuilt and refilled from the stored chunk text.
+  (db) => rebuildFts(db, ["raw", "folded", "raw_pairs", "folded_pairs"], "SELECT id, text FROM chunks WHERE id > ? ORDER BY id LIMIT ?",
+    (r: { id: number; text: string }) => textColumns(r.text)),
   // 6: for counting: `stats` counts sections through this index, a few dozen pages, instead of the table
   // itself, hundreds (426 documents: 0.4 ms instead of 9-25 at a process's first read of them).
   `
@@ -248,23 +254,9 @@ const MIGRATIONS: readonly Migration[] = [
   `,
   // 7: a chunk's head (store/lexical.ts chunkHead: its document's number, issuer and title, its heading
   // path) in four columns of its own, weighed apart by BM25; rebuilt and refilled like 5.
-  (db) => {
-    db.exec(`DROP TABLE chunks_fts;
-      CREATE VIRTUAL TABLE chunks_fts USING fts5(
-        raw, folded, raw_pairs, folded_pairs, head_raw, head_folded, head_raw_pairs, head_folded_pairs,
-        content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '_'"
-      );`);
-    const read = db.prepare(`SELECT c.id, c.text, c.context, d.meta FROM chunks c JOIN documents d ON d.id = c.doc_id
-      WHERE c.id > ? ORDER BY c.id LIMIT ?`);
-    const insert = db.prepare(INSERT_FTS);
-    for (let after = 0; ;) {
-      const rows = read.all(after, REFILL_BATCH) as Array<{ id: number; text: string; context: string; meta: string }>;
-      if (rows.length === 0) break;
-      for (const r of rows) insert.run(r.id, ...ftsColumns(r.text, chunkHead(JSON.parse(r.meta) as DocumentMeta, r.context)));
-      after = rows[rows.length - 1]!.id;
-    }
-    db.exec("INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')");
-  },
+  (db) => rebuildFts(db, ["raw", "folded", "raw_pairs", "folded_pairs", "head_raw", "head_folded", "head_raw_pairs", "head_folded_pairs"],
+    `SELECT c.id, c.text, c.context, d.meta FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE c.id > ? ORDER BY c.id LIMIT ?`,
+    (r: { id: number; text: string; context: string; meta: string }) => ftsColumns(r.text, chunkHead(JSON.parse(r.meta) as DocumentMeta, r.context))),
 ];
 
 /** The schema version this code writes. */

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterEach, inject } from "vitest";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -54,6 +54,19 @@ export async function createTestDatabase(opts: { template?: string } = {}): Prom
         await c.end();
       }
     },
+  };
+}
+
+/** A `createTestDatabase` whose databases are dropped after each test of the calling file. */
+export function testDatabasePerTest(): (opts?: { template?: string }) => Promise<TestDatabase> {
+  const made: TestDatabase[] = [];
+  afterEach(async () => {
+    for (const d of made.splice(0)) await d.drop();
+  });
+  return async (opts) => {
+    const db = await createTestDatabase(opts);
+    made.push(db);
+    return db;
   };
 }
 

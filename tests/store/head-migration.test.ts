@@ -7,14 +7,14 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SQLITE_FILE } from "../../store/open.js";
 import { columnTokens } from "../../store/lexical.js";
 import { pairsTsvectors, tsvectorLiteral } from "../../store/pg/fts.js";
 import { openPgStore } from "../../store/pg/open.js";
 import { textColumns } from "../../store/sqlite/documents.js";
 import type { LexicalQuery, Store } from "../../store/types.js";
-import { createTestDatabase, pgAdminUrl, type TestDatabase } from "../helpers/pg.js";
+import { pgAdminUrl, testDatabasePerTest } from "../helpers/pg.js";
 import { lexical, makeDraft, open, saveWithVectors, tempDir } from "./helpers.js";
 
 const plans = [
@@ -81,14 +81,10 @@ describe("a chunk's head searched beside its text", () => {
     await store.close();
   });
 
-  const databases: TestDatabase[] = [];
-  afterEach(async () => {
-    for (const d of databases.splice(0)) await d.drop();
-  });
+  const createDatabase = testDatabasePerTest();
 
   it.skipIf(!pgAdminUrl())("PostgreSQL: refills the tsvectors, lengths and vocabulary with the heads (schema 4 to 5)", async () => {
-    const db = await createTestDatabase();
-    databases.push(db);
+    const db = await createDatabase();
     let store = await openPgStore({ url: db.url, vectors: "array" });
     const fresh = await seeded(store);
     const df = await store.termFrequencies("folded", ["dot", "can", "tho", "ke"]);

@@ -6,12 +6,12 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fold } from "../../core/text.js";
 import { SQLITE_FILE } from "../../store/open.js";
 import { openPgStore } from "../../store/pg/open.js";
 import type { Store } from "../../store/types.js";
-import { createTestDatabase, pgAdminUrl, type TestDatabase } from "../helpers/pg.js";
+import { pgAdminUrl, testDatabasePerTest } from "../helpers/pg.js";
 import { lexical, makeDraft, open, saveWithVectors, tempDir } from "./helpers.js";
 
 const draft = makeDraft({
@@ -55,14 +55,10 @@ describe("pairs indexed as terms: migrating a store written before", () => {
     await store.close();
   });
 
-  const databases: TestDatabase[] = [];
-  afterEach(async () => {
-    for (const d of databases.splice(0)) await d.drop();
-  });
+  const createDatabase = testDatabasePerTest();
 
   it.skipIf(!pgAdminUrl())("PostgreSQL: fills the pair tsvectors and their vocabulary from the chunk text (schema 3 to 4)", async () => {
-    const db = await createTestDatabase();
-    databases.push(db);
+    const db = await createDatabase();
     let store = await openPgStore({ url: db.url, vectors: "array" });
     await saveWithVectors(store, draft);
     const fresh = await searches(store);
