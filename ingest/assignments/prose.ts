@@ -164,7 +164,7 @@ function readUnit(
       // "b) Phối hợp với Ủy ban nhân dân cấp xã ...": the owner coordinates, whatever it does in other items.
       const cooperates = owner.cooperates || opensWithPartner(view, s.start, unit.end);
       groups.push((current = {
-        bodies: owner.bodies, chairs: owner.chairs, cooperates, coordinators: [], start: s.start, taskStart: s.start,
+        bodies: namedOwners(view, s, owner.bodies), chairs: owner.chairs, cooperates, coordinators: [], start: s.start, taskStart: s.start,
         end: s.end, scanCoordinators: true, fallback,
       }));
     }
@@ -179,11 +179,24 @@ function lastInlineMarker(text: string, from: number, to: number): number {
   return last;
 }
 
+const sameBody = (a: Body, b: Body) => (a.orgId !== null ? a.orgId === b.orgId : a.org.toLowerCase() === b.org.toLowerCase());
+
 /** The sentence opens with a subject other than the addressee's bodies ("Bộ Quốc phòng phát huy ..."). */
 function othersSubject(view: DocView, s: Span, addressee: Body[]): boolean {
   const own = openingSubject(view, s.start, s.end);
-  const same = (b: Body) => addressee.some((a) => (a.orgId !== null ? a.orgId === b.orgId : a.org.toLowerCase() === b.org.toLowerCase()));
-  return own.person || own.bodies.some((b) => !same(b));
+  return own.person || own.bodies.some((b) => !addressee.some((a) => sameBody(a, b)));
+}
+
+/**
+ * The owners of an item that opens by naming some of them: "Giao Sở Tài chính, Sở Nông nghiệp và Môi trường
+ * chủ trì ..., cụ thể:" / "- Sở Tài chính đối với thủ tục số 03;" / "- Sở Nông nghiệp và Môi trường đối với thủ
+ * tục số 01, 02.": each item is its own body's alone. An item naming none of them (or all) is every owner's.
+ */
+function namedOwners(view: DocView, s: Span, owners: Body[]): Body[] {
+  if (owners.length < 2) return owners;
+  const named = openingSubject(view, s.start, s.end).bodies;
+  const mine = owners.filter((a) => named.some((b) => sameBody(a, b)));
+  return mine.length > 0 ? mine : owners;
 }
 
 /** A heading line ending in a colon that names only a body ("1. Sở Nội vụ (Cơ quan thường trực ...):") owns the items under it. */

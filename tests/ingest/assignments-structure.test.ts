@@ -100,6 +100,19 @@ describe("a heading that names a body owns its items", () => {
     ].join("\n\n"));
     expect(owners(d, "hoàn thiện hồ sơ")).toEqual([]);
   });
+
+  it("gives an item that opens by naming some of its lead-in's bodies to those alone", () => {
+    const d = extract([
+      "Điều 2. Giao Sở Y tế, Sở Giáo dục và Đào tạo chủ trì, phối hợp với các đơn vị liên quan cập nhật quy trình điện tử, cụ thể:",
+      "- Sở Y tế đối với các thủ tục số 04, 05 tại Danh mục;",
+      "- Sở Giáo dục và Đào tạo đối với thủ tục số 01 tại Danh mục.",
+      "- Rà soát lại quy trình sau 06 tháng áp dụng.",
+    ].join("\n"));
+    expect(owners(d, "thủ tục số 04, 05")).toEqual(["Sở Y tế:lead"]);
+    expect(owners(d, "thủ tục số 01")).toEqual(["Sở Giáo dục và Đào tạo:lead"]);
+    // An item naming none of them stays every owner's.
+    expect(owners(d, "sau 06 tháng")).toEqual(["Sở Giáo dục và Đào tạo:lead", "Sở Y tế:lead"]);
+  });
 });
 
 describe("parts and sentences that assign nothing", () => {
