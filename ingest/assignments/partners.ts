@@ -66,8 +66,10 @@ export function beforePartner(ws: readonly string[], k: number): number {
 
 /**
  * A duty with no subject of its own (an item under a body's heading) that opens with "phối hợp (chặt chẽ)
- * với Y": the body above coordinates and Y is its partner (clauses.ts, `cooperates`). A short label before a
- * colon ("Tăng cường phối hợp kiểm tra, xử lý vi phạm: chủ động phối hợp với ...") is read past.
+ * với Y": the body above coordinates and Y is its partner (clauses.ts, `cooperates`); "Phối hợp hướng dẫn
+ * ..." names no partner and is read as a subject's "X phối hợp hướng dẫn ..." is (joinsWithoutPartner). A
+ * short label before a colon ("Tăng cường phối hợp kiểm tra, xử lý vi phạm: chủ động phối hợp với ...") is
+ * read past.
  */
 export function opensWithPartner(view: DocView, start: number, end: number): boolean {
   const toks = view.tokens(start, Math.min(end, start + 400));
@@ -75,7 +77,7 @@ export function opensWithPartner(view: DocView, start: number, end: number): boo
   const at = (k: number) => {
     while (ws[k] !== undefined && !/\p{L}/u.test(ws[k]!)) k++;
     k += beforePartner(ws, k);
-    return coordinatorsAt(view, toks, k) !== undefined || namesPartner(ws, k);
+    return coordinatorsAt(view, toks, k) !== undefined || namesPartner(ws, k) || joinsWithoutPartner(view, toks, k);
   };
   if (at(0)) return true;
   const colon = ws.indexOf(":");

@@ -101,6 +101,16 @@ describe("a heading that names a body owns its items", () => {
     expect(owners(d, "hoàn thiện hồ sơ")).toEqual([]);
   });
 
+  it("reads an item under a body's heading that opens 'Phối hợp <việc>' as the body taking part: it coordinates", () => {
+    const d = extract([
+      "4. Sở Công Thương",
+      "a) Xây dựng cơ sở dữ liệu về các cụm công nghiệp trên địa bàn tỉnh.",
+      "b) Phối hợp hướng dẫn doanh nghiệp tiếp cận các chính sách hỗ trợ đổi mới công nghệ.",
+    ].join("\n\n"));
+    expect(owners(d, "cơ sở dữ liệu về các cụm")).toEqual(["Sở Công Thương:lead"]);
+    expect(owners(d, "tiếp cận các chính sách")).toEqual(["Sở Công Thương:coordinate"]);
+  });
+
   it("gives an item that opens by naming some of its lead-in's bodies to those alone", () => {
     const d = extract([
       "Điều 2. Giao Sở Y tế, Sở Giáo dục và Đào tạo chủ trì, phối hợp với các đơn vị liên quan cập nhật quy trình điện tử, cụ thể:",
