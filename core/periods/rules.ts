@@ -107,14 +107,17 @@ const LIMIT_UNITS: Record<string, string> = { "ngay lam viec": "working days", n
 export const RULES: Rule[] = [
   {
     // A time limit counted from an event, with no date of its own: "trong thời hạn 05 ngày làm việc kể từ ngày
-    // nhận đủ hồ sơ", "chậm nhất 10 ngày sau khi kết thúc", "không quá 30 ngày kể từ ngày ký". Only with the
-    // event ("kể từ", "tính từ", "sau khi"): "trong 05 ngày" alone may be a span of an activity.
+    // nhận đủ hồ sơ", "chậm nhất 10 ngày sau khi kết thúc", "không quá 30 ngày kể từ ngày ký". With the event
+    // ("kể từ", "tính từ", "sau khi"), or said to be a limit ("trong thời hạn 03 ngày làm việc", "chậm nhất
+    // 10 ngày": counted from the document): "trong 05 ngày" or "không quá 02 ngày" alone may be how long an
+    // activity lasts.
     name: "limit",
     starts: ["trong", "cham", "khong", "toi", "muon"],
-    source: String.raw`${NB}(?:trong(?:\s+(?:thoi\s+han|vong|thoi\s+gian))?|cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?|(?:toi\s+da\s+)?khong\s+qua|toi\s+da)\s+(\d{1,3})\s+(ngay\s+lam\s+viec|ngay|tuan|thang|gio)\s*,?\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi)(?:\s+[^\s,.;:()]+){1,10}`,
+    source: String.raw`${NB}(trong(?:\s+(?:thoi\s+han|vong|thoi\s+gian))?|cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?|(?:toi\s+da\s+)?khong\s+qua|toi\s+da)\s+(\d{1,3})\s+(ngay\s+lam\s+viec|ngay|tuan|thang|gio)(?:(\s*,?\s+(?:ke\s+tu|tinh\s+tu|sau\s+khi)(?:\s+[^\s,.;:()]+){1,10})|${NE})`,
     build(g) {
-      const n = Number(g[0]);
-      return n > 0 ? { kind: "duration", label: `${n} ${LIMIT_UNITS[g[1]!.replace(/\s+/g, " ")] ?? g[1]}` } : undefined;
+      const n = Number(g[1]);
+      const counted = g[3] !== undefined || /^(?:trong\s+thoi\s+han|cham\s+nhat|muon\s+nhat)/.test(g[0]!);
+      return n > 0 && counted ? { kind: "duration", label: `${n} ${LIMIT_UNITS[g[2]!.replace(/\s+/g, " ")] ?? g[2]}` } : undefined;
     },
   },
   {

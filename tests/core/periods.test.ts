@@ -79,6 +79,9 @@ const TABLE: Row[] = [
   ["không quá 30 ngày kể từ ngày ký", "duration", undefined, undefined, "30 days"],
   ["tối đa không quá 15 ngày, kể từ khi nhận được đề nghị", "duration", undefined, undefined, "15 days"],
   ["Trong 03 ngày làm việc, kể từ ngày nhận được kiến nghị", "duration", undefined, undefined, "3 working days"],
+  // Said to be a limit, with no event: counted from the document.
+  ["trong thời hạn 03 ngày làm việc xây dựng quy trình điện tử", "duration", undefined, undefined, "3 working days"],
+  ["chậm nhất 10 ngày", "duration", undefined, undefined, "10 days"],
   // Relative to NOW = Wednesday 2026-04-01 in Vietnam.
   ["this month", "range", "2026-04-01", "2026-04-30", "04/2026"],
   ["tháng này", "range", "2026-04-01", "2026-04-30", "04/2026"],
@@ -145,8 +148,9 @@ describe("parsePeriod: text and context", () => {
     expect(parsePeriod("đến cuối năm học", { now: NOW })).toBeUndefined();
   });
 
-  it("reads no time limit from a count of days with no event it runs from", () => {
+  it("reads no time limit from a count of days with no event it runs from, unless the text calls it a limit", () => {
     expect(parsePeriod("tổ chức hội thi trong 05 ngày", { now: NOW })).toBeUndefined();
+    expect(parsePeriod("thời gian đại hội không quá 02 ngày", { now: NOW })).toBeUndefined();
   });
 
   it("returns undefined for text with no period", () => {
