@@ -161,7 +161,9 @@ function fromMention(view: DocView, toks: readonly Tok[], i: number, org: Org, e
   // (The registry's name may hold the first place noun: "Sở Y tế tỉnh".)
   const place = PLACE_NOUNS.has(wordAt(toks, next - 1)) && wordAt(toks, next) === "," ? next - 1 : next;
   const places = PLACE_NOUNS.has(wordAt(toks, place)) && (wordAt(toks, place + 1) === "," || wordAt(toks, place + 1) === "và") && PLACE_NOUNS.has(wordAt(toks, place + 2));
-  if ((after === "các" || after === "cấp" || places) && toks[next + 1] && !PREDICATE_WORDS.match(wordsOf(toks), next + 1)) {
+  // "cấp" widens only before a level: "Sở Tư pháp cấp, khóa tài khoản ..." is the body and its verb.
+  const level = after === "cấp" && RANKS.match(wordsOf(toks), next + 1) > 0;
+  if ((after === "các" || level || places) && toks[next + 1] && !PREDICATE_WORDS.match(wordsOf(toks), next + 1)) {
     const wide = phrase(view, toks, i, place, true);
     if (wide.body.end > end) return { body: { ...wide.body, collective: true }, next: wide.next };
   }
@@ -182,6 +184,8 @@ function withPersonName(view: DocView, toks: readonly Tok[], read: { body: Body;
 
 /** Administrative levels with many units each: "cấp xã", "cấp tỉnh". */
 const LEVELS = new PhraseSet(["tỉnh", "huyện", "xã", "cơ sở"]);
+/** Every level a body may be named by after "cấp": those, and the single ones ("cấp trung ương", "cấp bộ"). */
+const RANKS = new PhraseSet(["tỉnh", "huyện", "xã", "cơ sở", "trung ương", "thành phố", "quận", "phường", "thị xã", "bộ", "ngành", "ủy", "uỷ", "trên", "dưới"]);
 
 /** A provincial department named by its field alone ("Sở Xây dựng", id "so:xay-dung"), not by its province. */
 const isFieldDepartment = (org: Org): boolean => org.group === "department" && org.id.split(":").length === 2;

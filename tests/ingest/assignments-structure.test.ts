@@ -288,6 +288,15 @@ describe("names a heading or subject gives", () => {
     expect(owners(d, "lập hồ sơ môi trường")).toEqual(["Ban Quản lý các khu công nghiệp tỉnh:lead"]);
     expect(owners(d, "giám sát sau tiêm chủng")).toEqual(["Trung tâm Kiểm soát bệnh tật tỉnh:lead"]);
   });
+
+  it("reads 'cấp' after a body as its level only before a level: 'Sở Tư pháp cấp, khóa tài khoản' is the Sở and its verb", () => {
+    const d = extract([
+      "Giao Sở Tư pháp cấp, khóa tài khoản cho công chức làm công tác chứng thực.",
+      "Giao Sở Nội vụ cấp tỉnh hướng dẫn việc đánh giá công chức.",
+    ].join("\n\n"));
+    expect(owners(d, "khóa tài khoản")).toEqual(["Sở Tư pháp:lead"]);
+    expect(d.records.find((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes("đánh giá công chức"))?.orgText).toBe("Sở Nội vụ cấp tỉnh");
+  });
 });
 
 describe("a plan attached after the distribution list", () => {
