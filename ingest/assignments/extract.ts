@@ -10,6 +10,7 @@ import type { OrgRegistry } from "../../core/orgs.js";
 import { cutAtSeams } from "../../core/seams.js";
 import type { AssignmentDraft, DocumentMeta, Period, Section } from "../../core/types.js";
 import type { Span } from "../../core/sentences.js";
+import { withClosingTimes } from "./closing-times.js";
 import { readFields, type FieldReading } from "./fields.js";
 import { buildOutline } from "./outline.js";
 import { MAX_QUOTE, readProse } from "./prose.js";
@@ -27,8 +28,8 @@ export function extractAssignments(
   const nodes = buildOutline(view.text);
   const fields = readFields(view, doc.meta, nodes, MAX_QUOTE);
   const skip = mergeSpans([...tables.covered, ...fields.lines]);
-  const prose = withFieldTimes(view.text, readProse(view, doc.meta, skip, nodes), fields, MAX_QUOTE)
-    .filter((t) => !fields.tasks.some((f) => sameTask(f, t)));
+  const read = withFieldTimes(view.text, readProse(view, doc.meta, skip, nodes), fields, MAX_QUOTE);
+  const prose = withClosingTimes(view.text, read, doc.meta, skip, MAX_QUOTE).filter((t) => !fields.tasks.some((f) => sameTask(f, t)));
   const raw = [...prose, ...fields.tasks, ...tables.tasks].map((t) => withinSeams(doc.text, t, doc.meta.seams))
     .filter((t) => !assignsNothing(doc.text.slice(t.quoteStart, t.quoteEnd)));
   raw.sort((a, b) => a.quoteStart - b.quoteStart);

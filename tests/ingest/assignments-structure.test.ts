@@ -269,6 +269,22 @@ describe("a deadline on a line of its own", () => {
     expect(d.records.some((r) => r.task.startsWith("Thời"))).toBe(false);
   });
 
+  it("closes the paragraphs of tasks above it when it follows them as a paragraph of its own", () => {
+    const d = extract([
+      "Giao Bộ Y tế ban hành hướng dẫn khám sức khỏe định kỳ cho học sinh trước ngày 20/5/2026.",
+      "Bộ Xây dựng chủ trì, phối hợp với các bộ, ngành liên quan ban hành hướng dẫn cải tạo nhà ở xã hội;",
+      "Tổng hợp nhu cầu vốn của các địa phương gửi cơ quan có thẩm quyền.",
+      "Thời gian hoàn thành trước ngày 15/6/2026.",
+      "Bộ Công Thương theo dõi giá vật liệu xây dựng.",
+    ].join("\n\n"));
+    const of = (words: string) => d.records.filter((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes(words));
+    expect(of("cải tạo nhà ở xã hội").map((r) => `${r.org}:${r.deadline?.due}`).sort())
+      .toEqual(["Bộ Xây dựng:2026-06-15", "Các bộ, ngành:2026-06-15"]);
+    // A task with a deadline of its own, and one after the line, keep theirs.
+    expect(of("khám sức khỏe").map((r) => r.deadline?.due)).toEqual(["2026-05-20"]);
+    expect(of("giá vật liệu").map((r) => r.deadline)).toEqual([undefined]);
+  });
+
   it("reads 'hoàn thành' before a date as a limit", () => {
     const d = extract("Giao Sở Xây dựng rà soát quy hoạch chung đô thị, hoàn thành tháng 10/2026.");
     expect(d.records.find((r) => r.org === "Sở Xây dựng")?.deadline?.due).toBe("2026-10-31");

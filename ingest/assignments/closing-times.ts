@@ -1,0 +1,66 @@
+/**
+ * A paragraph that only says when ("Thời gian hoàn thành trước ngày 10/4/2025.", "Thời hạn thực hiện: Quý
+ * II/2026") closes the tasks written just above it: a news report or a letter states a body's tasks in a few
+ * paragraphs and their deadline once, after them. Issue #12 names it among the answers lost ("a deadline
+ * stated in the sentence after the task").
+ */
+import type { DocumentMeta } from "../../core/types.js";
+import type { Span } from "../../core/sentences.js";
+import { findDeadlines, type FoundDeadline } from "./deadlines.js";
+import type { RawTask } from "./raw.js";
+
+/** The paragraph opens with a time label: "Thời gian hoàn thành", "Thời hạn thực hiện", "Tiến độ hoàn thành". */
+const TIME_LINE = /^[\s*_]*(?:thời gian|thời hạn|tiến độ)\s+(?:hoàn thành|thực hiện)(?![\p{L}\p{N}])/iu;
+/** Longer than this, the paragraph says more than when. */
+const MAX_TIME_LINE = 160;
+/** The paragraphs above a time line it reaches: a task and its follow-on paragraphs. */
+const REACH = 3;
+/** A list item's or heading's mark: the item is the unit the time line closes. */
+const MARKED = /^[\s*]*(?:[-+•–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)\s|[IVX]{1,5}\.\s)/u;
+
+/**
+ * Tasks with no deadline of their own in the paragraphs a time line closes (up to REACH back, stopping at a
+ * paragraph that states a deadline, a lead-in ending in a colon, or after a marked item) take the line's
+ * deadline; a quote that ends where the line starts takes the line in, so the quote shows it.
+ */
+export function withClosingTimes(text: string, tasks: RawTask[], meta: DocumentMeta, skip: readonly Span[], maxQuote: number): RawTask[] {
+  const paragraphs = paragraphsOf(text);
+  let out = tasks;
+  paragraphs.forEach((p, i) => {
+    const line = text.slice(p.start, p.end);
+    if (line.length > MAX_TIME_LINE || !TIME_LINE.test(line) || skip.some((s) => s.start <= p.start && p.start < s.end)) return;
+    const time = dated(findDeadlines(text, p.start, p.end, meta));
+    if (!time) return;
+    let from = p.start;
+    for (let j = i - 1; j >= 0 && j >= i - REACH; j--) {
+      const above = paragraphs[j]!;
+      const words = text.slice(above.start, above.end);
+      if (/:[\s*]*$/.test(words) || findDeadlines(text, above.start, above.end, meta).length > 0) break;
+      from = above.start;
+      if (MARKED.test(words)) break;
+    }
+    if (from === p.start) return;
+    out = out.map((t) => {
+      if (t.deadline || t.quoteStart < from || t.quoteEnd > p.start) return t;
+      const takesLine = /^[\s*]*$/.test(text.slice(t.quoteEnd, p.start)) && p.end - t.quoteStart <= maxQuote;
+      return { ...t, quoteEnd: takesLine ? p.end : t.quoteEnd, deadline: time };
+    });
+  });
+  return out;
+}
+
+/** A due date first, else a counted limit ("trong thời hạn 05 ngày làm việc"). */
+function dated(found: FoundDeadline[]): FoundDeadline | undefined {
+  return found.find((f) => f.deadline.due) ?? found.find((f) => f.period.kind === "duration");
+}
+
+/** The document's non-empty lines, as spans. */
+function paragraphsOf(text: string): Span[] {
+  const out: Span[] = [];
+  let at = 0;
+  for (const line of text.split("\n")) {
+    if (line.trim().length > 0) out.push({ start: at, end: at + line.length });
+    at += line.length + 1;
+  }
+  return out;
+}
