@@ -40,6 +40,11 @@ export function fold(text: string): string {
     .normalize("NFC");
 }
 
+/** The older spelling "qui" ("Quí IV-2025", "qui định") of the syllable "quy", in folded text; length unchanged. */
+export function unifyQuy(folded: string): string {
+  return folded.replace(/(?<![a-z0-9])qui(?![a-z0-9])/g, "quy");
+}
+
 /** Whitespace runs to one space, trimmed. */
 export function squash(text: string): string {
   return text.replace(/\s+/g, " ").trim();

@@ -5,7 +5,7 @@
  * (tests/core/periods.test.ts checks that), many times faster on long texts.
  */
 import type { Period } from "../types.js";
-import { foldAligned } from "../text.js";
+import { foldAligned, unifyQuy } from "../text.js";
 import { vnDate } from "../time.js";
 import { MONTH_NAMES, RULES, VI_MONTHS, type Rule, type RuleContext } from "./rules.js";
 
@@ -178,7 +178,7 @@ function context(opts: ScanOptions | undefined): RuleContext {
  */
 export function scanPeriods(text: string, opts?: ScanOptions, exhaustive = false): ScanMatch[] {
   const { folded: written, toOriginal } = foldAligned(text);
-  const folded = plainLetters(written);
+  const folded = plainLetters(unifyQuy(written));
   const ctx = context(opts);
   const out: ScanMatch[] = [];
   const accept = (m: RegExpExecArray, slots: Slot[]): boolean => {

@@ -55,8 +55,9 @@ export function findDeadlines(text: string, start: number, end: number, meta: Do
     }
     if (start + m.index < consumed) continue;
     // "trước ngày 30 tháng 11 hằng năm": every year's 30 November, not one day; "năm 2025 và các năm tiếp
-    // theo": from 2025 on. The words after the date belong to the deadline.
-    const on = runsOn(p, slice.slice(m.index + m.length, m.index + m.length + 40));
+    // theo", "từ năm 2026": from 2025, 2026 on. The words after the date belong to the deadline.
+    const on = runsOn(p, slice.slice(m.index + m.length, m.index + m.length + 40))
+      ?? (FROM_BEFORE.test(before) && p.kind === "range" && p.start && !SPAN_END.test(own) ? { kind: "ongoing" as const, length: 0 } : undefined);
     if (on) {
       const from = start + m.index;
       consumed = from + m.length + on.length;
@@ -73,9 +74,20 @@ const YEARLY_AFTER = /^\s*,?\s*(?:hằng|hàng|mỗi)\s+năm(?![\p{L}\p{N}])/iu;
 /** "năm 2025 và các năm tiếp theo": from that year on. */
 const ONWARD_AFTER = /^\s*(?:và|,)\s*(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau\s+đó|tiếp)(?![\p{L}\p{N}])/iu;
 
-/** What the words right after a dated period make of it: every year, or from then on; with their length. */
+/** A period's own end: "ngày 01/10/2025 đến hết ngày 31/12/2025". */
+const SPAN_END = /\s(?:đến|tới)\s|\s[-–]\s/u;
+/** A period that only says when the work starts: "Từ tháng 3/2026" (no "đến ..."). */
+const STARTS_ONLY = /^từ\s/iu;
+/** "từ" just before the period: "tổ chức chấm điểm từ năm 2026". ("kể từ" is NOT_LIMIT_BEFORE's: a date counted from.) */
+const FROM_BEFORE = /(?:^|\s)từ\s*$/u;
+
+/**
+ * What a dated period and the words right after it make of it: every year, or from then on (its start
+ * only, or "... và các năm tiếp theo"); with the length of the words after it it takes in.
+ */
 function runsOn(p: Period, after: string): { kind: "recurring" | "ongoing"; length: number } | undefined {
   if (p.kind !== "range") return undefined;
+  if (STARTS_ONLY.test(p.text) && !SPAN_END.test(p.text) && p.start) return { kind: "ongoing", length: 0 };
   const yearly = YEARLY_AFTER.exec(after);
   if (yearly) return { kind: "recurring", length: yearly[0].length };
   const onward = ONWARD_AFTER.exec(after);
@@ -98,6 +110,7 @@ export function cellDeadline(cell: string, cellStart: number, meta: DocumentMeta
   // "2025 và những năm tiếp theo", "2025 trở đi": from that year on, without an end.
   if (onward && (!m || m.index > 0 || on)) return undated(cell, "ongoing", cellStart, cellStart + cell.length, `${onward[1]}-01-01`);
   if (!m) return undefined;
+  if (on) return undated(cell, "ongoing", cellStart, cellStart + cell.length, m.period.start);
   const found = toFound(m.period, cellStart, cellStart + cell.length, meta);
   found.deadline.text = cell;
   return found;

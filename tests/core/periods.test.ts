@@ -11,6 +11,7 @@ type Row = [input: string, kind: string, start: string | undefined, end: string 
 
 const TABLE: Row[] = [
   ["quý II/2026", "range", "2026-04-01", "2026-06-30", "Q2/2026"],
+  ["Quí IV-2025", "range", "2025-10-01", "2025-12-31", "Q4/2025"],
   ["quý 2 năm 2026", "range", "2026-04-01", "2026-06-30", "Q2/2026"],
   ["quý IV năm 2025", "range", "2025-10-01", "2025-12-31", "Q4/2025"],
   ["Q2/2026", "range", "2026-04-01", "2026-06-30", "Q2/2026"],

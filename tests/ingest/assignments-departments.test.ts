@@ -62,6 +62,24 @@ describe("provincial departments as assignees", () => {
       .toEqual({ text: "năm 2025 và các năm tiếp theo", kind: "ongoing", start: "2025-01-01" });
   });
 
+  it("records a date after 'từ' as when the work starts (ongoing from then), and a span 'từ ... đến ...' as before", () => {
+    const deadlineOf = (item: string) => {
+      const text = `KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n1. ${item}\n`;
+      const meta = readMetadata(text, { name: "plan.txt" });
+      return extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry)[0]?.deadline;
+    };
+    expect(deadlineOf("Giao Sở Xây dựng tổ chức đánh giá, xếp loại các dự án từ năm 2026."))
+      .toEqual({ text: "năm 2026", kind: "ongoing", start: "2026-01-01" });
+    expect(deadlineOf("Giao Sở Xây dựng tiếp nhận hồ sơ từ ngày 01/3/2026 đến hết ngày 30/4/2026.")?.due).toBe("2026-04-30");
+    // "kể từ" counts a date from an event, not a start of work ("có hiệu lực kể từ ngày ..."): no deadline.
+    expect(deadlineOf("Giao Sở Xây dựng thực hiện quy định có hiệu lực kể từ ngày 01/3/2026.")).toBeUndefined();
+  });
+
+  it("reads the older spelling 'Quí' of a quarter ('Quí IV-2025')", () => {
+    expect(read("Giao Sở Xây dựng rà soát danh mục dự án nhà ở xã hội, hoàn thành Quí IV-2025."))
+      .toEqual([["so:xay-dung", "lead", "2025-12-31"]]);
+  });
+
   it("reads two known bodies run together with no separator (a lost line break) as two", () => {
     expect(read("Giao Sở Khoa học và Công nghệ Sở Công Thương rà soát danh mục dự án trước ngày 15/12/2025."))
       .toEqual([["so:khoa-hoc-va-cong-nghe", "lead", "2025-12-15"], ["so:cong-thuong", "lead", "2025-12-15"]]);
