@@ -108,8 +108,9 @@ function withinSeams(text: string, t: RawTask, seams: readonly number[] | undefi
 function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta: DocumentMeta }, t: RawTask): AssignmentDraft[] {
   const section = deepestSection(doc.sections, t.quoteStart, t.quoteEnd);
   const task = doc.text.slice(t.taskStart, t.taskEnd);
-  // An undated deadline ("thường xuyên") says how often, not when: the document's period still places the task.
-  const dated = t.deadline && (t.deadline.period.start || t.deadline.period.end) ? t.deadline.period : undefined;
+  // An undated deadline ("thường xuyên") says how often, not when, and one with a start only ("từ năm 2026", "...
+  // và các năm tiếp theo") when the work begins: the document's period still places the task.
+  const dated = t.deadline?.period.end ? t.deadline.period : undefined;
   const period: Period | undefined = dated ?? doc.meta.period ?? t.deadline?.period;
   const names = t.bodies.map((b) => b.body.org);
   const partners = (t.partners ?? []).map((b) => b.org);

@@ -75,6 +75,14 @@ describe("provincial departments as assignees", () => {
     expect(deadlineOf("Giao Sở Xây dựng thực hiện quy định có hiệu lực kể từ ngày 01/3/2026.")).toBeUndefined();
   });
 
+  it("places a task that only says when it starts in the document's period, as it does a task done 'thường xuyên'", () => {
+    const text = "KẾ HOẠCH\nphát triển nhà ở xã hội giai đoạn 2026 - 2030\n\n1. Giao Sở Xây dựng tổ chức đánh giá các dự án từ năm 2027.\n";
+    const meta = readMetadata(text, { name: "plan.txt" });
+    const [r] = extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry);
+    expect(r?.deadline).toEqual({ text: "năm 2027", kind: "ongoing", start: "2027-01-01" });
+    expect([r?.period?.start, r?.period?.end]).toEqual(["2026-01-01", "2030-12-31"]);
+  });
+
   it("reads the older spelling 'Quí' of a quarter ('Quí IV-2025')", () => {
     expect(read("Giao Sở Xây dựng rà soát danh mục dự án nhà ở xã hội, hoàn thành Quí IV-2025."))
       .toEqual([["so:xay-dung", "lead", "2025-12-31"]]);
