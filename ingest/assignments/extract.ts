@@ -122,7 +122,7 @@ function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta:
       role,
       coordinators: [...new Set(role === "coordinate"
         ? [...names.filter((_, j) => j !== i), ...partners]
-        : t.bodies.filter((b) => b.role === "coordinate").map((b) => b.body.org))].filter((n) => n !== body.org),
+        : [...t.bodies.filter((b) => b.role === "coordinate").map((b) => b.body.org), ...partners])].filter((n) => n !== body.org),
       task,
       section,
       quoteStart: t.quoteStart,

@@ -98,16 +98,28 @@ function afterOtherBody(view: DocView, toks: readonly Tok[], k: number): boolean
   return false;
 }
 
-/** All coordinators named in text[start, end). */
-export function coordinatorsIn(view: DocView, start: number, end: number): Body[] {
+/**
+ * The bodies named after "phối hợp (với)" in text[start, end): coordinators where the item's body chairs
+ * ("Chủ trì, phối hợp với Y ..."), else partners of the body's own cooperation ("Chỉ đạo ...; phối hợp với Y
+ * ..."), named in its record and given none, by the "phối hợp với" convention (clauses.ts).
+ */
+export function coordinatorsIn(view: DocView, start: number, end: number): { chaired: Body[]; partners: Body[] } {
   const toks = view.tokens(start, end);
-  const out: Body[] = [];
+  const ws = wordsOf(toks);
+  const out = { chaired: [] as Body[], partners: [] as Body[] };
   for (let k = 0; k < toks.length; k++) {
     const co = coordinatorsAt(view, toks, k);
     if (!co) continue;
     // "tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế ...": the partner is another body's, not the item's.
-    if (!afterOtherBody(view, toks, k)) out.push(...co.bodies);
+    if (!afterOtherBody(view, toks, k)) (chairsBefore(ws, k) ? out.chaired : out.partners).push(...co.bodies);
     k = co.next - 1;
   }
   return out;
+}
+
+/** "chủ trì" stands right before token k: "chủ trì, phối hợp", "chủ trì và phối hợp", "chủ trì phối hợp". */
+function chairsBefore(ws: readonly string[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && (ws[j] === "," || ws[j] === "và")) j--;
+  return ws[j] === "trì" && ws[j - 1] === "chủ";
 }

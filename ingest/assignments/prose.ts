@@ -297,15 +297,16 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   const taskWords = wordsOf(view.tokens(task.start, task.end)).filter((w) => /\p{L}/u.test(w));
   // "Đề nghị bộ, ngành, địa phương quan tâm thực hiện./." asks for execution and names no work of its own.
   if (task.end - task.start < 3 || taskWords.length < 3 || taskWords.every((w) => GENERIC_WORDS.has(w))) return [];
-  const named = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : g.coordinators;
+  const scanned = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : undefined;
+  const named = scanned ? [...scanned.chaired, ...scanned.partners] : g.coordinators;
   // Bodies that only take part have partners, not coordinators: named in their records, given none (clauses.ts).
-  const coordinators = g.cooperates ? [] : named;
+  const coordinators = g.cooperates ? [] : scanned ? scanned.chaired : named;
   const role = (b: Body): Role => (g.cooperates ? "coordinate" : g.chairs || !b.collective ? "lead" : "execute");
   const ids = new Set<string>();
   const bodies: RawTask["bodies"] = [];
   for (const b of g.bodies) if (!b.vague && once(ids, b)) bodies.push({ body: b, role: role(b) });
   for (const b of coordinators) if (!b.vague && once(ids, b)) bodies.push({ body: b, role: "coordinate" });
-  const partners = g.cooperates ? named.filter((b) => !b.vague && once(ids, b)) : [];
+  const partners = (g.cooperates ? named : scanned?.partners ?? []).filter((b) => !b.vague && once(ids, b));
   // Coordinators alone are kept only when the sentence says so of its subject ("X phối hợp cung cấp ...").
   if (!g.cooperates && !bodies.some((b) => b.role !== "coordinate")) return [];
   const found = findDeadlines(view.text, Math.max(quote.start, g.deadlineFrom ?? 0), quote.end, meta);

@@ -1,6 +1,7 @@
 /**
- * Lists that spell members without repeating their head: "các Bộ: Tài chính, Y tế, Tư pháp" names Bộ Tài
- * chính, Bộ Y tế and Bộ Tư pháp; "các Tập đoàn: Điện lực Việt Nam, ..." names each group.
+ * Lists that spell members without repeating their head: "các Bộ: Tài chính, Y tế, Tư pháp" (or "Các bộ
+ * Tài chính, Y tế") names Bộ Tài chính, Bộ Y tế and Bộ Tư pháp; "các Tập đoàn: Điện lực Việt Nam, ..."
+ * names each group.
  */
 import type { Body, BodyList } from "./bodies.js";
 import { lowKey } from "../../core/text.js";
@@ -19,12 +20,18 @@ const SPELLED_KNOWN_ONLY = new Set(["bộ", "ban", "sở"]);
  */
 export function readSpelledList(view: DocView, toks: readonly Tok[], i: number, unknown: boolean): BodyList | undefined {
   const words = wordsOf(toks);
-  let j = i + COLLECTIVE_OPENERS.match(words, i);
+  const opener = COLLECTIVE_OPENERS.match(words, i);
+  let j = i + opener;
   const headLen = BODY_HEADS.match(words, j);
   const head = words.slice(j, j + headLen).join(" ");
-  if (!headLen || !SPELLED_HEADS.has(head) || words[j + headLen] !== ":") return undefined;
+  if (!headLen || !SPELLED_HEADS.has(head)) return undefined;
+  // "các Bộ: Tài chính, Y tế", or without the colon for heads whose members must be known: "Các bộ Xây dựng,
+  // Tài chính và Ngân hàng Nhà nước Việt Nam khẩn trương ..." (the first member read as the registry knows it).
+  const colon = words[j + headLen] === ":";
+  const first = toks[j + headLen];
+  if (!colon && !(opener > 0 && SPELLED_KNOWN_ONLY.has(head) && first && view.isUpper(first.start) && !view.mention(first.start))) return undefined;
   const headText = view.text.slice(toks[j]!.start, toks[j + headLen - 1]!.end);
-  j += headLen + 1;
+  j += headLen + (colon ? 1 : 0);
   const bodies: Body[] = [];
   let sepAt = j;
   for (;;) {

@@ -172,6 +172,24 @@ describe("who is named where", () => {
     expect(here.map((r) => r.org)).toContain("Sở Giáo dục và Đào tạo");
     expect(here.some((r) => r.orgId === "bo-giao-duc-va-dao-tao")).toBe(false);
   });
+
+  it("gives the partner of an item's own cooperation no record, and the coordinators after 'chủ trì' theirs", () => {
+    const d = extract([
+      "5. Sở Y tế",
+      "a) Chỉ đạo các cơ sở y tế tăng cường giám sát dịch bệnh; phối hợp với Sở Giáo dục và Đào tạo hướng dẫn phòng bệnh trong trường học.",
+      "b) Chủ trì, phối hợp với Sở Tài chính lập dự toán kinh phí phòng, chống dịch.",
+    ].join("\n\n"));
+    const at = (words: string) => d.records.filter((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes(words));
+    expect(owners(d, "giám sát dịch bệnh")).toEqual(["Sở Y tế:lead"]);
+    // The partner is still named in the record, as a "phối hợp với" partner always is.
+    expect(at("giám sát dịch bệnh")[0]?.coordinators).toEqual(["Sở Giáo dục và Đào tạo"]);
+    expect(owners(d, "lập dự toán")).toEqual(["Sở Tài chính:coordinate", "Sở Y tế:lead"]);
+  });
+
+  it("reads a ministries' list spelled after 'Các bộ' with no colon ('Các bộ Xây dựng, Tài chính và ...')", () => {
+    const d = extract("Các bộ Xây dựng, Tài chính và Ngân hàng Nhà nước Việt Nam khẩn trương rà soát các quy định về nhà ở xã hội.");
+    expect(owners(d, "rà soát các quy định")).toEqual(["Bộ Tài chính:lead", "Bộ Xây dựng:lead", "Ngân hàng Nhà nước Việt Nam:lead"]);
+  });
 });
 
 describe("fields of a plan's items", () => {
