@@ -234,8 +234,15 @@ const DUTIES_OF = new PhraseSet([
 const SILENT_PART = /^(quan điểm|mục đích|mục tiêu|nguyên tắc|sự cần thiết|tình hình|kết quả đạt được)(?=$|[\s,:])/u;
 const OPEN_PART = /^(yêu cầu|phạm vi|đối tượng|căn cứ)(?=$|[\s,:])/u;
 
+/**
+ * A regulation's article on who decides ("Điều 5. Thẩm quyền quyết định xác lập quyền sở hữu ...", "Thẩm
+ * quyền phê duyệt phương án ..."): its clauses ("Sở Tài chính quyết định ...") state powers, not tasks.
+ */
+const COMPETENCE_PART = /^(?:điều\s+\d+\s*\.?\s*)?thẩm quyền\s+(?:quyết định|phê duyệt|cho phép)(?=$|[\s,:])/u;
+
 function nonTaskPart(view: DocView, s: Span): "silent" | "open" | undefined {
   const t = view.low.slice(s.start, s.end).replace(/\*/g, "").trim().replace(/[:.]$/, "");
+  if (COMPETENCE_PART.test(t)) return "silent";
   if (t.split(/\s+/).length > 12 || readBodyList(view, view.tokens(s.start, s.end), 1).bodies.length) return undefined;
   return SILENT_PART.test(t) ? "silent" : OPEN_PART.test(t) ? "open" : undefined;
 }

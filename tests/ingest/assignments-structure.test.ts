@@ -138,6 +138,19 @@ describe("parts and sentences that assign nothing", () => {
     expect(owners(d, "Phân công các cơ quan")).toEqual([]);
   });
 
+  it("reads no task in a regulation's article on who decides (Thẩm quyền quyết định / phê duyệt ...)", () => {
+    const d = extract([
+      "Điều 4. Thẩm quyền phê duyệt phương án xử lý tài sản được chuyển giao",
+      "1. Chủ tịch Ủy ban nhân dân tỉnh phê duyệt phương án xử lý tài sản là nhà, đất.",
+      "2. Sở Tài chính phê duyệt phương án xử lý tài sản khác.",
+      "Điều 5. Trách nhiệm của Sở Tài chính",
+      "1. Hướng dẫn các cơ quan lập phương án xử lý tài sản.",
+    ].join("\n\n"));
+    expect(owners(d, "tài sản là nhà, đất")).toEqual([]);
+    expect(owners(d, "tài sản khác")).toEqual([]);
+    expect(owners(d, "lập phương án")).toEqual(["Sở Tài chính:lead"]);
+  });
+
   it("reads a bare call to carry out, a names-only heading and the issuing formula as no task", () => {
     const d = extract([
       "Ủy ban nhân dân tỉnh Sông Lam ban hành Quyết định ban hành Quy chế quản lý dữ liệu.",
