@@ -58,7 +58,10 @@ export function readProse(view: DocView, meta: DocumentMeta, skip: readonly Span
     const node = nodes[n]!;
     // The root and an attached document's opening (its title, its preamble) are running text.
     const top = node.parent === null || node.type === "part";
-    const inherited = top ? undefined : given.get(node.parent!);
+    // A lead line in running text ("Bốn điểm khác biệt chính giữa 4G và 5G là:") opens a list of its own: the
+    // addressee of an earlier lead-in paragraph ("Chính phủ yêu cầu Bộ X ... như sau:") owned that one's items.
+    const parent = top ? undefined : nodes[node.parent!]!;
+    const inherited = !parent || (node.type === "lead" && (parent.parent === null || parent.type === "part")) ? undefined : given.get(node.parent!);
     const own = ownSpan(nodes, n);
     const hasChildren = node.children.length > 0;
     // Paragraphs of running text (a preamble, or a whole news article) stand alone.

@@ -93,6 +93,18 @@ describe("a heading that names a body owns its items", () => {
     expect(chairs[0]).not.toContain("Bộ Công an");
   });
 
+  it("gives a lead line of running text its own list: the earlier lead-in's addressee does not own it", () => {
+    const d = extract([
+      "Chính phủ yêu cầu Bộ Xây dựng thực hiện các nhiệm vụ sau:",
+      "- Hoàn thiện dự thảo Nghị định về phát triển nhà ở xã hội.",
+      "- Rà soát quỹ đất dành cho nhà ở công nhân.",
+      "Ba điểm mới của Luật Nhà ở năm 2023 là:",
+      "- Mở rộng đối tượng được mua nhà ở xã hội.",
+    ].join("\n\n"));
+    expect(owners(d, "quỹ đất dành cho")).toEqual(["Bộ Xây dựng:lead"]);
+    expect(owners(d, "Mở rộng đối tượng")).toEqual([]);
+  });
+
   it("lets an item that names its own body keep it, and a heading it cannot read own nothing", () => {
     const d = extract([
       "3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án a) Hướng dẫn nhà đầu tư hoàn thiện hồ sơ đề xuất dự án.",
