@@ -66,9 +66,18 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   if (u.period) Object.assign(filter, periodFilter(u.period));
   if (!filter.orgIds && !u.unknownOrg && !u.period && !filter.docIds) return [];
   let tasks = await store.findAssignments(filter);
+  // The period a plan covers, asked with its body ("Sở X chủ trì những việc gì trong Kế hoạch ... giai đoạn
+  // 2026-2030?"), names the plan: every task it gives the body is in it, one due in 12/2025 as well.
+  const asked = u.period;
+  const ofPlan = (t: StoredAssignment) => !!asked?.start && t.docMeta.period?.start === asked.start && t.docMeta.period?.end === asked.end;
+  if (asked && (filter.orgIds || filter.docIds)) {
+    const { overlaps: _o, dueBefore: _d, ...unbounded } = filter;
+    const seen = new Set(tasks.map((t) => t.id));
+    tasks = [...tasks, ...(await store.findAssignments(unbounded)).filter((t) => ofPlan(t) && !seen.has(t.id))];
+  }
   // A province the question names as a place ("... tại buổi làm việc với lãnh đạo tỉnh Gia Lai") keeps the
   // tasks of its own documents and of texts of no province (qa/evidence.ts namesPlace).
-  tasks = tasks.filter((t) => dueInPeriod(t, u.period) && bodies.keep(t) && namesPlace({ meta: t.docMeta, text: t.quote }, u.places, registry));
+  tasks = tasks.filter((t) => (dueInPeriod(t, asked) || ofPlan(t)) && bodies.keep(t) && namesPlace({ meta: t.docMeta, text: t.quote }, u.places, registry));
   if (u.unknownOrg && !filter.orgIds) {
     // A body the registry does not know is matched by its name as the text writes it.
     const key = nameKey(u.unknownOrg);

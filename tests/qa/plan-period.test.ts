@@ -1,0 +1,47 @@
+/**
+ * The period a plan covers, asked with a body ("Sở Xây dựng chủ trì những việc gì trong Kế hoạch ... giai
+ * đoạn 2026-2030?"), names the plan: every task the plan gives the body is on the list, one due before the
+ * period starts as well; another document's task due outside the period is not (qa/assigned.ts findTasks).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { App } from "../../app/types.js";
+import { closeTempApp, openSampleApp } from "../helpers/app.js";
+
+const PLAN = `ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
+Số: 77/KH-UBND
+KẾ HOẠCH
+Phát triển nhà ở xã hội giai đoạn 2026 - 2030
+
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Xây dựng chủ trì rà soát quỹ đất dành cho nhà ở xã hội, hoàn thành trong tháng 12/2025.
+2. Sở Xây dựng chủ trì xây dựng chương trình phát triển nhà ở xã hội, hoàn thành trong năm 2027.
+`;
+
+const NOTICE = `ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
+Số: 12/TB-UBND
+THÔNG BÁO
+Kết luận về công tác quy hoạch
+
+1. Sở Xây dựng chủ trì lập quy hoạch chung đô thị, hoàn thành trong tháng 11/2025.
+`;
+
+let app: App & { dir: string };
+beforeAll(async () => {
+  app = await openSampleApp({ "kh77.txt": PLAN, "tb12.txt": NOTICE });
+});
+afterAll(() => closeTempApp(app));
+
+describe("a plan's own period in an assignment question", () => {
+  it("lists every task the plan gives the body, and no other document's task due outside the period", async () => {
+    const a = await app.answerer.ask("Sở Xây dựng tỉnh Ninh Bình chủ trì những việc gì trong kế hoạch phát triển nhà ở xã hội giai đoạn 2026-2030?");
+    const quotes = a.citations.map((c) => c.quote).join(" | ");
+    expect(quotes).toContain("rà soát quỹ đất");
+    expect(quotes).toContain("chương trình phát triển nhà ở xã hội");
+    expect(quotes).not.toContain("quy hoạch chung đô thị");
+  });
+
+  it("keeps a period that is no document's own a due window", async () => {
+    const a = await app.answerer.ask("Sở Xây dựng tỉnh Ninh Bình được giao gì trong năm 2027?");
+    expect(a.citations.map((c) => c.quote)).toEqual([expect.stringContaining("chương trình phát triển nhà ở xã hội")]);
+  });
+});
