@@ -66,11 +66,13 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   if (u.period) Object.assign(filter, periodFilter(u.period));
   if (!filter.orgIds && !u.unknownOrg && !u.period && !filter.docIds) return [];
   let tasks = await store.findAssignments(filter);
-  // The period a plan covers, asked with its body ("Sở X chủ trì những việc gì trong Kế hoạch ... giai đoạn
-  // 2026-2030?"), names the plan: every task it gives the body is in it, one due in 12/2025 as well.
+  // The period a plan covers, asked with its body and its matter ("Sở X chủ trì những việc gì trong Kế hoạch
+  // ... giai đoạn 2026-2030?"), names the plan: every task it gives the body is in it, one due in 12/2025 as
+  // well. Without a matter the period is a due window only.
   const asked = u.period;
-  const ofPlan = (t: StoredAssignment) => !!asked?.start && t.docMeta.period?.start === asked.start && t.docMeta.period?.end === asked.end;
-  if (asked && (filter.orgIds || filter.docIds)) {
+  const matter = u.topic.length >= 2 ? u.topic : u.subject;
+  const ofPlan = (t: StoredAssignment) => matter.length >= 2 && !!asked?.start && t.docMeta.period?.start === asked.start && t.docMeta.period?.end === asked.end;
+  if (asked && matter.length >= 2 && (filter.orgIds || filter.docIds)) {
     const { overlaps: _o, dueBefore: _d, ...unbounded } = filter;
     const seen = new Set(tasks.map((t) => t.id));
     tasks = [...tasks, ...(await store.findAssignments(unbounded)).filter((t) => ofPlan(t) && !seen.has(t.id))];
@@ -83,7 +85,6 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
     const key = nameKey(u.unknownOrg);
     tasks = tasks.filter((t) => nameKey(t.org).includes(key) || nameKey(t.orgText).includes(key));
   }
-  const matter = u.topic.length >= 2 ? u.topic : u.subject;
   if (matter.length >= 2) tasks = onMatter(tasks, matter, u.pairs, termWeights(matter, await store.termFrequencies("folded", matter)));
   tasks = inRoleAsked(tasks, u.askedRole);
   return distinctTasks(tasks, (id) => successorOf(registry, id)).sort(orderFor(u));

@@ -1,6 +1,6 @@
 /**
- * The period a plan covers, asked with a body ("Sở Xây dựng chủ trì những việc gì trong Kế hoạch ... giai
- * đoạn 2026-2030?"), names the plan: every task the plan gives the body is on the list, one due before the
+ * The period a plan covers, asked with a body and the plan's matter ("Sở Xây dựng chủ trì những việc gì trong
+ * Kế hoạch ... giai đoạn 2026-2030?"), names the plan: every task the plan gives the body is on the list, one due before the
  * period starts as well; another document's task due outside the period is not (qa/assigned.ts findTasks).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +38,11 @@ describe("a plan's own period in an assignment question", () => {
     expect(quotes).toContain("rà soát quỹ đất");
     expect(quotes).toContain("chương trình phát triển nhà ở xã hội");
     expect(quotes).not.toContain("quy hoạch chung đô thị");
+  });
+
+  it("keeps the plan's period a due window when the question names no matter", async () => {
+    const a = await app.answerer.ask("Sở Xây dựng tỉnh Ninh Bình được giao gì trong giai đoạn 2026-2030?");
+    expect(a.citations.map((c) => c.quote)).toEqual([expect.stringContaining("chương trình phát triển nhà ở xã hội")]);
   });
 
   it("keeps a period that is no document's own a due window", async () => {
