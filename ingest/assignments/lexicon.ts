@@ -109,6 +109,8 @@ export const BODY_HEADS = new PhraseSet([
   "người đứng đầu", "ban thường vụ", "thường trực", "cấp ủy", "chi bộ", "đảng bộ", "tổ chức đảng",
   "tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "ngành", "địa phương", "đơn vị", "tổ chức",
   "đại sứ quán", "lực lượng", "bộ tư lệnh", "quân khu", "bộ chỉ huy", "vụ", "tổng liên đoàn", "liên đoàn", "liên minh",
+  // The tax offices of the 2025 reorganisation: "Thuế tỉnh Đắk Lắk", "Thuế thành phố Hải Phòng", "Thuế cơ sở 3".
+  "thuế tỉnh", "thuế thành phố", "thuế cơ sở",
 ]);
 
 /**

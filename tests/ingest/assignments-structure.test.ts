@@ -348,6 +348,19 @@ describe("names a heading or subject gives", () => {
     expect(owners(d, "giám sát sau tiêm chủng")).toEqual(["Trung tâm Kiểm soát bệnh tật tỉnh:lead"]);
   });
 
+  it("reads the tax offices of the 2025 reorganisation ('Thuế tỉnh Đắk Lắk') as bodies, in a heading and as an addressee", () => {
+    const d = extract([
+      "1. Các sở, ban, ngành lấy ý kiến về hồ sơ dự án đầu tư:",
+      "a) Sở Xây dựng",
+      "- Đánh giá sự phù hợp của dự án với quy hoạch xây dựng.",
+      "b) Thuế tỉnh Đắk Lắk",
+      "- Đánh giá tình hình thực hiện nghĩa vụ thuế của nhà đầu tư.",
+      "2. Đề nghị Thuế tỉnh Gia Lai khẩn trương rà soát bảng giá tính lệ phí trước bạ.",
+    ].join("\n\n"));
+    expect(owners(d, "nghĩa vụ thuế của nhà đầu tư")).toEqual(["Thuế tỉnh Đắk Lắk:lead"]);
+    expect(owners(d, "bảng giá tính lệ phí")).toEqual(["Thuế tỉnh Gia Lai:lead"]);
+  });
+
   it("reads 'cấp' after a body as its level only before a level: 'Sở Tư pháp cấp, khóa tài khoản' is the Sở and its verb", () => {
     const d = extract([
       "Giao Sở Tư pháp cấp, khóa tài khoản cho công chức làm công tác chứng thực.",
