@@ -183,9 +183,10 @@ function withPersonName(view: DocView, toks: readonly Tok[], read: { body: Body;
 }
 
 /** Administrative levels with many units each: "cấp xã", "cấp tỉnh". */
-const LEVELS = new PhraseSet(["tỉnh", "huyện", "xã", "cơ sở"]);
+const MANY_UNIT_LEVELS = ["tỉnh", "huyện", "xã", "cơ sở"];
+const LEVELS = new PhraseSet(MANY_UNIT_LEVELS);
 /** Every level a body may be named by after "cấp": those, and the single ones ("cấp trung ương", "cấp bộ"). */
-const RANKS = new PhraseSet(["tỉnh", "huyện", "xã", "cơ sở", "trung ương", "thành phố", "quận", "phường", "thị xã", "bộ", "ngành", "ủy", "uỷ", "trên", "dưới"]);
+const RANKS = new PhraseSet([...MANY_UNIT_LEVELS, "trung ương", "thành phố", "quận", "phường", "thị xã", "bộ", "ngành", "ủy", "uỷ", "trên", "dưới"]);
 
 /** A provincial department named by its field alone ("Sở Xây dựng", id "so:xay-dung"), not by its province. */
 const isFieldDepartment = (org: Org): boolean => org.group === "department" && org.id.split(":").length === 2;

@@ -7,6 +7,7 @@
 import type { DocumentMeta } from "../../core/types.js";
 import type { Span } from "../../core/sentences.js";
 import { findDeadlines, type FoundDeadline } from "./deadlines.js";
+import { paragraphs } from "./prose.js";
 import type { RawTask } from "./raw.js";
 
 /** The paragraph opens with a time label: "Thời gian hoàn thành", "Thời hạn thực hiện", "Tiến độ hoàn thành". */
@@ -24,16 +25,16 @@ const MARKED = /^[\s*]*(?:[-+•–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\
  * deadline; a quote that ends where the line starts takes the line in, so the quote shows it.
  */
 export function withClosingTimes(text: string, tasks: RawTask[], meta: DocumentMeta, skip: readonly Span[], maxQuote: number): RawTask[] {
-  const paragraphs = paragraphsOf(text);
+  const lines = paragraphs(text, 0, text.length);
   let out = tasks;
-  paragraphs.forEach((p, i) => {
+  lines.forEach((p, i) => {
     const line = text.slice(p.start, p.end);
     if (line.length > MAX_TIME_LINE || !TIME_LINE.test(line) || skip.some((s) => s.start <= p.start && p.start < s.end)) return;
     const time = dated(findDeadlines(text, p.start, p.end, meta));
     if (!time) return;
     let from = p.start;
     for (let j = i - 1; j >= 0 && j >= i - REACH; j--) {
-      const above = paragraphs[j]!;
+      const above = lines[j]!;
       const words = text.slice(above.start, above.end);
       if (/:[\s*]*$/.test(words) || findDeadlines(text, above.start, above.end, meta).length > 0) break;
       from = above.start;
@@ -52,15 +53,4 @@ export function withClosingTimes(text: string, tasks: RawTask[], meta: DocumentM
 /** A due date first, else a counted limit ("trong thời hạn 05 ngày làm việc"). */
 function dated(found: FoundDeadline[]): FoundDeadline | undefined {
   return found.find((f) => f.deadline.due) ?? found.find((f) => f.period.kind === "duration");
-}
-
-/** The document's non-empty lines, as spans. */
-function paragraphsOf(text: string): Span[] {
-  const out: Span[] = [];
-  let at = 0;
-  for (const line of text.split("\n")) {
-    if (line.trim().length > 0) out.push({ start: at, end: at + line.length });
-    at += line.length + 1;
-  }
-  return out;
 }

@@ -360,7 +360,8 @@ function isTopicLine(line: string): boolean {
   return t.length > 0 && t.length <= 160 && !/[.:;,!?]$/.test(t) && t !== t.toUpperCase() && !/^[\dIVXL]+\s*[-.)]/u.test(t);
 }
 
-function paragraphs(text: string, start: number, end: number): Span[] {
+/** The non-empty lines of text[start, end), as spans. */
+export function paragraphs(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   let a = start;
   for (let i = start; i <= end; i++) {

@@ -14,6 +14,13 @@ function read(...items: string[]): Array<[string, string, string | undefined]> {
     .map((r) => [r.orgId ?? r.org, r.role, r.deadline?.due]);
 }
 
+/** The deadline of the first record of a one-item plan. */
+function deadlineOf(item: string) {
+  const text = `KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n1. ${item}\n`;
+  const meta = readMetadata(text, { name: "plan.txt" });
+  return extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry)[0]?.deadline;
+}
+
 describe("provincial departments as assignees", () => {
   it("reads a department of a named province as the lead", () => {
     expect(read("Giao Sở Xây dựng tỉnh Đồng Nai chủ trì rà soát toàn bộ dự án nhà ở xã hội, hoàn thành trước ngày 15/12/2025."))
@@ -51,11 +58,6 @@ describe("provincial departments as assignees", () => {
   });
 
   it("records a date every year as a yearly deadline with no one due date, and 'năm 2025 và các năm tiếp theo' as ongoing", () => {
-    const deadlineOf = (item: string) => {
-      const text = `KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n1. ${item}\n`;
-      const meta = readMetadata(text, { name: "plan.txt" });
-      return extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry)[0]?.deadline;
-    };
     expect(deadlineOf("Giao Sở Xây dựng tổng hợp, báo cáo kết quả thực hiện trước ngày 15/12 hằng năm."))
       .toEqual({ text: "trước ngày 15/12 hằng năm", kind: "recurring" });
     expect(deadlineOf("Giao Sở Xây dựng rà soát quỹ đất nhà ở xã hội.\n- Thời gian thực hiện: năm 2025 và các năm tiếp theo."))
@@ -63,11 +65,6 @@ describe("provincial departments as assignees", () => {
   });
 
   it("records a date after 'từ' as when the work starts (ongoing from then), and a span 'từ ... đến ...' as before", () => {
-    const deadlineOf = (item: string) => {
-      const text = `KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n1. ${item}\n`;
-      const meta = readMetadata(text, { name: "plan.txt" });
-      return extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry)[0]?.deadline;
-    };
     expect(deadlineOf("Giao Sở Xây dựng tổ chức đánh giá, xếp loại các dự án từ năm 2026."))
       .toEqual({ text: "năm 2026", kind: "ongoing", start: "2026-01-01" });
     expect(deadlineOf("Giao Sở Xây dựng tiếp nhận hồ sơ từ ngày 01/3/2026 đến hết ngày 30/4/2026.")?.due).toBe("2026-04-30");
