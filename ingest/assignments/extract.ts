@@ -30,8 +30,10 @@ export function extractAssignments(
   const skip = mergeSpans([...tables.covered, ...fields.lines]);
   const read = withFieldTimes(view.text, readProse(view, doc.meta, skip, nodes), fields, MAX_QUOTE);
   const prose = withClosingTimes(view.text, read, doc.meta, skip, MAX_QUOTE).filter((t) => !fields.tasks.some((f) => sameTask(f, t)));
+  // A news report's headline sums up what its text says ("Bộ Nội vụ chỉ đạo thực hiện Kết luận ..."); the text assigns.
+  const headline = doc.meta.kind === "news" ? lineEnd(doc.text, 0) : 0;
   const raw = [...prose, ...fields.tasks, ...tables.tasks].map((t) => withinSeams(doc.text, t, doc.meta.seams))
-    .filter((t) => !assignsNothing(doc.text.slice(t.quoteStart, t.quoteEnd)));
+    .filter((t) => t.quoteStart >= headline && !assignsNothing(doc.text.slice(t.quoteStart, t.quoteEnd)));
   raw.sort((a, b) => a.quoteStart - b.quoteStart);
   const out: AssignmentDraft[] = [];
   const seen = new Set<string>();
@@ -56,6 +58,12 @@ const FILL_IN = /\.{6,}|…{2,}|(?:…\.|\.…){2,}/u;
 const REPEALED = /^[\s([]*(?:đã\s+)?(?:được\s+)?bãi\s+bỏ[\s).\]]*$/iu;
 
 const assignsNothing = (quote: string): boolean => FILL_IN.test(quote) || REPEALED.test(quote);
+
+/** The end of the line that holds offset `at`. */
+function lineEnd(text: string, at: number): number {
+  const end = text.indexOf("\n", at);
+  return end < 0 ? text.length : end;
+}
 
 /** Spans sorted by start, overlapping ones joined. */
 function mergeSpans(spans: Span[]): Span[] {

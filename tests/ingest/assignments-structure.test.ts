@@ -138,6 +138,19 @@ describe("a heading that names a body owns its items", () => {
 });
 
 describe("parts and sentences that assign nothing", () => {
+  it("reads no task in a news report's headline; its text assigns", () => {
+    const text = cleanText([
+      "Bộ Y tế chỉ đạo tăng cường phòng, chống sốt xuất huyết trong mùa mưa",
+      "Ngày 12/5/2026, Bộ Y tế có văn bản gửi các địa phương về phòng, chống sốt xuất huyết.",
+      "Bộ Y tế yêu cầu Sở Y tế các tỉnh, thành phố tổ chức diệt lăng quăng tại các khu dân cư.",
+    ].join("\n\n"), "md");
+    const meta = readMetadata(text, { name: "tin.md" });
+    expect(meta.kind).toBe("news");
+    const records = extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry);
+    expect(records.some((r) => r.quoteStart < text.indexOf("\n"))).toBe(false);
+    expect(records.some((r) => text.slice(r.quoteStart, r.quoteEnd).includes("diệt lăng quăng"))).toBe(true);
+  });
+
   it("reads no task under Quan điểm or Mục đích", () => {
     const d = extract([
       "Giao các sở, ban, ngành thực hiện các nội dung sau:",
