@@ -10,7 +10,7 @@ import {
 import type { Org } from "../../core/orgs.js";
 import { isAbbreviation } from "../../core/text.js";
 import type { DocView, Tok } from "./tokens.js";
-import { readSpelledList } from "./spelled.js";
+import { readSpelledList, readSpelledPlaces } from "./spelled.js";
 import { wordsOf } from "./tokens.js";
 
 export interface Body {
@@ -53,10 +53,12 @@ export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unk
   for (;;) {
     const spelled = readSpelledList(view, toks, j, unknown);
     const b = spelled ? undefined : readBody(view, toks, j, unknown, leaders);
+    const places = b ? readSpelledPlaces(view, toks, b.body, b.next) : undefined;
     if (spelled) bodies.push(...spelled.bodies);
+    else if (places) bodies.push(...places.bodies);
     else if (b) bodies.push(b.body);
     else break;
-    j = spelled ? spelled.next : b!.next;
+    j = spelled ? spelled.next : places ? places.next : b!.next;
     j = afterUnitInParentheses(toks, j);
     const sep = toks[j]?.w;
     if (sep === "," || sep === "và" || sep === ";") {

@@ -52,7 +52,7 @@ export const PREDICATE_WORDS = new PhraseSet([
   "cập nhật", "chỉnh lý", "lập", "phê duyệt", "bổ sung", "sửa đổi", "tổ chức hội nghị", "tổ chức đại hội",
   "tổ chức các", "tổ chức tốt", "tổ chức sơ kết", "tổ chức tổng kết", "tổ chức kiểm tra", "tổ chức lấy", "tổ chức đóng góp",
   "là", "với", "tại", "trong", "về", "năm", "ngày", "như", "gồm", "một số", "nhiệm vụ", "nội dung", "sau",
-  "đẩy nhanh", "bàn giao", "kiểm soát", "có văn bản", "thành lập", "có ý kiến", "tham gia",
+  "đẩy nhanh", "bàn giao", "kiểm soát", "có văn bản", "thành lập", "có ý kiến", "tham gia", "quyết liệt",
 ]);
 
 /** Words that begin like a body's head but are not one ("Trường hợp", "Đơn vị tính", "Bộ máy"). */
@@ -70,7 +70,7 @@ export const TASK_VERBS = new PhraseSet([
   "kiểm tra", "giám sát", "sớm", "kịp thời", "thực hiện", "trình", "đẩy mạnh", "tăng cường", "bảo đảm", "đảm bảo",
   "xem xét", "cân đối", "bố trí", "quán triệt", "lãnh đạo", "tổng hợp", "khắc phục", "rút kinh nghiệm", "tiếp thu",
   "thẩm định", "cập nhật", "nâng cấp", "bổ sung", "sửa đổi", "ban hành", "đề xuất", "tuyên truyền", "chuẩn bị",
-  "xử lý", "giải quyết", "đẩy nhanh", "bàn giao", "phê duyệt",
+  "xử lý", "giải quyết", "đẩy nhanh", "bàn giao", "phê duyệt", "quyết liệt",
 ]);
 
 /** Predicate openers that only count for an unknown body (not in the registry): the clearest signals. */

@@ -80,3 +80,40 @@ export function readSpelledList(view: DocView, toks: readonly Tok[], i: number, 
   return { bodies, next: j };
 }
 
+
+/** A plural of provincial bodies, up to the provinces it names: "Ủy ban nhân dân" of "Ủy ban nhân dân các tỉnh, thành phố". */
+const OF_PROVINCES = /\s+các\s+(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+trung\s+ương)?$/iu;
+
+/**
+ * "Ủy ban nhân dân các tỉnh, thành phố: Cần Thơ, An Giang, Cà Mau", "Chủ tịch UBND các tỉnh: Khánh Hòa, Gia
+ * Lai": a plural of provincial bodies spelled by its provinces is that body of each province named, not of
+ * every province. `body` is the plural just read, `colon` the token after it.
+ */
+export function readSpelledPlaces(view: DocView, toks: readonly Tok[], body: Body, colon: number): BodyList | undefined {
+  if (!body.collective || toks[colon]?.w !== ":") return undefined;
+  const written = view.text.slice(body.start, body.end);
+  const head = written.replace(OF_PROVINCES, "");
+  if (head === written) return undefined;
+  const local = (name: string) => {
+    for (const h of [head, head.replace(/^chủ\s+tịch\s+/iu, "")]) {
+      const org = view.registry.resolve(`${h} tỉnh ${name}`) ?? view.registry.resolve(`${h} thành phố ${name}`);
+      if (org) return org;
+    }
+    return undefined;
+  };
+  const bodies: Body[] = [];
+  let j = colon + 1;
+  for (;;) {
+    let e = j;
+    while (toks[e] && /\p{L}/u.test(toks[e]!.w) && view.isUpper(toks[e]!.start)) e++;
+    if (e === j) break;
+    const start = toks[j]!.start, end = toks[e - 1]!.end;
+    const org = local(view.text.slice(start, end));
+    if (!org) return undefined;
+    bodies.push({ orgId: org.id, org: org.name, start, end, collective: false, vague: false });
+    j = e;
+    if ((toks[j]?.w === "," || toks[j]?.w === "và") && toks[j + 1] && view.isUpper(toks[j + 1]!.start)) { j++; continue; }
+    break;
+  }
+  return bodies.length ? { bodies, next: j } : undefined;
+}

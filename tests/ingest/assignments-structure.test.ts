@@ -224,6 +224,21 @@ describe("who is named where", () => {
     expect(owners(d, "lập dự toán")).toEqual(["Sở Tài chính:coordinate", "Sở Y tế:lead"]);
   });
 
+  it("reads a plural of provincial bodies spelled by its provinces as those provinces' bodies, and 'quyết liệt' before a verb", () => {
+    const d = extract([
+      "1. Ủy ban nhân dân các tỉnh, thành phố: Cần Thơ, An Giang và Cà Mau quyết liệt chỉ đạo đẩy nhanh giải phóng mặt bằng.",
+      "2. Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai:",
+      "- Tổ chức sơ tán dân khỏi vùng sạt lở.",
+      "3. Ủy ban nhân dân các tỉnh, thành phố rà soát các điểm có nguy cơ sạt lở.",
+    ].join("\n\n"));
+    expect(owners(d, "giải phóng mặt bằng")).toEqual([
+      "Ủy ban nhân dân thành phố Cần Thơ:lead", "Ủy ban nhân dân tỉnh An Giang:lead", "Ủy ban nhân dân tỉnh Cà Mau:lead",
+    ]);
+    expect(owners(d, "sơ tán dân")).toEqual(["Ủy ban nhân dân tỉnh Gia Lai:lead", "Ủy ban nhân dân tỉnh Khánh Hòa:lead"]);
+    // Not spelled: every province's.
+    expect(owners(d, "điểm có nguy cơ")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:execute"]);
+  });
+
   it("reads a ministries' list spelled after 'Các bộ' with no colon ('Các bộ Xây dựng, Tài chính và ...')", () => {
     const d = extract("Các bộ Xây dựng, Tài chính và Ngân hàng Nhà nước Việt Nam khẩn trương rà soát các quy định về nhà ở xã hội.");
     expect(owners(d, "rà soát các quy định")).toEqual(["Bộ Tài chính:lead", "Bộ Xây dựng:lead", "Ngân hàng Nhà nước Việt Nam:lead"]);
