@@ -87,10 +87,11 @@ const OF_PROVINCES = /\s+các\s+(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+ph�
 /**
  * "Ủy ban nhân dân các tỉnh, thành phố: Cần Thơ, An Giang, Cà Mau", "Chủ tịch UBND các tỉnh: Khánh Hòa, Gia
  * Lai": a plural of provincial bodies spelled by its provinces is that body of each province named, not of
- * every province. `body` is the plural just read, `colon` the token after it.
+ * every province. `body` is the plural just read, `after` the token after it.
  */
-export function readSpelledPlaces(view: DocView, toks: readonly Tok[], body: Body, colon: number): BodyList | undefined {
-  if (!body.collective || toks[colon]?.w !== ":") return undefined;
+export function readSpelledPlaces(view: DocView, toks: readonly Tok[], body: Body, after: number): BodyList | undefined {
+  const by = toks[after]?.w;
+  if (!body.collective || (by !== ":" && by !== "từ")) return undefined;
   const written = view.text.slice(body.start, body.end);
   const head = written.replace(OF_PROVINCES, "");
   if (head === written) return undefined;
@@ -101,17 +102,29 @@ export function readSpelledPlaces(view: DocView, toks: readonly Tok[], body: Bod
     }
     return undefined;
   };
-  const bodies: Body[] = [];
-  let j = colon + 1;
-  for (;;) {
+  /** The province named by the capitalised words at token j, and the token after them. */
+  const place = (j: number) => {
     let e = j;
     while (toks[e] && /\p{L}/u.test(toks[e]!.w) && view.isUpper(toks[e]!.start)) e++;
-    if (e === j) break;
-    const start = toks[j]!.start, end = toks[e - 1]!.end;
-    const org = local(view.text.slice(start, end));
-    if (!org) return undefined;
-    bodies.push({ orgId: org.id, org: org.name, start, end, collective: false, vague: false });
-    j = e;
+    const org = e > j ? local(view.text.slice(toks[j]!.start, toks[e - 1]!.end)) : undefined;
+    return org ? { org, start: toks[j]!.start, end: toks[e - 1]!.end, next: e } : undefined;
+  };
+  // "Chủ tịch UBND các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa": a stretch of provinces the registry cannot
+  // list, kept as written (a plural of its own), not every province.
+  if (by === "từ") {
+    const from = place(after + 1);
+    const to = from && toks[from.next]?.w === "đến" ? place(from.next + 1) : undefined;
+    if (!to) return undefined;
+    const org = view.text.slice(body.start, to.end).replace(/^chủ\s+tịch\s+/iu, "");
+    return { bodies: [{ orgId: null, org, start: body.start, end: to.end, collective: true, vague: false }], next: to.next };
+  }
+  const bodies: Body[] = [];
+  let j = after + 1;
+  for (;;) {
+    const p = place(j);
+    if (!p) { if (toks[j] && /\p{L}/u.test(toks[j]!.w) && view.isUpper(toks[j]!.start)) return undefined; break; }
+    bodies.push({ orgId: p.org.id, org: p.org.name, start: p.start, end: p.end, collective: false, vague: false });
+    j = p.next;
     if ((toks[j]?.w === "," || toks[j]?.w === "và") && toks[j + 1] && view.isUpper(toks[j + 1]!.start)) { j++; continue; }
     break;
   }

@@ -239,6 +239,14 @@ describe("who is named where", () => {
     expect(owners(d, "điểm có nguy cơ")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:execute"]);
   });
 
+  it("keeps a stretch of provinces ('từ Hà Tĩnh đến Khánh Hòa') as a plural of its own, not every province", () => {
+    const d = extract([
+      "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa:",
+      "a) Tổ chức theo dõi chặt chẽ diễn biến mưa lũ.",
+    ].join("\n\n"));
+    expect(owners(d, "diễn biến mưa lũ")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa:execute"]);
+  });
+
   it("reads a ministries' list spelled after 'Các bộ' with no colon ('Các bộ Xây dựng, Tài chính và ...')", () => {
     const d = extract("Các bộ Xây dựng, Tài chính và Ngân hàng Nhà nước Việt Nam khẩn trương rà soát các quy định về nhà ở xã hội.");
     expect(owners(d, "rà soát các quy định")).toEqual(["Bộ Tài chính:lead", "Bộ Xây dựng:lead", "Ngân hàng Nhà nước Việt Nam:lead"]);
