@@ -68,8 +68,8 @@ export function beforePartner(ws: readonly string[], k: number): number {
  * A duty with no subject of its own (an item under a body's heading) that opens with "phối hợp (chặt chẽ)
  * với Y": the body above coordinates and Y is its partner (clauses.ts, `cooperates`); "Phối hợp hướng dẫn
  * ..." names no partner and is read as a subject's "X phối hợp hướng dẫn ..." is (joinsWithoutPartner). A
- * short label before a colon ("Tăng cường phối hợp kiểm tra, xử lý vi phạm: chủ động phối hợp với ...") is
- * read past.
+ * short label before a colon ("Tăng cường phối hợp kiểm tra, xử lý vi phạm: chủ động phối hợp với ...") and
+ * the basis the duty rests on ("Căn cứ chức năng, nhiệm vụ được giao, phối hợp với ...") are read past.
  */
 export function opensWithPartner(view: DocView, start: number, end: number): boolean {
   const toks = view.tokens(start, Math.min(end, start + 400));
@@ -81,8 +81,15 @@ export function opensWithPartner(view: DocView, start: number, end: number): boo
   };
   if (at(0)) return true;
   const colon = ws.indexOf(":");
-  return colon > 0 && colon <= 15 && !readBodyList(view, toks, 0).bodies.length && at(colon + 1);
+  if (colon > 0 && colon <= 15 && !readBodyList(view, toks, 0).bodies.length && at(colon + 1)) return true;
+  // "Căn cứ chức năng, nhiệm vụ được giao, phối hợp với Bộ Xây dựng ...": the basis the duty rests on, then the duty.
+  if (!BASIS.match(ws, 0)) return false;
+  const comma = ws.findIndex((w, k) => k <= 15 && w === "," && !chairsBefore(ws, k + 1) && afterCooperate(ws, k + 1 + beforePartner(ws, k + 1)) !== undefined);
+  return comma > 0 && at(comma + 1);
 }
+
+/** Words that open the basis of a duty, before its comma: "Căn cứ ...", "Theo chức năng, nhiệm vụ, ...". */
+const BASIS = new PhraseSet(["căn cứ", "theo chức năng", "trên cơ sở"]);
 
 /** Words after "phối hợp" that start a duty of the subject's own, or name a partner. */
 const OWN_DUTY = new PhraseSet(["với", "cùng", "có trách nhiệm", "chịu trách nhiệm", "phải", "cần"]);

@@ -113,14 +113,19 @@ describe("a heading that names a body owns its items", () => {
     expect(owners(d, "hoàn thiện hồ sơ")).toEqual([]);
   });
 
-  it("reads an item under a body's heading that opens 'Phối hợp <việc>' as the body taking part: it coordinates", () => {
+  it("reads an item under a body's heading that opens 'Phối hợp <việc>' (after its basis, 'Căn cứ ..., ') as the body taking part: it coordinates", () => {
     const d = extract([
       "4. Sở Công Thương",
       "a) Xây dựng cơ sở dữ liệu về các cụm công nghiệp trên địa bàn tỉnh.",
       "b) Phối hợp hướng dẫn doanh nghiệp tiếp cận các chính sách hỗ trợ đổi mới công nghệ.",
+      "c) Căn cứ chức năng, nhiệm vụ được giao, phối hợp với Sở Xây dựng thẩm định hồ sơ cụm công nghiệp.",
+      "d) Căn cứ chức năng, nhiệm vụ được giao, chủ trì, phối hợp với Sở Tài chính lập dự toán kinh phí.",
     ].join("\n\n"));
     expect(owners(d, "cơ sở dữ liệu về các cụm")).toEqual(["Sở Công Thương:lead"]);
     expect(owners(d, "tiếp cận các chính sách")).toEqual(["Sở Công Thương:coordinate"]);
+    // The basis a duty rests on ("Căn cứ ..., ") is read past: the item cooperates, or chairs.
+    expect(owners(d, "thẩm định hồ sơ")).toEqual(["Sở Công Thương:coordinate"]);
+    expect(owners(d, "lập dự toán")).toEqual(["Sở Công Thương:lead", "Sở Tài chính:coordinate"]);
   });
 
   it("gives an item that opens by naming some of its lead-in's bodies to those alone", () => {
