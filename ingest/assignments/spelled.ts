@@ -80,9 +80,10 @@ export function readSpelledList(view: DocView, toks: readonly Tok[], i: number, 
   return { bodies, next: j };
 }
 
-
 /** A plural of provincial bodies, up to the provinces it names: "Ủy ban nhân dân" of "Ủy ban nhân dân các tỉnh, thành phố". */
 const OF_PROVINCES = /\s+các\s+(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+trung\s+ương)?$/iu;
+/** A chairman's title before the body he heads: the body is the assignee. */
+const CHAIRMAN = /^chủ\s+tịch\s+/iu;
 
 /**
  * "Ủy ban nhân dân các tỉnh, thành phố: Cần Thơ, An Giang, Cà Mau", "Chủ tịch UBND các tỉnh: Khánh Hòa, Gia
@@ -96,7 +97,7 @@ export function readSpelledPlaces(view: DocView, toks: readonly Tok[], body: Bod
   const head = written.replace(OF_PROVINCES, "");
   if (head === written) return undefined;
   const local = (name: string) => {
-    for (const h of [head, head.replace(/^chủ\s+tịch\s+/iu, "")]) {
+    for (const h of [head, head.replace(CHAIRMAN, "")]) {
       const org = view.registry.resolve(`${h} tỉnh ${name}`) ?? view.registry.resolve(`${h} thành phố ${name}`);
       if (org) return org;
     }
@@ -115,7 +116,7 @@ export function readSpelledPlaces(view: DocView, toks: readonly Tok[], body: Bod
     const from = place(after + 1);
     const to = from && toks[from.next]?.w === "đến" ? place(from.next + 1) : undefined;
     if (!to) return undefined;
-    const org = view.text.slice(body.start, to.end).replace(/^chủ\s+tịch\s+/iu, "");
+    const org = view.text.slice(body.start, to.end).replace(CHAIRMAN, "");
     return { bodies: [{ orgId: null, org, start: body.start, end: to.end, collective: true, vague: false }], next: to.next };
   }
   const bodies: Body[] = [];
