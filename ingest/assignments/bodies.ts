@@ -224,7 +224,9 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
       j++;
       continue;
     }
+    // "chính trị - xã hội", also written "chính trị-xã hội" (one token).
     if (w === "-" && ws[j - 1] === "trị" && ws[j + 1] === "xã") { j++; continue; }
+    if (w === "trị-xã" && ws[j - 1] === "chính" && ws[j + 1] === "hội") { j += 2; end = toks[j - 1]!.end; continue; }
     // "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam": a hyphen between capitalised name words.
     if (w === "-" && j > from && view.isUpper(toks[j - 1]!.start) && toks[j + 1] && view.isUpper(toks[j + 1]!.start)
       && !view.mention(toks[j + 1]!.start) && !BODY_HEADS.match(ws, j + 1)) { j++; continue; }

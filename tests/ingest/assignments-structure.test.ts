@@ -206,6 +206,11 @@ describe("who is named where", () => {
     expect(front.some((o) => o.includes("Mặt trận") && o.includes("chính trị"))).toBe(false);
   });
 
+  it("reads 'chính trị-xã hội' written as one word as 'chính trị - xã hội'", () => {
+    const d = extract("Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị-xã hội vận động Nhân dân tham gia chuyển đổi số.");
+    expect(d.records.map((r) => r.orgText).sort()).toEqual(["các tổ chức chính trị-xã hội", "Ủy ban Mặt trận Tổ quốc tỉnh"]);
+  });
+
   it("does not make the partner of another body named in an item the item's coordinator", () => {
     const d = extract([
       "2.7. Sở Giáo dục và Đào tạo",
