@@ -63,20 +63,16 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   const bodies = bodyRecords(u.orgs.map((m) => m.org), registry);
   if (bodies.orgIds.length > 0) filter.orgIds = bodies.orgIds;
   if (scope.docIds) filter.docIds = scope.docIds;
-  if (u.period) Object.assign(filter, periodFilter(u.period));
-  if (!filter.orgIds && !u.unknownOrg && !u.period && !filter.docIds) return [];
-  let tasks = await store.findAssignments(filter);
-  // The period a plan covers, asked with its body and its matter ("Sở X chủ trì những việc gì trong Kế hoạch
-  // ... giai đoạn 2026-2030?"), names the plan: every task it gives the body is in it, one due in 12/2025 as
-  // well. Without a matter the period is a due window only.
   const asked = u.period;
   const matter = u.topic.length >= 2 ? u.topic : u.subject;
-  const ofPlan = (t: StoredAssignment) => matter.length >= 2 && !!asked?.start && t.docMeta.period?.start === asked.start && t.docMeta.period?.end === asked.end;
-  if (asked && matter.length >= 2 && (filter.orgIds || filter.docIds)) {
-    const { overlaps: _o, dueBefore: _d, ...unbounded } = filter;
-    const seen = new Set(tasks.map((t) => t.id));
-    tasks = [...tasks, ...(await store.findAssignments(unbounded)).filter((t) => ofPlan(t) && !seen.has(t.id))];
-  }
+  // The period a plan covers, asked with its body and its matter ("Sở X chủ trì những việc gì trong Kế hoạch
+  // ... giai đoạn 2026-2030?"), names the plan: every task it gives the body is in it, one due in 12/2025 as
+  // well, so the store is not asked to bound the period then. Without a matter the period is a due window only.
+  const namesPlan = !!asked?.start && matter.length >= 2 && !!(filter.orgIds || filter.docIds);
+  const ofPlan = (t: StoredAssignment) => namesPlan && t.docMeta.period?.start === asked!.start && t.docMeta.period?.end === asked!.end;
+  if (asked && !namesPlan) Object.assign(filter, periodFilter(asked));
+  if (!filter.orgIds && !u.unknownOrg && !asked && !filter.docIds) return [];
+  let tasks = await store.findAssignments(filter);
   // A province the question names as a place ("... tại buổi làm việc với lãnh đạo tỉnh Gia Lai") keeps the
   // tasks of its own documents and of texts of no province (qa/evidence.ts namesPlace).
   tasks = tasks.filter((t) => (dueInPeriod(t, asked) || ofPlan(t)) && bodies.keep(t) && namesPlace({ meta: t.docMeta, text: t.quote }, u.places, registry));

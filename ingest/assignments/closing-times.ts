@@ -6,7 +6,7 @@
  */
 import type { DocumentMeta } from "../../core/types.js";
 import type { Span } from "../../core/sentences.js";
-import { findDeadlines, type FoundDeadline } from "./deadlines.js";
+import { chosenDeadline, findDeadlines, type FoundDeadline } from "./deadlines.js";
 import { paragraphs } from "./prose.js";
 import type { RawTask } from "./raw.js";
 
@@ -22,7 +22,7 @@ const MARKED = /^[\s*]*(?:[-+•–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\
 /**
  * Tasks with no deadline of their own in the paragraphs a time line closes (up to REACH back, stopping at a
  * paragraph that states a deadline, a lead-in ending in a colon, or after a marked item) take the line's
- * deadline; a quote that ends where the line starts takes the line in, so the quote shows it.
+ * deadline, and a quote that ends where the line starts takes the line in (withTimeAfter).
  */
 export function withClosingTimes(text: string, tasks: RawTask[], meta: DocumentMeta, skip: readonly Span[], maxQuote: number): RawTask[] {
   const lines = paragraphs(text, 0, text.length);
@@ -30,7 +30,7 @@ export function withClosingTimes(text: string, tasks: RawTask[], meta: DocumentM
   lines.forEach((p, i) => {
     const line = text.slice(p.start, p.end);
     if (line.length > MAX_TIME_LINE || !TIME_LINE.test(line) || skip.some((s) => s.start <= p.start && p.start < s.end)) return;
-    const time = dated(findDeadlines(text, p.start, p.end, meta));
+    const time = chosenDeadline(findDeadlines(text, p.start, p.end, meta));
     if (!time) return;
     let from = p.start;
     for (let j = i - 1; j >= 0 && j >= i - REACH; j--) {
@@ -41,16 +41,16 @@ export function withClosingTimes(text: string, tasks: RawTask[], meta: DocumentM
       if (MARKED.test(words)) break;
     }
     if (from === p.start) return;
-    out = out.map((t) => {
-      if (t.deadline || t.quoteStart < from || t.quoteEnd > p.start) return t;
-      const takesLine = /^[\s*]*$/.test(text.slice(t.quoteEnd, p.start)) && p.end - t.quoteStart <= maxQuote;
-      return { ...t, quoteEnd: takesLine ? p.end : t.quoteEnd, deadline: time };
-    });
+    out = out.map((t) => (t.deadline || t.quoteStart < from || t.quoteEnd > p.start ? t : withTimeAfter(text, t, p, time, maxQuote)));
   });
   return out;
 }
 
-/** A due date first, else a counted limit ("trong thời hạn 05 ngày làm việc"). */
-function dated(found: FoundDeadline[]): FoundDeadline | undefined {
-  return found.find((f) => f.deadline.due) ?? found.find((f) => f.period.kind === "duration");
+/**
+ * A task given the time stated after it (`at`, a line or a field): the time's deadline, and its words taken into
+ * the quote when only space lies between, so the quote shows them.
+ */
+export function withTimeAfter(text: string, t: RawTask, at: Span, deadline: FoundDeadline, maxQuote: number): RawTask {
+  const joins = /^[\s*]*$/.test(text.slice(t.quoteEnd, at.start)) && at.end - t.quoteStart <= maxQuote;
+  return { ...t, quoteEnd: joins ? at.end : t.quoteEnd, deadline };
 }

@@ -56,8 +56,7 @@ export function findDeadlines(text: string, start: number, end: number, meta: Do
     if (start + m.index < consumed) continue;
     // "trước ngày 30 tháng 11 hằng năm": every year's 30 November, not one day; "năm 2025 và các năm tiếp
     // theo", "từ năm 2026": from 2025, 2026 on. The words after the date belong to the deadline.
-    const on = runsOn(p, slice.slice(m.index + m.length, m.index + m.length + 40))
-      ?? (FROM_BEFORE.test(before) && p.kind === "range" && p.start && !SPAN_END.test(own) ? { kind: "ongoing" as const, length: 0 } : undefined);
+    const on = runsOn(p, slice.slice(m.index + m.length, m.index + m.length + 40), before);
     if (on) {
       const from = start + m.index;
       consumed = from + m.length + on.length;
@@ -69,6 +68,14 @@ export function findDeadlines(text: string, start: number, end: number, meta: Do
   return out;
 }
 
+/**
+ * The deadline a task's words give when they hold several: a due date first; else one that states a day or a
+ * count ("trước ngày 15 tháng 02 hàng năm", "trong thời hạn 03 ngày làm việc") over a bare word ("định kỳ").
+ */
+export function chosenDeadline(found: FoundDeadline[]): FoundDeadline | undefined {
+  return found.find((f) => f.deadline.due) ?? found.find((f) => /\d/.test(f.deadline.text)) ?? found[0];
+}
+
 /** A date followed by "hằng năm" / "hàng năm" / "mỗi năm" recurs every year. */
 const YEARLY_AFTER = /^\s*,?\s*(?:hằng|hàng|mỗi)\s+năm(?![\p{L}\p{N}])/iu;
 /** "năm 2025 và các năm tiếp theo": from that year on. */
@@ -76,18 +83,18 @@ const ONWARD_AFTER = /^\s*(?:và|,)\s*(?:các|những)\s+năm\s+(?:tiếp\s+theo
 
 /** A period's own end: "ngày 01/10/2025 đến hết ngày 31/12/2025". */
 const SPAN_END = /\s(?:đến|tới)\s|\s[-–]\s/u;
-/** A period that only says when the work starts: "Từ tháng 3/2026" (no "đến ..."). */
-const STARTS_ONLY = /^từ\s/iu;
-/** "từ" just before the period: "tổ chức chấm điểm từ năm 2026". ("kể từ" is NOT_LIMIT_BEFORE's: a date counted from.) */
+/** "từ" opening the period ("Từ tháng 3/2026") or just before it ("chấm điểm từ năm 2026"), lowKey'd. */
+const FROM_OPEN = /^từ\s/iu;
 const FROM_BEFORE = /(?:^|\s)từ\s*$/u;
 
 /**
- * What a dated period and the words right after it make of it: every year, or from then on (its start
- * only, or "... và các năm tiếp theo"); with the length of the words after it it takes in.
+ * What a dated period and the words around it make of it: every year, or from then on (a start only, "từ năm
+ * 2026" with no "đến ...", or "... và các năm tiếp theo"); with the length of the words after it it takes in.
+ * `before` is the text just before the period, lowKey'd ("kể từ" is NOT_LIMIT_BEFORE's: a date counted from).
  */
-function runsOn(p: Period, after: string): { kind: "recurring" | "ongoing"; length: number } | undefined {
+function runsOn(p: Period, after: string, before = ""): { kind: "recurring" | "ongoing"; length: number } | undefined {
   if (p.kind !== "range") return undefined;
-  if (STARTS_ONLY.test(p.text) && !SPAN_END.test(p.text) && p.start) return { kind: "ongoing", length: 0 };
+  if ((FROM_OPEN.test(p.text) || FROM_BEFORE.test(before)) && !SPAN_END.test(p.text) && p.start) return { kind: "ongoing", length: 0 };
   const yearly = YEARLY_AFTER.exec(after);
   if (yearly) return { kind: "recurring", length: yearly[0].length };
   const onward = ONWARD_AFTER.exec(after);

@@ -10,7 +10,7 @@ import type { OrgRegistry } from "../../core/orgs.js";
 import { cutAtSeams } from "../../core/seams.js";
 import type { AssignmentDraft, DocumentMeta, Period, Section } from "../../core/types.js";
 import type { Span } from "../../core/sentences.js";
-import { withClosingTimes } from "./closing-times.js";
+import { withClosingTimes, withTimeAfter } from "./closing-times.js";
 import { readFields, type FieldReading } from "./fields.js";
 import { buildOutline } from "./outline.js";
 import { MAX_QUOTE, readProse } from "./prose.js";
@@ -85,9 +85,7 @@ function withFieldTimes(text: string, tasks: RawTask[], fields: FieldReading, ma
   return tasks.map((t) => {
     const time = fields.times.find((x) => x.item.start <= t.quoteStart && t.quoteStart < x.at);
     if (!time || (t.deadline && t.deadline.start >= t.quoteStart && t.deadline.end <= t.quoteEnd)) return t;
-    const gapOnly = /^[\s*]*$/.test(text.slice(t.quoteEnd, time.at));
-    const quoteEnd = gapOnly && time.end - t.quoteStart <= maxQuote ? time.end : t.quoteEnd;
-    return { ...t, quoteEnd, deadline: time.deadline };
+    return withTimeAfter(text, t, { start: time.at, end: time.end }, time.deadline, maxQuote);
   });
 }
 

@@ -8,7 +8,7 @@ import type { DocumentMeta, Role } from "../../core/types.js";
 import { readBodyList, type Body } from "./bodies.js";
 import { openingSubject, readClauses, type Clause } from "./clauses.js";
 import { coordinatorsIn, opensWithPartner } from "./partners.js";
-import { deadlineClauses, findDeadlines, type FoundDeadline } from "./deadlines.js";
+import { chosenDeadline, deadlineClauses, findDeadlines, type FoundDeadline } from "./deadlines.js";
 import { wordsOf } from "./tokens.js";
 import { BODY_HEADS, PhraseSet } from "./lexicon.js";
 import { buildOutline, ownSpan, type OutlineNode } from "./outline.js";
@@ -162,12 +162,14 @@ function readUnit(
       current.end = s.end;
     } else if (idx === 0 && !preamble && view.text[s.end] === "\n" && headingBodies(view, s)?.length) {
       owner = { bodies: headingBodies(view, s)!, chairs: false, deadline: fallback };
-    } else if (owner && owner.bodies.length && !leadIn && !isHeading(view.text, unit) && !othersSubject(view, s, owner.bodies)
+    } else if (owner && owner.bodies.length && !leadIn && !isHeading(view.text, unit)
       && !FUNCTION.test(view.low.slice(s.start, Math.min(s.end, s.start + 160))) && !RATE.test(view.low.slice(s.start, s.start + 40))) {
+      const bodies = ownersOf(view, s, owner.bodies);
+      if (!bodies) return;
       // "b) Phối hợp với Ủy ban nhân dân cấp xã ...": the owner coordinates, whatever it does in other items.
       const cooperates = owner.cooperates || opensWithPartner(view, s.start, unit.end);
       groups.push((current = {
-        bodies: namedOwners(view, s, owner.bodies), chairs: owner.chairs, cooperates, coordinators: [], start: s.start, taskStart: s.start,
+        bodies, chairs: owner.chairs, cooperates, coordinators: [], start: s.start, taskStart: s.start,
         end: s.end, scanCoordinators: true, fallback,
       }));
     }
@@ -184,21 +186,16 @@ function lastInlineMarker(text: string, from: number, to: number): number {
 
 const sameBody = (a: Body, b: Body) => (a.orgId !== null ? a.orgId === b.orgId : a.org.toLowerCase() === b.org.toLowerCase());
 
-/** The sentence opens with a subject other than the addressee's bodies ("Bộ Quốc phòng phát huy ..."). */
-function othersSubject(view: DocView, s: Span, addressee: Body[]): boolean {
-  const own = openingSubject(view, s.start, s.end);
-  return own.person || own.bodies.some((b) => !addressee.some((a) => sameBody(a, b)));
-}
-
 /**
- * The owners of an item that opens by naming some of them: "Giao Sở Tài chính, Sở Nông nghiệp và Môi trường
- * chủ trì ..., cụ thể:" / "- Sở Tài chính đối với thủ tục số 03;" / "- Sở Nông nghiệp và Môi trường đối với thủ
- * tục số 01, 02.": each item is its own body's alone. An item naming none of them (or all) is every owner's.
+ * Which of the owners above an item it belongs to, read from the subject it opens with (one reading): none when
+ * it opens with a subject of its own ("Bộ Quốc phòng phát huy ...", a person); those it names when it names some
+ * of several ("Giao Sở Tài chính, Sở Nông nghiệp và Môi trường chủ trì ..., cụ thể:" / "- Sở Tài chính đối với
+ * thủ tục số 03;"); else every owner.
  */
-function namedOwners(view: DocView, s: Span, owners: Body[]): Body[] {
-  if (owners.length < 2) return owners;
-  const named = openingSubject(view, s.start, s.end).bodies;
-  const mine = owners.filter((a) => named.some((b) => sameBody(a, b)));
+function ownersOf(view: DocView, s: Span, owners: Body[]): Body[] | undefined {
+  const subject = openingSubject(view, s.start, s.end);
+  if (subject.person || subject.bodies.some((b) => !owners.some((a) => sameBody(a, b)))) return undefined;
+  const mine = owners.filter((a) => subject.bodies.some((b) => sameBody(a, b)));
   return mine.length > 0 ? mine : owners;
 }
 
@@ -323,9 +320,7 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   const base = { bodies, ...(partners.length ? { partners } : {}), taskStart: task.start, taskEnd: task.end, quoteStart: quote.start, quoteEnd: quote.end };
   const clauses = deadlineClauses(view.text, found, quote.start, quote.end);
   if (clauses) return clauses.map((c) => ({ ...base, quoteStart: c.start, quoteEnd: c.end, deadline: c.deadline }));
-  // A due date first; else a deadline that states a day or a count ("trước ngày 15 tháng 02 hàng năm") over a
-  // bare word ("định kỳ", "hằng năm").
-  const deadline = found.find((f) => f.deadline.due) ?? found.find((f) => /\d/.test(f.deadline.text)) ?? found[0] ?? g.fallback;
+  const deadline = chosenDeadline(found) ?? g.fallback;
   return [{ ...base, deadline }];
 }
 

@@ -6,19 +6,21 @@ import { splitSections } from "../../ingest/sections.js";
 
 const registry = loadOrgRegistry();
 
-/** [orgId or written name, role, due] of each record of a one-item plan. */
-function read(...items: string[]): Array<[string, string, string | undefined]> {
-  const text = `KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n${items.map((s, i) => `${i + 1}. ${s}`).join("\n")}\n`;
+/** The records of a plan with this body under its title. */
+function extractPlan(body: string, title = "về rà soát nhà ở xã hội") {
+  const text = `KẾ HOẠCH\n${title}\n\n${body}\n`;
   const meta = readMetadata(text, { name: "plan.txt" });
-  return extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry)
-    .map((r) => [r.orgId ?? r.org, r.role, r.deadline?.due]);
+  return extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry);
+}
+
+/** [orgId or written name, role, due] of each record of a plan of numbered items. */
+function read(...items: string[]): Array<[string, string, string | undefined]> {
+  return extractPlan(items.map((s, i) => `${i + 1}. ${s}`).join("\n")).map((r) => [r.orgId ?? r.org, r.role, r.deadline?.due]);
 }
 
 /** The deadline of the first record of a one-item plan. */
 function deadlineOf(item: string) {
-  const text = `KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n1. ${item}\n`;
-  const meta = readMetadata(text, { name: "plan.txt" });
-  return extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry)[0]?.deadline;
+  return extractPlan(`1. ${item}`)[0]?.deadline;
 }
 
 describe("provincial departments as assignees", () => {
@@ -51,9 +53,7 @@ describe("provincial departments as assignees", () => {
   });
 
   it("records a time limit counted from an event as the task's deadline, with no due date", () => {
-    const text = "KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n1. Giao Sở Xây dựng trả lời kiến nghị của cử tri trong thời hạn 07 ngày làm việc kể từ ngày nhận được kiến nghị.\n";
-    const meta = readMetadata(text, { name: "plan.txt" });
-    const [r] = extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry);
+    const [r] = extractPlan("1. Giao Sở Xây dựng trả lời kiến nghị của cử tri trong thời hạn 07 ngày làm việc kể từ ngày nhận được kiến nghị.");
     expect(r?.deadline).toEqual({ text: "trong thời hạn 07 ngày làm việc kể từ ngày nhận được kiến nghị", kind: "duration" });
   });
 
@@ -73,9 +73,7 @@ describe("provincial departments as assignees", () => {
   });
 
   it("places a task that only says when it starts in the document's period, as it does a task done 'thường xuyên'", () => {
-    const text = "KẾ HOẠCH\nphát triển nhà ở xã hội giai đoạn 2026 - 2030\n\n1. Giao Sở Xây dựng tổ chức đánh giá các dự án từ năm 2027.\n";
-    const meta = readMetadata(text, { name: "plan.txt" });
-    const [r] = extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry);
+    const [r] = extractPlan("1. Giao Sở Xây dựng tổ chức đánh giá các dự án từ năm 2027.", "phát triển nhà ở xã hội giai đoạn 2026 - 2030");
     expect(r?.deadline).toEqual({ text: "năm 2027", kind: "ongoing", start: "2027-01-01" });
     expect([r?.period?.start, r?.period?.end]).toEqual(["2026-01-01", "2030-12-31"]);
   });
@@ -124,12 +122,8 @@ describe("'X phối hợp' with no partner", () => {
  * not say Y leads. "X chủ trì, phối hợp với Y" stays X lead, Y coordinate.
  */
 describe("'X phối hợp với Y'", () => {
-  const records = (...items: string[]) => {
-    const text = `KẾ HOẠCH\nvề rà soát nhà ở xã hội\n\n${items.join("\n")}\n`;
-    const meta = readMetadata(text, { name: "plan.txt" });
-    return extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry)
-      .map((r) => ({ body: r.orgId ?? r.org, role: r.role, with: r.coordinators, task: r.task }));
-  };
+  const records = (...items: string[]) =>
+    extractPlan(items.join("\n")).map((r) => ({ body: r.orgId ?? r.org, role: r.role, with: r.coordinators, task: r.task }));
 
   it("makes the subject a coordinator and names its partner without a record of its own", () => {
     expect(records("1. Ủy ban nhân dân tỉnh Đồng Nai phối hợp với Bộ Xây dựng rà soát quỹ đất trong tháng 12/2025."))
