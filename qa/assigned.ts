@@ -4,7 +4,6 @@
  * each task is listed once with all its bodies.
  */
 import { successorOf, type OrgRegistry } from "../core/orgs.js";
-import { nameKey } from "../core/text.js";
 import { compareIso } from "../core/time.js";
 import type { Role } from "../core/types.js";
 import type { AssignmentFilter, Store, StoredAssignment } from "../store/types.js";
@@ -62,6 +61,8 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   const filter: AssignmentFilter = {};
   const bodies = bodyRecords(u.orgs.map((m) => m.org), registry);
   if (bodies.orgIds.length > 0) filter.orgIds = bodies.orgIds;
+  // A body the registry does not know is matched by its name as the text writes it (store/keys.ts orgFolded).
+  else if (u.unknownOrg) filter.orgText = u.unknownOrg;
   if (scope.docIds) filter.docIds = scope.docIds;
   const asked = u.period;
   const matter = u.topic.length >= 2 ? u.topic : u.subject;
@@ -71,16 +72,11 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   const namesPlan = !!asked?.start && matter.length >= 2 && !!(filter.orgIds || filter.docIds);
   const ofPlan = (t: StoredAssignment) => namesPlan && t.docMeta.period?.start === asked!.start && t.docMeta.period?.end === asked!.end;
   if (asked && !namesPlan) Object.assign(filter, periodFilter(asked));
-  if (!filter.orgIds && !u.unknownOrg && !asked && !filter.docIds) return [];
+  if (!filter.orgIds && !filter.orgText && !asked && !filter.docIds) return [];
   let tasks = await store.findAssignments(filter);
   // A province the question names as a place ("... tại buổi làm việc với lãnh đạo tỉnh Gia Lai") keeps the
   // tasks of its own documents and of texts of no province (qa/evidence.ts namesPlace).
   tasks = tasks.filter((t) => (dueInPeriod(t, asked) || ofPlan(t)) && bodies.keep(t) && namesPlace({ meta: t.docMeta, text: t.quote }, u.places, registry));
-  if (u.unknownOrg && !filter.orgIds) {
-    // A body the registry does not know is matched by its name as the text writes it.
-    const key = nameKey(u.unknownOrg);
-    tasks = tasks.filter((t) => nameKey(t.org).includes(key) || nameKey(t.orgText).includes(key));
-  }
   if (matter.length >= 2) tasks = onMatter(tasks, matter, u.pairs, termWeights(matter, await store.termFrequencies("folded", matter)));
   tasks = inRoleAsked(tasks, u.askedRole);
   return distinctTasks(tasks, (id) => successorOf(registry, id)).sort(orderFor(u));

@@ -2,7 +2,7 @@
  * Lookup keys stored next to documents and assignments, so that SQL can compare them with `=` and `LIKE`
  * whatever the case, diacritics or punctuation of the reference.
  */
-import { fold, foldKey } from "../core/text.js";
+import { fold, nameKey } from "../core/text.js";
 
 /** "229-KL/TW", "229 kl/tw", "229/KL-TW" -> "229kltw": letters and digits only, folded. */
 export function numberKey(number: string): string {
@@ -28,12 +28,17 @@ export function fileStemKey(name: string): string {
   return fileNameKey(name).replace(/\.[\p{L}\p{N}]{1,5}$/u, "");
 }
 
-/** The folded text an organisation filter is matched against. */
+/**
+ * What a filter by a body's name as written is matched against (the `org_folded` column): the record's
+ * name as the text writes it and its canonical name, each as core/text.ts nameKey spells it (folded,
+ * abbreviations spelled out: "UBND" and "Ủy ban nhân dân" alike), so `tasks --assignee` and an answer
+ * about a body the registry does not know find the same records.
+ */
 export function orgFolded(org: string, orgText: string): string {
-  return `${foldKey(orgText)} | ${foldKey(org)}`;
+  return `${nameKey(orgText)} | ${nameKey(org)}`;
 }
 
-/** A LIKE pattern that finds `text` (folded) anywhere, with LIKE's wildcards escaped (ESCAPE '\'). */
+/** A LIKE pattern that finds the name `text` (nameKey) inside orgFolded's key, LIKE's wildcards escaped (ESCAPE '\'). */
 export function containsPattern(text: string): string {
-  return `%${foldKey(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${nameKey(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

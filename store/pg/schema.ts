@@ -12,6 +12,7 @@
  */
 import { StoreError } from "../../core/errors.js";
 import type { DocumentMeta } from "../../core/types.js";
+import { orgFolded } from "../keys.js";
 import { chunkHead } from "../lexical.js";
 import { chunkFts, foldedTsvectorSql, pairsTsvectors } from "./fts.js";
 import type { SqlClient, SqlQueryable } from "./sql.js";
@@ -19,7 +20,7 @@ import type { SqlClient, SqlQueryable } from "./sql.js";
 /** A migration: SQL, or a function for one that computes rows in TypeScript; all run in one transaction. */
 type Migration = string | ((tx: SqlQueryable) => Promise<void>);
 
-/** Chunks re-indexed per statement in migrations 4 and 5. */
+/** Rows refilled per statement in migrations 4, 5 and 6. */
 const REFILL_BATCH = 1000;
 
 /** The vocabulary trigger's function over the rows (col, term, n) that `rows` selects from `changed`. */
@@ -380,6 +381,17 @@ const MIGRATIONS: readonly Migration[] = [
     await tx.query("DELETE FROM chunk_vocab");
     await tx.query(`INSERT INTO chunk_vocab (col, term, df) SELECT t.col, t.term, sum(t.n) FROM (${vocabRows("chunks")}) t GROUP BY t.col, t.term`);
     await tx.query(VOCAB_COUNT_V5);
+  },
+  // 6: a body's name key spells abbreviations out (store/keys.ts orgFolded): recomputed from the stored names.
+  async (tx) => {
+    for (let after = 0; ;) {
+      const rows = (await tx.query<{ id: number; org: string; org_text: string }>(
+        "SELECT id, org, org_text FROM assignments WHERE id > $1 ORDER BY id LIMIT $2", [after, REFILL_BATCH])).rows;
+      if (rows.length === 0) break;
+      await tx.query(`UPDATE assignments a SET org_folded = v.k FROM unnest($1::bigint[], $2::text[]) AS v(id, k) WHERE a.id = v.id`,
+        [rows.map((r) => r.id), rows.map((r) => orgFolded(r.org, r.org_text))]);
+      after = Number(rows[rows.length - 1]!.id);
+    }
   },
 ];
 

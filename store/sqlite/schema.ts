@@ -6,13 +6,14 @@
 import type { Database } from "better-sqlite3";
 import { StoreError } from "../../core/errors.js";
 import type { DocumentMeta } from "../../core/types.js";
+import { orgFolded } from "../keys.js";
 import { chunkHead } from "../lexical.js";
 import { ftsColumns, textColumns } from "./documents.js";
 
 /** A migration: SQL, or a function for one that computes rows in JS. Both run inside its transaction. */
 type Migration = string | ((db: Database) => void);
 
-/** Chunks re-indexed per read in migrations 5 and 7 (a bound on memory at the scale corpus's 75k chunks). */
+/** Rows re-indexed per read in migrations 5, 7 and 8 (a bound on memory at the scale corpus's 75k chunks). */
 const REFILL_BATCH = 2000;
 
 /**
@@ -257,7 +258,21 @@ const MIGRATIONS: readonly Migration[] = [
   (db) => rebuildFts(db, ["raw", "folded", "raw_pairs", "folded_pairs", "head_raw", "head_folded", "head_raw_pairs", "head_folded_pairs"],
     `SELECT c.id, c.text, c.context, d.meta FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE c.id > ? ORDER BY c.id LIMIT ?`,
     (r: { id: number; text: string; context: string; meta: string }) => ftsColumns(r.text, chunkHead(JSON.parse(r.meta) as DocumentMeta, r.context))),
+  // 8: a body's name key spells abbreviations out (store/keys.ts orgFolded): recomputed from the stored names.
+  (db) => refillOrgKeys(db),
 ];
+
+/** Recomputes every assignment's `org_folded` from its stored names (store/keys.ts orgFolded), REFILL_BATCH at a time. */
+function refillOrgKeys(db: Database): void {
+  const select = db.prepare("SELECT id, org, org_text FROM assignments WHERE id > ? ORDER BY id LIMIT ?");
+  const update = db.prepare("UPDATE assignments SET org_folded = ? WHERE id = ?");
+  for (let after = 0; ;) {
+    const rows = select.all(after, REFILL_BATCH) as Array<{ id: number; org: string; org_text: string }>;
+    if (rows.length === 0) break;
+    for (const r of rows) update.run(orgFolded(r.org, r.org_text), r.id);
+    after = rows[rows.length - 1]!.id;
+  }
+}
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

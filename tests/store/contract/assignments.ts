@@ -79,6 +79,20 @@ export function assignmentsContract(f: StoreFactory): void {
       expect(await store.findAssignments({ orgIds: ["bo-y-te"], limit: 1 })).toHaveLength(1);
     });
 
+    it("matches a body's name as written whatever its abbreviations, case and diacritics", async () => {
+      const store = await f.open();
+      await saveWithVectors(store, makeDraft({
+        path: "/c/ward.txt", number: "12/KH-UBND", date: "2025-03-01",
+        items: [{ label: "1", text: "UBND phường Bến Nghé rà soát danh sách người có công.", tasks: [
+          { org: "UBND phường Bến Nghé", role: "execute", quote: "UBND phường Bến Nghé rà soát danh sách người có công." },
+        ] }],
+      }));
+      const found = async (name: string) => orgs(await store.findAssignments({ orgText: name }));
+      expect(await found("Ủy ban nhân dân phường Bến Nghé")).toEqual(["UBND phường Bến Nghé/execute"]);
+      expect(await found("uy ban nhan dan phuong")).toEqual(["UBND phường Bến Nghé/execute"]);
+      expect(await found("Ủy ban nhân dân phường Đa Kao")).toEqual([]);
+    });
+
     it("keeps tasks whose period or deadline overlaps an interval; undated and ongoing tasks never match", async () => {
       const { store } = await seeded(f);
       const q = async (start: string, end: string) => orgs(await store.findAssignments({ overlaps: { start, end } }));
