@@ -22,10 +22,14 @@ type Kind = "lead" | "coordinate" | "time" | "content" | "procedure";
 
 interface Field { kind: Kind; line: Span; valueStart: number; valueEnd: number }
 
+/** "Cơ quan thực hiện (nhóm) thủ tục hành chính": who handles a procedure, a label with or without its colon. */
+const PROCEDURE_BODIES = "cơ quan thực hiện(?: nhóm)? (?:thủ tục hành chính|tthc)";
+
 /** Labels, the first that matches winning; each must be the whole label before its colon. */
 const LABELS: Array<[Kind, string]> = [
   ["procedure", "cơ quan tiếp nhận[^:\\n]{0,40}|cơ quan có thẩm quyền[^:\\n]{0,40}|cơ quan giải quyết|thành phần[^:\\n]{0,30}hồ sơ|số lượng hồ sơ|lệ phí|phí, lệ phí"
-    + "|trình tự thực hiện|cách thức thực hiện|đối tượng thực hiện[^:\\n]{0,30}|thời hạn giải quyết|kết quả thực hiện[^:\\n]{0,30}|căn cứ pháp lý[^:\\n]{0,30}"],
+    + "|trình tự thực hiện|cách thức thực hiện|đối tượng thực hiện[^:\\n]{0,30}|thời hạn giải quyết|kết quả thực hiện[^:\\n]{0,30}|căn cứ pháp lý[^:\\n]{0,30}"
+    + `|${PROCEDURE_BODIES}`],
   ["coordinate", "(?:(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* )?phối hợp(?: thực hiện)?"],
   ["lead", "(?:(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* )?chủ trì(?: tham mưu)?(?: thực hiện)?|(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* (?:thực hiện(?: chính)?|chịu trách nhiệm)"],
   ["time", "(?:thời gian|thời hạn|tiến độ|thời điểm)(?: thực hiện| hoàn thành| ban hành| trình| báo cáo)?(?: dự kiến| \\(dự kiến\\))?"],
@@ -36,6 +40,13 @@ const LABEL_SOURCE = LABELS.map(([, s]) => `(${lowKey(s)})`).join("|");
 /** A field at a line's start, after its list marker and emphasis: "- **Cơ quan chủ trì:** Sở Y tế". */
 const LINE_FIELD = new RegExp(
   `(?<=^|\\n)[ \\t]*(?:[-+•]|[a-zđ]\\)|\\d{1,2}(?:\\.\\d{1,2})*[.)]?)?[ \\t]*\\**[ \\t]*(?:${LABEL_SOURCE})[ \\t]*\\**[ \\t]*:`, "gu");
+/**
+ * A procedure's handling bodies as a heading of its own ("6. Cơ quan thực hiện nhóm thủ tục hành chính" over
+ * "- Công an cấp xã: Thực hiện cấp Giấy chứng nhận ..." lines; the ninth fresh sample's #50): the lines
+ * below it are that field's value, as below a procedure field with nothing after its colon.
+ */
+const PROCEDURE_HEADING = new RegExp(
+  `(?<=^|\\n)[ \\t]*(?:[a-zđ]\\)|\\d{1,2}(?:\\.\\d{1,2})*[.)]?)?[ \\t]*\\**[ \\t]*${lowKey(PROCEDURE_BODIES)}[ \\t]*\\**[ \\t]*(?=\\n)`, "gu");
 /** A further field on the same line: "Cơ quan thực hiện: Sở Tư pháp; thời gian thực hiện: năm 2026." */
 const INLINE_FIELD = new RegExp(`[.;][ \\t]+\\**(?:${LABEL_SOURCE})[ \\t]*\\**[ \\t]*:`, "gu");
 
@@ -63,7 +74,12 @@ function findFields(view: DocView, limit: number): Field[] {
     });
     LINE_FIELD.lastIndex = lineEnd;
   }
-  return out;
+  PROCEDURE_HEADING.lastIndex = 0;
+  for (let m = PROCEDURE_HEADING.exec(view.low); m && m.index < limit; m = PROCEDURE_HEADING.exec(view.low)) {
+    const start = m.index + (m[0].length - m[0].trimStart().length), lineEnd = m.index + m[0].length;
+    out.push({ kind: "procedure", line: { start, end: subItemsEnd(view.text, start, lineEnd, limit) }, valueStart: lineEnd, valueEnd: lineEnd });
+  }
+  return out.sort((a, b) => a.line.start - b.line.start);
 }
 
 /**

@@ -85,12 +85,13 @@ export const DIRECTIVE_VERBS = new PhraseSet(["giao cho", "giao", "đề nghị"
 export const ASSIGNING_VERBS = new PhraseSet(["giao cho", "giao", "phân công"]);
 
 /**
- * Words before "giao"/"yêu cầu" that make it a noun or a passive, not a directive ("theo yêu cầu"), or the
+ * Words before "giao"/"yêu cầu" that make it a noun or a passive, not a directive ("theo yêu cầu"), another
+ * verb ("bàn giao", "chuyển giao cho các tổ chức thu mua phế liệu": hand over to, not assign), or the
  * subject's own act: "chủ động đề nghị Chủ tịch ..." proposes to a superior (an issuer never directs "chủ động");
  * "đề xuất phân công các tỉnh ... hỗ trợ" proposes an assignment the text does not make.
  */
 export const NOT_DIRECTIVE_BEFORE = new Set(
-  ["theo", "đáp", "ứng", "các", "những", "được", "đã", "nhiệm", "vụ", "có", "việc", "của", "mới", "cầu", "bàn", "động", "xuất"].map(lowKey),
+  ["theo", "đáp", "ứng", "các", "những", "được", "đã", "nhiệm", "vụ", "có", "việc", "của", "mới", "cầu", "bàn", "chuyển", "động", "xuất"].map(lowKey),
 );
 
 /** Words that open a sentence without naming anyone ("Đồng thời, ..."); skipped before the subject. */

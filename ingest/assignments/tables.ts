@@ -33,6 +33,8 @@ export function readTables(view: DocView, meta: DocumentMeta): { tasks: RawTask[
     const cells = splitCells(view.text, lineStart, lineEnd);
     const texts = cells.map((c) => view.text.slice(c.start, c.end));
     if (texts.every((t) => /^:?-{2,}:?$/.test(t) || t === "")) continue;
+    // A procedure catalogue's header ends any task table above it, and its rows are no tasks.
+    if (texts.some(namesProcedure)) { columns = undefined; continue; }
     const header = readHeader(texts);
     if (header) { columns = header; continue; }
     // A row with another number of cells has merged or split cells: its columns cannot be trusted.
@@ -58,6 +60,17 @@ function splitCells(text: string, start: number, end: number): Cell[] {
     a = b + 1;
   }
   return cells;
+}
+
+/**
+ * A catalogue of administrative procedures ("| TT | Mã số TTHC | Tên TTHC | Tên VB quy định ... | Lĩnh vực |
+ * Cơ quan thực hiện |"): its rows name a procedure and the body that handles it, not a task given to that
+ * body (the ninth fresh sample's #52: its basis column was read as the task; 13 records).
+ */
+const PROCEDURE_COLUMN = /^ ?(?:(?:ma|ten) (?:so )?(?:tthc|thu tuc)|ma (?:so )?ho so)\b/;
+
+function namesProcedure(cell: string): boolean {
+  return PROCEDURE_COLUMN.test(fold(cell).replace(/[^\p{L}\p{N}]+/gu, " "));
 }
 
 function readHeader(texts: string[]): Columns | undefined {

@@ -338,6 +338,29 @@ describe("fields of a plan's items", () => {
     ].join("\n\n"));
     expect(d.records).toEqual([]);
   });
+
+  it("reads the lines under 'Cơ quan thực hiện nhóm thủ tục hành chính' as its value, a heading without a colon", () => {
+    const d = extract([
+      "5. Đối tượng thực hiện nhóm thủ tục hành chính: Hộ kinh doanh.",
+      "6. Cơ quan thực hiện nhóm thủ tục hành chính",
+      "- Công an cấp xã: Thực hiện cấp Giấy chứng nhận đủ điều kiện về an ninh, trật tự;",
+      "- Ủy ban nhân dân cấp xã: Cấp Giấy phép đủ điều kiện kinh doanh dịch vụ karaoke.",
+      "7. Sở Văn hóa, Thể thao và Du lịch hướng dẫn các xã thực hiện nhóm thủ tục này trước ngày 30/6/2026.",
+    ].join("\n\n"));
+    expect(d.records.map((r) => `${r.org}:${r.role}`)).toEqual(["Sở Văn hóa, Thể thao và Du lịch:lead"]);
+  });
+
+  it("reads no task from a catalogue of procedures, and a task table after it as before", () => {
+    const d = extract([
+      "1. Danh mục thủ tục hành chính nội bộ được sửa đổi, bổ sung",
+      "| TT | Mã số TTHC nội bộ | Tên TTHC nội bộ | Tên VB quy định nội dung sửa đổi, bổ sung | Lĩnh vực | Cơ quan thực hiện |",
+      "| 1 | 5.002577 | Quyết định chủ trương đầu tư dự án nhà ở công vụ | Nghị định số 140/2025/NĐ-CP | Nhà ở | Bộ trưởng Bộ Xây dựng, Bộ trưởng Bộ Công an |",
+      "2. Nhiệm vụ triển khai",
+      "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |",
+      "| 1 | Cập nhật các thủ tục lên Cổng dịch vụ công quốc gia | Văn phòng Bộ | Tháng 12/2025 |",
+    ].join("\n\n"));
+    expect(d.records.map((r) => `${r.org}:${r.role}`)).toEqual(["Văn phòng Bộ:lead"]);
+  });
 });
 
 describe("a deadline on a line of its own", () => {
@@ -498,5 +521,16 @@ describe("a sentence saying what a unit is for", () => {
     ].join("\n\n"));
     expect(owners(d, "rà soát thủ tục hành chính nội bộ")).toEqual(["Sở Tư pháp:lead"]);
     expect(owners(d, "có chức năng tham mưu")).toEqual([]);
+  });
+});
+
+describe("'chuyển giao cho' (hand over to)", () => {
+  it("assigns nothing to whom a thing is handed over", () => {
+    const d = extract([
+      "5. Phương án chuyển giao đối với chất thải rắn sinh hoạt đã phân loại:",
+      "a) Đối với chất thải có khả năng tái chế sau phân loại định kỳ chuyển giao cho các tổ chức, cá nhân thu mua phế liệu.",
+      "b) Chủ tịch Ủy ban nhân dân các phường, xã chủ trì quản lý tài sản chuyển giao cho các cơ quan, tổ chức, đơn vị thuộc phạm vi quản lý.",
+    ].join("\n\n"));
+    expect(d.records.map((r) => `${r.org}:${r.role}`)).toEqual(["Chủ tịch Ủy ban nhân dân các phường, xã:lead"]);
   });
 });
