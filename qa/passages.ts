@@ -194,7 +194,7 @@ async function pickQuote(u: Understanding, r: Candidate, sections: StoredSection
 function namingLeadIn(t: StoredAssignment, bodies: StoredAssignment[], sections: StoredSection[], doc: Parameters<typeof citation>[0]): Citation | undefined {
   const names = [...new Set(bodies.flatMap((b) => [nameKey(b.org), nameKey(b.orgText ?? "")]))].filter((n) => n.length > 0);
   if (names.some((n) => nameKey(t.quote).includes(n))) return undefined;
-  let s = sectionAt(sections, t.quoteStart);
+  let s: StoredSection | undefined = sections.find((x) => x.index === t.section);
   while (s && s.parent !== null) {
     const parent: number = s.parent;
     s = sections.find((x) => x.index === parent);

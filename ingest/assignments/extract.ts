@@ -111,6 +111,22 @@ function withinSeams(text: string, t: RawTask, seams: readonly number[] | undefi
   return { ...rest, quoteStart: cut.start, quoteEnd: cut.end, ...(d && !lost ? { deadline: d } : {}) };
 }
 
+/** A list item's mark alone before a quote on its line: "5. ", "a) ", "(2) ", "- ", "**1.** ". */
+const ITEM_MARK = /^[ \t]*\**(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\((?:\d{1,2}|[a-zđ])\)|[IVX]{1,4}\.)\**[ \t]*$/u;
+
+/**
+ * A quote that starts an item's words starts at the item's mark ("5. Kho bạc Khu vực số 18 chỉ đạo ...",
+ * "a) Hướng dẫn ..."): the reader finds it in the document as written, number and all. Not across a seam,
+ * and not past MAX_QUOTE; the task's own words (taskStart) and its section (found from its words) stay.
+ */
+function itemMarkStart(text: string, t: RawTask, seams: readonly number[] | undefined): number {
+  const lineStart = text.lastIndexOf("\n", t.quoteStart - 1) + 1;
+  const before = text.slice(lineStart, t.quoteStart);
+  if (before.length === 0 || !ITEM_MARK.test(before)) return t.quoteStart;
+  const start = lineStart + before.length - before.trimStart().length;
+  return t.quoteEnd - start > MAX_QUOTE || (seams ?? []).some((s) => s > start && s <= t.quoteStart) ? t.quoteStart : start;
+}
+
 function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta: DocumentMeta }, t: RawTask): AssignmentDraft[] {
   const section = deepestSection(doc.sections, t.quoteStart, t.quoteEnd);
   const task = doc.text.slice(t.taskStart, t.taskEnd);
@@ -131,7 +147,7 @@ function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta:
         : [...t.bodies.filter((b) => b.role === "coordinate").map((b) => b.body.org), ...partners])].filter((n) => n !== body.org),
       task,
       section,
-      quoteStart: t.quoteStart,
+      quoteStart: itemMarkStart(doc.text, t, doc.meta.seams),
       quoteEnd: t.quoteEnd,
     };
     if (t.deadline) draft.deadline = { ...t.deadline.deadline };

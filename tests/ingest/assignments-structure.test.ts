@@ -489,7 +489,7 @@ describe("deadlines between brackets", () => {
     ].join("\n\n"));
     const mine = d.records.filter((r) => r.org === "Sở Công Thương");
     expect(mine).toHaveLength(1);
-    expect(d.text.slice(mine[0]!.quoteStart, mine[0]!.quoteEnd)).toMatch(/^Sở Công Thương tổng hợp báo cáo/);
+    expect(d.text.slice(mine[0]!.quoteStart, mine[0]!.quoteEnd)).toMatch(/^2\. Sở Công Thương tổng hợp báo cáo/);
   });
 
   it("still splits clauses with deadlines of their own, the bracketed deadline going with the clause around its brackets", () => {

@@ -365,7 +365,7 @@ describe("a regulation attached after a distribution list written as a table row
       ["Điều 2", "Sở Xây dựng", "lead", "Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh tổ chức thực hiện Quyết định này."],
       ["Điều 2", "Công an tỉnh", "coordinate", "Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh tổ chức thực hiện Quyết định này."],
       [expect.any(String), "Sở Xây dựng", "lead", "Kiểm tra định kỳ các bến xe khách trên địa bàn tỉnh."],
-      [expect.any(String), "Sở Xây dựng", "lead", "Công bố danh sách bến xe đủ điều kiện hoạt động."],
+      [expect.any(String), "Sở Xây dựng", "lead", "3. Công bố danh sách bến xe đủ điều kiện hoạt động."],
     ]);
   });
 
