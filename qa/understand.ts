@@ -103,10 +103,13 @@ const OBLIGED_WHAT_EN_RE = /\bwhat\b[^?.;]*?\b(must|should|has to|have to|needs?
  * directive verb right before the body (folded, the text before it) makes the body the one that must act,
  * as "X phải ..." does.
  */
-const DIRECTS_VI_RE = /\b(yeu cau|de nghi|chi dao)\s+$/;
-const DIRECTS_EN_RE = /\b(ask|asks|request|requests|require|requires|direct|directs|instruct|instructs)\s+(?:the\s+)?$/;
-/** What lies between a body that gives a task and the body it gives it to: "Chính phủ giao", "UBND tỉnh yêu cầu" (folded). */
-const GIVES_TO_RE = /^\s*(?:da\s+|tiep tuc\s+)?(?:giao|yeu cau|de nghi|chi dao|phan cong|asks?|assigns?|directs?|requests?)\s+(?:cho\s+|the\s+)?$/;
+const DIRECTS_VI_RE = /\b(yeu cau|de nghi|kien nghi|chi dao)\s+$/;
+const DIRECTS_EN_RE = /\b(ask|asks|request|requests|require|requires|direct|directs|instruct|instructs|urges?|recommends?)\s+(?:the\s+)?$/;
+/**
+ * What lies between a body that gives a task and the body it gives it to: "Chính phủ giao", "UBND tỉnh yêu
+ * cầu", "Ngân hàng Nhà nước kiến nghị" (recommends that the body act) (folded).
+ */
+const GIVES_TO_RE = /^\s*(?:da\s+|tiep tuc\s+)?(?:giao|yeu cau|de nghi|kien nghi|chi dao|phan cong|asks?|assigns?|directs?|requests?|urges?|recommends?)\s+(?:cho\s+|the\s+)?$/;
 /** "buổi làm việc (của ...) với Tỉnh ủy X", "met with": the body a meeting is held with (folded, before it). */
 const MEETING_PARTNER_RE = /\b(lam viec|hop|gap|met|meeting|working session)\b[^.?;]{0,80}\b(voi|with)\s+(?:(?:thuong truc|lanh dao|the|leaders? of|the leaders? of)\s+)?$/;
 /**

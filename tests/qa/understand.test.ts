@@ -36,6 +36,9 @@ describe("question understanding", () => {
     expect(u.orgs.map((m) => m.org.id)).toEqual(["bo-noi-vu"]);
     expect(u.subject).not.toContain("chinh");
     expect(read("UBND tỉnh Hà Tĩnh yêu cầu Sở Y tế làm gì?").orgs.map((m) => m.org.id)).toEqual(["so:y-te:ha-tinh"]);
+    // One that recommends a task ("kiến nghị", "recommends") gives it too.
+    expect(read("Ngân hàng Nhà nước kiến nghị Bộ Xây dựng làm những việc gì?").orgs.map((m) => m.org.id)).toEqual(["bo-xay-dung"]);
+    expect(read("What does the State Bank recommend the Ministry of Construction do?").orgs.map((m) => m.org.id)).toEqual(["bo-xay-dung"]);
     // Two bodies asked about together stay two.
     expect(read("Bộ Tài chính và Bộ Nội vụ được giao gì?").orgs.map((m) => m.org.id)).toEqual(["bo-tai-chinh", "bo-noi-vu"]);
   });
