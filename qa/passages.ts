@@ -89,7 +89,10 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   const page = good.slice(offset, offset + limit);
   if (page.length === 0) return nothing;
   const picks = await Promise.all(page.map(async (r) => pickQuote(u, r, await deps.store.getSections(r.chunk.docId), deps.store)));
-  const citations = picks.flatMap((p) => (p.leadIn ? [p.citation, p.leadIn] : [p.citation]));
+  const cited = new Set(page.map((r) => r.chunk.id));
+  // The best passage's list, when it runs on past the passage (listContinuation).
+  const rest = oneFact ? [] : await listContinuation(picks[0]!, cited, deps.store);
+  const citations = picks.flatMap((p, i) => [p.citation, ...(p.leadIn ? [p.leadIn] : []), ...(i === 0 ? rest : [])]);
   return { ...base, answer: describe(u, picks[0]!), found: true, citations, more: offset + page.length < good.length, nextOffset: offset + page.length };
 }
 
@@ -204,6 +207,34 @@ function namingLeadIn(t: StoredAssignment, bodies: StoredAssignment[], sections:
     }
   }
   return undefined;
+}
+
+/** How many passages after a quote may carry on the list it announced (listContinuation). */
+const MAX_CONTINUATION = 2;
+
+/**
+ * A quote that announces a list ("... nêu rõ yêu cầu ... như sau:" over "1. ...") and ends where its passage
+ * does, in the list: the passages after it that carry on with the list's items are cited after it, each
+ * whole (up to MAX_QUOTE), while each starts with an item line ("2. Phát triển ...", "- ..."). A list that
+ * runs past a passage is answered whole, not by its first items. Not for who/when questions: one fact.
+ */
+async function listContinuation(p: Pick, cited: Set<number>, store: Store): Promise<Citation[]> {
+  if (p.task) return [];
+  const lines = p.citation.quote.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
+  const announced = lines.findIndex((l) => l.endsWith(":"));
+  if (announced < 0 || !lines.slice(announced + 1).some((l) => ITEM_LINE.test(l))) return [];
+  // The quote runs to its passage's end: the list may go on in the next one.
+  if (!p.chunk.text.trimEnd().endsWith(p.citation.quote.trimEnd().slice(-40))) return [];
+  const ids = Array.from({ length: MAX_CONTINUATION }, (_, i) => p.chunk.id + i + 1);
+  const out: Citation[] = [];
+  for (const next of await store.getChunks(ids)) {
+    if (next.docId !== p.chunk.docId || cited.has(next.id) || !ITEM_LINE.test(next.text)) break;
+    cited.add(next.id);
+    const quote = next.text.length > MAX_QUOTE ? next.text.slice(0, cutAtWord(next.text, MAX_QUOTE)) : next.text;
+    out.push(citation({ name: next.docName, meta: next.docMeta, id: next.docId }, { label: next.sectionLabel, index: next.section }, quote,
+      { start: next.start, end: next.start + quote.length, pages: next.docPages }));
+  }
+  return out;
 }
 
 /** A list mark at the start of a line: "- ", "+ ", "• ", "a) ", "1. ", "(1) ". */
