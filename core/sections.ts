@@ -47,3 +47,18 @@ export function sectionAt<S extends { start: number; end: number; depth: number 
   }
   return best;
 }
+
+/** A list item's mark alone before the item's words on its line: "5. ", "a) ", "(2) ", "- ", "**1.** ", "II. ". */
+const ITEM_MARK = /^[ \t]*\**(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\((?:\d{1,2}|[a-zđ])\)|[IVX]{1,4}\.)\**[ \t]*$/u;
+
+/**
+ * Where a quote starting at `at` starts when it takes the mark of the item it opens ("5. Kho bạc Khu vực số 18
+ * chỉ đạo ...", "a) Hướng dẫn ..."): the mark's start, or `at` when the line holds no mark alone before it.
+ * Sections start after their mark, so an item's words are quoted with their number as the reader finds them.
+ */
+export function itemMarkStart(text: string, at: number): number {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const before = text.slice(lineStart, at);
+  if (before.length === 0 || !ITEM_MARK.test(before)) return at;
+  return lineStart + before.length - before.trimStart().length;
+}

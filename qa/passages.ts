@@ -7,7 +7,7 @@ import { findPeriods } from "../core/periods.js";
 import type { OrgRegistry } from "../core/orgs.js";
 import type { Span } from "../core/sentences.js";
 import type { Citation, Period } from "../core/types.js";
-import { sectionAt } from "../core/sections.js";
+import { itemMarkStart, sectionAt } from "../core/sections.js";
 import { nameKey } from "../core/text.js";
 import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../store/types.js";
 import { docLabel, roleName, sectionPhrase } from "../core/display.js";
@@ -88,10 +88,11 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   const offset = opts.offset ?? 0;
   const page = good.slice(offset, offset + limit);
   if (page.length === 0) return nothing;
-  const picks = await Promise.all(page.map(async (r) => pickQuote(u, r, await deps.store.getSections(r.chunk.docId), deps.store)));
+  const docs = docReader(deps.store);
+  const picks = await Promise.all(page.map((r) => pickQuote(u, r, docs)));
   const cited = new Set(page.map((r) => r.chunk.id));
   // The best passage's list, when it runs on past the passage (listContinuation).
-  const rest = oneFact ? [] : await listContinuation(picks[0]!, cited, deps.store);
+  const rest = oneFact ? [] : await listContinuation(picks[0]!, cited, deps.store, docs);
   const citations = picks.flatMap((p, i) => [p.citation, ...(p.leadIn ? [p.leadIn] : []), ...(i === 0 ? rest : [])]);
   return { ...base, answer: describe(u, picks[0]!), found: true, citations, more: offset + page.length < good.length, nextOffset: offset + page.length };
 }
@@ -163,9 +164,25 @@ interface Pick {
   leadIn?: Citation;
 }
 
+/** A document's sections and text, each read from the store once per answer. */
+interface DocReader {
+  sections(docId: number): Promise<StoredSection[]>;
+  text(docId: number): Promise<string | undefined>;
+}
+
+function docReader(store: Store): DocReader {
+  const sections = new Map<number, Promise<StoredSection[]>>();
+  const texts = new Map<number, Promise<string | undefined>>();
+  return {
+    sections: (id) => sections.get(id) ?? sections.set(id, store.getSections(id)).get(id)!,
+    text: (id) => texts.get(id) ?? texts.set(id, store.getDocument(id).then((d) => d?.text)).get(id)!,
+  };
+}
+
 /** The best span of a passage: the matching assignment's own quote, else the best sentence. */
-async function pickQuote(u: Understanding, r: Candidate, sections: StoredSection[], store: Store): Promise<Pick> {
+async function pickQuote(u: Understanding, r: Candidate, docs: DocReader): Promise<Pick> {
   const { chunk, task } = r;
+  const sections = await docs.sections(chunk.docId);
   const doc = { name: chunk.docName, meta: chunk.docMeta };
   if (task && task.quote.length <= MAX_QUOTE) {
     const leadIn = u.kind === "who" ? namingLeadIn(task, r.bodies ?? [task], sections, doc) : undefined;
@@ -179,15 +196,28 @@ async function pickQuote(u: Understanding, r: Candidate, sections: StoredSection
   const where = { label: section?.label ?? chunk.sectionLabel, index: section?.index ?? chunk.section };
   const children = section !== undefined && sections.some((x) => x.parent === section.index);
   // The document's text is read only when the quote may run past the passage (ownedItems).
-  const text = section && leadsInto(chunk, span, section, children) ? (await store.getDocument(chunk.docId))?.text : undefined;
+  const text = section && leadsInto(chunk, span, section, children) ? await docs.text(chunk.docId) : undefined;
   const items = section && text !== undefined ? ownedItems(chunk, span, section, children, text) : undefined;
-  const start = items?.start ?? chunk.start + span.start;
+  const from = items?.start ?? chunk.start + span.start;
   const full = items && text !== undefined ? text.slice(items.start, items.end) : chunk.text.slice(span.start, span.end);
-  const quote = full.length > MAX_QUOTE ? full.slice(0, cutAtWord(full, MAX_QUOTE)) : full;
+  const { start, quote } = await withItemMark(chunk, from, full.length > MAX_QUOTE ? full.slice(0, cutAtWord(full, MAX_QUOTE)) : full, docs);
   const cited = citation({ ...doc, id: chunk.docId }, where, quote, { start, end: start + quote.length, pages: chunk.docPages });
   // The answer's sentence is the part of the quote as cited that answers (a short passage is quoted whole).
   const own = answeringSpan(u, cited.quote, chunk.docMeta.date);
   return { chunk, sentence: cited.quote.slice(own.start, own.end), citation: cited };
+}
+
+/**
+ * A quote that opens a numbered item takes the item's mark ("4. Nghị quyết này có hiệu lực từ ngày ...": core/sections.ts
+ * itemMarkStart), as the reader finds it in the document: sections, and so passages, start after their mark.
+ * The document's text is read only for a quote that starts a section; not across a seam.
+ */
+async function withItemMark(chunk: StoredChunk, start: number, quote: string, docs: DocReader): Promise<{ start: number; quote: string }> {
+  if (!(await docs.sections(chunk.docId)).some((x) => x.start === start)) return { start, quote };
+  const source = await docs.text(chunk.docId);
+  const mark = source === undefined ? start : itemMarkStart(source, start);
+  if (mark === start || quote.length + start - mark > MAX_QUOTE || (chunk.docMeta.seams ?? []).some((x) => x > mark && x <= start)) return { start, quote };
+  return { start: mark, quote: source!.slice(mark, start) + quote };
 }
 
 /**
@@ -218,7 +248,7 @@ const MAX_CONTINUATION = 2;
  * whole (up to MAX_QUOTE), while each starts with an item line ("2. Phát triển ...", "- ..."). A list that
  * runs past a passage is answered whole, not by its first items. Not for who/when questions: one fact.
  */
-async function listContinuation(p: Pick, cited: Set<number>, store: Store): Promise<Citation[]> {
+async function listContinuation(p: Pick, cited: Set<number>, store: Store, docs: DocReader): Promise<Citation[]> {
   if (p.task) return [];
   const lines = p.citation.quote.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
   const announced = lines.findIndex((l) => l.endsWith(":"));
@@ -230,9 +260,9 @@ async function listContinuation(p: Pick, cited: Set<number>, store: Store): Prom
   for (const next of await store.getChunks(ids)) {
     if (next.docId !== p.chunk.docId || cited.has(next.id) || !ITEM_LINE.test(next.text)) break;
     cited.add(next.id);
-    const quote = next.text.length > MAX_QUOTE ? next.text.slice(0, cutAtWord(next.text, MAX_QUOTE)) : next.text;
+    const { start, quote } = await withItemMark(next, next.start, next.text.length > MAX_QUOTE ? next.text.slice(0, cutAtWord(next.text, MAX_QUOTE)) : next.text, docs);
     out.push(citation({ name: next.docName, meta: next.docMeta, id: next.docId }, { label: next.sectionLabel, index: next.section }, quote,
-      { start: next.start, end: next.start + quote.length, pages: next.docPages }));
+      { start, end: start + quote.length, pages: next.docPages }));
   }
   return out;
 }

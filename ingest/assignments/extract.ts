@@ -8,6 +8,7 @@
  */
 import type { OrgRegistry } from "../../core/orgs.js";
 import { cutAtSeams } from "../../core/seams.js";
+import { itemMarkStart } from "../../core/sections.js";
 import type { AssignmentDraft, DocumentMeta, Period, Section } from "../../core/types.js";
 import type { Span } from "../../core/sentences.js";
 import { withClosingTimes, withTimeAfter } from "./closing-times.js";
@@ -111,19 +112,12 @@ function withinSeams(text: string, t: RawTask, seams: readonly number[] | undefi
   return { ...rest, quoteStart: cut.start, quoteEnd: cut.end, ...(d && !lost ? { deadline: d } : {}) };
 }
 
-/** A list item's mark alone before a quote on its line: "5. ", "a) ", "(2) ", "- ", "**1.** ". */
-const ITEM_MARK = /^[ \t]*\**(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\((?:\d{1,2}|[a-zđ])\)|[IVX]{1,4}\.)\**[ \t]*$/u;
-
 /**
- * A quote that starts an item's words starts at the item's mark ("5. Kho bạc Khu vực số 18 chỉ đạo ...",
- * "a) Hướng dẫn ..."): the reader finds it in the document as written, number and all. Not across a seam,
- * and not past MAX_QUOTE; the task's own words (taskStart) and its section (found from its words) stay.
+ * A quote that starts an item's words starts at the item's mark (core/sections.ts itemMarkStart): not across
+ * a seam, and not past MAX_QUOTE; the task's own words (taskStart) and its section (found from its words) stay.
  */
-function itemMarkStart(text: string, t: RawTask, seams: readonly number[] | undefined): number {
-  const lineStart = text.lastIndexOf("\n", t.quoteStart - 1) + 1;
-  const before = text.slice(lineStart, t.quoteStart);
-  if (before.length === 0 || !ITEM_MARK.test(before)) return t.quoteStart;
-  const start = lineStart + before.length - before.trimStart().length;
+function quoteStartWithMark(text: string, t: RawTask, seams: readonly number[] | undefined): number {
+  const start = itemMarkStart(text, t.quoteStart);
   return t.quoteEnd - start > MAX_QUOTE || (seams ?? []).some((s) => s > start && s <= t.quoteStart) ? t.quoteStart : start;
 }
 
@@ -147,7 +141,7 @@ function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta:
         : [...t.bodies.filter((b) => b.role === "coordinate").map((b) => b.body.org), ...partners])].filter((n) => n !== body.org),
       task,
       section,
-      quoteStart: itemMarkStart(doc.text, t, doc.meta.seams),
+      quoteStart: quoteStartWithMark(doc.text, t, doc.meta.seams),
       quoteEnd: t.quoteEnd,
     };
     if (t.deadline) draft.deadline = { ...t.deadline.deadline };
