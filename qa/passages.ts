@@ -7,7 +7,7 @@ import { findPeriods } from "../core/periods.js";
 import type { OrgRegistry } from "../core/orgs.js";
 import type { Span } from "../core/sentences.js";
 import type { Citation, Period } from "../core/types.js";
-import { itemMarkStart, sectionAt } from "../core/sections.js";
+import { itemMarkStart, PREAMBLE_LABEL, sectionAt } from "../core/sections.js";
 import { nameKey } from "../core/text.js";
 import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../store/types.js";
 import { docLabel, roleName, sectionPhrase } from "../core/display.js";
@@ -112,7 +112,8 @@ export function answers(u: Understanding, r: { coverage: number; share: number }
 /**
  * For who/when questions, a passage holding an assignment that matches the question (with a deadline,
  * or a lead body) goes before one that merely shares words; for "when", a passage stating any deadline
- * goes before one that states none, when the two are near (policy.ts: boostReach).
+ * goes before one that states none, when the two are near (policy.ts: boostReach). A document's preamble
+ * goes after its passages that answer as well (policy.ts: preamblePenalty).
  */
 function rerank(u: Understanding, ranked: RankedChunk[], stored: StoredAssignment[]): Candidate[] {
   const tasks = u.kind === "who" || u.kind === "when" ? stored : [];
@@ -122,7 +123,7 @@ function rerank(u: Understanding, ranked: RankedChunk[], stored: StoredAssignmen
   const reach = (ranked[0]?.key ?? 0) - A.boostReach;
   const out: Candidate[] = ranked.filter((r, i) => i >= A.rerankDepth || !aboutAnotherBody(r.chunk, tasks, asked)).map((r, i) => {
     const task = i < A.rerankDepth ? bestTask(u, r.chunk, ownTasks) : undefined;
-    let key = r.key;
+    let key = r.key - (r.chunk.sectionLabel === PREAMBLE_LABEL ? A.preamblePenalty : 0);
     if (task && r.key >= reach) key += A.taskBoost;
     else if (!task && u.kind === "when" && i < A.rerankDepth && r.key >= reach && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += A.deadlineBoost;
     const bodies = task ? tasks.filter((t) => t.docId === task.docId && t.quoteStart === task.quoteStart && t.quoteEnd === task.quoteEnd) : undefined;
