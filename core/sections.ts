@@ -48,8 +48,17 @@ export function sectionAt<S extends { start: number; end: number; depth: number 
   return best;
 }
 
-/** A list item's mark alone before the item's words on its line: "5. ", "a) ", "(2) ", "- ", "**1.** ", "II. ". */
-const ITEM_MARK = /^[ \t]*\**(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\((?:\d{1,2}|[a-zđ])\)|[IVX]{1,4}\.)\**[ \t]*$/u;
+/** A list item's mark: "5.", "2.1.", "a)", "(2)", "-", "+", "•", "II." (in emphasis or not: "**1.**"). */
+const MARK = String.raw`\**(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\((?:\d{1,2}|[a-zđ])\)|[IVX]{1,4}\.)\**`;
+/** A mark alone before an item's words on its line. */
+const ITEM_MARK = new RegExp(String.raw`^[ \t]*${MARK}[ \t]*$`, "u");
+/** A line that opens with a mark and a space: a list item's line. */
+const ITEM_LINE = new RegExp(String.raw`^\s*${MARK}\s`, "u");
+
+/** The text (a line, or a passage from its start) opens a list item: "- ", "a) ", "1. ", "(1) ". */
+export function isItemLine(text: string): boolean {
+  return ITEM_LINE.test(text);
+}
 
 /**
  * Where a quote starting at `at` starts when it takes the mark of the item it opens ("5. Kho bạc Khu vực số 18

@@ -7,7 +7,7 @@ import { findPeriods } from "../core/periods.js";
 import type { OrgRegistry } from "../core/orgs.js";
 import type { Span } from "../core/sentences.js";
 import type { Citation, Period } from "../core/types.js";
-import { itemMarkStart, PREAMBLE_LABEL, sectionAt } from "../core/sections.js";
+import { isItemLine, itemMarkStart, PREAMBLE_LABEL, sectionAt } from "../core/sections.js";
 import { nameKey } from "../core/text.js";
 import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../store/types.js";
 import { docLabel, roleName, sectionPhrase } from "../core/display.js";
@@ -253,13 +253,14 @@ async function listContinuation(p: Pick, cited: Set<number>, store: Store, docs:
   if (p.task) return [];
   const lines = p.citation.quote.split("\n").map((l) => l.trim()).filter((l) => l.length > 0);
   const announced = lines.findIndex((l) => l.endsWith(":"));
-  if (announced < 0 || !lines.slice(announced + 1).some((l) => ITEM_LINE.test(l))) return [];
+  if (announced < 0 || !lines.slice(announced + 1).some((l) => isItemLine(l))) return [];
   // The quote runs to its passage's end: the list may go on in the next one.
   if (!p.chunk.text.trimEnd().endsWith(p.citation.quote.trimEnd().slice(-40))) return [];
+  // A document's chunks have consecutive ids (written in one transaction); another document's ends the list.
   const ids = Array.from({ length: MAX_CONTINUATION }, (_, i) => p.chunk.id + i + 1);
   const out: Citation[] = [];
   for (const next of await store.getChunks(ids)) {
-    if (next.docId !== p.chunk.docId || cited.has(next.id) || !ITEM_LINE.test(next.text)) break;
+    if (next.docId !== p.chunk.docId || cited.has(next.id) || !isItemLine(next.text)) break;
     cited.add(next.id);
     const { start, quote } = await withItemMark(next, next.start, next.text.length > MAX_QUOTE ? next.text.slice(0, cutAtWord(next.text, MAX_QUOTE)) : next.text, docs);
     out.push(citation({ name: next.docName, meta: next.docMeta, id: next.docId }, { label: next.sectionLabel, index: next.section }, quote,
@@ -268,8 +269,6 @@ async function listContinuation(p: Pick, cited: Set<number>, store: Store, docs:
   return out;
 }
 
-/** A list mark at the start of a line: "- ", "+ ", "• ", "a) ", "1. ", "(1) ". */
-const ITEM_LINE = /^\s*(?:[-+•–]\s|[a-zđ]\)\s|\d{1,2}[.)]\s|\(\d{1,2}\)\s)/u;
 
 /**
  * A lead-in owns the items under it ("Điều 6. Nội dung, trình tự tổ chức lập, thẩm định, phê duyệt ..." and its
@@ -293,7 +292,7 @@ function ownedItems(chunk: StoredChunk, span: Span, section: StoredSection, chil
     const lineEnd = at + line.length;
     at = lineEnd + 1;
     if (line.trim().length === 0) continue;
-    if (ITEM_LINE.test(line)) [end, between] = [lineEnd, 0];
+    if (isItemLine(line)) [end, between] = [lineEnd, 0];
     else if (end === leadEnd || ++between > 1) break;
   }
   return end > leadEnd ? { start, end } : undefined;
