@@ -77,7 +77,13 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   // A province the question names as a place ("... tại buổi làm việc với lãnh đạo tỉnh Gia Lai") keeps the
   // tasks of its own documents and of texts of no province (qa/evidence.ts namesPlace).
   tasks = tasks.filter((t) => (dueInPeriod(t, asked) || ofPlan(t)) && bodies.keep(t) && namesPlace({ meta: t.docMeta, text: t.quote }, u.places, registry));
-  if (matter.length >= 2) tasks = onMatter(tasks, matter, u.pairs, termWeights(matter, await store.termFrequencies("folded", matter)));
+  if (matter.length >= 2) {
+    const stats = await store.termFrequencies("folded", matter);
+    // A word no stored text holds (an English word the glossary lacks: "electrical") tells no task apart.
+    const held = matter.filter((w) => (stats.df.get(w) ?? 0) > 0);
+    const words = held.length >= 2 ? held : matter;
+    tasks = onMatter(tasks, words, u.pairs, termWeights(words, stats));
+  }
   tasks = inRoleAsked(tasks, u.askedRole);
   return distinctTasks(tasks, (id) => successorOf(registry, id)).sort(orderFor(u));
 }

@@ -15,6 +15,8 @@ export interface DepartmentField {
   id: string;
   name: string;
   aliases?: string[];
+  /** The field in English, after DepartmentData.enHead: "Construction" ("Department of Construction"). */
+  en?: string[];
 }
 
 /** The head ("Sở") and the fields of the provincial departments. */
@@ -24,6 +26,12 @@ export interface DepartmentData {
   group: string;
   /** How the head is written, lower case with its tone mark ("sở"); folding alone would also match "số". */
   heads: string[];
+  /**
+   * The English head before a field's English name ("Department of"): how a question in English names a
+   * department ("the Department of Finance of Ha Tinh", "Thai Nguyen's provincial Department of Health").
+   * Read in questions only (loose), never in documents.
+   */
+  enHead?: string;
   fields: DepartmentField[];
 }
 
@@ -53,14 +61,16 @@ const isUpperCode = (c: string): boolean => c !== c.toLowerCase() && c === c.toU
 const FACILITY_BEFORE = /(?:^|[^\p{L}])cơ[ \t\u00a0]+$/u;
 
 export function createDepartmentMatcher<P>(data: DepartmentData | undefined, places: PlaceReader<P>): DepartmentMatcher {
-  const trie: Trie<DepartmentField> = { next: new Map() };
+  const trie: Trie<{ field: DepartmentField; en: boolean }> = { next: new Map() };
   const fields = new Map<string, DepartmentField>();
   const heads = new Set((data?.heads ?? []).map((h) => h.normalize("NFC").toLowerCase()));
   // The tries key folded words: "sở" and "so" alike; the head is checked as written in `match`.
   const headKeys = [...new Set([...heads].flatMap((h) => keyTokens(h)))];
+  const enHead = data?.enHead ? keyTokens(data.enHead) : [];
   for (const f of data?.fields ?? []) {
     fields.set(f.id, f);
-    for (const form of [f.name, ...(f.aliases ?? [])]) for (const h of headKeys) insert(trie, [h, ...keyTokens(form)], f);
+    for (const form of [f.name, ...(f.aliases ?? [])]) for (const h of headKeys) insert(trie, [h, ...keyTokens(form)], { field: f, en: false });
+    if (enHead.length > 0) for (const form of f.en ?? []) insert(trie, [...enHead, ...keyTokens(form)], { field: f, en: true });
   }
 
   const cache = new Map<string, Org>();
@@ -89,6 +99,8 @@ export function createDepartmentMatcher<P>(data: DepartmentData | undefined, pla
   const match = (toks: Tokens, i: number, original: string, toOriginal: (i: number) => number, loose: boolean): [number, Org] | undefined => {
     const hit = walk(trie, toks, i, GAP_RE);
     if (!hit) return undefined;
+    const { field, en } = hit[1];
+    if (en) return loose ? english(toks, i, hit[0], field, original, toOriginal) : undefined;
     const head = toks.at(i)!;
     const s = toOriginal(head.start);
     const written = original.slice(s, toOriginal(head.end)).normalize("NFC").toLowerCase();
@@ -98,10 +110,17 @@ export function createDepartmentMatcher<P>(data: DepartmentData | undefined, pla
     if (!loose && !isUpperCode(original[toOriginal(toks.at(i + 1)!.start)] ?? "")) return undefined;
     const j = i + hit[0];
     const p = places.read(toks, j, original, toOriginal, loose);
-    if (p) return [hit[0] + p[0], body(hit[1], p[1])];
+    if (p) return [hit[0] + p[0], body(field, p[1])];
     // "Sở Y tế tỉnh" with no name: the issuing province's own department, read as the field body.
     const kind = places.kindOnly(toks, j);
-    return [hit[0] + kind, body(hit[1])];
+    return [hit[0] + kind, body(field)];
+  };
+
+  /** "Department of Finance", with its province after it ("... of Ha Tinh", "... Ha Tinh province") or none. */
+  const english = (toks: Tokens, i: number, n: number, field: DepartmentField, original: string, toOriginal: (i: number) => number): [number, Org] => {
+    const of = toks.at(i + n)?.key === "of" ? 1 : 0;
+    const p = places.read(toks, i + n + of, original, toOriginal, true);
+    return p ? [n + of + p[0], body(field, p[1])] : [n, body(field)];
   };
 
   return {

@@ -35,6 +35,12 @@ describe("provincial departments", () => {
     expect(reg.resolve("Sở Tài chính tỉnh Bắc Giang")?.mergedInto).toBe("so:tai-chinh:bac-ninh");
   });
 
+  it("reads a department's English name in a question, never in a document", () => {
+    expect(found("the Department of Home Affairs of Dong Nai", true)).toEqual([["Department of Home Affairs of Dong Nai", "so:noi-vu:dong-nai"]]);
+    expect(found("the Department of Science and Technology", true).map((m) => m[1])).toEqual(["so:khoa-hoc-va-cong-nghe"]);
+    expect(found("the Department of Science and Technology of Bac Ninh")).toEqual([]);
+  });
+
   it("keeps the field's department when no known province follows", () => {
     expect(found("Giao Sở Xây dựng Sông Lam chủ trì")).toEqual([["Sở Xây dựng", "so:xay-dung"]]);
     expect(found("Sở Y tế tỉnh có trách nhiệm")).toEqual([["Sở Y tế tỉnh", "so:y-te"]]);

@@ -31,6 +31,14 @@ describe("a body's list narrowed by the matter the question names", () => {
     const quotes = a.citations.map((c) => c.quote);
     expect(quotes).toEqual([expect.stringContaining("Năm hữu nghị Việt Nam - Lào")]);
   });
+
+  it("leaves out of the matter a word no stored text holds, which tells no task apart", async () => {
+    // "hữu nghị": the task; "xyzfest", "qwgala": no document holds them (as English words the glossary lacks).
+    const a = await app.answerer.ask("Bộ Ngoại giao được giao gì về hữu nghị xyzfest qwgala?");
+    expect(a.citations.map((c) => c.quote)).toEqual([expect.stringContaining("Năm hữu nghị Việt Nam - Lào")]);
+    // From the assignment table, not from passages searched instead.
+    expect(a.listing?.total).toBe(1);
+  });
 });
 
 describe("a body's list narrowed by the role the question asks", () => {

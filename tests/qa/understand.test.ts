@@ -39,6 +39,15 @@ describe("question understanding", () => {
     // One that recommends a task ("kiến nghị", "recommends") gives it too.
     expect(read("Ngân hàng Nhà nước kiến nghị Bộ Xây dựng làm những việc gì?").orgs.map((m) => m.org.id)).toEqual(["bo-xay-dung"]);
     expect(read("What does the State Bank recommend the Ministry of Construction do?").orgs.map((m) => m.org.id)).toEqual(["bo-xay-dung"]);
+  });
+
+  it("reads a provincial department named in English, its province after it or elsewhere in the question", () => {
+    const ids = (q: string) => read(q).orgs.map((m) => m.org.id);
+    expect(ids("What must the Department of Finance of Ha Tinh do?")).toEqual(["so:tai-chinh:ha-tinh"]);
+    expect(ids("Which tasks is the Ha Tinh Department of Health assigned?")).toEqual(["so:y-te:ha-tinh"]);
+    expect(ids("Under Thai Nguyen's regulation, what is the provincial Department of Education and Training required to do?"))
+      .toEqual(["so:giao-duc-va-dao-tao:thai-nguyen"]);
+    expect(read("What must the Department of Industry and Trade of Dak Lak report?").kind).toBe("assigned");
     // Two bodies asked about together stay two.
     expect(read("Bộ Tài chính và Bộ Nội vụ được giao gì?").orgs.map((m) => m.org.id)).toEqual(["bo-tai-chinh", "bo-noi-vu"]);
   });
