@@ -94,7 +94,7 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // The best passage's list, when it runs on past the passage (listContinuation).
   const rest = oneFact ? [] : await listContinuation(picks[0]!, cited, deps.store, docs);
   const citations = picks.flatMap((p, i) => [p.citation, ...(p.leadIn ? [p.leadIn] : []), ...(i === 0 ? rest : [])]);
-  return { ...base, answer: describe(u, picks[0]!), found: true, citations, more: offset + page.length < good.length, nextOffset: offset + page.length };
+  return { ...base, answer: describe(u, picks[0]!, deps.registry), found: true, citations, more: offset + page.length < good.length, nextOffset: offset + page.length };
 }
 
 /** A passage as namesPlace reads it: its document's metadata, its heading path and text. */
@@ -335,7 +335,7 @@ function cutAtWord(text: string, max: number): number {
   return cut > max / 2 ? cut : max;
 }
 
-function describe(u: Understanding, p: Pick): string {
+function describe(u: Understanding, p: Pick, registry?: OrgRegistry): string {
   const en = u.language === "en";
   const where = `${docLabel(p.chunk.docMeta, p.chunk.docName, u.language)}, ${sectionPhrase(p.citation.section, u.language)}`;
   const t = p.task;
@@ -349,8 +349,11 @@ function describe(u: Understanding, p: Pick): string {
   if (u.kind === "who" && t) {
     // Each body with its own role, from the task's records ("Chủ trì: A; Phối hợp: B").
     const records = p.bodies?.length ? p.bodies : [t];
+    // A leader is named as the text names them ("Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình"): the
+    // registry's title alone ("Phó Thủ tướng Chính phủ") does not say which one.
+    const named = (x: StoredAssignment) => (registry?.get(x.orgId ?? "")?.group === "leader" && x.orgText.trim() ? x.orgText.trim() : x.org);
     const parts = ROLE_ORDER.map((role) => {
-      const names = [...new Set(records.filter((x) => x.role === role).map((x) => x.org))];
+      const names = [...new Set(records.filter((x) => x.role === role).map(named))];
       return names.length ? `${roleName(role, u.language)}: ${names.join(", ")}` : "";
     }).filter(Boolean);
     return `${parts.join("; ")} (${where}).`;
