@@ -5,6 +5,7 @@
  * stated in the sentence after the task").
  */
 import type { DocumentMeta } from "../../core/types.js";
+import { isItemLine } from "../../core/sections.js";
 import type { Span } from "../../core/sentences.js";
 import { chosenDeadline, findDeadlines, type FoundDeadline } from "./deadlines.js";
 import { paragraphs } from "./prose.js";
@@ -16,8 +17,6 @@ const TIME_LINE = /^[\s*_]*(?:thời gian|thời hạn|tiến độ)\s+(?:hoàn 
 const MAX_TIME_LINE = 160;
 /** The paragraphs above a time line it reaches: a task and its follow-on paragraphs. */
 const REACH = 3;
-/** A list item's or heading's mark: the item is the unit the time line closes. */
-const MARKED = /^[\s*]*(?:[-+•–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)\s|[IVX]{1,5}\.\s)/u;
 
 /**
  * Tasks with no deadline of their own in the paragraphs a time line closes (up to REACH back, stopping at a
@@ -38,7 +37,8 @@ export function withClosingTimes(text: string, tasks: RawTask[], meta: DocumentM
       const words = text.slice(above.start, above.end);
       if (/:[\s*]*$/.test(words) || findDeadlines(text, above.start, above.end, meta).length > 0) break;
       from = above.start;
-      if (MARKED.test(words)) break;
+      // A list item or a numbered heading is the unit the time line closes.
+      if (isItemLine(words)) break;
     }
     if (from === p.start) return;
     out = out.map((t) => (t.deadline || t.quoteStart < from || t.quoteEnd > p.start ? t : withTimeAfter(text, t, p, time, maxQuote)));

@@ -37,16 +37,16 @@ const LABELS: Array<[Kind, string]> = [
 ];
 // The pattern is matched against lowKey text, so it is written in lowKey spelling ("hoàn" is "hòan" there).
 const LABEL_SOURCE = LABELS.map(([, s]) => `(${lowKey(s)})`).join("|");
+/** What may stand at a line's start before a field's label: a list marker, then emphasis. */
+const LINE_START = "(?<=^|\\n)[ \\t]*(?:[-+•]|[a-zđ]\\)|\\d{1,2}(?:\\.\\d{1,2})*[.)]?)?[ \\t]*\\**[ \\t]*";
 /** A field at a line's start, after its list marker and emphasis: "- **Cơ quan chủ trì:** Sở Y tế". */
-const LINE_FIELD = new RegExp(
-  `(?<=^|\\n)[ \\t]*(?:[-+•]|[a-zđ]\\)|\\d{1,2}(?:\\.\\d{1,2})*[.)]?)?[ \\t]*\\**[ \\t]*(?:${LABEL_SOURCE})[ \\t]*\\**[ \\t]*:`, "gu");
+const LINE_FIELD = new RegExp(`${LINE_START}(?:${LABEL_SOURCE})[ \\t]*\\**[ \\t]*:`, "gu");
 /**
  * A procedure's handling bodies as a heading of its own ("6. Cơ quan thực hiện nhóm thủ tục hành chính" over
  * "- Công an cấp xã: Thực hiện cấp Giấy chứng nhận ..." lines; the ninth fresh sample's #50): the lines
  * below it are that field's value, as below a procedure field with nothing after its colon.
  */
-const PROCEDURE_HEADING = new RegExp(
-  `(?<=^|\\n)[ \\t]*(?:[a-zđ]\\)|\\d{1,2}(?:\\.\\d{1,2})*[.)]?)?[ \\t]*\\**[ \\t]*${lowKey(PROCEDURE_BODIES)}[ \\t]*\\**[ \\t]*(?=\\n)`, "gu");
+const PROCEDURE_HEADING = new RegExp(`${LINE_START}${lowKey(PROCEDURE_BODIES)}[ \\t]*\\**[ \\t]*(?=\\n)`, "gu");
 /** A further field on the same line: "Cơ quan thực hiện: Sở Tư pháp; thời gian thực hiện: năm 2026." */
 const INLINE_FIELD = new RegExp(`[.;][ \\t]+\\**(?:${LABEL_SOURCE})[ \\t]*\\**[ \\t]*:`, "gu");
 

@@ -33,9 +33,10 @@ export function readTables(view: DocView, meta: DocumentMeta): { tasks: RawTask[
     const cells = splitCells(view.text, lineStart, lineEnd);
     const texts = cells.map((c) => view.text.slice(c.start, c.end));
     if (texts.every((t) => /^:?-{2,}:?$/.test(t) || t === "")) continue;
+    const keys = texts.map((t) => fold(t));
     // A procedure catalogue's header ends any task table above it, and its rows are no tasks.
-    if (texts.some(namesProcedure)) { columns = undefined; continue; }
-    const header = readHeader(texts);
+    if (keys.some(namesProcedure)) { columns = undefined; continue; }
+    const header = readHeader(keys);
     if (header) { columns = header; continue; }
     // A row with another number of cells has merged or split cells: its columns cannot be trusted.
     if (!columns || cells.length !== columns.count) continue;
@@ -69,12 +70,13 @@ function splitCells(text: string, start: number, end: number): Cell[] {
  */
 const PROCEDURE_COLUMN = /^ ?(?:(?:ma|ten) (?:so )?(?:tthc|thu tuc)|ma (?:so )?ho so)\b/;
 
-function namesProcedure(cell: string): boolean {
-  return PROCEDURE_COLUMN.test(fold(cell).replace(/[^\p{L}\p{N}]+/gu, " "));
+/** A header cell (folded) that names a procedure column. */
+function namesProcedure(key: string): boolean {
+  return PROCEDURE_COLUMN.test(key.replace(/[^\p{L}\p{N}]+/gu, " "));
 }
 
-function readHeader(texts: string[]): Columns | undefined {
-  const keys = texts.map((t) => fold(t));
+/** A task table's columns from a row's folded cells, when the row is its header. */
+function readHeader(keys: string[]): Columns | undefined {
   const find = (re: RegExp, not?: RegExp) => keys.findIndex((k) => re.test(k) && !(not && not.test(k)));
   let lead = find(/chu tri/);
   if (lead < 0) lead = find(/(co quan|don vi|bo phan) (thuc hien|thuc hien chinh)|trach nhiem thuc hien|^(co quan|don vi) thuc hien/);
@@ -82,7 +84,7 @@ function readHeader(texts: string[]): Columns | undefined {
   if (lead < 0 || task < 0) return undefined;
   const coord = find(/phoi hop/);
   const time = find(/thoi gian|thoi han|tien do|han hoan thanh|nam hoan thanh|moc/);
-  return { task, lead, coord: coord >= 0 ? coord : undefined, time: time >= 0 ? time : undefined, count: texts.length };
+  return { task, lead, coord: coord >= 0 ? coord : undefined, time: time >= 0 ? time : undefined, count: keys.length };
 }
 
 function rowTask(

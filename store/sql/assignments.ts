@@ -34,7 +34,7 @@ export function assignmentQueries(q: Query): (filter: AssignmentFilter) => Promi
     // registry missed it, as written), so they are OR-ed; every other filter narrows.
     const orgText = filter.orgText?.trim() ? containsPattern(filter.orgText) : undefined;
     const byId = filter.orgIds ? q.inList("a.org_id", "text") : undefined;
-    const byText = orgText !== undefined ? `a.org_folded LIKE ${t("text")} ESCAPE '\\'` : undefined;
+    const byText = orgText !== undefined ? `a.org_folded LIKE ${t("text")}` : undefined;
     if (byId && byText) add(`(${byId} OR ${byText})`, filter.orgIds, orgText);
     else if (byId) add(byId, filter.orgIds);
     else if (byText) add(byText, orgText);
