@@ -125,9 +125,10 @@ export function cleanTextWithSeams(raw: string, format: RawDocument["format"]): 
     }
     if (BOILERPLATE_LINE.some((re) => re.test(stripped))) { drop(line); continue; }
     if (afterBlank) {
-      // A page break in mid-sentence: "chưa toàn tâm,\n\ntoàn ý" is one paragraph.
+      // A page break in mid-sentence: "chưa toàn tâm,\n\ntoàn ý" is one paragraph. A list item's mark after
+      // the blank line starts its own ("4. Sở Giáo dục và Đào tạo\n\na) Chỉ đạo ..." is a heading and its item).
       const last = para.length ? undefined : blocks[blocks.length - 1];
-      if (last !== undefined && !isTable(last, seam) && ENDS_OPEN.test(last) && STARTS_LOWER.test(stripped)) {
+      if (last !== undefined && !isTable(last, seam) && ENDS_OPEN.test(last) && STARTS_LOWER.test(stripped) && !ITEM_START.test(stripped)) {
         blocks[blocks.length - 1] = last + " " + keep(stripped);
         afterBlank = false;
         prevRaw = line;

@@ -50,10 +50,11 @@ export function extractAssignments(
 }
 
 /**
- * A form's blank to fill in ("Họ và tên:……………", "ngày...tháng...năm", "Hội đồng …… xin gửi kèm"): the text
- * around it is a template annexed to the document (an application, a report form), which assigns nothing.
+ * A form's blank to fill in ("Họ và tên:……………", "ngày...tháng...năm", "Hội đồng …… xin gửi kèm", "....(2)....
+ * giải quyết", a numbered blank its footnotes explain): the text around it is a template annexed to the
+ * document (an application, a report form), which assigns nothing.
  */
-const FILL_IN = /\.{6,}|…{2,}|(?:…\.|\.…){2,}/u;
+const FILL_IN = /\.{6,}|…{2,}|(?:…\.|\.…){2,}|[.…]{2,}\s*\(\d{1,2}\)\s*[.…]{2,}/u;
 
 /** A consolidated text's repealed item, "(được bãi bỏ)": nothing is left to do. */
 const REPEALED = /^[\s([]*(?:đã\s+)?(?:được\s+)?bãi\s+bỏ[\s).\]]*$/iu;

@@ -122,10 +122,15 @@ interface Owner { node: number; span: Span }
 /**
  * The item a field describes. A field that starts an outline node belongs to the node before it among its
  * siblings, or else to its parent (a field's own sub-fields, "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì:",
- * belong to the item the field belongs to). A field inside an item's words belongs to those words before it,
- * or at the top level to the paragraph above.
+ * belong to the item the field belongs to). A sibling that is a content field over a list ("a) Nhiệm vụ:"
+ * over its duties) is the item: the list holds its tasks. (A content field with the task after its colon
+ * leaves the item to the parent, whose title often names the work: "1. Nghị định xử phạt ..." / "- Nội dung:
+ * bao gồm ...".) A field inside an item's words belongs to those words before it, or at the top level to the
+ * paragraph above.
  */
-function ownerOf(view: DocView, nodes: OutlineNode[], isField: (n: number) => boolean, at: number): Owner | undefined {
+function ownerOf(
+  view: DocView, nodes: OutlineNode[], isField: (n: number) => boolean, contentList: (n: number) => boolean, at: number,
+): Owner | undefined {
   let n = nodeAt(nodes, at);
   const node = nodes[n]!;
   if (view.text.slice(node.bodyStart, at).trim() === "" && n !== 0) {
@@ -136,6 +141,7 @@ function ownerOf(view: DocView, nodes: OutlineNode[], isField: (n: number) => bo
       const prev = siblings[siblings.indexOf(n) - 1];
       if (prev !== undefined) {
         if (!isField(prev)) return { node: prev, span: { start: nodes[prev]!.bodyStart, end: nodes[prev]!.end } };
+        if (contentList(prev)) return { node: prev, span: { start: nodes[prev]!.bodyStart, end: nodes[prev]!.end } };
         n = prev;
         continue;
       }
@@ -147,7 +153,7 @@ function ownerOf(view: DocView, nodes: OutlineNode[], isField: (n: number) => bo
   if (n === 0) return paragraphBefore(view, at);
   // A field line below a field item, with no mark of its own ("- Đơn vị phối hợp: ..." / "Thời gian thực hiện:
   // Quý II/2025."), describes that item's item.
-  if (isField(n)) return ownerOf(view, nodes, isField, node.start);
+  if (isField(n)) return ownerOf(view, nodes, isField, contentList, node.start);
   return { node: n, span: { start: node.bodyStart, end: at } };
 }
 
@@ -176,11 +182,13 @@ export function readFields(view: DocView, meta: DocumentMeta, nodes: OutlineNode
   if (!fields.length) return out;
   const fieldStarts = new Set(fields.map((f) => f.line.start));
   const isField = (n: number) => fieldStarts.has(nodes[n]!.start) || fieldStarts.has(nodes[n]!.bodyStart);
+  const contents = new Set(fields.filter((f) => f.kind === "content" && !/\S/.test(view.text.slice(f.valueStart, f.valueEnd).replace(/\*/g, ""))).map((f) => f.line.start));
+  const contentList = (n: number) => nodes[n]!.children.length > 0 && (contents.has(nodes[n]!.start) || contents.has(nodes[n]!.bodyStart));
   // Runs: fields that describe the same item.
   const runs = new Map<string, { owner: Owner; fields: Field[] }>();
   for (const f of fields) {
     if (!out.lines.some((l) => l.start === f.line.start)) out.lines.push(f.line);
-    const owner = ownerOf(view, nodes, isField, f.line.start);
+    const owner = ownerOf(view, nodes, isField, contentList, f.line.start);
     if (!owner) continue;
     const key = `${owner.span.start}`;
     const run = runs.get(key) ?? { owner, fields: [] };
@@ -212,15 +220,20 @@ export function readFields(view: DocView, meta: DocumentMeta, nodes: OutlineNode
     if (!bodies.some((b) => b.role !== "coordinate")) continue;
     // An item that lists its duties ("a) Nhiệm vụ:" over dash items) gives one task per duty.
     const duties = nodes[owner.node]!.children.filter((c) => owner.node !== 0 && !isField(c) && nodes[c]!.start < fs[0]!.line.start);
-    const spans = duties.length && owner.span.start === nodes[owner.node]!.bodyStart && owner.span.end > nodes[duties[0]!]!.start
+    const spans = duties.length && owner.span.start <= nodes[duties[0]!]!.start && owner.span.end > nodes[duties[0]!]!.start
       ? duties.map((c) => ({ start: nodes[c]!.bodyStart, end: nodes[c]!.end, alone: true }))
       : [{ ...owner.span, alone: false }];
+    // "1. Kinh phí thực hiện" over "a) Nhiệm vụ: Các đơn vị ... lập dự toán ...": the content field's value is the
+    // task's words; the quote still starts at the item's title.
+    const content = fs.find((f) => f.kind === "content" && f.valueEnd > f.valueStart && /\S/.test(view.text.slice(f.valueStart, f.valueEnd)));
     for (const s of spans) {
-      const task = trim(view.text, s.start, s.alone ? s.end : Math.min(s.end, fs[0]!.line.start));
-      if (task.end - task.start < 3) continue;
-      let quoteEnd = s.alone ? task.end : runEnd;
-      if (quoteEnd - task.start > maxQuote) quoteEnd = cutAtSentence(view.text, task.start, quoteEnd, maxQuote);
-      out.tasks.push({ bodies, taskStart: task.start, taskEnd: Math.min(task.end, quoteEnd), quoteStart: task.start, quoteEnd, deadline });
+      const quote = trim(view.text, s.start, s.alone ? s.end : Math.min(s.end, fs[0]!.line.start));
+      if (quote.end - quote.start < 3) continue;
+      let quoteEnd = s.alone ? quote.end : runEnd;
+      if (quoteEnd - quote.start > maxQuote) quoteEnd = cutAtSentence(view.text, quote.start, quoteEnd, maxQuote);
+      const task = content && !s.alone ? trim(view.text, content.valueStart, content.valueEnd) : quote;
+      if (task.start >= quoteEnd) continue;
+      out.tasks.push({ bodies, taskStart: task.start, taskEnd: Math.min(task.end, quoteEnd), quoteStart: quote.start, quoteEnd, deadline });
     }
   }
   out.lines.sort((a, b) => a.start - b.start);

@@ -91,7 +91,7 @@ export function buildOutline(text: string): OutlineNode[] {
       stack.push(nodes.length - 1);
       continue;
     }
-    let level = findLevel(nodes, stack, type);
+    let level = findLevel(nodes, stack, type, value);
     // A bullet of another mark opens a sublist only after a colon ("- ... lưu ý một số nội dung sau:" / "+ ...");
     // after a finished item it is the same list's next item, written with another mark.
     const open = nodes[stack[stack.length - 1]!]!.type;
@@ -135,11 +135,17 @@ function nextPart(nodes: OutlineNode[], stack: number[], parts: ReadonlyArray<{ 
 const isBullet = (type: string): boolean => type.startsWith("dash");
 const isBulletOrLead = (type: string): boolean => isBullet(type) || type === "lead";
 
-/** The open level of a marker's type; a lead line opens a list of its own, so the search stops there. */
-function findLevel(nodes: OutlineNode[], stack: number[], type: string): number {
+/**
+ * The open level of a marker's type. A lead line opens a list of its own: past it, only the next item of a
+ * list open above ("b)" after "a) ...: - ... Tổng sản phẩm ... phấn đấu:" + ...) continues that list; any
+ * other marker starts under the lead.
+ */
+function findLevel(nodes: OutlineNode[], stack: number[], type: string, value: number): number {
+  let pastLead = false;
   for (let l = stack.length - 1; l > 0; l--) {
-    if (nodes[stack[l]!]!.type === type) return l;
-    if (nodes[stack[l]!]!.type === "lead") return -1;
+    const node = nodes[stack[l]!]!;
+    if (node.type === type) return !pastLead || (!isBullet(type) && value === node.value + 1) ? l : -1;
+    if (node.type === "lead") pastLead = true;
   }
   return -1;
 }

@@ -80,6 +80,30 @@ describe("a heading that names a body owns its items", () => {
     expect(owners(d, "điều phối nguồn hàng")).toEqual(["Bộ Công Thương:lead"]);
   });
 
+  it("reads 'a) Chủ trì, ...' and 'b) Phối hợp ...' under a body's heading as its roles, after a lead line in an earlier item", () => {
+    const d = extract([
+      "II. CHỈ TIÊU",
+      "1. Sản phẩm tham gia xuất khẩu",
+      "a) Sản phẩm nông sản",
+      "- Các sản phẩm trái cây:",
+      "Tổng sản phẩm trái cây tham gia xuất khẩu phấn đấu đạt như sau:",
+      "+ Xoài đạt 10.000 tấn.",
+      "b) Sản phẩm công nghiệp",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Công Thương",
+      "a) Chủ trì, phối hợp với các sở, ban, ngành và cơ quan, đơn vị có liên quan",
+      "- Tổ chức chương trình tập huấn kiến thức về hội nhập kinh tế quốc tế.",
+      "b) Phối hợp với các sở, ngành, Ủy ban nhân dân các xã, phường",
+      "- Hỗ trợ các nhà đầu tư phát triển hạ tầng thương mại.",
+      "2. Sở Nông nghiệp và Môi trường",
+      "a) Chủ trì, phối hợp với các sở, ban, ngành có liên quan",
+      "- Hướng dẫn doanh nghiệp áp dụng quy trình sản xuất nông nghiệp tốt.",
+    ].join("\n\n"));
+    expect(owners(d, "tập huấn kiến thức")).toEqual(["Sở Công Thương:lead"]);
+    expect(owners(d, "hạ tầng thương mại")).toEqual(["Sở Công Thương:coordinate"]);
+    expect(owners(d, "sản xuất nông nghiệp tốt")).toEqual(["Sở Nông nghiệp và Môi trường:lead"]);
+  });
+
   it("ends the owner above at a new lead line after a dash list", () => {
     const d = extract([
       "Theo đó, Thủ tướng Chính phủ đã yêu cầu Bộ Công an:",
@@ -154,6 +178,16 @@ describe("parts and sentences that assign nothing", () => {
     const records = extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry);
     expect(records.some((r) => r.quoteStart < text.indexOf("\n"))).toBe(false);
     expect(records.some((r) => text.slice(r.quoteStart, r.quoteEnd).includes("diệt lăng quăng"))).toBe(true);
+  });
+
+  it("reads no task in a form's items whose subject is a numbered blank ('....(2).... giải quyết ...')", () => {
+    const d = extract([
+      "2. Trách nhiệm của các cơ quan, đơn vị",
+      "a) ....(2).... giải quyết cho người được cấp phép vào, ra khu vực cảng; chủ trì, phối hợp với các cơ quan, đơn vị liên quan quản lý, kiểm tra chặt chẽ người, phương tiện vào, ra.",
+      "b) Sở Ngoại vụ có trách nhiệm thông báo kết quả cấp phép cho các tổ chức, cá nhân liên quan.",
+    ].join("\n\n"));
+    expect(owners(d, "giải quyết cho người được cấp phép")).toEqual([]);
+    expect(owners(d, "thông báo kết quả cấp phép")).toEqual(["Sở Ngoại vụ:lead"]);
   });
 
   it("reads no task under Quan điểm or Mục đích", () => {
@@ -285,7 +319,7 @@ describe("fields of a plan's items", () => {
     expect(d.records.some((r) => r.task.startsWith("Cơ quan") || r.task.startsWith("Thời gian"))).toBe(false);
   });
 
-  it("gives the lead of 'b) Cơ quan thực hiện:' each duty listed under 'a) Nhiệm vụ:'", () => {
+  it("gives the lead of 'b) Cơ quan thực hiện:' each duty listed under 'a) Nhiệm vụ:' (its own line under the item's title)", () => {
     const d = extract([
       "1. Về dữ liệu",
       "a) Nhiệm vụ:",
@@ -301,6 +335,22 @@ describe("fields of a plan's items", () => {
       expect(here.map((r) => `${r.org}:${r.role}`).sort()).toEqual(["Sở Khoa học và Công nghệ:coordinate", "Sở Y tế:lead"]);
       expect(here.every((r) => r.deadline?.due === "2026-06-30")).toBe(true);
     }
+  });
+
+  it("takes the task's words from 'a) Nhiệm vụ: ...' and quotes from the item's title through its fields", () => {
+    const d = extract([
+      "4.1. Kinh phí thực hiện",
+      "a) Nhiệm vụ: Các đơn vị lập dự toán kinh phí thực hiện Kế hoạch và gửi Sở Tài chính tổng hợp.",
+      "b) Cơ quan thực hiện:",
+      "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.",
+      "c) Thời gian thực hiện: Hoàn thành trong năm 2026.",
+    ].join("\n\n"));
+    const lead = d.records.find((r) => r.org === "Sở Khoa học và Công nghệ")!;
+    expect(lead.role).toBe("lead");
+    expect(lead.task.startsWith("Các đơn vị lập dự toán kinh phí")).toBe(true);
+    const quote = d.text.slice(lead.quoteStart, lead.quoteEnd);
+    expect(quote.startsWith("4.1. Kinh phí thực hiện")).toBe(true);
+    expect(quote).toContain("Đơn vị chủ trì: Sở Khoa học và Công nghệ");
   });
 
   it("reads a lead field that says the lead advises ('*Đơn vị chủ trì tham mưu thực hiện:* ...')", () => {

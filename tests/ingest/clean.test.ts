@@ -69,6 +69,11 @@ describe("cleanText", () => {
     expect(text.startsWith("KẾT LUẬN\nCỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ\nvề thực hiện")).toBe(true);
   });
 
+  it("starts a paragraph at a list item after a blank line, though the line before it ends open", () => {
+    const text = cleanText("4. Sở Giáo dục và Đào tạo\n\na) Chỉ đạo các trường tổ chức\ntập huấn cho giáo viên.\n\nb) Phối hợp với Sở Y tế.", "txt");
+    expect(text).toBe("4. Sở Giáo dục và Đào tạo\n\na) Chỉ đạo các trường tổ chức\ntập huấn cho giáo viên.\n\nb) Phối hợp với Sở Y tế.");
+  });
+
   it("keeps the original spelling (uỷ stays uỷ) and NFC-normalises", () => {
     const text = cleanText(sample("000_bc2115a807619c08.txt"), "txt");
     expect(text).toContain("Các tỉnh uỷ, thành uỷ, đảng uỷ");
