@@ -205,6 +205,14 @@ function subjectClause(
     if (mandate > k) { k = mandate; continue; }
     if (ws[k] === "được" && ws[k + 1] === "giao") { k += 2; continue; }
     if (ws[k] === "chủ" && ws[k + 1] === "trì") { chairs = true; k += 2; continue; }
+    // "X có trách nhiệm chủ trì, phối hợp với Y", "X là cơ quan đầu mối, chủ trì, phối hợp với Y": X chairs as
+    // after "Giao X chủ trì", and Y coordinates.
+    const duty = chairs ? 0 : BEFORE_CHAIR.match(ws, k);
+    if (duty) {
+      let j = k + duty;
+      while (ws[j] === ",") j++;
+      if (ws[j] === "chủ" && ws[j + 1] === "trì") { k = j; continue; }
+    }
     const adverb = chairs || coordinators.length ? 0 : beforePartner(ws, k);
     const co = coordinatorsAt(view, toks, k + adverb);
     if (co) {
@@ -221,6 +229,9 @@ function subjectClause(
   const taskStart = toks[partnerAt ?? k]?.start ?? end;
   return { start: toks[0]?.start ?? end, bodies, chairs, cooperates, coordinators, taskStart, end, leadIn, taskTok: k, via: "subject" };
 }
+
+/** What a subject may say of itself before "chủ trì": its duty or its standing ("là cơ quan đầu mối"). */
+const BEFORE_CHAIR = new PhraseSet(["có trách nhiệm", "chịu trách nhiệm", "là cơ quan đầu mối", "là đầu mối", "là cơ quan thường trực"]);
 
 function pronoun(ws: readonly string[], i: number): number {
   for (const h of PRONOUN_HEADS) {

@@ -230,6 +230,25 @@ describe("parts and sentences that assign nothing", () => {
 });
 
 describe("who is named where", () => {
+  it("reads 'X có trách nhiệm chủ trì, phối hợp với Y' and 'X là cơ quan đầu mối, chủ trì, phối hợp với Y' as X lead, Y coordinate", () => {
+    const d = extract([
+      "1. Sở Xây dựng có trách nhiệm chủ trì, phối hợp với Sở Tài chính rà soát các dự án nhà ở tồn đọng.",
+      "2. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, phối hợp với Sở Nội vụ rà soát quỹ đất công.",
+    ].join("\n\n"));
+    expect(owners(d, "dự án nhà ở tồn đọng")).toEqual(["Sở Tài chính:coordinate", "Sở Xây dựng:lead"]);
+    expect(owners(d, "quỹ đất công")).toEqual(["Sở Nông nghiệp và Môi trường:lead", "Sở Nội vụ:coordinate"]);
+    expect(d.records.find((r) => r.org === "Sở Xây dựng")!.task.startsWith("rà soát")).toBe(true);
+  });
+
+  it("reads the departments some provinces have beside the common ones: Quy hoạch - Kiến trúc, Văn hóa và Thể thao, Du lịch", () => {
+    const d = extract([
+      "1. Sở Quy hoạch - Kiến trúc có trách nhiệm gửi ý kiến góp ý trong vòng 07 ngày.",
+      "2. Sở Văn hóa và Thể thao chủ trì tổ chức giải chạy quốc tế.",
+      "3. Sở Du lịch chủ trì quảng bá điểm đến của tỉnh.",
+    ].join("\n\n"));
+    expect(d.records.map((r) => r.orgId).sort()).toEqual(["so:du-lich", "so:quy-hoach-kien-truc", "so:van-hoa-va-the-thao"]);
+  });
+
   it("splits a plural after a singular name and a named office after a plural", () => {
     const d = extract([
       "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội phối hợp tuyên truyền Kế hoạch.",
