@@ -11,6 +11,9 @@
  *   npx tsx bench/assignment-sample.ts context DIR/NAME OFFSET [CHARS] the text before an offset
  *   npx tsx bench/assignment-sample.ts score FILE                  precision per label of a judgement file, and how many of
  *                                                                  its records the current extraction still has
+ *   npx tsx bench/assignment-sample.ts recall FILE...              recall of the current extraction on recall samples
+ *                                                                  (bench/judgements/recall-*.jsonl), with and without
+ *                                                                  the debatable kinds
  *
  * Judgement lines hold only keys and labels, never document text (the ext licence is unknown).
  */
@@ -18,7 +21,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadOrgRegistry } from "../core/orgs.js";
 import { rng } from "./lib/corpus.js";
-import { EXT_DIRS, bodyKey, extractAll, readJudgements, recordKey, type ExtRecord, type Judgement } from "./lib/assignment-judgements.js";
+import {
+  EXT_DIRS, bodyKey, extractAll, readJudgements, readRecallJudgements, recalls, recordKey, type ExtRecord, type Judgement, type RecallJudgement,
+} from "./lib/assignment-judgements.js";
 
 const args = process.argv.slice(2);
 const cmd = args[0] ?? "counts";
@@ -70,6 +75,10 @@ if (cmd === "counts") {
   const file = args[1];
   if (!file) throw new Error("score needs a judgement file");
   printScore(readJudgements(readFileSync(file, "utf8")));
+} else if (cmd === "recall") {
+  const files = args.slice(1);
+  if (!files.length) throw new Error("recall needs one or more recall judgement files");
+  printRecall(files.flatMap((f) => readRecallJudgements(readFileSync(f, "utf8"))));
 } else {
   throw new Error(`unknown command ${cmd}`);
 }
@@ -103,4 +112,18 @@ function printScore(js: Judgement[]): void {
   const right = js.filter((j) => j.labels.task && j.labels.body && j.labels.role);
   const wrong = js.filter((j) => !j.labels.task);
   console.log(`now: judged right still extracted ${pct(right.filter(here).length, right.length)}, non-tasks still extracted ${pct(wrong.filter(here).length, wrong.length)}`);
+}
+
+/** Recall now (micro, and macro over documents), all assignments and without the debatable kinds. */
+function printRecall(js: RecallJudgement[]): void {
+  const now = (j: RecallJudgement) => recalls(docs.find((d) => `${d.dir}/${d.name}` === j.doc)?.records ?? [], j);
+  const line = (label: string, xs: RecallJudgement[]) => {
+    const byDoc = [...new Set(xs.map((j) => j.doc))].map((doc) => xs.filter((j) => j.doc === doc));
+    const macro = byDoc.reduce((s, d) => s + d.filter(now).length / d.length, 0) / Math.max(1, byDoc.length);
+    const found = xs.filter(now).length;
+    console.log(`${label.padEnd(22)} ${found}/${xs.length} = ${(found / Math.max(1, xs.length)).toFixed(3)} (macro ${macro.toFixed(3)} over ${byDoc.length} documents)`);
+  };
+  line("all", js);
+  line("without debatable", js.filter((j) => !j.debatable));
+  for (const role of ["lead", "coordinate", "execute"] as const) line(`  ${role}`, js.filter((j) => j.role === role && !j.debatable));
 }

@@ -45,3 +45,23 @@ export function recordKey({ doc, r }: ExtRecord): RecordKey {
 export function readJudgements(text: string): Judgement[] {
   return text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Judgement);
 }
+
+/**
+ * One assignment a reader found by reading a whole document (bench/judgements/recall-*.jsonl): the task's
+ * span, the body (key as `bodyKey` makes it, and its name as the text writes it), the role, and whether the
+ * extraction had a record for it. `debatable`: a kind readers may not count (the closing "chịu trách nhiệm
+ * thi hành Quyết định này", a vague "... liên quan" beside named bodies, a competence list, a company).
+ */
+export interface RecallJudgement {
+  doc: string; start: number; end: number; body: string; name: string; role: AssignmentDraft["role"];
+  found: boolean; debatable: boolean; why?: string;
+}
+
+export function readRecallJudgements(text: string): RecallJudgement[] {
+  return text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as RecallJudgement);
+}
+
+/** A record of the judged body, in the judged role, whose quote overlaps the judged task. */
+export function recalls(records: readonly AssignmentDraft[], j: RecallJudgement): boolean {
+  return records.some((r) => bodyKey(r) === j.body && r.role === j.role && r.quoteStart < j.end && j.start < r.quoteEnd);
+}
