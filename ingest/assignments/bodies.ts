@@ -100,12 +100,9 @@ function readBody(view: DocView, toks: readonly Tok[], i: number, unknown: boole
   // Chính phủ Trần Hồng Hà chỉ đạo ...", the person's name read as part of the body's.
   if (direct?.org.group === "leader") return leaders ? withPersonName(view, toks, fromMention(view, toks, i, direct.org, direct.index + direct.length)) : undefined;
   if (direct) return fromMention(view, toks, i, direct.org, direct.index + direct.length);
-  // "Giao đồng chí Bộ trưởng Bộ Xây dựng": the minister is addressed for the ministry.
-  if (ws[i] === "đồng" && ws[i + 1] === "chí" && HEAD_TITLES.match(ws, i + 2)) {
-    const title = HEAD_TITLES.match(ws, i + 2);
-    const m = toks[i + 2 + title] && view.mention(toks[i + 2 + title]!.start);
-    if (m && m.org.group !== "leader") return fromMention(view, toks, i, m.org, m.index + m.length);
-  }
+  // "Giao đồng chí Bộ trưởng Bộ Xây dựng", "Đồng chí Chủ tịch Ủy ban nhân dân các tỉnh: ...": the honorific
+  // before a head's title; the head is addressed for the body, as without it.
+  if (ws[i] === "đồng" && ws[i + 1] === "chí" && HEAD_TITLES.match(ws, i + 2)) return readBody(view, toks, i + 2, unknown, leaders);
   if (PERSON_TITLES.match(ws, i)) return undefined;
 
   const own = OWN_BODY_PREFIXES.match(ws, i);

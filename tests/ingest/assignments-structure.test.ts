@@ -302,6 +302,11 @@ describe("who is named where", () => {
     expect(owners(d, "điểm có nguy cơ")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:execute"]);
   });
 
+  it("reads the honorific 'Đồng chí' before a head's title as the title alone: 'Đồng chí Chủ tịch UBND các tỉnh: A, B'", () => {
+    const d = extract("1. Đồng chí Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai tập trung chỉ đạo khắc phục hậu quả mưa lũ.");
+    expect(owners(d, "khắc phục hậu quả mưa lũ")).toEqual(["Ủy ban nhân dân tỉnh Gia Lai:lead", "Ủy ban nhân dân tỉnh Khánh Hòa:lead"]);
+  });
+
   it("keeps a stretch of provinces ('từ Hà Tĩnh đến Khánh Hòa') as a plural of its own, not every province", () => {
     const d = extract([
       "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa:",
