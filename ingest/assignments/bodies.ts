@@ -51,7 +51,9 @@ export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unk
   const bodies: Body[] = [];
   let j = i;
   for (;;) {
-    const spelled = readSpelledList(view, toks, j, unknown);
+    // "Bộ trưởng các Bộ: Quốc phòng, Công an, ...": the heads' title before a spelled list; each body is addressed.
+    const title = HEAD_TITLES.match(wordsOf(toks), j);
+    const spelled = readSpelledList(view, toks, j, unknown) ?? (title ? readSpelledList(view, toks, j + title, unknown) : undefined);
     const b = spelled ? undefined : readBody(view, toks, j, unknown, leaders);
     const places = b ? readSpelledPlaces(view, toks, b.body, b.next) : undefined;
     if (spelled) bodies.push(...spelled.bodies);

@@ -87,6 +87,7 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
       if (ws[k] === "cũng") k++;
       const d = DIRECTIVE_VERBS.match(ws, k);
       const allKnown = list.bodies.every((b) => b.orgId !== null || b.collective);
+      const mandated = skipMandate(ws, k);
       if (ws[k] === ":" || (k >= toks.length && endsWithColon)) {
         out.push({ ...subjectClause(view, toks, list.bodies, k, end, true), via: "colon" });
         scanFrom = toks.length;
@@ -95,8 +96,8 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
         const c = afterDirective(view, toks, k, end);
         if (c) out.push(c);
         scanFrom = c ? c.taskTok : k + d;
-      } else if ((allKnown || item ? TASK_VERBS : STRONG_TASK_VERBS).match(ws, k = skipMandate(ws, k))) {
-        const c = subjectClause(view, toks, list.bodies, k, end, endsWithColon);
+      } else if (opensTask(ws, mandated, allKnown || item ? TASK_VERBS : STRONG_TASK_VERBS) || ((allKnown || item) && mandated > k)) {
+        const c = subjectClause(view, toks, list.bodies, mandated, end, endsWithColon);
         out.push(c);
         scanFrom = c.taskTok;
       } else {
@@ -158,9 +159,16 @@ function skipConnectives(ws: readonly string[], i: number): number {
   return i;
 }
 
+/** A task verb at token k, or "tổ chức" before one ("tổ chức theo dõi, cập nhật ...": organise the doing). */
+function opensTask(ws: readonly string[], k: number, verbs: PhraseSet): boolean {
+  return verbs.match(ws, k) > 0 || (ws[k] === "tổ" && ws[k + 1] === "chức" && verbs.match(ws, k + 2) > 0);
+}
+
 /**
  * The token after a mandate adverbial that stands between a subject and its verb ("Bộ Nội vụ theo chức
- * năng, nhiệm vụ được giao khẩn trương ..."), or `k` itself when there is none.
+ * năng, nhiệm vụ được giao khẩn trương ..."), or `k` itself when there is none. Closed by a comma, the
+ * mandate alone says the subject is told to act, whatever verb follows ("các Tập đoàn: ... theo chức năng,
+ * nhiệm vụ và thẩm quyền, trao đổi, phối hợp chặt chẽ với Tỉnh ...").
  */
 function skipMandate(ws: readonly string[], k: number): number {
   const opens = (ws[k] === "theo" && ["chức", "nhiệm", "thẩm", "phạm", "lĩnh"].includes(ws[k + 1] ?? ""))
@@ -172,7 +180,8 @@ function skipMandate(ws: readonly string[], k: number): number {
     j++;
   }
   while (ws[j] === ",") j++;
-  return TASK_VERBS.match(ws, j) ? j : k;
+  const closed = ws[j - 1] === ",";
+  return TASK_VERBS.match(ws, j) || (closed && /^\p{L}/u.test(ws[j] ?? "")) ? j : k;
 }
 
 type DraftClause = Clause & { taskTok: number };

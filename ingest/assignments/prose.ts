@@ -160,7 +160,7 @@ function readUnit(
       if (leadIn && last && !preamble) addressee = { bodies: current!.bodies, chairs: current!.chairs, cooperates: current!.cooperates, deadline: fallback };
     } else if (current) {
       current.end = s.end;
-    } else if (idx === 0 && !preamble && view.text[s.end] === "\n" && headingBodies(view, s)?.length) {
+    } else if (idx === 0 && !preamble && view.text[s.end] === "\n" && !isListEntry(view.text, s) && headingBodies(view, s)?.length) {
       owner = { bodies: headingBodies(view, s)!, chairs: false, deadline: fallback };
     } else if (owner && owner.bodies.length && !leadIn && !isHeading(view.text, unit)
       && !FUNCTION.test(view.low.slice(s.start, Math.min(s.end, s.start + 160))) && !RATE.test(view.low.slice(s.start, s.start + 40))) {
@@ -197,6 +197,16 @@ function ownersOf(view: DocView, s: Span, owners: Body[]): Body[] | undefined {
   if (subject.person || subject.bodies.some((b) => !owners.some((a) => sameBody(a, b)))) return undefined;
   const mine = owners.filter((a) => subject.bodies.some((b) => sameBody(a, b)));
   return mine.length > 0 ? mine : owners;
+}
+
+/**
+ * A bullet line that ends as an entry of a list ("- Bộ trưởng các Bộ: Tài chính, Y tế." among a Công điện's
+ * recipients, "- Sở Y tế;"): not a heading, so the paragraphs after it are not its body's ("5. Sở Tài chính."
+ * over its paragraph is one).
+ */
+function isListEntry(text: string, s: Span): boolean {
+  const lineStart = text.lastIndexOf("\n", s.start - 1) + 1;
+  return /^[ \t]*[-–+•][ \t]*$/u.test(text.slice(lineStart, s.start)) && /[.;]["”)]?$/u.test(text.slice(s.start, s.end));
 }
 
 /** A heading line ending in a colon that names only a body ("1. Sở Nội vụ (Cơ quan thường trực ...):") owns the items under it. */

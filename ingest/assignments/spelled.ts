@@ -91,6 +91,11 @@ const CHAIRMAN = /^chủ\s+tịch\s+/iu;
  * every province. `body` is the plural just read, `after` the token after it.
  */
 export function readSpelledPlaces(view: DocView, toks: readonly Tok[], body: Body, after: number): BodyList | undefined {
+  // "Chủ tịch UBND các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng": a few words that qualify the plural
+  // may stand before its stretch.
+  let at = after;
+  while (at < after + 3 && toks[at] && /^\p{Ll}+$/u.test(toks[at]!.w) && toks[at]!.w !== "từ" && !view.isUpper(toks[at]!.start)) at++;
+  if (toks[at]?.w === "từ") after = at;
   const by = toks[after]?.w;
   if (!body.collective || (by !== ":" && by !== "từ")) return undefined;
   const written = view.text.slice(body.start, body.end);

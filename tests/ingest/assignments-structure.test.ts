@@ -166,6 +166,21 @@ describe("a heading that names a body owns its items", () => {
   });
 });
 
+describe("a Công điện's recipients", () => {
+  it("gives the paragraphs after the recipients' list to nobody: a bullet entry ending '.' is no heading", () => {
+    const d = extract([
+      "THỦ TƯỚNG CHÍNH PHỦ điện:",
+      "- Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk;",
+      "- Bộ trưởng các Bộ: Tài chính, Xây dựng.",
+      "Vừa qua tại khu vực Nam Trung Bộ đã xảy ra đợt mưa lũ lịch sử, gây thiệt hại rất nặng nề về nhà cửa.",
+      "Thủ tướng Chính phủ yêu cầu:",
+      "1. Bộ trưởng Bộ Xây dựng chỉ đạo hỗ trợ người dân sửa chữa nhà cửa.",
+    ].join("\n\n"));
+    expect(owners(d, "mưa lũ lịch sử")).toEqual([]);
+    expect(owners(d, "sửa chữa nhà cửa")).toEqual(["Bộ Xây dựng:lead"]);
+  });
+});
+
 describe("parts and sentences that assign nothing", () => {
   it("reads no task in a news report's headline; its text assigns", () => {
     const text = cleanText([
@@ -305,6 +320,21 @@ describe("who is named where", () => {
   it("reads the honorific 'Đồng chí' before a head's title as the title alone: 'Đồng chí Chủ tịch UBND các tỉnh: A, B'", () => {
     const d = extract("1. Đồng chí Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai tập trung chỉ đạo khắc phục hậu quả mưa lũ.");
     expect(owners(d, "khắc phục hậu quả mưa lũ")).toEqual(["Ủy ban nhân dân tỉnh Gia Lai:lead", "Ủy ban nhân dân tỉnh Khánh Hòa:lead"]);
+  });
+
+  it("reads the heads' title before a spelled list ('Bộ trưởng các Bộ: Quốc phòng, Công an') as each body, and 'tổ chức' before a task verb", () => {
+    const d = extract("1. Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế tổ chức theo dõi, cập nhật thường xuyên diễn biến của bão.");
+    expect(owners(d, "diễn biến của bão")).toEqual(["Bộ Công an:lead", "Bộ Quốc phòng:lead", "Bộ Y tế:lead"]);
+  });
+
+  it("keeps a stretch of provinces after a qualifier ('các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng') as written", () => {
+    const d = extract("1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng chỉ đạo sơ tán dân khỏi vùng nguy hiểm.");
+    expect(owners(d, "sơ tán dân")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng:execute"]);
+  });
+
+  it("reads a subject told to act 'theo chức năng, nhiệm vụ ...,' whatever verb follows the mandate", () => {
+    const d = extract("10. Các Tập đoàn: Điện lực Việt Nam, Bưu chính Viễn thông Việt Nam theo chức năng, nhiệm vụ và thẩm quyền, trao đổi, phối hợp chặt chẽ với Tỉnh để xử lý các kiến nghị.");
+    expect(owners(d, "xử lý các kiến nghị")).toEqual(["Tập đoàn Bưu chính Viễn thông Việt Nam:lead", "Tập đoàn Điện lực Việt Nam:lead"]);
   });
 
   it("keeps a stretch of provinces ('từ Hà Tĩnh đến Khánh Hòa') as a plural of its own, not every province", () => {
