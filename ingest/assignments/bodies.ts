@@ -48,6 +48,8 @@ const wordAt = (toks: readonly Tok[], i: number): string => toks[i]?.w ?? "";
  * know; without it only registry bodies and plural addressees are read.
  */
 export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unknown = true, leaders = false): BodyList {
+  const paired = readSecretaryAndChairman(view, toks, i, unknown, leaders);
+  if (paired) return paired;
   const bodies: Body[] = [];
   let j = i;
   for (;;) {
@@ -76,6 +78,41 @@ export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unk
     break;
   }
   return { bodies, next: bodies.length ? j : i };
+}
+
+/** "Bí thư tỉnh ủy", "Bí thư tỉnh ủy, thành ủy", "Bí thư Thành ủy": how many words, after "bí thư", name the committees. */
+const COMMITTEES = new PhraseSet(["tỉnh ủy , thành ủy", "tỉnh , thành ủy", "tỉnh ủy", "thành ủy"]);
+
+/**
+ * "(Đồng chí) Bí thư tỉnh ủy, thành ủy và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: A, B" (a Công điện's
+ * addressees): the party secretary and the chairman of each place the plural names, addressed together; the
+ * secretary acts for the place's party committee (Tỉnh ủy A, Thành ủy B), as the chairman for its UBND.
+ */
+function readSecretaryAndChairman(view: DocView, toks: readonly Tok[], i: number, unknown: boolean, leaders: boolean): BodyList | undefined {
+  const ws = wordsOf(toks);
+  let j = ws[i] === "đồng" && ws[i + 1] === "chí" ? i + 2 : i;
+  if (ws[j] !== "bí" || ws[j + 1] !== "thư") return undefined;
+  const named = COMMITTEES.match(ws, j + 2);
+  if (!named || ws[j + 2 + named] !== "và") return undefined;
+  j += 2 + named + 1;
+  // The list may go on with other addressees ("... Gia Lai và lãnh đạo các Bộ, ngành"): they have no secretary.
+  const chairs = readBodyList(view, toks, j, unknown, leaders);
+  const committees = chairs.bodies.flatMap((b) => committeeOf(view, b) ?? []);
+  return committees.length ? { bodies: [...committees, ...chairs.bodies], next: chairs.next } : undefined;
+}
+
+/** The party committee of the place a local People's Committee (or a plural of them) governs. */
+function committeeOf(view: DocView, b: Body): Body | undefined {
+  const org = b.orgId ? view.registry.get(b.orgId) : undefined;
+  if (org?.province && b.orgId?.startsWith("ubnd:")) {
+    const c = view.registry.get(`tinh-uy:${org.province}`) ?? view.registry.get(`thanh-uy:${org.province}`);
+    return c && { ...b, orgId: c.id, org: c.name, collective: false };
+  }
+  if (!b.collective || !/^Ủy ban nhân dân/u.test(b.org)) return undefined;
+  const all = view.registry.get("cac-tinh-uy-thanh-uy");
+  // The plural of every province is "Các tỉnh ủy, thành ủy"; a stretch of them keeps its words.
+  if (b.orgId && all) return { ...b, orgId: all.id, org: all.name };
+  return { ...b, orgId: null, org: b.org.replace(/^Ủy ban nhân dân/u, "Tỉnh ủy, thành ủy") };
 }
 
 /**

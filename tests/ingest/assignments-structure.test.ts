@@ -327,6 +327,12 @@ describe("who is named where", () => {
     expect(owners(d, "diễn biến của bão")).toEqual(["Bộ Công an:lead", "Bộ Quốc phòng:lead", "Bộ Y tế:lead"]);
   });
 
+  it("reads the party secretary beside the chairman ('Đồng chí Bí thư tỉnh ủy và Chủ tịch UBND các tỉnh: A, B') as each place's Tỉnh ủy and UBND", () => {
+    const d = extract("1. Đồng chí Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Gia Lai và lãnh đạo các Bộ, ngành tiếp tục tập trung chỉ đạo ứng phó với mưa lũ.");
+    expect(owners(d, "ứng phó với mưa lũ")).toEqual([
+      "Các bộ, ngành:execute", "Tỉnh ủy Gia Lai:lead", "Tỉnh ủy Khánh Hòa:lead", "Ủy ban nhân dân tỉnh Gia Lai:lead", "Ủy ban nhân dân tỉnh Khánh Hòa:lead"]);
+  });
+
   it("keeps a stretch of provinces after a qualifier ('các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng') as written", () => {
     const d = extract("1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng chỉ đạo sơ tán dân khỏi vùng nguy hiểm.");
     expect(owners(d, "sơ tán dân")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng:execute"]);
