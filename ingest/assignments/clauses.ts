@@ -7,7 +7,7 @@
 import { lowKey } from "../../core/text.js";
 import { readBodyList, type Body } from "./bodies.js";
 import {
-  ASSIGNING_VERBS, CONNECTIVES, DIRECTIVE_VERBS, NOT_DIRECTIVE_BEFORE, PERSON_TITLES, PhraseSet, STRONG_TASK_VERBS, TASK_VERBS,
+  ASSIGNING_VERBS, CONNECTIVES, DIRECTIVE_VERBS, HEAD_TITLES, NOT_DIRECTIVE_BEFORE, PERSON_TITLES, PhraseSet, STRONG_TASK_VERBS, TASK_VERBS,
 } from "./lexicon.js";
 import type { DocView, Tok } from "./tokens.js";
 import { wordsOf } from "./tokens.js";
@@ -138,12 +138,32 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
 }
 
 /** Words that open a leading adverbial: "Để xác định vị trí dự án, X ...", "Với vai trò là chủ đầu tư, X ...". */
-// Not "Căn cứ ...," or "Trên cơ sở ...,": they cite legal bases whose authors are no assignees.
 const ADVERBIAL_OPENERS = new PhraseSet(["để", "với vai trò", "nhằm", "sau khi"]);
+/**
+ * A basis before the subject: "Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ngành ... có trách nhiệm
+ * ...". Its own commas may part the bodies that wrote the basis ("Căn cứ Quyết định ... của UBND tỉnh, Thông tư
+ * ... của Bộ Tài chính, ..."), so the subject is taken only where a task verb follows it.
+ */
+const BASIS_OPENERS = new PhraseSet(["căn cứ", "trên cơ sở"]);
 
 /** The token after a leading adverbial when a body follows its comma; otherwise `i`. */
 function skipAdverbial(view: DocView, toks: readonly Tok[], i: number): number {
   const ws = wordsOf(toks);
+  if (BASIS_OPENERS.match(ws, i)) {
+    for (let c = ws.indexOf(",", i); c > 0 && c - i <= 60; c = ws.indexOf(",", c + 1)) {
+      // A task verb after an earlier comma ends the basis: later commas are inside the predicate ("..., chủ trì
+      // tổng hợp, ... phối hợp với các sở, ban, ngành, ..."). (The basis may have verbs of its own: "Thông tư ...
+      // của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn ...".)
+      if (ws.slice(i + 2, c).some((w, n) => w === "," && opensTask(ws, i + 3 + n, TASK_VERBS))) break;
+      // "... của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn ...", "đề xuất của các sở, ban, ngành, địa
+      // phương, chủ trì ...": a comma inside the list of the basis's authors.
+      const author = ws.lastIndexOf("của", c);
+      if (author >= i && (author + 1 + HEAD_TITLES.match(ws, author + 1) === c || readBodyList(view, toks, author + 1).next > c)) continue;
+      const list = readBodyList(view, toks, c + 1);
+      if (list.bodies.some((b) => !b.vague) && opensTask(ws, skipMandate(ws, list.next), TASK_VERBS)) return c + 1;
+    }
+    return i;
+  }
   if (!ADVERBIAL_OPENERS.match(ws, i)) return i;
   const comma = ws.indexOf(",", i);
   if (comma < 0 || comma - i > 40) return i;

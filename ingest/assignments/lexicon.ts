@@ -70,7 +70,7 @@ export const TASK_VERBS = new PhraseSet([
   "kiểm tra", "giám sát", "sớm", "kịp thời", "thực hiện", "trình", "đẩy mạnh", "tăng cường", "bảo đảm", "đảm bảo",
   "xem xét", "cân đối", "bố trí", "quán triệt", "lãnh đạo", "tổng hợp", "khắc phục", "rút kinh nghiệm", "tiếp thu",
   "thẩm định", "cập nhật", "nâng cấp", "bổ sung", "sửa đổi", "ban hành", "đề xuất", "tuyên truyền", "chuẩn bị",
-  "xử lý", "giải quyết", "đẩy nhanh", "bàn giao", "phê duyệt", "quyết liệt",
+  "xử lý", "giải quyết", "đẩy nhanh", "bàn giao", "phê duyệt", "quyết liệt", "cụ thể hóa",
 ]);
 
 /** Predicate openers that only count for an unknown body (not in the registry): the clearest signals. */

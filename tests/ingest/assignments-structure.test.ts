@@ -333,6 +333,20 @@ describe("who is named where", () => {
       "Các bộ, ngành:execute", "Tỉnh ủy Gia Lai:lead", "Tỉnh ủy Khánh Hòa:lead", "Ủy ban nhân dân tỉnh Gia Lai:lead", "Ủy ban nhân dân tỉnh Khánh Hòa:lead"]);
   });
 
+  it("reads the subject after a leading basis ('Căn cứ Kế hoạch này, X ...'), not an author of the basis or a partner", () => {
+    const d = extract([
+      "1. Căn cứ Kế hoạch này, các sở, ban, ngành cấp tỉnh và Ủy ban nhân dân các xã, phường nghiên cứu triển khai thực hiện nhiệm vụ được giao.",
+      "2. Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn nghiệp vụ kiểm soát thủ tục hành chính, Sở Tư pháp rà soát các thủ tục.",
+      "3. Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương cụ thể hóa hướng dẫn này phù hợp với thực tiễn địa phương.",
+      "4. Sở Tài chính",
+      "a) Trên cơ sở đề xuất kinh phí của các sở, ban, ngành, địa phương, chủ trì tổng hợp, trình cấp có thẩm quyền và phối hợp với các sở, ban, ngành, Ủy ban nhân dân các xã, phường bố trí kinh phí.",
+    ].join("\n\n"));
+    expect(owners(d, "nghiên cứu triển khai thực hiện")).toEqual(["các sở, ban, ngành cấp tỉnh:execute", "Ủy ban nhân dân các xã, phường:execute"]);
+    expect(owners(d, "rà soát các thủ tục")).toEqual(["Sở Tư pháp:lead"]);
+    expect(owners(d, "bố trí kinh phí")).toEqual(["Sở Tài chính:lead"]);
+    expect(owners(d, "cụ thể hóa hướng dẫn")).toEqual(["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương:execute"]);
+  });
+
   it("keeps a stretch of provinces after a qualifier ('các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng') as written", () => {
     const d = extract("1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng chỉ đạo sơ tán dân khỏi vùng nguy hiểm.");
     expect(owners(d, "sơ tán dân")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng:execute"]);
