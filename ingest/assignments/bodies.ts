@@ -173,7 +173,9 @@ function readBody(view: DocView, toks: readonly Tok[], i: number, unknown: boole
     const p = phrase(view, toks, i, i, false);
     return p.next > i + head ? p : undefined;
   }
-  return undefined;
+  // "Trách nhiệm của thủ trưởng các đơn vị thuộc Cục Thuế": the heads of a plural, in lower case, act for it.
+  const plural = title && !view.mention(toks[i + title]?.start ?? -1) ? readBody(view, toks, i + title, unknown, leaders) : undefined;
+  return plural?.body.collective && !plural.body.vague ? plural : undefined;
 }
 
 /** A registry body, widened to a plural or local body when a qualifier follows ("... các tỉnh"). */

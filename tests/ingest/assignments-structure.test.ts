@@ -347,6 +347,16 @@ describe("who is named where", () => {
     expect(owners(d, "cụ thể hóa hướng dẫn")).toEqual(["Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương:execute"]);
   });
 
+  it("gives the duties under 'Trách nhiệm của thủ trưởng các đơn vị thuộc X' to those units, the heads' title in lower case", () => {
+    const d = extract([
+      "Điều 9. Trách nhiệm của thủ trưởng các đơn vị thuộc Cục Thuế",
+      "1. Chỉ đạo niêm yết công khai quy tắc ứng xử tại các trụ sở làm việc.",
+      "2. Phổ biến, quán triệt Quy định này đến toàn thể công chức của đơn vị.",
+    ].join("\n\n"));
+    expect(owners(d, "niêm yết công khai")).toEqual(["các đơn vị thuộc Cục Thuế:execute"]);
+    expect(owners(d, "quán triệt Quy định này")).toEqual(["các đơn vị thuộc Cục Thuế:execute"]);
+  });
+
   it("keeps a stretch of provinces after a qualifier ('các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng') as written", () => {
     const d = extract("1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng chỉ đạo sơ tán dân khỏi vùng nguy hiểm.");
     expect(owners(d, "sơ tán dân")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng:execute"]);
