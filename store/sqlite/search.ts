@@ -268,9 +268,10 @@ export class ChunkSearch {
    * match most of the table; FTS5 has no top-k pruning. So two smaller queries: the rare items AND the
    * common ones (FTS5 scores every phrase of the expression, so these get the full sum), and the rare items
    * NOT the COMMONEST common ones: the chunks holding no common item, whose other items add nothing to
-   * their score, are among these. A chunk in both takes the first score. The second query also ranks the
-   * chunks holding a common item other than the commonest, by their rare items alone: such a chunk scores
-   * no more than its full sum, which the first query ranks, so it never displaces a better chunk.
+   * their score, are among these (the NOT items, absent from every row it returns, add exactly 0 to its
+   * bm25). A chunk in both takes the full sum. The second query also ranks the chunks holding a common item
+   * other than the commonest, by their rare items alone: such a chunk scores no more than its full sum,
+   * which the first query ranks, so it never displaces a better chunk.
    * Too few candidates (`reaches`, which computes no BM25): the whole expression, as without the share.
    */
   private candidates(query: LexicalQuery, items: LexicalItems, cols: string, limit: number, expr: string, run: Searcher): ScoredChunk[] {
