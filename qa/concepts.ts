@@ -27,7 +27,7 @@ export function conceptMatch(
   concepts: string[][][],
   weights: Map<string, number>,
   own: PassageWords,
-  context: Set<string>,
+  context: ReadonlySet<string>,
 ): { coverage: number; adjacency: number } {
   const joined = phraseTest(own);
   let held = 0;
@@ -60,7 +60,7 @@ function phraseTest(own: PassageWords): (alt: string[]) => boolean {
   return (alt) => (alt.length === 1 ? own.words.has(alt[0]!) : alt.every((s, i) => i === 0 || own.pairs.has(`${alt[i - 1]} ${s}`)));
 }
 
-function holds(alt: string[], weights: Map<string, number>, joined: (alt: string[]) => boolean, context: Set<string>): Held {
+function holds(alt: string[], weights: Map<string, number>, joined: (alt: string[]) => boolean, context: ReadonlySet<string>): Held {
   let total = 0;
   for (const s of alt) total += weights.get(s) ?? 0;
   if (alt.length > 0 && joined(alt)) return { held: total, total, whole: true };

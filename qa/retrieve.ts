@@ -52,12 +52,12 @@ export async function retrieve(
   const weights = termWeights(u.folded, stats);
   const wanted = new Set(u.folded);
   const chunks = (await deps.store.getChunks([...fused.keys()])).filter((c) => !isRecipientsLabel(c.sectionLabel));
-  const words = new Map<number, string[]>();
+  const words = new Map<number, readonly string[]>();
   const ranked = chunks.map((chunk) => {
-    const { sentences, all } = chunkWords(chunk.text);
+    const { sentences, all } = passageWords(chunk.text);
     words.set(chunk.id, all);
     // The heading path is shortened in `context`; the document's full title is read too.
-    const context = new Set(foldedWords(`${chunk.docMeta.title ?? ""} ${chunk.context}`));
+    const context = contextWords(`${chunk.docMeta.title ?? ""} ${chunk.context}`);
     // An answer stands in one sentence or two: words scattered over a long list do not make one.
     let best = { coverage: 0, adjacency: 0 };
     for (const own of sentenceWindows(sentences, wanted)) {
@@ -100,11 +100,38 @@ export function relevance(r: Pick<RankedChunk, "coverage" | "adjacency">): numbe
   return r.coverage + 0.3 * r.adjacency;
 }
 
+/** Cached readings are dropped past this many, oldest first (a bound on memory: about 13 KB a passage). */
+const READ_CACHE_MAX = 2_000;
+
+/**
+ * `read`, remembered by its argument. The passages of a topic recur from question to question (200
+ * CongBot and dev questions over 64k chunks rank 7,494 passages, 4,049 distinct; a third of the readings
+ * are found here), and reading a passage's words is most of ranking's own time (about 0.1 ms a passage).
+ * A reading is a function of the text alone, so nothing goes stale when the store changes; callers must
+ * not change what they get.
+ */
+function remembered<T>(read: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = read(key);
+    if (cache.size >= READ_CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(key, value);
+    return value;
+  };
+}
+
+const passageWords = remembered(chunkWords);
+
+/** The words of a passage's title and heading path, as a set (coverage counts a word found only there half). */
+const contextWords = remembered((text): ReadonlySet<string> => new Set(foldedWords(text)));
+
 /**
  * The folded words of a passage: of each sentence (the whole text as one when it has a single sentence),
  * and all of them in order.
  */
-function chunkWords(text: string): { sentences: string[][]; all: string[] } {
+function chunkWords(text: string): { sentences: ReadonlyArray<readonly string[]>; all: readonly string[] } {
   const folded = fold(text);
   const all = foldedWords(text, folded);
   // fold() keeps the length of NFC text, so sentence offsets found on the text slice its folded copy.
@@ -118,7 +145,7 @@ function chunkWords(text: string): { sentences: string[][]; all: string[] } {
  * question words, and its pairs of neighbouring words that are both question words. Scoring asks only
  * about question words, so the rest of a sentence is left out here (the answers are the same).
  */
-function sentenceWindows(sentences: string[][], wanted: Set<string>): Held[] {
+function sentenceWindows(sentences: ReadonlyArray<readonly string[]>, wanted: Set<string>): Held[] {
   const each = sentences.map((w) => held(w, wanted));
   if (each.length === 1) return each;
   const out: Held[] = [];
@@ -143,7 +170,7 @@ interface Held {
   pairs: Set<string>;
 }
 
-function held(words: string[], wanted: Set<string>): Held {
+function held(words: readonly string[], wanted: Set<string>): Held {
   const out: Held = { words: new Set(), pairs: new Set() };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -168,7 +195,7 @@ export function termWeights(terms: string[], { chunks, df }: TermStats): Map<str
  * ("miễn thị thực"), half when it only occurs elsewhere ("thực" of "thực hiện"); a word found only in the
  * heading path or the title counts half as well.
  */
-function coverage(terms: string[], pairs: string[], weights: Map<string, number>, own: Held, context: Set<string>): number {
+function coverage(terms: string[], pairs: string[], weights: Map<string, number>, own: Held, context: ReadonlySet<string>): number {
   const joined = new Set(pairs.filter((p) => own.pairs.has(p)).flatMap((p) => p.split(" ")));
   let total = 0;
   let held = 0;
@@ -182,7 +209,7 @@ function coverage(terms: string[], pairs: string[], weights: Map<string, number>
 }
 
 /** Weighted share of the question's words found anywhere in the passage or its context. */
-function presentShare(terms: string[], weights: Map<string, number>, words: Set<string>, context: Set<string>): number {
+function presentShare(terms: string[], weights: Map<string, number>, words: Set<string>, context: ReadonlySet<string>): number {
   let total = 0;
   let held = 0;
   for (const t of terms) {
@@ -199,7 +226,7 @@ function adjacency(pairs: string[], own: Held): number {
 }
 
 /** Drops passages whose words are nearly all those of a better-ranked passage (the same appendix twice). */
-function dedupe(ranked: RankedChunk[], words: Map<number, string[]>): RankedChunk[] {
+function dedupe(ranked: RankedChunk[], words: Map<number, readonly string[]>): RankedChunk[] {
   const kept: Array<{ r: RankedChunk; shingles: Set<string> }> = [];
   for (const r of ranked) {
     const shingles = shingleSet(words.get(r.chunk.id)!);
@@ -209,7 +236,7 @@ function dedupe(ranked: RankedChunk[], words: Map<number, string[]>): RankedChun
   return kept.map((k) => k.r);
 }
 
-function shingleSet(w: string[]): Set<string> {
+function shingleSet(w: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 3 <= w.length; i++) out.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
   return out;

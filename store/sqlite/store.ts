@@ -15,6 +15,7 @@ import { commonPieces, type OwnPieces } from "../sql/common.js";
 import { checkVectors, countRows, writeEmbedder } from "../sql/meta.js";
 import type { Store } from "../types.js";
 import { DocumentTasksCache } from "./assignment-cache.js";
+import { DocumentReadsCache } from "./document-cache.js";
 import { sqliteLocks } from "./coordination.js";
 import { sqliteDocumentWrites } from "./documents.js";
 import { sqliteQuery } from "./query.js";
@@ -30,6 +31,7 @@ export function createSqliteStore(db: Database, vectors: VectorIndex, now: () =>
   const docs = sqliteDocumentWrites(db, now);
   const search = new ChunkSearch(db);
   const docTasks = new DocumentTasksCache(db, common.findAssignments);
+  const docReads = new DocumentReadsCache(db, common);
   const statusWrites = sqliteStatusWrites(db, now);
   let closed = false;
   const counted = savedVectorCount(db);
@@ -47,7 +49,7 @@ export function createSqliteStore(db: Database, vectors: VectorIndex, now: () =>
     }
   };
 
-  const own: OwnPieces & Pick<Store, "findAssignments"> = {
+  const own: OwnPieces & Pick<Store, "findAssignments" | "getDocument" | "getSections"> = {
     /** Rows in one transaction, then the vectors into the in-memory index; call `flush()` after a batch.
      *  `vectors` may be empty (the chunks then show up in `chunksMissingVectors`). */
     async saveDocument(draft, vecs) {
@@ -76,6 +78,9 @@ export function createSqliteStore(db: Database, vectors: VectorIndex, now: () =>
     getChunks: async (ids) => search.getChunks(ids),
     /** A document's tasks are read once per database change (store/sqlite/assignment-cache.ts). */
     findAssignments: (filter) => (DocumentTasksCache.handles(filter) ? docTasks.find(filter.docIds!) : common.findAssignments(filter)),
+    /** A document and its sections are read once per database change (store/sqlite/document-cache.ts). */
+    getDocument: (id) => docReads.getDocument(id),
+    getSections: (docId) => docReads.getSections(docId),
 
     /** Records the embedder; vectors of another dimension cannot be kept and are dropped. */
     async setEmbedderInfo(info) {
