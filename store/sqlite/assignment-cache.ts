@@ -5,6 +5,7 @@
  * and the same documents recur from question to question.
  */
 import type { Database, Statement } from "better-sqlite3";
+import { changeStamp } from "./change-stamp.js";
 import type { AssignmentFilter, StoredAssignment } from "../types.js";
 
 /** Cached tasks are dropped past this many (a bound on memory, not a tuning). */
@@ -14,12 +15,11 @@ export class DocumentTasksCache {
   private readonly byDoc = new Map<number, StoredAssignment[]>();
   private cachedTasks = 0;
   private stamp = "";
-  private readonly version: Statement;
+  private readonly version: () => string;
   private readonly docOrder: Statement;
 
   constructor(db: Database, private readonly findAssignments: (filter: AssignmentFilter) => Promise<StoredAssignment[]>) {
-    // Changes through this connection (total_changes) or committed by another one (data_version).
-    this.version = db.prepare(`SELECT total_changes() || ':' || data_version FROM pragma_data_version`).pluck();
+    this.version = changeStamp(db);
     // The document order of findAssignments (store/sql/assignments.ts): newest first, undated last, then by id.
     this.docOrder = db.prepare(`SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?))
       ORDER BY date IS NULL, date DESC, id DESC`).pluck();
@@ -32,7 +32,7 @@ export class DocumentTasksCache {
 
   /** The same tasks, in the same order, as `findAssignments({ docIds })`; fresh objects each call. */
   async find(docIds: number[]): Promise<StoredAssignment[]> {
-    const stamp = this.version.get() as string;
+    const stamp = this.version();
     if (stamp !== this.stamp || this.cachedTasks > CACHE_MAX_TASKS) {
       this.byDoc.clear();
       this.cachedTasks = 0;

@@ -5,7 +5,8 @@
  * of 212 documents 339 times. A long document is slow to read: one of 1,858 sections (600 KB of headings)
  * takes 20-50 ms, its 600 KB text 7-11 ms.
  */
-import type { Database, Statement } from "better-sqlite3";
+import type { Database } from "better-sqlite3";
+import { changeStamp } from "./change-stamp.js";
 import type { DocumentStore, StoredDocument, StoredSection } from "../types.js";
 
 /** Cached characters (texts and headings) past which everything is dropped (a bound on memory, not a tuning). */
@@ -18,11 +19,10 @@ export class DocumentReadsCache {
   private readonly sections = new Map<number, StoredSection[]>();
   private chars = 0;
   private stamp = "";
-  private readonly version: Statement;
+  private readonly version: () => string;
 
   constructor(db: Database, private readonly reads: DocumentReads) {
-    // Changes through this connection (total_changes) or committed by another one (data_version).
-    this.version = db.prepare(`SELECT total_changes() || ':' || data_version FROM pragma_data_version`).pluck();
+    this.version = changeStamp(db);
   }
 
   /** The same document as `getDocument`; a fresh object each call (callers may keep or change it). */
@@ -53,7 +53,7 @@ export class DocumentReadsCache {
 
   /** The database's stamp, every cached read dropped when it moved. */
   private current(): string {
-    const stamp = this.version.get() as string;
+    const stamp = this.version();
     if (stamp !== this.stamp) {
       this.clear();
       this.stamp = stamp;

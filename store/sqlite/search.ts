@@ -5,6 +5,7 @@
  */
 import BetterSqlite3 from "better-sqlite3";
 import type { Database, Statement } from "better-sqlite3";
+import { changeStamp } from "./change-stamp.js";
 import type { DocumentMeta } from "../../core/types.js";
 import { StoreError } from "../../core/errors.js";
 import { isEmptyFilter } from "../chunk-filter.js";
@@ -83,7 +84,7 @@ export class ChunkSearch {
   private readonly allIds: Statement;
   private readonly termDocs: Statement;
   private readonly chunkCount: Statement;
-  private readonly version: Statement;
+  private readonly version: () => string;
   private readonly segments: Statement;
   private readonly optimize: Statement;
   /**
@@ -139,7 +140,7 @@ export class ChunkSearch {
       WHERE col = @col AND term IN (SELECT value FROM json_each(@terms))`);
     this.chunkCount = db.prepare(`SELECT count(*) FROM chunks`).pluck();
     // The stamp of the caches (dropIfChanged).
-    this.version = db.prepare(`SELECT total_changes() || ':' || data_version FROM pragma_data_version`).pluck();
+    this.version = changeStamp(db);
     // FTS5 keeps one b-tree segment per write batch (merging some as it goes); chunks_fts_idx has a row
     // per segment leaf page, so this counts the segments a search walks for each term.
     this.segments = db.prepare(`SELECT count(DISTINCT segid) FROM chunks_fts_idx`).pluck();
@@ -331,7 +332,7 @@ export class ChunkSearch {
    * (data_version) move the stamp; either drops every cached frequency and document.
    */
   private dropIfChanged(): void {
-    const stamp = this.version.get() as string;
+    const stamp = this.version();
     if (stamp === this.stamp) return;
     this.dfCache.clear();
     this.chunksCached = -1;
