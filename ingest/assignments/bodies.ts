@@ -48,13 +48,14 @@ const wordAt = (toks: readonly Tok[], i: number): string => toks[i]?.w ?? "";
  * know; without it only registry bodies and plural addressees are read.
  */
 export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unknown = true, leaders = false): BodyList {
-  const paired = readSecretaryAndChairman(view, toks, i, unknown, leaders);
+  const ws = wordsOf(toks);
+  const paired = readSecretaryAndChairman(view, toks, ws, i, unknown, leaders);
   if (paired) return paired;
   const bodies: Body[] = [];
   let j = i;
   for (;;) {
     // "Bộ trưởng các Bộ: Quốc phòng, Công an, ...": the heads' title before a spelled list; each body is addressed.
-    const title = HEAD_TITLES.match(wordsOf(toks), j);
+    const title = HEAD_TITLES.match(ws, j);
     const spelled = readSpelledList(view, toks, j, unknown) ?? (title ? readSpelledList(view, toks, j + title, unknown) : undefined);
     const b = spelled ? undefined : readBody(view, toks, j, unknown, leaders);
     const places = b ? readSpelledPlaces(view, toks, b.body, b.next) : undefined;
@@ -73,7 +74,7 @@ export function readBodyList(view: DocView, toks: readonly Tok[], i: number, unk
     // PDF layer); both are bodies the registry knows, the second starting with a capitalised head. ("Đảng ủy
     // cơ quan Văn phòng Quốc hội" is one body: its first words name none.)
     const next = toks[j];
-    if (next && bodies[bodies.length - 1]?.orgId && view.isUpper(next.start) && BODY_HEADS.match(wordsOf(toks), j) && view.mention(next.start)
+    if (next && bodies[bodies.length - 1]?.orgId && view.isUpper(next.start) && BODY_HEADS.match(ws, j) && view.mention(next.start)
       && readBody(view, toks, j, unknown, leaders)?.body.orgId) continue;
     break;
   }
@@ -88,8 +89,9 @@ const COMMITTEES = new PhraseSet(["tỉnh ủy , thành ủy", "tỉnh , thành 
  * addressees): the party secretary and the chairman of each place the plural names, addressed together; the
  * secretary acts for the place's party committee (Tỉnh ủy A, Thành ủy B), as the chairman for its UBND.
  */
-function readSecretaryAndChairman(view: DocView, toks: readonly Tok[], i: number, unknown: boolean, leaders: boolean): BodyList | undefined {
-  const ws = wordsOf(toks);
+function readSecretaryAndChairman(
+  view: DocView, toks: readonly Tok[], ws: readonly string[], i: number, unknown: boolean, leaders: boolean,
+): BodyList | undefined {
   let j = ws[i] === "đồng" && ws[i + 1] === "chí" ? i + 2 : i;
   if (ws[j] !== "bí" || ws[j + 1] !== "thư") return undefined;
   const named = COMMITTEES.match(ws, j + 2);
