@@ -113,13 +113,23 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
     }
   }
 
-  // Further directives inside the sentence: "...; giao Văn phòng Trung ương Đảng tổng hợp, báo cáo ...".
+  // Further directives inside the sentence: "...; giao Văn phòng Trung ương Đảng tổng hợp, báo cáo ...", and
+  // further subjects after a semicolon: "Sở Y tế rà soát ...; Sở Tài chính bố trí kinh phí ...".
   for (let j = Math.max(scanFrom, 1); j < toks.length; j++) {
     const d = DIRECTIVE_VERBS.match(ws, j);
     // "..., Thủ tướng Chính phủ đã yêu cầu Bộ Công an:" opens a list all the same; "nhiệm vụ đã giao" does not.
-    if (!d || (NOT_DIRECTIVE_BEFORE.has(ws[j - 1] ?? "") && !(ws[j - 1] === "đã" && endsWithColon))) continue;
-    const c = afterDirective(view, toks, j, end);
+    const directive = d > 0 && !(NOT_DIRECTIVE_BEFORE.has(ws[j - 1] ?? "") && !(ws[j - 1] === "đã" && endsWithColon));
+    const c = directive ? afterDirective(view, toks, j, end)
+      : ws[j - 1] === ";" && !inParentheses(ws, j) ? subjectAfterSemicolon(view, toks, j, end, endsWithColon) : undefined;
     if (!c) continue;
+    const before = out[out.length - 1];
+    if (!directive && before && before.taskTok >= j - 1) {
+      // "Giao Văn phòng UBND tỉnh; Sở Dân tộc và Tôn giáo thực hiện ...": the semicolon parts the objects of one
+      // assignment, which the bodies after it share.
+      out[out.length - 1] = { ...c, start: before.start, bodies: [...before.bodies, ...c.bodies], via: before.via };
+      j = c.taskTok;
+      continue;
+    }
     c.start = toks[j]!.start;
     const prev = out[out.length - 1];
     if (prev) prev.end = Math.min(prev.end, cutBefore(toks, j));
@@ -135,6 +145,25 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
     out[0].topicEnd = topicEnd;
   }
   return out.map(({ taskTok: _t, ...c }) => c);
+}
+
+/**
+ * A clause of its own after ";" whose subject the registry knows (or a plural) and whose verb is a task verb:
+ * "...; Bộ Khoa học và Công nghệ hướng dẫn các Tập đoàn nêu trên thực hiện".
+ */
+function subjectAfterSemicolon(view: DocView, toks: readonly Tok[], j: number, end: number, endsWithColon: boolean): DraftClause | undefined {
+  const ws = wordsOf(toks);
+  const list = readBodyList(view, toks, j);
+  if (!list.bodies.length || list.bodies.some((b) => b.vague || (b.orgId === null && !b.collective))) return undefined;
+  const k = skipMandate(ws, list.next);
+  return opensTask(ws, k, TASK_VERBS) ? subjectClause(view, toks, list.bodies, k, end, endsWithColon) : undefined;
+}
+
+/** Token j stands inside parentheses opened before it: "(các đảng bộ ... tháng 8/2025; các đảng bộ ... tháng 10/2025)" specifies, it assigns nothing new. */
+function inParentheses(ws: readonly string[], j: number): boolean {
+  let depth = 0;
+  for (let k = 0; k < j; k++) depth += ws[k] === "(" ? 1 : ws[k] === ")" ? -1 : 0;
+  return depth > 0;
 }
 
 /** Words that open a leading adverbial: "Để xác định vị trí dự án, X ...", "Với vai trò là chủ đầu tư, X ...". */

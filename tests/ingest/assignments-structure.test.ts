@@ -357,6 +357,16 @@ describe("who is named where", () => {
     expect(owners(d, "quán triệt Quy định này")).toEqual(["các đơn vị thuộc Cục Thuế:execute"]);
   });
 
+  it("reads a subject of its own after ';' in one sentence, and a semicolon between the objects of one 'Giao'", () => {
+    const d = extract([
+      "1. Sở Y tế rà soát các cơ sở khám bệnh, chữa bệnh; Sở Tài chính bố trí kinh phí thực hiện.",
+      "2. Giao Văn phòng Ủy ban nhân dân tỉnh; Sở Dân tộc và Tôn giáo thực hiện công khai thủ tục hành chính nội bộ.",
+    ].join("\n\n"));
+    expect(owners(d, "rà soát các cơ sở khám bệnh")).toEqual(["Sở Y tế:lead"]);
+    expect(owners(d, "bố trí kinh phí")).toEqual(["Sở Tài chính:lead"]);
+    expect(owners(d, "công khai thủ tục hành chính nội bộ")).toEqual(["Sở Dân tộc và Tôn giáo:lead", "Văn phòng Ủy ban nhân dân tỉnh:lead"]);
+  });
+
   it("keeps a stretch of provinces after a qualifier ('các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng') as written", () => {
     const d = extract("1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng chỉ đạo sơ tán dân khỏi vùng nguy hiểm.");
     expect(owners(d, "sơ tán dân")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố ven biển từ Đà Nẵng đến Lâm Đồng:execute"]);
