@@ -71,3 +71,13 @@ export function itemMarkStart(text: string, at: number): number {
   if (before.length === 0 || !ITEM_MARK.test(before)) return at;
   return lineStart + before.length - before.trimStart().length;
 }
+
+/**
+ * Where a quote [start, end) of `text` starts when it takes its item's mark (itemMarkStart): at the mark, unless
+ * the quote would then pass `max` characters or run across a seam (a dropped line between mark and words).
+ * One rule for task quotes (ingest) and passage quotes (answers).
+ */
+export function quoteStartWithMark(text: string, start: number, end: number, seams: readonly number[] = [], max = Infinity): number {
+  const mark = itemMarkStart(text, start);
+  return mark === start || end - mark > max || seams.some((s) => s > mark && s <= start) ? start : mark;
+}

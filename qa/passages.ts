@@ -7,7 +7,7 @@ import { findPeriods } from "../core/periods.js";
 import type { OrgRegistry } from "../core/orgs.js";
 import type { Span } from "../core/sentences.js";
 import type { Citation, Period } from "../core/types.js";
-import { isItemLine, itemMarkStart, PREAMBLE_LABEL, sectionAt } from "../core/sections.js";
+import { isItemLine, PREAMBLE_LABEL, quoteStartWithMark, sectionAt } from "../core/sections.js";
 import { nameKey } from "../core/text.js";
 import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../store/types.js";
 import { docLabel, roleName, sectionPhrase } from "../core/display.js";
@@ -210,15 +210,14 @@ async function pickQuote(u: Understanding, r: Candidate, docs: DocReader): Promi
 
 /**
  * A quote that opens a numbered item takes the item's mark ("4. Nghị quyết này có hiệu lực từ ngày ...": core/sections.ts
- * itemMarkStart), as the reader finds it in the document: sections, and so passages, start after their mark.
- * The document's text is read only for a quote that starts a section; not across a seam.
+ * quoteStartWithMark), as the reader finds it in the document: sections, and so passages, start after their mark.
+ * The document's text is read only for a quote that starts a section.
  */
 async function withItemMark(chunk: StoredChunk, start: number, quote: string, docs: DocReader): Promise<{ start: number; quote: string }> {
   if (!(await docs.sections(chunk.docId)).some((x) => x.start === start)) return { start, quote };
   const source = await docs.text(chunk.docId);
-  const mark = source === undefined ? start : itemMarkStart(source, start);
-  if (mark === start || quote.length + start - mark > MAX_QUOTE || (chunk.docMeta.seams ?? []).some((x) => x > mark && x <= start)) return { start, quote };
-  return { start: mark, quote: source!.slice(mark, start) + quote };
+  const mark = source === undefined ? start : quoteStartWithMark(source, start, start + quote.length, chunk.docMeta.seams, MAX_QUOTE);
+  return mark === start ? { start, quote } : { start: mark, quote: source!.slice(mark, start) + quote };
 }
 
 /**

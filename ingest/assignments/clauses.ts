@@ -120,7 +120,7 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
     // "..., Thủ tướng Chính phủ đã yêu cầu Bộ Công an:" opens a list all the same; "nhiệm vụ đã giao" does not.
     const directive = d > 0 && !(NOT_DIRECTIVE_BEFORE.has(ws[j - 1] ?? "") && !(ws[j - 1] === "đã" && endsWithColon));
     const c = directive ? afterDirective(view, toks, j, end)
-      : ws[j - 1] === ";" && !inParentheses(ws, j) ? subjectAfterSemicolon(view, toks, j, end, endsWithColon) : undefined;
+      : ws[j - 1] === ";" && !inParentheses(ws, j) ? subjectAfterSemicolon(view, toks, ws, j, end, endsWithColon) : undefined;
     if (!c) continue;
     const before = out[out.length - 1];
     if (!directive && before && before.taskTok >= j - 1) {
@@ -151,8 +151,9 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
  * A clause of its own after ";" whose subject the registry knows (or a plural) and whose verb is a task verb:
  * "...; Bộ Khoa học và Công nghệ hướng dẫn các Tập đoàn nêu trên thực hiện".
  */
-function subjectAfterSemicolon(view: DocView, toks: readonly Tok[], j: number, end: number, endsWithColon: boolean): DraftClause | undefined {
-  const ws = wordsOf(toks);
+function subjectAfterSemicolon(
+  view: DocView, toks: readonly Tok[], ws: readonly string[], j: number, end: number, endsWithColon: boolean,
+): DraftClause | undefined {
   const list = readBodyList(view, toks, j);
   if (!list.bodies.length || list.bodies.some((b) => b.vague || (b.orgId === null && !b.collective))) return undefined;
   const k = skipMandate(ws, list.next);

@@ -8,7 +8,7 @@
  */
 import type { OrgRegistry } from "../../core/orgs.js";
 import { cutAtSeams } from "../../core/seams.js";
-import { itemMarkStart } from "../../core/sections.js";
+import { quoteStartWithMark } from "../../core/sections.js";
 import type { AssignmentDraft, DocumentMeta, Period, Section } from "../../core/types.js";
 import type { Span } from "../../core/sentences.js";
 import { withClosingTimes, withTimeAfter } from "./closing-times.js";
@@ -113,15 +113,6 @@ function withinSeams(text: string, t: RawTask, seams: readonly number[] | undefi
   return { ...rest, quoteStart: cut.start, quoteEnd: cut.end, ...(d && !lost ? { deadline: d } : {}) };
 }
 
-/**
- * A quote that starts an item's words starts at the item's mark (core/sections.ts itemMarkStart): not across
- * a seam, and not past MAX_QUOTE; the task's own words (taskStart) and its section (found from its words) stay.
- */
-function quoteStartWithMark(text: string, t: RawTask, seams: readonly number[] | undefined): number {
-  const start = itemMarkStart(text, t.quoteStart);
-  return t.quoteEnd - start > MAX_QUOTE || (seams ?? []).some((s) => s > start && s <= t.quoteStart) ? t.quoteStart : start;
-}
-
 function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta: DocumentMeta }, t: RawTask): AssignmentDraft[] {
   const section = deepestSection(doc.sections, t.quoteStart, t.quoteEnd);
   const task = doc.text.slice(t.taskStart, t.taskEnd);
@@ -142,7 +133,8 @@ function toDrafts(view: DocView, doc: { text: string; sections: Section[]; meta:
         : [...t.bodies.filter((b) => b.role === "coordinate").map((b) => b.body.org), ...partners])].filter((n) => n !== body.org),
       task,
       section,
-      quoteStart: quoteStartWithMark(doc.text, t, doc.meta.seams),
+      // A quote that starts an item's words starts at its mark; the task's words and its section stay.
+      quoteStart: quoteStartWithMark(doc.text, t.quoteStart, t.quoteEnd, doc.meta.seams, MAX_QUOTE),
       quoteEnd: t.quoteEnd,
     };
     if (t.deadline) draft.deadline = { ...t.deadline.deadline };
