@@ -1,3 +1,4 @@
+import { LINE_MARK } from "./list-marks.js";
 import { fold } from "./text.js";
 
 /** The label of the text before a document's first numbered item. */
@@ -48,10 +49,10 @@ export function sectionAt<S extends { start: number; end: number; depth: number 
   return best;
 }
 
-/** A list item's mark: "5.", "2.1.", "a)", "(2)", "-", "+", "•", "II." (in emphasis or not: "**1.**"). */
-const MARK = String.raw`\**(?:[-+•–]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\((?:\d{1,2}|[a-zđ])\)|[IVX]{1,4}\.)\**`;
-/** A mark alone before an item's words on its line. */
-const ITEM_MARK = new RegExp(String.raw`^[ \t]*${MARK}[ \t]*$`, "u");
+/** A list item's mark (core/list-marks.ts), in emphasis or not: "**1.**". */
+const MARK = String.raw`\**(?:${LINE_MARK})\**`;
+/** A mark alone before an item's words on its line (and the first character of the words, which some marks look at). */
+const ITEM_MARK = new RegExp(String.raw`^[ \t]*${MARK}[ \t]*\S$`, "u");
 /** A line that opens with a mark and a space: a list item's line. */
 const ITEM_LINE = new RegExp(String.raw`^\s*${MARK}\s`, "u");
 
@@ -68,7 +69,7 @@ export function isItemLine(text: string): boolean {
 export function itemMarkStart(text: string, at: number): number {
   const lineStart = text.lastIndexOf("\n", at - 1) + 1;
   const before = text.slice(lineStart, at);
-  if (before.length === 0 || !ITEM_MARK.test(before)) return at;
+  if (before.length === 0 || !ITEM_MARK.test(text.slice(lineStart, at + 1))) return at;
   return lineStart + before.length - before.trimStart().length;
 }
 

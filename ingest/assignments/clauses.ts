@@ -120,7 +120,7 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
     // "..., Thủ tướng Chính phủ đã yêu cầu Bộ Công an:" opens a list all the same; "nhiệm vụ đã giao" does not.
     const directive = d > 0 && !(NOT_DIRECTIVE_BEFORE.has(ws[j - 1] ?? "") && !(ws[j - 1] === "đã" && endsWithColon));
     const c = directive ? afterDirective(view, toks, j, end)
-      : ws[j - 1] === ";" && !inParentheses(ws, j) ? subjectAfterSemicolon(view, toks, ws, j, end, endsWithColon) : undefined;
+      : ws[j - 1] === ";" && !inParentheses(ws, j) && !inPartnerList(view, toks, j - 1) ? subjectAfterSemicolon(view, toks, ws, j, end, endsWithColon) : undefined;
     if (!c) continue;
     const before = out[out.length - 1];
     if (!directive && before && before.taskTok >= j - 1) {
@@ -158,6 +158,25 @@ function subjectAfterSemicolon(
   if (!list.bodies.length || list.bodies.some((b) => b.vague || (b.orgId === null && !b.collective))) return undefined;
   const k = skipMandate(ws, list.next);
   return opensTask(ws, k, TASK_VERBS) ? subjectClause(view, toks, list.bodies, k, end, endsWithColon) : undefined;
+}
+
+/**
+ * The ";" at token `semi` parts the partners of a "phối hợp với" before it, no verb of their own between: "Chủ trì
+ * phối hợp với Ban Thường trực Ủy ban MTTQ tỉnh và các tổ chức đoàn thể ...; Ủy ban nhân dân cấp xã tuyên
+ * truyền, vận động ..." names one more partner, not a subject of its own. Words in quotation marks, and a verb
+ * written with a capital ("Ban Chỉ đạo"), are part of a name.
+ */
+function inPartnerList(view: DocView, toks: readonly Tok[], semi: number): boolean {
+  const ws = wordsOf(toks);
+  let p = -1;
+  for (let k = semi - 3; k >= 0 && p < 0; k--) if (ws[k] === "phối" && ws[k + 1] === "hợp" && ws[k + 2] === "với") p = k;
+  if (p < 0) return false;
+  let quoted = false;
+  for (let k = p + 3; k < semi; k++) {
+    if (ws[k] === "“" || ws[k] === "”" || ws[k] === "\"") quoted = ws[k] === "“" ? true : ws[k] === "”" ? false : !quoted;
+    else if (!quoted && (ws[k] === ";" || ws[k] === "." || (opensTask(ws, k, TASK_VERBS) && !view.isUpper(toks[k]!.start)))) return false;
+  }
+  return true;
 }
 
 /** Token j stands inside parentheses opened before it: "(các đảng bộ ... tháng 8/2025; các đảng bộ ... tháng 10/2025)" specifies, it assigns nothing new. */

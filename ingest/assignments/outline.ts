@@ -3,6 +3,7 @@
  * Trung ương: (i) ...; (ii) ..."). Independent of the section splitter on purpose: it must see inline
  * items even when sections do not split them, and it only serves to pass an addressee down to its items.
  */
+import { BULLET, INLINE_MARK, LINE_MARK, NUMBER, DECIMAL, ROMAN, letterValue } from "../../core/list-marks.js";
 import { romanToInt } from "../../core/text.js";
 
 export interface OutlineNode {
@@ -18,17 +19,22 @@ export interface OutlineNode {
 }
 
 /** A list mark at a line's start; a consolidated text's footnote may follow it ("2.[18] Chủ trì, ..."). */
-const LINE_MARKER =
-  /(?<=^|\n)[ \t]*(?:\*\*)?(Điều\s+\d+[.:]|[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[-–+•])(?:\[\d{1,3}\])?(?:\*\*)?(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\p{Lu}))(?=\S)/gu;
-const INLINE_MARKER = /(?<=[.:;][ \t]{1,3})(\(\d{1,2}\)|\([ivxl]{1,5}\)|\([a-zđ]\)|[a-zđ]\))[ \t]+(?=\S)/gu;
+const LINE_MARKER = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*(?:\*\*)?(Điều\s+\d+[.:]|${LINE_MARK})(?:\[\d{1,3}\])?(?:\*\*)?(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=\p{Lu}))(?=\S)`,
+  "gu",
+);
+const INLINE_MARKER = new RegExp(String.raw`(?<=[.:;][ \t]{1,3})(${INLINE_MARK})[ \t]+(?=\S)`, "gu");
 /**
  * A first item run into its heading's line by hard-wrap joining: "2. Sở Khoa học và Công nghệ a) Bám sát ...",
  * "1. Quan điểm a) Ưu tiên ...", its words on the next line or not ("1.\n\nSở Nông nghiệp và Môi trường a)\n\nChủ
- * trì ..."). Only "a)" / "(a)" / "(1)" / "(i)" after a short, unpunctuated heading.
+ * trì ..."). Only "a)" / "a." / "(a)" / "(1)" / "(i)" after a short, unpunctuated heading.
  */
-const RUN_IN_FIRST = /(?<=^|\n)([ \t]*(?:\*\*)?(?:[IVXL]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\))(?:\*\*)?[ \t]*(?:\n[ \t]*){0,2})([^\n.:;!?()]{2,120}?)[ \t]+(a\)|\(a\)|\(1\)|\(i\))(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*)(?=\p{Lu})/gu;
+const RUN_IN_FIRST = new RegExp(
+  String.raw`(?<=^|\n)([ \t]*(?:\*\*)?(?:${ROMAN}[.)]|${DECIMAL}\.?|${NUMBER}[.)]?)(?:\*\*)?[ \t]*(?:\n[ \t]*){0,2})([^\n.:;!?()]{2,120}?)[ \t]+(a\)|a\.|\(a\)|\(1\)|\(i\))(?:[ \t]+|[ \t]*\n(?:[ \t]*\n)?[ \t]*)(?=\p{Lu})`,
+  "gu",
+);
 /** A line of its own that opens a new list after a dash list: "... Thủ tướng còn yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh:". */
-const LEAD_LINE = /(?<=\n)[ \t]*(?![-–+•*|]|\(?[\dIVXLivxla-zđ]{1,6}[.)])(?=\p{Lu})[^\n]{8,400}:[ \t]*(?=\n)/gu;
+const LEAD_LINE = new RegExp(String.raw`(?<=\n)[ \t]*(?!${BULLET}|[*|]|(?:${LINE_MARK})[ \t])(?=\p{Lu})[^\n]{8,400}:[ \t]*(?=\n)`, "gu");
 /** Where the addressed part of a document ends: the distribution list, also as a table's first cell ("| Nơi nhận: ..."). */
 const END_OF_BODY = /\n[ \t]*(?:\|[ \t]*)?(?:\*\*)?(?:Nơi nhận|Nơi gửi)\s*:/gu;
 /**
@@ -183,35 +189,28 @@ function findMarkers(text: string, limit: number): Marker[] {
 function classify(label: string): { type: string; value: number } | undefined {
   let m: RegExpMatchArray | null;
   if ((m = label.match(/^Điều\s+(\d+)/u))) return { type: "dieu", value: Number(m[1]) };
-  if ((m = label.match(/^(\d{1,2}(?:\.\d{1,2})+)\.?$/))) {
+  if ((m = label.match(/^(\d{1,3}(?:\.\d{1,3})+)\.?$/))) {
     const parts = m[1]!.split(".");
     return { type: `dec${parts.length}`, value: Number(parts[parts.length - 1]) };
   }
-  if ((m = label.match(/^(\d{1,2})\.$/))) return { type: "num", value: Number(m[1]) };
-  if ((m = label.match(/^(\d{1,2})\)$/))) return { type: "numparen", value: Number(m[1]) };
-  if ((m = label.match(/^([IVXL]{1,6})[.)]$/))) {
+  if ((m = label.match(/^(\d{1,3})\.$/))) return { type: "num", value: Number(m[1]) };
+  if ((m = label.match(/^(\d{1,3})\)$/))) return { type: "numparen", value: Number(m[1]) };
+  if ((m = label.match(/^([IVXLC]{1,6})[.)]$/))) {
     const v = romanToInt(m[1]!);
     return v ? { type: "roman", value: v } : undefined;
   }
   if ((m = label.match(/^\((\d{1,2})\)$/))) return { type: "pnum", value: Number(m[1]) };
-  if ((m = label.match(/^\(([ivxl]{1,5})\)$/))) {
+  if ((m = label.match(/^\(([ivxlc]{1,6})\)$/))) {
     const v = romanToInt(m[1]!);
     return v ? { type: "proman", value: v } : undefined;
   }
   if ((m = label.match(/^\(([a-zđ])\)$/u))) return { type: "pletter", value: letterValue(m[1]!) };
-  if ((m = label.match(/^([a-zđ])\)$/u))) return { type: "letter", value: letterValue(m[1]!) };
+  if ((m = label.match(/^([a-zđ])[.)]$/u))) return { type: "letter", value: letterValue(m[1]!) };
   // "-" and "+" are two levels ("- Chủ tịch UBND các tỉnh ..., lưu ý một số nội dung sau:" over "+ Chỉ đạo ...").
   if (/^[-–]$/.test(label)) return { type: "dash", value: 0 };
   if (label === "+") return { type: "dash+", value: 0 };
   if (label === "•") return { type: "dash•", value: 0 };
   return undefined;
-}
-
-/** "a" -> 1, "đ" -> 5 (the Vietnamese list order a, b, c, d, đ, e ...). */
-function letterValue(ch: string): number {
-  if (ch === "đ") return 5;
-  const n = ch.charCodeAt(0) - 96;
-  return n >= 5 ? n + 1 : n;
 }
 
 /** The node's own text: its words before its first child (a lead-in), or all of it for a leaf. */

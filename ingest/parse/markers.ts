@@ -2,6 +2,7 @@
  * The numbering marks of Vietnamese official texts, and which mark may follow which. Used by
  * splitSections to recognise items at the start of a line or inline ("... Trung ương: (i) ... (ii) ...").
  */
+import { DECIMAL, INLINE_MARK, LETTER, NUMBER, ROMAN, letterValue } from "../../core/list-marks.js";
 import { romanToInt } from "../../core/text.js";
 
 export type MarkerType =
@@ -21,11 +22,6 @@ export interface MarkerCandidate {
 const LETTERS = "abcdđefghijklmnopqrstuvwxyz";
 const VN_NEXT: Record<string, string> = { d: "đ", đ: "e", e: "g", h: "i", i: "k" };
 
-/** Position of a list letter in the Latin alphabet (đ counted right after d); order is checked by `follows`. */
-function letterValue(ch: string): number {
-  return LETTERS.indexOf(ch) + 1;
-}
-
 /** Whether `next` may follow `prev` in a sequence of this type. */
 export function follows(type: MarkerType, prev: number, next: number, prevText: string, nextText: string): boolean {
   if (type === "letter" || type === "pletter") {
@@ -39,16 +35,19 @@ export function follows(type: MarkerType, prev: number, next: number, prevText: 
 const LINE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => MarkerCandidate[]]> = [
   [/^PHỤ LỤC(?:\s+([IVXLC]+|\d+))?(?=\s|$)[ \t]*/u, (m) => [{ type: "appendix", value: 0, text: m[1] ? `Phụ lục ${m[1]}` : "Phụ lục", length: m[0].length }]],
   [/^Điều\s+(\d{1,3})\s*[.:]?(?:[ \t]+|$)/u, (m) => [{ type: "article", value: Number(m[1]), text: `Điều ${m[1]}`, length: m[0].length }]],
-  [/^([IVXLC]{1,6})\\?[.-][ \t]+/u, (m) => {
+  // A Markdown-escaped full stop ("1\\.") and a hyphen ("I- ", "1- ") end marks too.
+  [new RegExp(String.raw`^(${ROMAN})\\?[.-][ \t]+`, "u"), (m) => {
     const v = romanToInt(m[1]!);
     return v ? [{ type: "roman", value: v, text: m[1]!, length: m[0].length }] : [];
   }],
-  [/^(\d{1,3}(?:\.\d{1,3}){1,3})\\?[.-]?[ \t]+/u, (m) => {
+  [new RegExp(String.raw`^(${DECIMAL})\\?[.-]?[ \t]+`, "u"), (m) => {
     const parts = m[1]!.split(".");
     return [{ type: `dec${parts.length}`, value: Number(parts[parts.length - 1]), text: m[1]!, length: m[0].length }];
   }],
-  [/^(\d{1,3})\\?(?:\.(?!\d)[ \t]*|-[ \t]+)/u, (m) => [{ type: "num", value: Number(m[1]), text: m[1]!, length: m[0].length }]],
+  [new RegExp(String.raw`^(${NUMBER})\\?(?:\.(?!\d)[ \t]*|-[ \t]+)`, "u"), (m) => [{ type: "num", value: Number(m[1]), text: m[1]!, length: m[0].length }]],
   [/^(\d{1,2})\)[ \t]+/u, (m) => [{ type: "numparen", value: Number(m[1]), text: `${m[1]})`, length: m[0].length }]],
+  // "a. Chủ trì ..." at a line's start (never inline: "... điểm a. Khoản ...").
+  [new RegExp(String.raw`^(${LETTER})\.[ \t]+(?=\p{Lu})`, "u"), (m) => [{ type: "letter", value: letterValue(m[1]!), text: m[1]!, length: m[0].length }]],
   ...inlinePatterns(),
 ];
 
@@ -56,7 +55,7 @@ function inlinePatterns(): Array<[RegExp, (m: RegExpExecArray) => MarkerCandidat
   return [
     [/^([a-zđ])\)[ \t]+/u, (m) => [{ type: "letter", value: letterValue(m[1]!), text: `${m[1]})`, length: m[0].length }]],
     [/^\((\d{1,2})\)[ \t]+/u, (m) => [{ type: "pnum", value: Number(m[1]), text: `(${m[1]})`, length: m[0].length }]],
-    [/^\(([ivxlc]{1,5}|[a-zđ])\)[ \t]+/u, (m) => {
+    [/^\(([ivxlc]{1,6}|[a-zđ])\)[ \t]+/u, (m) => {
       const out: MarkerCandidate[] = [];
       const roman = romanToInt(m[1]!);
       if (roman) out.push({ type: "proman", value: roman, text: `(${m[1]})`, length: m[0].length });
@@ -78,7 +77,7 @@ export function markerAt(s: string, inline: boolean): MarkerCandidate[] {
 }
 
 /** Where an inline mark may sit: after ":", ";", "." or "," and a space. */
-export const INLINE_SITE = /[:;.,][ \t]+(?=\((?:\d{1,2}|[ivxlc]{1,5}|[a-zđ])\)[ \t]|[a-zđ]\)[ \t])/gu;
+export const INLINE_SITE = new RegExp(String.raw`[:;.,][ \t]+(?=(?:${INLINE_MARK})[ \t])`, "gu");
 
 /** The first value of a sequence ("1.", "I.", "a)", "(i)"), the only one that can open a new level. */
 export function isFirst(c: MarkerCandidate): boolean {

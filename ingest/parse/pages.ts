@@ -4,6 +4,8 @@
  * a blank line, which the cleaner joins again when a sentence runs over the page break. A line or page
  * that ends on an item's mark ("(iii)") goes on with that item's text.
  */
+import { INLINE_MARK } from "../../core/list-marks.js";
+
 const PAGE_NUMBER = /^\s*(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?\s*$/iu;
 /** Lines looked at, from each end of a page, for a running header or footer. */
 const EDGE = 2;
@@ -54,6 +56,6 @@ export function joinPages(pages: string[]): PagedText {
 }
 
 /** An inline item mark at the very end of a page: its text is on the next page. */
-const DANGLING_MARK = /(?:^|[\s:;.,])(?:\((?:[ivxlc]{1,5}|\d{1,2}|[a-zđ])\)|[a-zđ]\))$/u;
+const DANGLING_MARK = new RegExp(String.raw`(?:^|[\s:;.,])(?:${INLINE_MARK})$`, "u");
 /** The same at the end of a line (a hard wrap right after the mark). */
-const DANGLING_LINE = /((?:^|[\s:;.,])(?:\((?:[ivxlc]{1,5}|\d{1,2}|[a-zđ])\)|[a-zđ]\)))[ \t]*\n(?=[ \t]*\S)/gmu;
+const DANGLING_LINE = new RegExp(String.raw`((?:^|[\s:;.,])(?:${INLINE_MARK}))[ \t]*\n(?=[ \t]*\S)`, "gmu");

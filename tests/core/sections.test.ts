@@ -7,6 +7,7 @@ describe("itemMarkStart", () => {
     for (const [text, mark] of [
       ["Điều 3.\n4. Nghị quyết này có hiệu lực", "4. "], ["x\n  a) Hướng dẫn cơ chế", "a) "], ["x\n(2) Ít nhất 85%", "(2) "],
       ["x\n- Lập sổ theo dõi", "- "], ["x\n**1.** Có trách nhiệm", "**1.** "], ["x\n2.1. Rà soát", "2.1. "], ["x\nII. Nhiệm vụ", "II. "],
+      ["x\n(iii) Ủy ban nhân dân tỉnh chỉ đạo", "(iii) "], ["x\na. Chủ trì", "a. "],
     ] as const) {
       const words = text.slice(text.indexOf(mark) + mark.length);
       expect(text.slice(at(text, words))).toBe(`${mark}${words}`);

@@ -55,6 +55,18 @@ describe("a heading that names a body owns its items", () => {
     expect(d.records.some((r) => d.text.slice(r.quoteStart, r.quoteEnd).trim() === "Sở Nội vụ")).toBe(false);
   });
 
+  it("gives a body's heading its items lettered 'a.', 'b.', and reads a ';' inside a 'phối hợp với' list as one more partner", () => {
+    const d = extract([
+      "3. Sở Văn hóa, Thể thao và Du lịch",
+      "a. Chủ trì, chỉ đạo các cơ quan báo chí tổ chức tuyên truyền nếp sống văn minh.",
+      "b. Chủ trì phối hợp với Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các cơ quan thành viên Ban Chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” tỉnh; Ủy ban nhân dân cấp xã tuyên truyền, vận động Nhân dân thực hiện.",
+    ].join("\n\n"));
+    expect(owners(d, "chỉ đạo các cơ quan báo chí")).toEqual(["Sở Văn hóa, Thể thao và Du lịch:lead"]);
+    const partners = owners(d, "vận động Nhân dân");
+    expect(partners).toContain("Sở Văn hóa, Thể thao và Du lịch:lead");
+    expect(partners.filter((o) => o.startsWith("Ủy ban nhân dân") && !o.endsWith(":coordinate"))).toEqual([]);
+  });
+
   it("reads a heading whose number stands on a line of its own, and its paragraphs", () => {
     const d = extract([
       "III. TỔ CHỨC THỰC HIỆN",

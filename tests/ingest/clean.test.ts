@@ -74,6 +74,13 @@ describe("cleanText", () => {
     expect(text).toBe("4. Sở Giáo dục và Đào tạo\n\na) Chỉ đạo các trường tổ chức\ntập huấn cho giáo viên.\n\nb) Phối hợp với Sở Y tế.");
   });
 
+  it("knows every list mark the section splitter knows: 'a.', 'I)' after a blank line start a paragraph too", () => {
+    expect(cleanText("3. Sở Văn hóa, Thể thao và Du lịch\n\na. Chủ trì tuyên truyền.", "txt")).toBe("3. Sở Văn hóa, Thể thao và Du lịch\n\na. Chủ trì tuyên truyền.");
+    expect(cleanText("Bước 2: Xử lý hồ sơ\n\nI) Xét duyệt nhiệm vụ.", "txt")).toBe("Bước 2: Xử lý hồ sơ\n\nI) Xét duyệt nhiệm vụ.");
+    // A page break in mid-sentence still joins: "c." before a lower-case word is no list mark.
+    expect(cleanText("do Bộ Tài chính và\n\nc. quan liên quan.", "txt")).toBe("do Bộ Tài chính và c. quan liên quan.");
+  });
+
   it("keeps the original spelling (uỷ stays uỷ) and NFC-normalises", () => {
     const text = cleanText(sample("000_bc2115a807619c08.txt"), "txt");
     expect(text).toContain("Các tỉnh uỷ, thành uỷ, đảng uỷ");

@@ -124,6 +124,11 @@ describe("splitSections on other shapes", () => {
     expect(splitSections("Đoạn một.\n\nĐoạn hai.", "other").map((s) => s.label)).toEqual(["đoạn 1", "đoạn 2"]);
   });
 
+  it("reads letters with a full stop ('a. Chủ trì ...') as list items, at a line's start and before a capital only", () => {
+    const text = "Điều 1. Trách nhiệm\n\n1. Sở Văn hóa, Thể thao và Du lịch\n\na. Chủ trì tuyên truyền.\n\nb. Phối hợp kiểm tra theo điểm a. Khoản 2.\n\nc. báo cáo.";
+    expect(splitSections(text, "quy_dinh").map((s) => s.label)).toEqual(["Điều 1", "Điều 1 1", "Điều 1 1 a", "Điều 1 1 b"]);
+  });
+
   it("starts an appendix as a new top-level section with its own numbering", () => {
     const text = "1. Nội dung chính.\n\nNơi nhận:\n- Như trên.\n\nPHỤ LỤC II\n\nI. Nhiệm vụ\n\n1. Việc một.";
     expect(splitSections(text, "ke_hoach").map((s) => s.label)).toEqual(["1", RECIPIENTS_LABEL, "Phụ lục II", "Phụ lục II I", "Phụ lục II I 1"]);
