@@ -161,7 +161,7 @@ function subjectAfterSemicolon(
 }
 
 /**
- * The ";" at token `semi` parts the partners of a "phối hợp với" before it, no verb of their own between: "Chủ trì
+ * The ";" at token `semi` parts the partners of a "phối hợp (với)" before it, no verb of their own between: "Chủ trì
  * phối hợp với Ban Thường trực Ủy ban MTTQ tỉnh và các tổ chức đoàn thể ...; Ủy ban nhân dân cấp xã tuyên
  * truyền, vận động ..." names one more partner, not a subject of its own. Words in quotation marks, and a verb
  * written with a capital ("Ban Chỉ đạo"), are part of a name.
@@ -169,10 +169,10 @@ function subjectAfterSemicolon(
 function inPartnerList(view: DocView, toks: readonly Tok[], semi: number): boolean {
   const ws = wordsOf(toks);
   let p = -1;
-  for (let k = semi - 3; k >= 0 && p < 0; k--) if (ws[k] === "phối" && ws[k + 1] === "hợp" && ws[k + 2] === "với") p = k;
+  for (let k = semi - 2; k >= 0 && p < 0; k--) if (ws[k] === "phối" && ws[k + 1] === "hợp") p = ws[k + 2] === "với" ? k + 3 : k + 2;
   if (p < 0) return false;
   let quoted = false;
-  for (let k = p + 3; k < semi; k++) {
+  for (let k = p; k < semi; k++) {
     if (ws[k] === "“" || ws[k] === "”" || ws[k] === "\"") quoted = ws[k] === "“" ? true : ws[k] === "”" ? false : !quoted;
     else if (!quoted && (ws[k] === ";" || ws[k] === "." || (opensTask(ws, k, TASK_VERBS) && !view.isUpper(toks[k]!.start)))) return false;
   }

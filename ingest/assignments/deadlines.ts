@@ -32,7 +32,9 @@ const CUE_BEFORE = new RegExp(lowKey(
 const DOC_REF = /(số\s*\d[\p{L}\p{N}/.\-]*|\d+\/[\p{L}\p{N}/.\-]+)\s*,?\s*$/u;
 /** Words that open a reference zone (a cited document's number and title) up to the next ; or . */
 const REF_OPEN = /(?:^|[\s(])số\s*\d/u;
-const NOT_LIMIT_BEFORE = /(nhiệm kỳ|khóa|tầm nhìn|giai đoạn|niên khóa|kể từ)\s*$/u;
+const NOT_LIMIT_BEFORE = new RegExp(lowKey("(nhiệm kỳ|khóa|tầm nhìn|giai đoạn|niên khóa|kể từ)\\s*$"), "u");
+/** A horizon ("đến năm 2045", "tới năm 2030"): in a cited document's title, the plan's reach, not a time limit. */
+const HORIZON = /^(?:đến|tới)\s/u;
 
 /** The deadlines of text[start, end), in order of appearance. */
 export function findDeadlines(text: string, start: number, end: number, meta: DocumentMeta): FoundDeadline[] {
@@ -48,9 +50,12 @@ export function findDeadlines(text: string, start: number, end: number, meta: Do
     const before = lowKey(slice.slice(Math.max(0, m.index - 60), m.index));
     const own = lowKey(p.text);
     if (NOT_LIMIT_BEFORE.test(before) || DOC_REF.test(before)) continue;
+    const cited = () => inReference(lowKey(slice.slice(Math.max(0, m.index - 200), m.index)));
     if (p.kind === "range") {
       if (!CUE_IN.test(own) && !CUE_BEFORE.test(before)) continue;
-    } else if (inReference(lowKey(slice.slice(Math.max(0, m.index - 200), m.index)))) {
+      // "... số 1668/QĐ-TTg ... phê duyệt điều chỉnh Quy hoạch chung Thủ đô Hà Nội đến năm 2045": the plan's reach.
+      if (HORIZON.test(own) && cited()) continue;
+    } else if (cited()) {
       continue;
     }
     if (start + m.index < consumed) continue;
