@@ -18,6 +18,7 @@ import { mentioningDocs, type Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
 import { deadlineWords, describeNothing } from "./wording.js";
+import { statesAmount } from "./amount.js";
 import { answeringSpan, HEADLINE_LENGTH, questionShare, shownSentence, statedDeadline } from "./sentence.js";
 import { inPeriod, namesBody, namesPlace, statesPeriod } from "./evidence.js";
 import { POLICY, type Policy } from "./policy.js";
@@ -126,6 +127,7 @@ function rerank(u: Understanding, ranked: RankedChunk[], stored: StoredAssignmen
     let key = r.key - (r.chunk.sectionLabel === PREAMBLE_LABEL ? A.preamblePenalty : 0);
     if (task && r.key >= reach) key += A.taskBoost;
     else if (!task && u.kind === "when" && i < A.rerankDepth && r.key >= reach && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += A.deadlineBoost;
+    else if (!task && u.amount && i < A.rerankDepth && r.key >= reach && statesAmount(u.amount, r.chunk.text)) key += A.amountBoost;
     const bodies = task ? tasks.filter((t) => t.docId === task.docId && t.quoteStart === task.quoteStart && t.quoteEnd === task.quoteEnd) : undefined;
     return { ...r, task, bodies, key };
   });

@@ -155,6 +155,15 @@ export interface Policy {
     taskBoost: number;
     deadlineBoost: number;
     /**
+     * The same for a question that asks for an amount ("bao nhiêu phiên họp", "trong bao lâu", "how many
+     * days") and a passage that states one ("12 phiên họp", "15 (mười lăm) ngày"; qa/amount.ts). Same run
+     * (2026-12-07; tuning 252 / test 228 beside it, never chosen on / CongBot ask):
+     *   0 (before): 0.774 / 0.603 / 56 of 77, test 0.692 / 0.515 / 51 of 74, CongBot 0.695;
+     *   0.1 (chosen, as deadlineBoost): 0.777 / 0.618 / 57, test 0.692 / 0.522 / 51, CongBot 0.699;
+     *   0.2: 0.772 / 0.620 / 57, test 0.687 / 0.529 / 51, CongBot 0.699.
+     */
+    amountBoost: number;
+    /**
      * Those boosts apply only to passages whose key is within this of the best passage's: a matching
      * assignment settles a near tie, it does not lift a passage from the 20th place over the one that
      * says the question (CongBot: "Khi nào số dư dự toán ... bị hủy bỏ?" answered with another article's
@@ -204,6 +213,7 @@ export const POLICY: Policy = {
     rerankDepth: 20,
     taskBoost: 0.2,
     deadlineBoost: 0.1,
+    amountBoost: 0.1,
     boostReach: 0.1,
     preamblePenalty: 0.2,
     matterShare: 0.5,

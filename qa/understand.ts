@@ -9,6 +9,7 @@ import { personNameAfter, titleBefore } from "../core/titles.js";
 import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
 import { fold, hasDiacritics, isVietnameseSyllable, nfc, squash, tokens } from "../core/text.js";
 import type { DocKind, Period, Role } from "../core/types.js";
+import { askedAmount, type AskedAmount } from "./amount.js";
 import { englishMatter, englishSearch } from "./glossary.js";
 import type { Language, QuestionKind } from "./types.js";
 
@@ -30,6 +31,8 @@ export interface Understanding {
   docRefs: DocRef[];
   /** "Ai chủ trì ..." asks for the lead; "phối hợp" for coordinators. */
   askedRole?: Role;
+  /** "bao nhiêu phiên họp", "trong bao lâu", "how many days": the amount the question asks for (qa/amount.ts). */
+  amount?: AskedAmount;
   /** Provinces the question is placed in: as places ("... của tỉnh Phú Thọ") or in a body beside the one asked about. */
   places: PlaceMention[];
   /** The question asks only what the documents it names are about ("Công văn 11520/VPCP-CN về việc gì?"). */
@@ -239,7 +242,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const obliged = obligedWhat(q, blank(f, [...mentionSpans, ...refsAndPeriods]), bodySpans, sameLength);
   const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords, obliged });
   const base: Understanding = {
-    question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, places: namedPlaces, words: expandWritten(tokens(q)),
+    question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, amount: askedAmount(q), places: namedPlaces, words: expandWritten(tokens(q)),
     asksAbout: docRefs.length > 0 && orgs.length === 0 && ABOUT_RE.test(f) && subject.every((w) => ABOUT_WORDS.has(w)),
     terms: unique(kept), folded: unique(kept.map(fold)), pairs, topic, subject, hasDiacritics: hasDiacritics(q),
   };
