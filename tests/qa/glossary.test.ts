@@ -28,6 +28,14 @@ describe("expandEnglish", () => {
     expect(viOf("inspections")[0]).toEqual(expect.arrayContaining(["kiểm tra", "thanh tra"]));
   });
 
+  it("reads the words of amounts and time spans: maximum, at least, ceiling, working days, a loan's term", () => {
+    expect(viOf("the maximum loan term and the interest rate ceiling")).toEqual([
+      ["tối đa", "không quá"], ["thời hạn vay", "thời hạn cho vay"], ["lãi suất"], ["tối đa", "mức trần"],
+    ]);
+    expect(viOf("within 15 working days")).toEqual([["ngày làm việc"]]);
+    expect(viOf("at least 2 weeks")).toEqual([["ít nhất", "tối thiểu"], ["tuần"]]);
+  });
+
   it("drops question words, keeps words it does not know as one phrase, and reads named spans as names", () => {
     expect(expandEnglish("What is the deadline for it?").concepts.map((c) => c.en)).toEqual(["deadline"]);
     expect(viOf("the Quang Trung campaign")).toEqual([["Quang Trung"], ["chiến dịch", "phong trào"]]);
