@@ -7,6 +7,7 @@
  * tasks the other rules read in the item. Fields of an administrative procedure ("Cơ quan tiếp nhận hồ sơ",
  * "Thành phần hồ sơ", "Lệ phí") describe who handles a citizen's file, not an assignment: such runs name no task.
  */
+import { BULLET, INLINE_MARK } from "../../core/list-marks.js";
 import type { Span } from "../../core/sentences.js";
 import { lowKey } from "../../core/text.js";
 import type { DocumentMeta } from "../../core/types.js";
@@ -18,7 +19,7 @@ import type { RawTask } from "./raw.js";
 import { cellBodies } from "./tables.js";
 import { wordsOf, type DocView } from "./tokens.js";
 
-type Kind = "lead" | "coordinate" | "time" | "content" | "procedure";
+type Kind = "lead" | "coordinate" | "time" | "content" | "procedure" | "organise";
 
 interface Field { kind: Kind; line: Span; valueStart: number; valueEnd: number }
 
@@ -34,11 +35,13 @@ const LABELS: Array<[Kind, string]> = [
   ["lead", "(?:(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* )?chủ trì(?: tham mưu)?(?: thực hiện)?|(?:cơ quan|đơn vị|bộ phận)(?:, (?:cơ quan|đơn vị|địa phương))* (?:thực hiện(?: chính)?|chịu trách nhiệm)"],
   ["time", "(?:thời gian|thời hạn|tiến độ|thời điểm)(?: thực hiện| hoàn thành| ban hành| trình| báo cáo)?(?: dự kiến| \\(dự kiến\\))?"],
   ["content", "(?:nội dung|nhiệm vụ)(?: thực hiện| công việc| cụ thể)?"],
+  // "(2) Tổ chức thực hiện:" over "- Đơn vị thực hiện: ..." lines: a heading of the fields, not an item.
+  ["organise", "tổ chức thực hiện|phân công thực hiện"],
 ];
 // The pattern is matched against lowKey text, so it is written in lowKey spelling ("hoàn" is "hòan" there).
 const LABEL_SOURCE = LABELS.map(([, s]) => `(${lowKey(s)})`).join("|");
 /** What may stand at a line's start before a field's label: a list marker, then emphasis. */
-const LINE_START = "(?<=^|\\n)[ \\t]*(?:[-+•]|[a-zđ]\\)|\\d{1,2}(?:\\.\\d{1,2})*[.)]?)?[ \\t]*\\**[ \\t]*";
+const LINE_START = String.raw`(?<=^|\n)[ \t]*(?:${BULLET}|${INLINE_MARK}|\d{1,2}(?:\.\d{1,2})*[.)]?)?[ \t]*\**[ \t]*`;
 /** A field at a line's start, after its list marker and emphasis: "- **Cơ quan chủ trì:** Sở Y tế". */
 const LINE_FIELD = new RegExp(`${LINE_START}(?:${LABEL_SOURCE})[ \\t]*\\**[ \\t]*:`, "gu");
 /**
@@ -177,7 +180,8 @@ export interface FieldReading {
 /** The tasks that item fields assign, and the times they give to items. */
 export function readFields(view: DocView, meta: DocumentMeta, nodes: OutlineNode[], maxQuote: number): FieldReading {
   const limit = nodes[0]!.end;
-  const fields = findFields(view, limit);
+  // "Tổ chức thực hiện: Sở Y tế chủ trì ..." is a sentence; only the bare heading stands over fields.
+  const fields = findFields(view, limit).filter((f) => f.kind !== "organise" || !/\S/.test(view.text.slice(f.valueStart, f.valueEnd).replace(/\*/g, "")));
   const out: FieldReading = { tasks: [], lines: [], times: [] };
   if (!fields.length) return out;
   const fieldStarts = new Set(fields.map((f) => f.line.start));

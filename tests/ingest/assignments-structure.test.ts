@@ -443,6 +443,25 @@ describe("fields of a plan's items", () => {
     }
   });
 
+  it("reads '(2) Tổ chức thực hiện:' over the fields as their heading: the duties of '(1) Nội dung thực hiện:' are the tasks", () => {
+    const d = extract([
+      "8. Nghiên cứu mô hình giao dịch bất động sản trên môi trường điện tử",
+      "(1) Nội dung thực hiện:",
+      "- Nghiên cứu mô hình giao dịch bất động sản qua sàn trên môi trường điện tử.",
+      "- Hoàn thiện hệ thống phần mềm, kết nối liên thông dữ liệu.",
+      "(2) Tổ chức thực hiện:",
+      "- Đơn vị thực hiện: Sở Xây dựng.",
+      "- Đơn vị phối hợp: Sở Tư pháp.",
+      "- Thời gian thực hiện: Quý II/2026.",
+    ].join("\n\n"));
+    for (const duty of ["Nghiên cứu mô hình giao dịch", "Hoàn thiện hệ thống phần mềm"]) {
+      const here = d.records.filter((r) => r.task.startsWith(duty));
+      expect(here.map((r) => `${r.org}:${r.role}`).sort()).toEqual(["Sở Tư pháp:coordinate", "Sở Xây dựng:lead"]);
+      expect(here.every((r) => r.deadline?.due === "2026-06-30")).toBe(true);
+    }
+    expect(d.records.some((r) => r.task.startsWith("Tổ chức thực hiện"))).toBe(false);
+  });
+
   it("takes the task's words from 'a) Nhiệm vụ: ...' and quotes from the item's title through its fields", () => {
     const d = extract([
       "4.1. Kinh phí thực hiện",
