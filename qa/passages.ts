@@ -188,7 +188,8 @@ async function pickQuote(u: Understanding, r: Candidate, docs: DocReader): Promi
   const sections = await docs.sections(chunk.docId);
   const doc = { name: chunk.docName, meta: chunk.docMeta };
   if (task && task.quote.length <= MAX_QUOTE) {
-    const leadIn = u.kind === "who" ? namingLeadIn(task, r.bodies ?? [task], sections, doc) : undefined;
+    const names = u.kind === "who" ? unquotedNames(task, r.bodies ?? [task]) : [];
+    const leadIn = names.length ? namingLeadIn(task, names, sections, doc) ?? await namingField(task, names, sections, doc, docs) : undefined;
     const cited = citation({ ...doc, id: chunk.docId }, { label: task.sectionLabel, index: task.section }, task.quote, { start: task.quoteStart, end: task.quoteEnd, pages: task.docPages });
     // The answer's sentence is the quote as cited (cut at a seam), so the answer says what its quote says.
     return { chunk, task, bodies: r.bodies, sentence: cited.quote, citation: cited, leadIn };
@@ -222,13 +223,17 @@ async function withItemMark(chunk: StoredChunk, start: number, quote: string, do
   return mark === start ? { start, quote } : { start: mark, quote: source!.slice(mark, start) + quote };
 }
 
+/** The names of a task's bodies (nameKey), or none when the task's own quote names one: it shows its source. */
+function unquotedNames(t: StoredAssignment, bodies: StoredAssignment[]): string[] {
+  const names = [...new Set(bodies.flatMap((b) => [nameKey(b.org), nameKey(b.orgText ?? "")]))].filter((n) => n.length > 0);
+  return names.some((n) => nameKey(t.quote).includes(n)) ? [] : names;
+}
+
 /**
  * "Bộ Tài chính chủ trì, phối hợp ...: a) Rà soát ...": a sub-item's quote does not name the body it
  * belongs to; the lead-in above it does, and is what shows the source of a "who" answer.
  */
-function namingLeadIn(t: StoredAssignment, bodies: StoredAssignment[], sections: StoredSection[], doc: Parameters<typeof citation>[0]): Citation | undefined {
-  const names = [...new Set(bodies.flatMap((b) => [nameKey(b.org), nameKey(b.orgText ?? "")]))].filter((n) => n.length > 0);
-  if (names.some((n) => nameKey(t.quote).includes(n))) return undefined;
+function namingLeadIn(t: StoredAssignment, names: string[], sections: StoredSection[], doc: Parameters<typeof citation>[0]): Citation | undefined {
   let s: StoredSection | undefined = sections.find((x) => x.index === t.section);
   while (s && s.parent !== null) {
     const parent: number = s.parent;
@@ -237,6 +242,35 @@ function namingLeadIn(t: StoredAssignment, bodies: StoredAssignment[], sections:
     if (s && heading.length > 0 && heading.length <= MAX_QUOTE && names.some((n) => nameKey(heading).includes(n))) {
       return citation({ ...doc, id: t.docId }, s, heading, { start: s.start, end: s.start + heading.length, pages: t.docPages });
     }
+  }
+  return undefined;
+}
+
+/** How far after a task's quote its fields may name its bodies. */
+const FIELD_REACH = 800;
+
+/**
+ * "- Nghiên cứu mô hình ..." over "(2) Tổ chức thực hiện: - Đơn vị thực hiện: Cục Quản lý nhà ...": a duty's quote
+ * does not name its body and no heading above does; the field line below it does ("Label: body", the body after
+ * a colon), and is what shows the source of a "who" answer. The first such line within FIELD_REACH characters.
+ */
+async function namingField(
+  t: StoredAssignment, names: string[], sections: StoredSection[], doc: Parameters<typeof citation>[0], docs: DocReader,
+): Promise<Citation | undefined> {
+  const text = await docs.text(t.docId);
+  if (text === undefined) return undefined;
+  const reach = text.slice(t.quoteEnd, t.quoteEnd + FIELD_REACH);
+  for (let at = 0; at < reach.length;) {
+    const nl = reach.indexOf("\n", at);
+    const end = nl < 0 ? reach.length : nl;
+    const line = reach.slice(at, end).trim();
+    const colon = line.indexOf(":");
+    if (colon > 0 && names.some((n) => nameKey(line.slice(colon + 1)).includes(n))) {
+      const start = t.quoteEnd + at + (reach.slice(at, end).length - reach.slice(at, end).trimStart().length);
+      const section = sectionAt(sections, start);
+      return citation({ ...doc, id: t.docId }, section ? { label: section.label, index: section.index } : t.sectionLabel, line, { start, end: start + line.length, pages: t.docPages });
+    }
+    at = end + 1;
   }
   return undefined;
 }
