@@ -43,5 +43,8 @@ describe("a provincial department named unplaced in its own province's documents
   it("does not give another province's department the plan's tasks", async () => {
     const a = await app.answerer.ask("Sở Y tế tỉnh Lào Cai được giao những nhiệm vụ gì?");
     expect(a.citations.map((c) => c.doc)).not.toContain("kh129.md");
+    // Nor the plan's passage that names "Sở Y tế", the province written beside another body of the question.
+    const passage = await app.answerer.ask("UBND tỉnh Lào Cai giao Sở Y tế cấp phát thuốc thiết yếu ở đâu?");
+    expect(passage.citations.map((c) => c.doc)).not.toContain("kh129.md");
   });
 });
