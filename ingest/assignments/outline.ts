@@ -3,7 +3,7 @@
  * Trung ương: (i) ...; (ii) ..."). Independent of the section splitter on purpose: it must see inline
  * items even when sections do not split them, and it only serves to pass an addressee down to its items.
  */
-import { BULLET, INLINE_MARK, LINE_MARK, NUMBER, DECIMAL, ROMAN, letterValue } from "../../core/list-marks.js";
+import { BULLET, DECIMAL, INLINE_MARK, LINE_MARK, NUMBER, ROMAN, letterValue } from "../../core/list-marks.js";
 import { romanToInt } from "../../core/text.js";
 
 export interface OutlineNode {
