@@ -67,9 +67,10 @@ export async function findTasks(u: Understanding, scope: Scope, store: Store, re
   const asked = u.period;
   const matter = u.topic.length >= 2 ? u.topic : u.subject;
   // The period a plan covers, asked with its body and its matter ("Sở X chủ trì những việc gì trong Kế hoạch
-  // ... giai đoạn 2026-2030?"), names the plan: every task it gives the body is in it, one due in 12/2025 as
-  // well, so the store is not asked to bound the period then. Without a matter the period is a due window only.
-  const namesPlan = !!asked?.start && matter.length >= 2 && !!(filter.orgIds || filter.docIds);
+  // ... giai đoạn 2026-2030?", "... Kế hoạch 310/KH-UBND phát triển hạ tầng 5G ... đến năm 2030?"), names the plan:
+  // every task it gives the body is in it, one due in 12/2025 or undated as well, so the store is not asked to
+  // bound the period then. Without a matter the period is a due window only.
+  const namesPlan = !!asked?.end && matter.length >= 2 && !!(filter.orgIds || filter.docIds);
   const ofPlan = (t: StoredAssignment) => namesPlan && t.docMeta.period?.start === asked!.start && t.docMeta.period?.end === asked!.end;
   if (asked && !namesPlan) Object.assign(filter, periodFilter(asked));
   if (!filter.orgIds && !filter.orgText && !asked && !filter.docIds) return [];

@@ -17,6 +17,16 @@ III. TỔ CHỨC THỰC HIỆN
 2. Sở Xây dựng chủ trì xây dựng chương trình phát triển nhà ở xã hội, hoàn thành trong năm 2027.
 `;
 
+const HORIZON_PLAN = `ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
+Số: 310/KH-UBND
+KẾ HOẠCH
+Phát triển hạ tầng số trong các khu công nghiệp đến năm 2030
+
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ chủ trì tham mưu ban hành khung pháp lý cho hạ tầng mạng IoT.
+2. Sở Khoa học và Công nghệ chủ trì khảo sát hạ tầng viễn thông trong các khu công nghiệp, hoàn thành trong năm 2026.
+`;
+
 const NOTICE = `ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
 Số: 12/TB-UBND
 THÔNG BÁO
@@ -27,7 +37,7 @@ Kết luận về công tác quy hoạch
 
 let app: App & { dir: string };
 beforeAll(async () => {
-  app = await openSampleApp({ "kh77.txt": PLAN, "tb12.txt": NOTICE });
+  app = await openSampleApp({ "kh77.txt": PLAN, "tb12.txt": NOTICE, "kh310.txt": HORIZON_PLAN });
 });
 afterAll(() => closeTempApp(app));
 
@@ -38,6 +48,13 @@ describe("a plan's own period in an assignment question", () => {
     expect(quotes).toContain("rà soát quỹ đất");
     expect(quotes).toContain("chương trình phát triển nhà ở xã hội");
     expect(quotes).not.toContain("quy hoạch chung đô thị");
+  });
+
+  it("reads a plan's reach ('đến năm 2030') as its own period too: its undated tasks are listed", async () => {
+    const a = await app.answerer.ask("Sở Khoa học và Công nghệ tỉnh Ninh Bình được giao gì trong Kế hoạch 310/KH-UBND phát triển hạ tầng số trong các khu công nghiệp đến năm 2030?");
+    const quotes = a.citations.map((c) => c.quote).join(" | ");
+    expect(quotes).toContain("khung pháp lý cho hạ tầng mạng IoT");
+    expect(quotes).toContain("khảo sát hạ tầng viễn thông");
   });
 
   it("keeps the plan's period a due window when the question names no matter", async () => {
