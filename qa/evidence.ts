@@ -3,7 +3,7 @@
  * and the period it names. A near passage that lacks either ("Bộ Công Thương ... năm 2024" answered
  * with a 2025 task, "Sở Y tế Gia Lai" with another province's) is not an answer.
  */
-import { documentProvinces, issuerProvince, recordIds, successorOf, type OrgMention, type OrgRegistry, type PlaceMention } from "../core/orgs.js";
+import { documentProvinces, issuerProvince, recordIds, type OrgMention, type OrgRegistry, type PlaceMention } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
 import { nameKey } from "../core/text.js";
 import type { DocumentMeta, Period } from "../core/types.js";
@@ -25,8 +25,8 @@ export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[], regis
   // "UBND tỉnh Gia Lai giao Sở Tài chính ...": the department asked about is Gia Lai's; another province's
   // document that writes "Sở Tài chính" means its own (a province merged into the one asked is that one).
   const about = registry && orgs.some((m) => m.org.province) ? documentProvinces(registry, chunk.docMeta) : [];
-  const elsewhere = (m: OrgMention) => m.org.province !== undefined && about.length > 0
-    && !about.some((p) => p === m.org.province || successorOf(registry!, `ubnd:${p}`) === `ubnd:${m.org.province}`);
+  const elsewhere = (m: OrgMention) => registry !== undefined && m.org.province !== undefined && about.length > 0
+    && ![m.org, ...registry.derivedPredecessors(m.org)].some((o) => o.province !== undefined && about.includes(o.province));
   return orgs.some((m) => nameKey(m.text).length > 0 && !elsewhere(m) && text.includes(nameKey(m.text)))
     || bodies.some((o) => [o.name, ...o.aliases, ...o.abbreviations].map(nameKey).some((n) => n.length > 0 && text.includes(n)))
     || tasks.some((t) => t.docId === chunk.docId && t.quoteStart < chunk.end && t.quoteEnd > chunk.start && ids.has(t.orgId ?? ""));

@@ -126,12 +126,17 @@ function rerank(u: Understanding, ranked: RankedChunk[], stored: StoredAssignmen
     const task = i < A.rerankDepth ? bestTask(u, r.chunk, ownTasks) : undefined;
     let key = r.key - (r.chunk.sectionLabel === PREAMBLE_LABEL ? A.preamblePenalty : 0);
     if (task && r.key >= reach) key += A.taskBoost;
-    else if (!task && u.kind === "when" && i < A.rerankDepth && r.key >= reach && findPeriods(r.chunk.text).some((p) => isDeadline(p.period))) key += A.deadlineBoost;
-    else if (!task && u.amount && i < A.rerankDepth && r.key >= reach && statesAmount(u.amount, r.chunk.text)) key += A.amountBoost;
+    else if (!task && i < A.rerankDepth && r.key >= reach) key += answerTypeBoost(u, r.chunk.text);
     const bodies = task ? tasks.filter((t) => t.docId === task.docId && t.quoteStart === task.quoteStart && t.quoteEnd === task.quoteEnd) : undefined;
     return { ...r, task, bodies, key };
   });
   return out.sort((a, b) => b.key - a.key || b.score - a.score);
+}
+
+/** For "when" a passage stating a deadline, for "bao nhiêu" / "bao lâu" one stating an amount (qa/amount.ts): what is asked. */
+function answerTypeBoost(u: Understanding, text: string): number {
+  if (u.kind === "when" && findPeriods(text).some((p) => isDeadline(p.period))) return A.deadlineBoost;
+  return u.amount && statesAmount(u.amount, text) ? A.amountBoost : 0;
 }
 
 /**
@@ -259,18 +264,16 @@ async function namingField(
 ): Promise<Citation | undefined> {
   const text = await docs.text(t.docId);
   if (text === undefined) return undefined;
-  const reach = text.slice(t.quoteEnd, t.quoteEnd + FIELD_REACH);
-  for (let at = 0; at < reach.length;) {
-    const nl = reach.indexOf("\n", at);
-    const end = nl < 0 ? reach.length : nl;
-    const line = reach.slice(at, end).trim();
+  let start = t.quoteEnd;
+  for (const raw of text.slice(t.quoteEnd, t.quoteEnd + FIELD_REACH).split("\n")) {
+    const line = raw.trim();
     const colon = line.indexOf(":");
     if (colon > 0 && names.some((n) => nameKey(line.slice(colon + 1)).includes(n))) {
-      const start = t.quoteEnd + at + (reach.slice(at, end).length - reach.slice(at, end).trimStart().length);
-      const section = sectionAt(sections, start);
-      return citation({ ...doc, id: t.docId }, section ? { label: section.label, index: section.index } : t.sectionLabel, line, { start, end: start + line.length, pages: t.docPages });
+      const at = start + raw.length - raw.trimStart().length;
+      const section = sectionAt(sections, at);
+      return citation({ ...doc, id: t.docId }, section ? { label: section.label, index: section.index } : t.sectionLabel, line, { start: at, end: at + line.length, pages: t.docPages });
     }
-    at = end + 1;
+    start += raw.length + 1;
   }
   return undefined;
 }

@@ -120,7 +120,7 @@ export function readClauses(view: DocView, start: number, end: number, recent: {
     // "..., Thủ tướng Chính phủ đã yêu cầu Bộ Công an:" opens a list all the same; "nhiệm vụ đã giao" does not.
     const directive = d > 0 && !(NOT_DIRECTIVE_BEFORE.has(ws[j - 1] ?? "") && !(ws[j - 1] === "đã" && endsWithColon));
     const c = directive ? afterDirective(view, toks, j, end)
-      : ws[j - 1] === ";" && !inParentheses(ws, j) && !inPartnerList(view, toks, j - 1) ? subjectAfterSemicolon(view, toks, ws, j, end, endsWithColon) : undefined;
+      : ws[j - 1] === ";" && !inParentheses(ws, j) && !inPartnerList(view, toks, ws, j - 1) ? subjectAfterSemicolon(view, toks, ws, j, end, endsWithColon) : undefined;
     if (!c) continue;
     const before = out[out.length - 1];
     if (!directive && before && before.taskTok >= j - 1) {
@@ -166,8 +166,7 @@ function subjectAfterSemicolon(
  * truyền, vận động ..." names one more partner, not a subject of its own. Words in quotation marks, and a verb
  * written with a capital ("Ban Chỉ đạo"), are part of a name.
  */
-function inPartnerList(view: DocView, toks: readonly Tok[], semi: number): boolean {
-  const ws = wordsOf(toks);
+function inPartnerList(view: DocView, toks: readonly Tok[], ws: readonly string[], semi: number): boolean {
   let p = -1;
   for (let k = semi - 2; k >= 0 && p < 0; k--) if (ws[k] === "phối" && ws[k + 1] === "hợp") p = ws[k + 2] === "với" ? k + 3 : k + 2;
   if (p < 0) return false;

@@ -53,9 +53,9 @@ const LINE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => MarkerCandidate[]]> 
 
 function inlinePatterns(): Array<[RegExp, (m: RegExpExecArray) => MarkerCandidate[]]> {
   return [
-    [/^([a-zđ])\)[ \t]+/u, (m) => [{ type: "letter", value: letterValue(m[1]!), text: `${m[1]})`, length: m[0].length }]],
+    [new RegExp(String.raw`^(${LETTER})\)[ \t]+`, "u"), (m) => [{ type: "letter", value: letterValue(m[1]!), text: `${m[1]})`, length: m[0].length }]],
     [/^\((\d{1,2})\)[ \t]+/u, (m) => [{ type: "pnum", value: Number(m[1]), text: `(${m[1]})`, length: m[0].length }]],
-    [/^\(([ivxlc]{1,6}|[a-zđ])\)[ \t]+/u, (m) => {
+    [new RegExp(String.raw`^\(([ivxlc]{1,6}|${LETTER})\)[ \t]+`, "u"), (m) => {
       const out: MarkerCandidate[] = [];
       const roman = romanToInt(m[1]!);
       if (roman) out.push({ type: "proman", value: roman, text: `(${m[1]})`, length: m[0].length });
