@@ -1,6 +1,6 @@
 import { docLabel } from "../core/display.js";
 import { pageSpan } from "../core/pages.js";
-import { cutAtSeams } from "../core/seams.js";
+import { cutAtSeams, type PartChoice } from "../core/seams.js";
 import type { Citation, DocumentMeta } from "../core/types.js";
 
 /**
@@ -36,7 +36,7 @@ export interface CitedSection {
  * from; on the tuning and test questions both rules score alike (2026-12-06).
  */
 export function citation(doc: CitedDoc, section: string | CitedSection, quote: string, at?: QuoteSpan): Citation {
-  const span = at && cutQuote(quote, at, doc.meta.seams);
+  const span = at && keptPart(quote, at, doc.meta.seams);
   return {
     doc: doc.name,
     title: doc.meta.title ?? docLabel(doc.meta, doc.name),
@@ -51,10 +51,13 @@ export function citation(doc: CitedDoc, section: string | CitedSection, quote: s
   };
 }
 
-/** The quote cut at the seams it crosses, with its new offsets; the quote starts at `at.start`. */
-function cutQuote(quote: string, at: QuoteSpan, seams: readonly number[] | undefined): { quote: string; start: number; end: number } {
+/**
+ * The quote cut at the seams of its document it crosses, with its new offsets; the quote starts at
+ * `at.start`. Without a `choice`, the longest part (core/seams.ts cutAtSeams).
+ */
+export function keptPart(quote: string, at: QuoteSpan, seams: readonly number[] | undefined, choice?: PartChoice): { quote: string; start: number; end: number } {
   const inside = (seams ?? []).filter((s) => s > at.start && s < at.start + quote.length).map((s) => s - at.start);
   if (inside.length === 0) return { quote, start: at.start, end: at.end };
-  const cut = cutAtSeams(quote, 0, quote.length, inside);
+  const cut = cutAtSeams(quote, 0, quote.length, inside, choice);
   return { quote: quote.slice(cut.start, cut.end), start: at.start + cut.start, end: at.start + cut.end };
 }

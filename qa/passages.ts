@@ -12,14 +12,14 @@ import { nameKey } from "../core/text.js";
 import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../store/types.js";
 import { docLabel, roleName, sectionPhrase } from "../core/display.js";
 import { ROLE_ORDER } from "./assigned.js";
-import { citation } from "./cite.js";
+import { citation, keptPart } from "./cite.js";
 import { retrieve, type RankedChunk } from "./retrieve.js";
 import { mentioningDocs, type Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
 import { deadlineWords, describeNothing } from "./wording.js";
 import { statesAmount } from "./amount.js";
-import { answeringSpan, HEADLINE_LENGTH, questionShare, shownSentence, statedDeadline } from "./sentence.js";
+import { answeringSpan, CLEAR_GAIN, HEADLINE_LENGTH, questionShare, sentenceScore, shownSentence, statedDeadline } from "./sentence.js";
 import { inPeriod, namesBody, namesPlace, statesPeriod } from "./evidence.js";
 import { POLICY, type Policy } from "./policy.js";
 
@@ -200,17 +200,21 @@ async function pickQuote(u: Understanding, r: Candidate, docs: DocReader): Promi
     return { chunk, task, bodies: r.bodies, sentence: cited.quote, citation: cited, leadIn };
   }
   const span = bestSentence(u, chunk);
-  // A chunk may hold several paragraphs: the citation names the one the quote is in.
   const section = sectionAt(sections, chunk.start + span.start);
-  const where = { label: section?.label ?? chunk.sectionLabel, index: section?.index ?? chunk.section };
   const children = section !== undefined && sections.some((x) => x.parent === section.index);
   // The document's text is read only when the quote may run past the passage (ownedItems).
   const text = section && leadsInto(chunk, span, section, children) ? await docs.text(chunk.docId) : undefined;
   const items = section && text !== undefined ? ownedItems(chunk, span, section, children, text) : undefined;
   const from = items?.start ?? chunk.start + span.start;
   const full = items && text !== undefined ? text.slice(items.start, items.end) : chunk.text.slice(span.start, span.end);
-  const { start, quote } = await withItemMark(chunk, from, full.length > MAX_QUOTE ? full.slice(0, cutAtWord(full, MAX_QUOTE)) : full, docs);
-  const cited = citation({ ...doc, id: chunk.docId }, where, quote, { start, end: start + quote.length, pages: chunk.docPages });
+  const marked = await withItemMark(chunk, from, full.length > MAX_QUOTE ? full.slice(0, cutAtWord(full, MAX_QUOTE)) : full, docs);
+  // A quote across a line the cleaner dropped keeps the part that holds most of the question (core/seams.ts).
+  const { start, end, quote } = keptPart(marked.quote, { start: marked.start, end: marked.start + marked.quote.length }, chunk.docMeta.seams,
+    { worth: (part) => sentenceScore(u, part, chunk.docMeta.date), gain: CLEAR_GAIN });
+  // A chunk may hold several paragraphs: the citation names the one the quote is in.
+  const at = start === marked.start ? section : sectionAt(sections, start);
+  const where = { label: at?.label ?? chunk.sectionLabel, index: at?.index ?? chunk.section };
+  const cited = citation({ ...doc, id: chunk.docId }, where, quote, { start, end, pages: chunk.docPages });
   // The answer's sentence is the part of the quote as cited that answers (a short passage is quoted whole).
   const own = answeringSpan(u, cited.quote, chunk.docMeta.date);
   return { chunk, sentence: cited.quote.slice(own.start, own.end), citation: cited };

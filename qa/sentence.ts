@@ -34,8 +34,11 @@ const SHORT_SENTENCE = 80;
 export const HEADLINE_LENGTH = 300;
 /** A heading up to this long (a label: "Sở Nông nghiệp và Môi trường", "CHẾ ĐỘ BÁO CÁO") is shown with the sentence under it. */
 const LABEL_HEADING = 60;
-/** What more of the question a later clause of a long sentence must hold to be shown instead of its start. */
-const WINDOW_GAIN = 0.1;
+/**
+ * What more of the question a later clause of a long sentence must hold to be shown instead of its start,
+ * and a part of a quote cut at a seam to be kept instead of the longest (qa/passages.ts).
+ */
+export const CLEAR_GAIN = 0.1;
 
 /** A photo caption or image credit: "Ảnh: VGP/Nhật Bắc", "(Ảnh minh họa)", "Ảnh (1200 x 800)". */
 const CAPTION = /(?:^|[\s(\-–|])anh\s*:\s*\S|\banh minh hoa\b|^\(?\s*anh\s*\(\s*\d/u;
@@ -163,7 +166,7 @@ export function shownSentence(u: Understanding, sentence: string, max: number, i
     const from = m.index + m[0].length;
     if (from >= t.length - 20) break;
     const share = answerScore(u, window(from), issued);
-    if (share >= bestShare + WINDOW_GAIN) [best, bestShare] = [from, share];
+    if (share >= bestShare + CLEAR_GAIN) [best, bestShare] = [from, share];
   }
   return best === 0 ? window(0) : `…${window(best)}`;
 }

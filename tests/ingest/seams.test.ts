@@ -61,6 +61,17 @@ describe("seams in the cleaned text", () => {
     expect(cutAtSeams(two, 0, two.length, [cut], 0)).toEqual({ start: 0, end: two.indexOf("\n\n") });
   });
 
+  it("cuts a span to a shorter part only when it is worth clearly more of the question than the longest", () => {
+    const two = "Phần đầu đủ dài để đứng một mình trong trích dẫn.\n\nPhần sau còn dài hơn thế, nó nói điều mà câu trả lời được đọc ra.";
+    const cut = two.indexOf("Phần sau");
+    const holds = (word: string, gain = 0.1) => ({ worth: (part: string) => (part.includes(word) ? 1 : 0.5), gain });
+    expect(cutAtSeams(two, 0, two.length, [cut], holds("đầu"))).toEqual({ start: 0, end: two.indexOf("\n\n") });
+    expect(cutAtSeams(two, 0, two.length, [cut], holds("sau"))).toEqual({ start: cut, end: two.length });
+    expect(cutAtSeams(two, 0, two.length, [cut], holds("Phần"))).toEqual({ start: cut, end: two.length });
+    // Worth more, but not by the gain asked: the longest.
+    expect(cutAtSeams(two, 0, two.length, [cut], holds("đầu", 0.6))).toEqual({ start: cut, end: two.length });
+  });
+
   it("cites a quote across a seam cut, and one from a document stored without seams as it is", () => {
     const text = cleanText(NEWS, "md");
     const meta = { kind: "news" as const, title: "Đẩy nhanh" };
@@ -141,6 +152,8 @@ describe("quotes from a news page with a dropped heading and an image caption", 
     ["Văn bản nói gì về đẩy nhanh tiến độ xây dựng trường học vùng biên giới?", "trường phổ thông nội trú liên cấp"],
     ["Ai chủ trì xây dựng trường phổ thông nội trú liên cấp tại các xã biên giới?", "Bộ Giáo dục và Đào tạo"],
     ["Hạn bàn giao mặt bằng sạch cho các dự án trường học là khi nào?", "30/6/2026"],
+    // The passage is quoted whole but for the caption: the part after it holds this question.
+    ["Văn bản nói gì về việc bàn giao mặt bằng sạch cho các dự án trường học?", "Ủy ban nhân dân các tỉnh biên giới bàn giao mặt bằng sạch"],
   ])("answers %s with quotes that cross no seam", async (question, expected) => {
     const a = await app.answerer.ask(question);
     expect(a.found, a.answer).toBe(true);
