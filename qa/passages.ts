@@ -40,6 +40,8 @@ interface Candidate extends RankedChunk {
   task?: StoredAssignment;
   /** Every record of that task (one per body, each with its role). */
   bodies?: StoredAssignment[];
+  /** What rerank added to the passage's key for a matching task or the answer's type (0: none). */
+  boost: number;
 }
 
 export async function answerFromPassages(u: Understanding, scope: Scope, deps: PassageDeps, opts: AskOptions): Promise<Answer> {
@@ -81,9 +83,14 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // other questions cite up to three passages nearly as good as the best, a nearer tie when the passage
   // is another document's (policy.ts: followOtherMargin).
   const oneFact = u.kind === "who" || u.kind === "when";
+  // When a boost (a matching task, the answer's type) put the best passage first, the passage that ranked
+  // above it on the question's words alone is cited after it: the two signals disagree, and the reader sees
+  // both. Same run (2026-12-07): tuning 0.793 / 0.631 / 58 -> 0.798 / 0.624 / 58, test 0.699 / 0.532 / 51
+  // -> 0.708 / 0.531 / 51, CongBot ask 0.703 -> 0.706.
+  const plain = top.boost > 0 ? ranked.find((r) => r.boost === 0 && r.key > top.key - top.boost && answers(u, r)) : undefined;
   const follows = (r: Candidate) => oneFact
-    ? r === top || (r.key >= top.key - A.oneFactMargin && r.score >= A.oneFactScoreRatio * top.score)
-    : r.key >= top.key - (r.chunk.docId === top.chunk.docId ? A.followMargin : A.followOtherMargin);
+    ? r === top || r === plain || (r.key >= top.key - A.oneFactMargin && r.score >= A.oneFactScoreRatio * top.score)
+    : r === plain || r.key >= top.key - (r.chunk.docId === top.chunk.docId ? A.followMargin : A.followOtherMargin);
   const good = ranked.filter((r) => answers(u, r) && namesPlace(placeOf(r.chunk), u.places, deps.registry) && follows(r));
   const limit = Math.min(opts.limit ?? A.maxPassages, oneFact ? A.maxPassagesOneFact : A.maxPassages);
   const offset = opts.offset ?? 0;
@@ -124,11 +131,10 @@ function rerank(u: Understanding, ranked: RankedChunk[], stored: StoredAssignmen
   const reach = (ranked[0]?.key ?? 0) - A.boostReach;
   const out: Candidate[] = ranked.filter((r, i) => i >= A.rerankDepth || !aboutAnotherBody(r.chunk, tasks, asked)).map((r, i) => {
     const task = i < A.rerankDepth ? bestTask(u, r.chunk, ownTasks) : undefined;
-    let key = r.key - (r.chunk.sectionLabel === PREAMBLE_LABEL ? A.preamblePenalty : 0);
-    if (task && r.key >= reach) key += A.taskBoost;
-    else if (!task && i < A.rerankDepth && r.key >= reach) key += answerTypeBoost(u, r.chunk.text);
+    const key = r.key - (r.chunk.sectionLabel === PREAMBLE_LABEL ? A.preamblePenalty : 0);
+    const boost = task && r.key >= reach ? A.taskBoost : !task && i < A.rerankDepth && r.key >= reach ? answerTypeBoost(u, r.chunk.text) : 0;
     const bodies = task ? tasks.filter((t) => t.docId === task.docId && t.quoteStart === task.quoteStart && t.quoteEnd === task.quoteEnd) : undefined;
-    return { ...r, task, bodies, key };
+    return { ...r, task, bodies, key: key + boost, boost };
   });
   return out.sort((a, b) => b.key - a.key || b.score - a.score);
 }
