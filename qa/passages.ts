@@ -13,7 +13,7 @@ import type { Store, StoredAssignment, StoredChunk, StoredSection } from "../sto
 import { docLabel, roleName, sectionPhrase } from "../core/display.js";
 import { ROLE_ORDER } from "./assigned.js";
 import { citation, keptPart } from "./cite.js";
-import { retrieve, type RankedChunk } from "./retrieve.js";
+import { retrieve, wordShare, type RankedChunk } from "./retrieve.js";
 import { mentioningDocs, type Scope } from "./scope.js";
 import type { Answer, AskOptions } from "./types.js";
 import type { Understanding } from "./understand.js";
@@ -71,7 +71,7 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
     ? await deps.store.findAssignments({ docIds: [...new Set(retrieved.map((r) => r.chunk.docId))] }) : [];
   const ranked = rerank(u, retrieved, tasks).filter((r) => namesBody(r.chunk, u.orgs, deps.registry, tasks) && inPeriod(r.chunk, period)
     && (u.kind !== "assigned" || statesPeriod(r.chunk, period)));
-  const top = ranked.slice(0, A.evidenceDepth).find((r) => answers(u, r));
+  const top = ranked.slice(0, A.evidenceDepth).find((r) => answers(u, r) && holdsMatter(u, r.chunk));
   // The best passage, from another province's document that does not name the province asked about,
   // refuses the question rather than passing it on to the next passage (qa/evidence.ts namesPlace); none
   // such is cited either. Same run: tuning 0.710 / 0.569 / 35 of 49 -> 0.710 / 0.580 / 35, test 0.660 /
@@ -108,6 +108,14 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
 /** A passage as namesPlace reads it: its document's metadata, its heading path and text. */
 function placeOf(chunk: StoredChunk): { meta: StoredChunk["docMeta"]; text: string } {
   return { meta: chunk.docMeta, text: `${chunk.context} ${chunk.text}` };
+}
+
+/**
+ * A question that names a body asks about that body and a matter: the best passage must hold at least
+ * `bestMatterShare` of the matter's words (policy.ts), not only the body's name.
+ */
+function holdsMatter(u: Understanding, chunk: StoredChunk): boolean {
+  return u.orgs.length === 0 || u.subject.length < 2 || wordShare(u.subject, `${chunk.context} ${chunk.text}`) >= A.bestMatterShare;
 }
 
 /** The passage's evidence score reaches the policy's threshold (qa/policy.ts). */

@@ -65,3 +65,14 @@ describe("how much of a matter a text holds", () => {
     expect(weightedWordShare(matter, pairs, weights, "đồng chí Bùi Thanh Sơn về hiện đại hóa tỉnh")).toBe(0.5);
   });
 });
+
+describe("a passage answer to a question that names a body and a matter", () => {
+  it("is found when the passage holds the matter, and refused when it holds only the body's name", async () => {
+    const held = await app.answerer.ask("Bộ Ngoại giao tổ chức lễ tổng kết công tác ngoại giao kinh tế vào thời gian nào?");
+    expect(held.found, held.answer).toBe(true);
+    expect(held.citations[0]?.quote).toContain("ngoại giao kinh tế");
+    // The notice names Bộ Ngoại giao and "tổ chức", "lễ", but no fireworks at sea.
+    const other = await app.answerer.ask("Bộ Ngoại giao phải tổ chức lễ hội pháo hoa trên biển vào thời gian nào?");
+    expect(other.found, other.answer).toBe(false);
+  });
+});
