@@ -15,8 +15,12 @@ export const DECIMAL = String.raw`\d{1,3}(?:\.\d{1,3}){1,3}`;
 export const NUMBER = String.raw`\d{1,3}`;
 /** A list letter: Vietnamese lists run a b c d đ e g h i k ... */
 export const LETTER = "[a-zđ]";
+/** A lower-case roman numeral, as in "(ii)". */
+export const LOWER_ROMAN = "[ivxlc]{1,6}";
+/** The number of "(1)", "1)". */
+export const SMALL_NUMBER = String.raw`\d{1,2}`;
 /** "(1)", "(ii)", "(a)", "a)": the marks an item also carries inside a line ("... như sau: (1) ...; (2) ..."). */
-export const INLINE_MARK = String.raw`\(\d{1,2}\)|\([ivxlc]{1,6}\)|\(${LETTER}\)|${LETTER}\)`;
+export const INLINE_MARK = String.raw`\(${SMALL_NUMBER}\)|\(${LOWER_ROMAN}\)|\(${LETTER}\)|${LETTER}\)`;
 /** A bullet: "-", "–", "+", "•". */
 export const BULLET = "[-–+•]";
 /**

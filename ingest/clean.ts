@@ -14,7 +14,7 @@
  * lines, the cleaned text joins what the file keeps apart: that place is a seam, and no quote may run
  * across it (qa/cite.ts).
  */
-import { INLINE_MARK, LINE_MARK } from "../core/list-marks.js";
+import { DECIMAL, INLINE_MARK, LINE_MARK, NUMBER } from "../core/list-marks.js";
 import { nfc } from "../core/text.js";
 import type { RawDocument } from "./parse/read.js";
 import { isBarLine, parseBarTable } from "./parse/bar-tables.js";
@@ -36,7 +36,7 @@ const RULE_LINE = /^\s*(?:[-=_~–—]\s*){3,}$/u;
 const MD_TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
 const TABLE_ROW = /^\s*\|.*\|\s*$/u;
 /** The start of a list item or numbered part: a new paragraph in hard-wrapped text. */
-const ITEM_START = new RegExp(String.raw`^(?:(?:${LINE_MARK})\s|\d{1,3}(?:\.\d{1,3})*[.)]|${INLINE_MARK}|Điều\s+\d|Chương\s|Mục\s+\d|PHỤ LỤC|Phụ lục\s)`, "u");
+const ITEM_START = new RegExp(String.raw`^(?:(?:${LINE_MARK})\s|(?:${DECIMAL}|${NUMBER})[.)]|${INLINE_MARK}|Điều\s+\d|Chương\s|Mục\s+\d|PHỤ LỤC|Phụ lục\s)`, "u");
 const ENDS_SENTENCE = /[.:;!?)"”…]$/u;
 const STARTS_UPPER = /^[\p{Lu}\d("“'[]/u;
 const ENDS_OPEN = /[\p{Ll}\d,]$/u;

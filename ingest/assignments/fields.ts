@@ -7,7 +7,7 @@
  * tasks the other rules read in the item. Fields of an administrative procedure ("Cơ quan tiếp nhận hồ sơ",
  * "Thành phần hồ sơ", "Lệ phí") describe who handles a citizen's file, not an assignment: such runs name no task.
  */
-import { BULLET, INLINE_MARK } from "../../core/list-marks.js";
+import { BULLET, DECIMAL, INLINE_MARK, NUMBER } from "../../core/list-marks.js";
 import type { Span } from "../../core/sentences.js";
 import { lowKey } from "../../core/text.js";
 import type { DocumentMeta } from "../../core/types.js";
@@ -41,7 +41,7 @@ const LABELS: Array<[Kind, string]> = [
 // The pattern is matched against lowKey text, so it is written in lowKey spelling ("hoàn" is "hòan" there).
 const LABEL_SOURCE = LABELS.map(([, s]) => `(${lowKey(s)})`).join("|");
 /** What may stand at a line's start before a field's label: a list marker, then emphasis. */
-const LINE_START = String.raw`(?<=^|\n)[ \t]*(?:${BULLET}|${INLINE_MARK}|\d{1,2}(?:\.\d{1,2})*[.)]?)?[ \t]*\**[ \t]*`;
+const LINE_START = String.raw`(?<=^|\n)[ \t]*(?:${BULLET}|${INLINE_MARK}|(?:${DECIMAL}|${NUMBER})[.)]?)?[ \t]*\**[ \t]*`;
 /** A field at a line's start, after its list marker and emphasis: "- **Cơ quan chủ trì:** Sở Y tế". */
 const LINE_FIELD = new RegExp(`${LINE_START}(?:${LABEL_SOURCE})[ \\t]*\\**[ \\t]*:`, "gu");
 /**

@@ -3,7 +3,7 @@
  * Trung ương: (i) ...; (ii) ..."). Independent of the section splitter on purpose: it must see inline
  * items even when sections do not split them, and it only serves to pass an addressee down to its items.
  */
-import { BULLET, DECIMAL, INLINE_MARK, LINE_MARK, NUMBER, ROMAN, letterValue } from "../../core/list-marks.js";
+import { BULLET, DECIMAL, INLINE_MARK, LETTER, LINE_MARK, LOWER_ROMAN, NUMBER, ROMAN, SMALL_NUMBER, letterValue } from "../../core/list-marks.js";
 import { romanToInt } from "../../core/text.js";
 
 export interface OutlineNode {
@@ -186,26 +186,37 @@ function findMarkers(text: string, limit: number): Marker[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A whole label of one kind of mark, its number or letter captured (core/list-marks.ts). */
+const whole = (source: string) => new RegExp(`^${source}$`, "u");
+const DECIMAL_LABEL = whole(String.raw`(${DECIMAL})\.?`);
+const NUMBER_LABEL = whole(String.raw`(${NUMBER})\.`);
+const NUMBER_PAREN_LABEL = whole(String.raw`(${NUMBER})\)`);
+const ROMAN_LABEL = whole(String.raw`(${ROMAN})[.)]`);
+const PAREN_NUMBER_LABEL = whole(String.raw`\((${SMALL_NUMBER})\)`);
+const PAREN_ROMAN_LABEL = whole(String.raw`\((${LOWER_ROMAN})\)`);
+const PAREN_LETTER_LABEL = whole(String.raw`\((${LETTER})\)`);
+const LETTER_LABEL = whole(String.raw`(${LETTER})[.)]`);
+
 function classify(label: string): { type: string; value: number } | undefined {
   let m: RegExpMatchArray | null;
   if ((m = label.match(/^Điều\s+(\d+)/u))) return { type: "dieu", value: Number(m[1]) };
-  if ((m = label.match(/^(\d{1,3}(?:\.\d{1,3})+)\.?$/))) {
+  if ((m = label.match(DECIMAL_LABEL))) {
     const parts = m[1]!.split(".");
     return { type: `dec${parts.length}`, value: Number(parts[parts.length - 1]) };
   }
-  if ((m = label.match(/^(\d{1,3})\.$/))) return { type: "num", value: Number(m[1]) };
-  if ((m = label.match(/^(\d{1,3})\)$/))) return { type: "numparen", value: Number(m[1]) };
-  if ((m = label.match(/^([IVXLC]{1,6})[.)]$/))) {
+  if ((m = label.match(NUMBER_LABEL))) return { type: "num", value: Number(m[1]) };
+  if ((m = label.match(NUMBER_PAREN_LABEL))) return { type: "numparen", value: Number(m[1]) };
+  if ((m = label.match(ROMAN_LABEL))) {
     const v = romanToInt(m[1]!);
     return v ? { type: "roman", value: v } : undefined;
   }
-  if ((m = label.match(/^\((\d{1,2})\)$/))) return { type: "pnum", value: Number(m[1]) };
-  if ((m = label.match(/^\(([ivxlc]{1,6})\)$/))) {
+  if ((m = label.match(PAREN_NUMBER_LABEL))) return { type: "pnum", value: Number(m[1]) };
+  if ((m = label.match(PAREN_ROMAN_LABEL))) {
     const v = romanToInt(m[1]!);
     return v ? { type: "proman", value: v } : undefined;
   }
-  if ((m = label.match(/^\(([a-zđ])\)$/u))) return { type: "pletter", value: letterValue(m[1]!) };
-  if ((m = label.match(/^([a-zđ])[.)]$/u))) return { type: "letter", value: letterValue(m[1]!) };
+  if ((m = label.match(PAREN_LETTER_LABEL))) return { type: "pletter", value: letterValue(m[1]!) };
+  if ((m = label.match(LETTER_LABEL))) return { type: "letter", value: letterValue(m[1]!) };
   // "-" and "+" are two levels ("- Chủ tịch UBND các tỉnh ..., lưu ý một số nội dung sau:" over "+ Chỉ đạo ...").
   if (/^[-–]$/.test(label)) return { type: "dash", value: 0 };
   if (label === "+") return { type: "dash+", value: 0 };

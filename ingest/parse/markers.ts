@@ -2,7 +2,7 @@
  * The numbering marks of Vietnamese official texts, and which mark may follow which. Used by
  * splitSections to recognise items at the start of a line or inline ("... Trung ương: (i) ... (ii) ...").
  */
-import { DECIMAL, INLINE_MARK, LETTER, NUMBER, ROMAN, letterValue } from "../../core/list-marks.js";
+import { DECIMAL, INLINE_MARK, LETTER, LOWER_ROMAN, NUMBER, ROMAN, SMALL_NUMBER, letterValue } from "../../core/list-marks.js";
 import { romanToInt } from "../../core/text.js";
 
 export type MarkerType =
@@ -45,7 +45,7 @@ const LINE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => MarkerCandidate[]]> 
     return [{ type: `dec${parts.length}`, value: Number(parts[parts.length - 1]), text: m[1]!, length: m[0].length }];
   }],
   [new RegExp(String.raw`^(${NUMBER})\\?(?:\.(?!\d)[ \t]*|-[ \t]+)`, "u"), (m) => [{ type: "num", value: Number(m[1]), text: m[1]!, length: m[0].length }]],
-  [/^(\d{1,2})\)[ \t]+/u, (m) => [{ type: "numparen", value: Number(m[1]), text: `${m[1]})`, length: m[0].length }]],
+  [new RegExp(String.raw`^(${SMALL_NUMBER})\)[ \t]+`, "u"), (m) => [{ type: "numparen", value: Number(m[1]), text: `${m[1]})`, length: m[0].length }]],
   // "a. Chủ trì ..." at a line's start (never inline: "... điểm a. Khoản ...").
   [new RegExp(String.raw`^(${LETTER})\.[ \t]+(?=\p{Lu})`, "u"), (m) => [{ type: "letter", value: letterValue(m[1]!), text: m[1]!, length: m[0].length }]],
   ...inlinePatterns(),
@@ -54,8 +54,8 @@ const LINE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => MarkerCandidate[]]> 
 function inlinePatterns(): Array<[RegExp, (m: RegExpExecArray) => MarkerCandidate[]]> {
   return [
     [new RegExp(String.raw`^(${LETTER})\)[ \t]+`, "u"), (m) => [{ type: "letter", value: letterValue(m[1]!), text: `${m[1]})`, length: m[0].length }]],
-    [/^\((\d{1,2})\)[ \t]+/u, (m) => [{ type: "pnum", value: Number(m[1]), text: `(${m[1]})`, length: m[0].length }]],
-    [new RegExp(String.raw`^\(([ivxlc]{1,6}|${LETTER})\)[ \t]+`, "u"), (m) => {
+    [new RegExp(String.raw`^\((${SMALL_NUMBER})\)[ \t]+`, "u"), (m) => [{ type: "pnum", value: Number(m[1]), text: `(${m[1]})`, length: m[0].length }]],
+    [new RegExp(String.raw`^\((${LOWER_ROMAN}|${LETTER})\)[ \t]+`, "u"), (m) => {
       const out: MarkerCandidate[] = [];
       const roman = romanToInt(m[1]!);
       if (roman) out.push({ type: "proman", value: roman, text: `(${m[1]})`, length: m[0].length });
