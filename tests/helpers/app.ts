@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { openApp, type OpenAppOptions } from "../../app/open.js";
 import type { App } from "../../app/types.js";
 import { loadConfig } from "../../core/config.js";
@@ -45,6 +45,19 @@ export async function openSampleApp(files: Record<string, string> = {}): Promise
   const run = await app.ingest([corpus]);
   expect(run.counts.failed).toBe(0);
   return app;
+}
+
+/**
+ * The sample app of a test file (openSampleApp): opened before its tests, closed after them. Returns a
+ * getter, since the app exists only once the tests run.
+ */
+export function useSampleApp(files: Record<string, string> = {}): () => App & { dir: string } {
+  let app: (App & { dir: string }) | undefined;
+  beforeAll(async () => {
+    app = await openSampleApp(files);
+  });
+  afterAll(() => (app ? closeTempApp(app) : undefined));
+  return () => app!;
 }
 
 export async function closeTempApp(app: App & { dir: string }): Promise<void> {

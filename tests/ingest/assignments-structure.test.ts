@@ -19,6 +19,15 @@ function extract(body: string): { text: string; records: AssignmentDraft[] } {
   return { text, records: extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry) };
 }
 
+/** Each duty's records are its fields' bodies ("org:role", sorted), every one due on `due`. */
+function expectFieldsRead(d: { records: AssignmentDraft[] }, duties: string[], bodies: string[], due: string): void {
+  for (const duty of duties) {
+    const here = d.records.filter((r) => r.task.startsWith(duty));
+    expect(here.map((r) => `${r.org}:${r.role}`).sort()).toEqual(bodies);
+    expect(here.every((r) => r.deadline?.due === due)).toBe(true);
+  }
+}
+
 /** The bodies (canonical names) that have a record whose quote holds `words`, with their roles. */
 function owners(d: { text: string; records: AssignmentDraft[] }, words: string): string[] {
   return d.records.filter((r) => d.text.slice(r.quoteStart, r.quoteEnd).includes(words)).map((r) => `${r.org}:${r.role}`).sort();
@@ -436,11 +445,7 @@ describe("fields of a plan's items", () => {
       "- Đơn vị phối hợp: Sở Khoa học và Công nghệ.",
       "c) Thời gian thực hiện: Quý II/2026.",
     ].join("\n\n"));
-    for (const duty of ["Rà soát, chuẩn hóa", "Kết nối dữ liệu chuyên ngành"]) {
-      const here = d.records.filter((r) => r.task.startsWith(duty));
-      expect(here.map((r) => `${r.org}:${r.role}`).sort()).toEqual(["Sở Khoa học và Công nghệ:coordinate", "Sở Y tế:lead"]);
-      expect(here.every((r) => r.deadline?.due === "2026-06-30")).toBe(true);
-    }
+    expectFieldsRead(d, ["Rà soát, chuẩn hóa", "Kết nối dữ liệu chuyên ngành"], ["Sở Khoa học và Công nghệ:coordinate", "Sở Y tế:lead"], "2026-06-30");
   });
 
   it("reads '(2) Tổ chức thực hiện:' over the fields as their heading: the duties of '(1) Nội dung thực hiện:' are the tasks", () => {
@@ -454,11 +459,7 @@ describe("fields of a plan's items", () => {
       "- Đơn vị phối hợp: Sở Tư pháp.",
       "- Thời gian thực hiện: Quý II/2026.",
     ].join("\n\n"));
-    for (const duty of ["Nghiên cứu mô hình giao dịch", "Hoàn thiện hệ thống phần mềm"]) {
-      const here = d.records.filter((r) => r.task.startsWith(duty));
-      expect(here.map((r) => `${r.org}:${r.role}`).sort()).toEqual(["Sở Tư pháp:coordinate", "Sở Xây dựng:lead"]);
-      expect(here.every((r) => r.deadline?.due === "2026-06-30")).toBe(true);
-    }
+    expectFieldsRead(d, ["Nghiên cứu mô hình giao dịch", "Hoàn thiện hệ thống phần mềm"], ["Sở Tư pháp:coordinate", "Sở Xây dựng:lead"], "2026-06-30");
     expect(d.records.some((r) => r.task.startsWith("Tổ chức thực hiện"))).toBe(false);
   });
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/app.js";
 
 // One document spells the programme out, the other writes only abbreviations.
 const FULL = `BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
@@ -20,22 +19,18 @@ công tác năm 2026
 2. Các sở chuẩn bị kỳ thi tuyển sinh lớp 10.
 `;
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "kh77.txt": FULL, "kh55.txt": SHORT });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "kh77.txt": FULL, "kh55.txt": SHORT });
 
 describe("questions and documents that abbreviate", () => {
   it("a question with MTQG and DTTS finds the passage that spells them out", async () => {
-    const a = await app.answerer.ask("Rà soát danh mục dự án Chương trình MTQG giảm nghèo vùng DTTS phải xong khi nào?");
+    const a = await app().answerer.ask("Rà soát danh mục dự án Chương trình MTQG giảm nghèo vùng DTTS phải xong khi nào?");
     expect(a.found).toBe(true);
     expect(a.citations[0]!.doc).toBe("kh77.txt");
     expect(a.citations[0]!.quote).toContain("Chương trình mục tiêu quốc gia giảm nghèo");
   });
 
   it("a question that spells the words out finds the passage that abbreviates them", async () => {
-    const a = await app.answerer.ask("Diễn tập phòng cháy chữa cháy ở trường trung học phổ thông phải báo cáo trước ngày nào?");
+    const a = await app().answerer.ask("Diễn tập phòng cháy chữa cháy ở trường trung học phổ thông phải báo cáo trước ngày nào?");
     expect(a.found).toBe(true);
     expect(a.citations[0]!.doc).toBe("kh55.txt");
     expect(a.citations[0]!.quote).toContain("diễn tập PCCC");

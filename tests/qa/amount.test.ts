@@ -1,8 +1,7 @@
 /** The amount a question asks for, and the passages that state one (qa/amount.ts). */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
+import { describe, expect, it } from "vitest";
 import { askedAmount, statesAmount } from "../../qa/amount.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { useSampleApp } from "../helpers/app.js";
 
 describe("questions that ask for an amount", () => {
   it("reads what is counted after 'bao nhiêu', a duration in 'bao lâu' / 'how long', and English units", () => {
@@ -45,15 +44,11 @@ Về Chương trình công tác năm 2025 của Ủy ban Thường vụ Quốc h
 Nghị quyết này có hiệu lực từ ngày ký.
 `;
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "nq99.txt": plan });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "nq99.txt": plan });
 
 describe("an amount question answered", () => {
   it("cites first the passage that states the amount, before one that shares more of the question's words", async () => {
-    const a = await app.answerer.ask("Năm 2025 Ủy ban Thường vụ Quốc hội dự kiến tổ chức bao nhiêu phiên họp thường kỳ?");
+    const a = await app().answerer.ask("Năm 2025 Ủy ban Thường vụ Quốc hội dự kiến tổ chức bao nhiêu phiên họp thường kỳ?");
     expect(a.found).toBe(true);
     expect(a.citations[0]!.quote).toContain("Tổ chức 12 phiên họp thường kỳ");
   });

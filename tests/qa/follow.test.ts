@@ -3,10 +3,9 @@
  * passage's document when nearly as good; another document's passage only when it is a near tie, since one
  * that merely shares the question's words (a flu campaign for a measles question) is seldom the answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
+import { describe, expect, it } from "vitest";
 import { POLICY } from "../../qa/policy.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { useSampleApp } from "../helpers/app.js";
 
 const plan = `ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
 Số: 45/KH-UBND
@@ -22,13 +21,9 @@ Sáng 10/3, Sở Y tế tỉnh Hà Tĩnh cho biết đã tổ chức tiêm vắc
 `;
 
 const question = "Tiêm vắc xin sởi cho trẻ em từ 1 đến 5 tuổi tại trạm y tế xã được tổ chức thế nào?";
-const cited = async () => (await app.answerer.ask(question)).citations.map((c) => `${c.doc}: ${c.quote.slice(0, 20)}`);
+const cited = async () => (await app().answerer.ask(question)).citations.map((c) => `${c.doc}: ${c.quote.slice(0, 20)}`);
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "kh45.txt": plan, "tin-cum.txt": news });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "kh45.txt": plan, "tin-cum.txt": news });
 
 describe("the passages that follow the best one", () => {
   it("cites more of the best passage's document, and not another document's passage that only shares words", async () => {

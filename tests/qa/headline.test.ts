@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/app.js";
 
 // A news copy: a date line, a title, a photo caption that repeats the question's words, then the fact.
 const NEWS = `date 2025-12-10 (Báo Sông Lam) - Khởi công tuyến đường ven biển Lam Hải
@@ -27,25 +26,21 @@ Cụ thể, phụ lục ban hành kèm theo kế hoạch nêu 03 dự án cầu 
 (3) Dự án cầu cảng Lam Hải.
 `;
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "tin-lam-hai.txt": NEWS, "kh130.txt": PLAN, "tin-cau.txt": LIST });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "tin-lam-hai.txt": NEWS, "kh130.txt": PLAN, "tin-cau.txt": LIST });
 
 /** The answer's first line: the sentence (or deadline) it leads with. */
 const headline = (a: { answer: string }) => a.answer.split("\n")[0]!;
 
 async function expectVerbatim(citations: Array<{ doc: string; quote: string }>): Promise<void> {
   for (const c of citations) {
-    const [doc] = await app.store.findDocuments(c.doc);
-    expect((await app.store.getDocument(doc!.id))!.text).toContain(c.quote);
+    const [doc] = await app().store.findDocuments(c.doc);
+    expect((await app().store.getDocument(doc!.id))!.text).toContain(c.quote);
   }
 }
 
 describe("the answer's first line", () => {
   it("leads with the sentence that states the fact, not a date line or a photo caption", async () => {
-    const a = await app.answerer.ask("Tuyến đường ven biển Lam Hải của tỉnh Sông Lam dài bao nhiêu km?");
+    const a = await app().answerer.ask("Tuyến đường ven biển Lam Hải của tỉnh Sông Lam dài bao nhiêu km?");
     expect(a.found).toBe(true);
     expect(a.citations[0]!.doc).toBe("tin-lam-hai.txt");
     expect(headline(a)).toContain("dài 42 km");
@@ -55,7 +50,7 @@ describe("the answer's first line", () => {
   });
 
   it("answers 'when' with the deadline, not the date of issue or the year the question names", async () => {
-    const a = await app.answerer.ask("Ở tỉnh Sông Lam, người có nghĩa vụ kê khai tài sản, thu nhập năm 2025 phải hoàn thành kê khai trước ngày nào?");
+    const a = await app().answerer.ask("Ở tỉnh Sông Lam, người có nghĩa vụ kê khai tài sản, thu nhập năm 2025 phải hoàn thành kê khai trước ngày nào?");
     expect(a.found).toBe(true);
     expect(a.citations[0]!.doc).toBe("kh130.txt");
     expect(headline(a)).toMatch(/31\/12\/2025/);
@@ -64,7 +59,7 @@ describe("the answer's first line", () => {
   });
 
   it("reads a sentence that announces a list with the list", async () => {
-    const a = await app.answerer.ask("Những dự án cầu trọng điểm nào của tỉnh Sông Lam đến năm 2030?");
+    const a = await app().answerer.ask("Những dự án cầu trọng điểm nào của tỉnh Sông Lam đến năm 2030?");
     expect(a.found).toBe(true);
     expect(a.citations[0]!.doc).toBe("tin-cau.txt");
     expect(headline(a)).toContain("như sau:");

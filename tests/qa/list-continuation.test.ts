@@ -3,9 +3,8 @@
  * cited whole: the passages after it that carry on with its items follow its citation (qa/passages.ts
  * listContinuation).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/app.js";
 
 const item = (n: number, what: string) =>
   `${n}. ${what}. Các sở, ngành và Ủy ban nhân dân các xã, phường bố trí nguồn lực, phân công cán bộ theo dõi, ` +
@@ -26,15 +25,11 @@ const news = [
   "Kinh phí thực hiện Kế hoạch do ngân sách tỉnh bảo đảm theo phân cấp hiện hành.",
 ].join("\n\n");
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "tin-do-thi.md": news });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "tin-do-thi.md": news });
 
 describe("a list that runs past the passage announcing it", () => {
   it("is cited to its last item, each passage of it once", async () => {
-    const a = await app.answerer.ask("Kế hoạch 501/KH-UBND nêu những yêu cầu nào đối với phát triển đô thị thông minh?");
+    const a = await app().answerer.ask("Kế hoạch 501/KH-UBND nêu những yêu cầu nào đối với phát triển đô thị thông minh?");
     expect(a.found).toBe(true);
     const quotes = a.citations.map((c) => c.quote);
     expect(quotes[0]).toContain("như sau:");

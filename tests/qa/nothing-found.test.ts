@@ -4,9 +4,8 @@
  * needs less of itself held than a short one. A document the question names ranks first but does not
  * hide the text that carries it out.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/app.js";
 
 const DECISION = `ỦY BAN NHÂN DÂN TỈNH SÔNG LAM
 Số: 12/2026/QĐ-UBND
@@ -54,72 +53,68 @@ Phát triển thị trường điện
 2. Định kỳ, Bộ Công Thương báo cáo Thủ tướng Chính phủ về nội dung giá điện và cung ứng điện.
 `;
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE, "nq05.txt": RESOLUTION, "tin.txt": NEWS, "kh88.txt": PLAN });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE, "nq05.txt": RESOLUTION, "tin.txt": NEWS, "kh88.txt": PLAN });
 
 describe("nothing found, decided by how much of the question the best passage holds", () => {
   it("answers a short question that a passage holds", async () => {
-    const a = await app.answerer.ask("Trợ cấp mai táng người có công là bao nhiêu?");
+    const a = await app().answerer.ask("Trợ cấp mai táng người có công là bao nhiêu?");
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "qd12.txt" });
     expect(a.citations[0]!.quote).toContain("10 lần mức lương cơ sở");
   });
 
   it("answers a long question that tells a story around what it asks", async () => {
-    const a = await app.answerer.ask("Ông nội tôi là thương binh, tháng trước ông mất ở quê, cả nhà lo hậu sự rất vất vả và tốn kém. "
+    const a = await app().answerer.ask("Ông nội tôi là thương binh, tháng trước ông mất ở quê, cả nhà lo hậu sự rất vất vả và tốn kém. "
       + "Cho tôi hỏi người lo mai táng cho người có công thì được nhận trợ cấp mai táng bao nhiêu ạ?");
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "qd12.txt" });
   });
 
   it("reads a year in a question that asks no task, deadline or body as the asker's circumstance, not a filter", async () => {
-    const a = await app.answerer.ask("Người có công với cách mạng từ năm 1972 nay từ trần thì trợ cấp mai táng bao nhiêu?");
+    const a = await app().answerer.ask("Người có công với cách mạng từ năm 1972 nay từ trần thì trợ cấp mai táng bao nhiêu?");
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "qd12.txt" });
   });
 
   it("says nothing found, with no citation, when the documents hold only the question's common words", async () => {
     for (const q of ["Giá vàng SJC hôm nay bao nhiêu một lượng?", "Dự báo thời tiết cuối tuần này có mưa bão không?"]) {
-      const a = await app.answerer.ask(q);
+      const a = await app().answerer.ask(q);
       expect(a, q).toMatchObject({ found: false, citations: [] });
     }
   });
 
   it("answers from the text that carries out a document the question names", async () => {
-    const a = await app.answerer.ask("Theo Quyết định 12/2026/QĐ-UBND, người có công đi điều dưỡng được hỗ trợ tiền ăn bao nhiêu mỗi ngày?");
+    const a = await app().answerer.ask("Theo Quyết định 12/2026/QĐ-UBND, người có công đi điều dưỡng được hỗ trợ tiền ăn bao nhiêu mỗi ngày?");
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "hd45.txt" });
     expect(a.citations[0]!.quote).toContain("80.000 đồng mỗi ngày");
   });
 
   it("does not answer a question about a named document from a text that neither is it nor mentions it", async () => {
-    const a = await app.answerer.ask("Theo Quyết định 12/2026/QĐ-UBND, con của người có công với cách mạng được hỗ trợ bao nhiêu phần trăm học phí tại các cơ sở giáo dục nghề nghiệp công lập?");
+    const a = await app().answerer.ask("Theo Quyết định 12/2026/QĐ-UBND, con của người có công với cách mạng được hỗ trợ bao nhiêu phần trăm học phí tại các cơ sở giáo dục nghề nghiệp công lập?");
     expect(a.citations.map((c) => c.doc)).not.toContain("nq05.txt");
     // Asked without naming a document, the resolution answers.
-    const b = await app.answerer.ask("Con của người có công được hỗ trợ học phí bao nhiêu?");
+    const b = await app().answerer.ask("Con của người có công được hỗ trợ học phí bao nhiêu?");
     expect(b.citations[0]).toMatchObject({ doc: "nq05.txt" });
   });
 
   it("still ranks the named document's own passage first when it holds the answer", async () => {
-    const a = await app.answerer.ask("Quyết định 12/2026/QĐ-UBND quy định trợ cấp mai táng thế nào?");
+    const a = await app().answerer.ask("Quyết định 12/2026/QĐ-UBND quy định trợ cấp mai táng thế nào?");
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "qd12.txt" });
   });
 
   it("answers from a text that mentions the named document, whichever way its issuer code is spelled", async () => {
-    const a = await app.answerer.ask("Thông tư 24/2025/TT-BGDĐT cho mỗi đơn vị đăng ký tối đa bao nhiêu dự án dự thi?");
+    const a = await app().answerer.ask("Thông tư 24/2025/TT-BGDĐT cho mỗi đơn vị đăng ký tối đa bao nhiêu dự án dự thi?");
     expect(a.found).toBe(true);
     expect(a.citations[0]).toMatchObject({ doc: "tin.txt" });
   });
 
   it("does not answer what a body must do in a period from a passage that gives no time in it", async () => {
     // The plan was issued in the quarter, but neither of its sentences says anything is due in it.
-    const a = await app.answerer.ask("Bộ Công Thương phải báo cáo Thủ tướng những nội dung gì trong quý I/2027?");
+    const a = await app().answerer.ask("Bộ Công Thương phải báo cáo Thủ tướng những nội dung gì trong quý I/2027?");
     expect(a.found).toBe(false);
-    const b = await app.answerer.ask("Bộ Công Thương phải báo cáo Thủ tướng những nội dung gì trong quý II/2027?");
+    const b = await app().answerer.ask("Bộ Công Thương phải báo cáo Thủ tướng những nội dung gì trong quý II/2027?");
     expect(b.citations[0]).toMatchObject({ doc: "kh88.txt" });
     expect(b.citations[0]!.quote).toContain("thị trường điện cạnh tranh");
   });

@@ -3,9 +3,8 @@
  * "ùn tắc giao thông"): the phrasing lists of core/synonym-lists.ts let it find the passage that answers,
  * through search and through ranking alike.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/app.js";
 
 const notice = `VĂN PHÒNG CHÍNH PHỦ
 Số: 641/TB-VPCP
@@ -18,21 +17,17 @@ Kết luận của Phó Thủ tướng tại buổi làm việc với thành ph�
 4. Thành phố tổ chức lại các điểm trông giữ xe trong giờ cao điểm tại trung tâm.
 `;
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "tb641.txt": notice });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "tb641.txt": notice });
 
 describe("questions in other words than the document's", () => {
   it("finds the surplus public assets when asked about what is left over", async () => {
-    const a = await app.answerer.ask("Đà Nẵng phải xử lý nhà đất công còn thừa sau khi nhập xã như thế nào?");
+    const a = await app().answerer.ask("Đà Nẵng phải xử lý nhà đất công còn thừa sau khi nhập xã như thế nào?");
     expect(a.found).toBe(true);
     expect(a.citations[0]?.quote).toContain("tài sản công dôi dư");
   });
 
   it("finds the congestion passage when asked about traffic jams", async () => {
-    const a = await app.answerer.ask("Đà Nẵng làm gì với tình trạng kẹt xe giờ cao điểm?");
+    const a = await app().answerer.ask("Đà Nẵng làm gì với tình trạng kẹt xe giờ cao điểm?");
     expect(a.found).toBe(true);
     expect(a.citations[0]?.quote).toContain("ùn tắc giao thông");
   });

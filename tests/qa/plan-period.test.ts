@@ -3,9 +3,8 @@
  * Kế hoạch ... giai đoạn 2026-2030?"), names the plan: every task the plan gives the body is on the list, one due before the
  * period starts as well; another document's task due outside the period is not (qa/assigned.ts findTasks).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/app.js";
 
 const PLAN = `ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
 Số: 77/KH-UBND
@@ -35,15 +34,11 @@ Kết luận về công tác quy hoạch
 1. Sở Xây dựng chủ trì lập quy hoạch chung đô thị, hoàn thành trong tháng 11/2025.
 `;
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "kh77.txt": PLAN, "tb12.txt": NOTICE, "kh310.txt": HORIZON_PLAN });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "kh77.txt": PLAN, "tb12.txt": NOTICE, "kh310.txt": HORIZON_PLAN });
 
 describe("a plan's own period in an assignment question", () => {
   it("lists every task the plan gives the body, and no other document's task due outside the period", async () => {
-    const a = await app.answerer.ask("Sở Xây dựng tỉnh Ninh Bình chủ trì những việc gì trong kế hoạch phát triển nhà ở xã hội giai đoạn 2026-2030?");
+    const a = await app().answerer.ask("Sở Xây dựng tỉnh Ninh Bình chủ trì những việc gì trong kế hoạch phát triển nhà ở xã hội giai đoạn 2026-2030?");
     const quotes = a.citations.map((c) => c.quote).join(" | ");
     expect(quotes).toContain("rà soát quỹ đất");
     expect(quotes).toContain("chương trình phát triển nhà ở xã hội");
@@ -51,19 +46,19 @@ describe("a plan's own period in an assignment question", () => {
   });
 
   it("reads a plan's reach ('đến năm 2030') as its own period too: its undated tasks are listed", async () => {
-    const a = await app.answerer.ask("Sở Khoa học và Công nghệ tỉnh Ninh Bình được giao gì trong Kế hoạch 310/KH-UBND phát triển hạ tầng số trong các khu công nghiệp đến năm 2030?");
+    const a = await app().answerer.ask("Sở Khoa học và Công nghệ tỉnh Ninh Bình được giao gì trong Kế hoạch 310/KH-UBND phát triển hạ tầng số trong các khu công nghiệp đến năm 2030?");
     const quotes = a.citations.map((c) => c.quote).join(" | ");
     expect(quotes).toContain("khung pháp lý cho hạ tầng mạng IoT");
     expect(quotes).toContain("khảo sát hạ tầng viễn thông");
   });
 
   it("keeps the plan's period a due window when the question names no matter", async () => {
-    const a = await app.answerer.ask("Sở Xây dựng tỉnh Ninh Bình được giao gì trong giai đoạn 2026-2030?");
+    const a = await app().answerer.ask("Sở Xây dựng tỉnh Ninh Bình được giao gì trong giai đoạn 2026-2030?");
     expect(a.citations.map((c) => c.quote)).toEqual([expect.stringContaining("chương trình phát triển nhà ở xã hội")]);
   });
 
   it("keeps a period that is no document's own a due window", async () => {
-    const a = await app.answerer.ask("Sở Xây dựng tỉnh Ninh Bình được giao gì trong năm 2027?");
+    const a = await app().answerer.ask("Sở Xây dựng tỉnh Ninh Bình được giao gì trong năm 2027?");
     expect(a.citations.map((c) => c.quote)).toEqual([expect.stringContaining("chương trình phát triển nhà ở xã hội")]);
   });
 });

@@ -2,9 +2,8 @@
  * A document's preamble ("Căn cứ ...; Xét Tờ trình ...") repeats its title and so holds many of a question's
  * words; the passage that says what is asked goes before it (qa/policy.ts preamblePenalty).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/app.js";
 
 const resolution = `HỘI ĐỒNG NHÂN DÂN
 TỈNH SÔNG LAM
@@ -32,15 +31,11 @@ Mức học phí đối với cơ sở giáo dục mầm non công lập là 150
 2. Nghị quyết này có hiệu lực từ ngày 28 tháng 11 năm 2025.
 `;
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "nq20.txt": resolution });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "nq20.txt": resolution });
 
 describe("a document's preamble", () => {
   it("goes after the passage that says what is asked, though it holds more of the question's words", async () => {
-    const a = await app.answerer.ask("Nghị quyết 20/2025/NQ-HĐND về mức học phí năm học 2025 - 2026 của tỉnh Sông Lam có hiệu lực từ ngày nào?");
+    const a = await app().answerer.ask("Nghị quyết 20/2025/NQ-HĐND về mức học phí năm học 2025 - 2026 của tỉnh Sông Lam có hiệu lực từ ngày nào?");
     expect(a.found).toBe(true);
     expect(a.citations[0]!.quote).toContain("có hiệu lực từ ngày 28 tháng 11 năm 2025");
   });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/app.js";
 
 // A long paragraph whose heading sentence and the sentence after it hold the same words of a question.
 const DOC = `TỈNH ỦY SÔNG LAM
@@ -39,15 +38,11 @@ c) Dự án cầu Mỹ Lợi 2.
 4. Sở Tài chính bố trí vốn đầu tư công trung hạn cho các dự án giao thông của tỉnh.
 `;
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "tb12.txt": DOC, "ct06.txt": DIRECTIVE });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "tb12.txt": DOC, "ct06.txt": DIRECTIVE });
 
 describe("quotes", () => {
   it("quotes a passage that fits whole, and shows first the heading sentence with the one after it that answers", async () => {
-    const a = await app.answerer.ask("Văn bản nói gì về chuyển đổi mô hình chăm sóc trẻ em mồ côi?");
+    const a = await app().answerer.ask("Văn bản nói gì về chuyển đổi mô hình chăm sóc trẻ em mồ côi?");
     expect(a.found).toBe(true);
     const quote = a.citations[0]!.quote;
     expect(a.citations[0]!.doc).toBe("tb12.txt");
@@ -57,30 +52,30 @@ describe("quotes", () => {
     expect(a.answer).toContain("sang mô hình chăm sóc tại gia đình thay thế");
     expect(a.answer).not.toContain("Sở Y tế hướng dẫn");
     // Verbatim: a span of the stored text to the letter, case and tone marks included.
-    const [doc] = await app.store.findDocuments("tb12.txt");
-    expect((await app.store.getDocument(doc!.id))!.text).toContain(quote);
+    const [doc] = await app().store.findDocuments("tb12.txt");
+    expect((await app().store.getDocument(doc!.id))!.text).toContain(quote);
   });
 
   it("quotes the items under a lead-in when the lead-in is what holds the question", async () => {
-    const a = await app.answerer.ask("Các chủ rừng là tổ chức, ban quản lý rừng phòng hộ được yêu cầu những gì?");
+    const a = await app().answerer.ask("Các chủ rừng là tổ chức, ban quản lý rừng phòng hộ được yêu cầu những gì?");
     expect(a.found).toBe(true);
     const cited = a.citations.find((c) => c.doc === "ct06.txt")!;
     expect(cited.quote).toContain("Các chủ rừng là tổ chức");
     expect(cited.quote).toContain("Kiểm tra toàn bộ diện tích được giao");
     expect(cited.quote).toContain("trước ngày 30/6/2026");
-    const [doc] = await app.store.findDocuments("ct06.txt");
-    expect((await app.store.getDocument(doc!.id))!.text).toContain(cited.quote);
+    const [doc] = await app().store.findDocuments("ct06.txt");
+    expect((await app().store.getDocument(doc!.id))!.text).toContain(cited.quote);
   });
 
   it("quotes the lettered points under an item that announces them", async () => {
-    const a = await app.answerer.ask("Những dự án cầu trọng điểm nào kết nối tỉnh Sông Lam với tỉnh Bến Hải?");
+    const a = await app().answerer.ask("Những dự án cầu trọng điểm nào kết nối tỉnh Sông Lam với tỉnh Bến Hải?");
     const cited = a.citations.find((c) => c.doc === "ct06.txt")!;
     // The item is quoted with its number, as the reader finds it in the document.
     expect(cited.quote.startsWith("3. Các dự án cầu trọng điểm")).toBe(true);
     expect(cited.quote).toContain("b) Dự án cầu Long Hòa");
     expect(cited.quote).toContain("c) Dự án cầu Mỹ Lợi 2.");
     expect(cited.quote).not.toContain("Sở Tài chính bố trí vốn");
-    const [doc] = await app.store.findDocuments("ct06.txt");
-    expect((await app.store.getDocument(doc!.id))!.text).toContain(cited.quote);
+    const [doc] = await app().store.findDocuments("ct06.txt");
+    expect((await app().store.getDocument(doc!.id))!.text).toContain(cited.quote);
   });
 });

@@ -2,9 +2,8 @@
  * A "who" answer shows where the document names the body: a duty's quote that does not name it is cited with the
  * field line below it ("Đơn vị thực hiện: ..."), as with the heading above a sub-item (qa/passages.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../../app/types.js";
-import { closeTempApp, openSampleApp } from "../helpers/app.js";
+import { describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/app.js";
 
 const plan = `ỦY BAN NHÂN DÂN TỈNH SÔNG LAM
 
@@ -35,15 +34,11 @@ II. NHIỆM VỤ
 - Thời gian thực hiện: Quý II/2026.
 `;
 
-let app: App & { dir: string };
-beforeAll(async () => {
-  app = await openSampleApp({ "kh110.txt": plan });
-});
-afterAll(() => closeTempApp(app));
+const app = useSampleApp({ "kh110.txt": plan });
 
 describe("a 'who' answer from a plan's fields", () => {
   it("cites the duty and the field line that names its body", async () => {
-    const a = await app.answerer.ask("Cơ quan nào chủ trì nghiên cứu mô hình sàn giao dịch bất động sản điện tử liên thông với công chứng và thuế?");
+    const a = await app().answerer.ask("Cơ quan nào chủ trì nghiên cứu mô hình sàn giao dịch bất động sản điện tử liên thông với công chứng và thuế?");
     expect(a.found).toBe(true);
     expect(a.answer).toContain("Sở Xây dựng");
     expect(a.citations[0]!.quote).toContain("Nghiên cứu mô hình sàn giao dịch bất động sản điện tử");
