@@ -80,8 +80,8 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // chosen instead let a lower one answer: one tuning negative lost.
   if (!top || !namesPlace(placeOf(top.chunk), u.places, deps.registry)) return nothing;
   // A one-fact question (who, when) cites its best passage, and a second only when it is as good;
-  // other questions cite up to three passages nearly as good as the best, a nearer tie when the passage
-  // is another document's (policy.ts: followOtherMargin).
+  // other questions cite up to three passages nearly as good as the best: of its own document, one that
+  // BM25 also scores nearly as high (followLexicalShare); of another document, a nearer tie (followOtherMargin).
   const oneFact = u.kind === "who" || u.kind === "when";
   // When a boost (a matching task, the answer's type) put the best passage first, the passage that ranked
   // above it on the question's words alone is cited after it: the two signals disagree, and the reader sees
@@ -90,7 +90,9 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   const plain = top.boost > 0 ? ranked.find((r) => r.boost === 0 && r.key > top.key - top.boost && answers(u, r)) : undefined;
   const follows = (r: Candidate) => oneFact
     ? r === top || r === plain || (r.key >= top.key - A.oneFactMargin && r.score >= A.oneFactScoreRatio * top.score)
-    : r === plain || r.key >= top.key - (r.chunk.docId === top.chunk.docId ? A.followMargin : A.followOtherMargin);
+    : r === plain || (r.chunk.docId === top.chunk.docId
+      ? r.key >= top.key - A.followMargin && r.lexicalShare >= A.followLexicalShare * top.lexicalShare
+      : r.key >= top.key - A.followOtherMargin);
   const good = ranked.filter((r) => answers(u, r) && namesPlace(placeOf(r.chunk), u.places, deps.registry) && follows(r));
   const limit = Math.min(opts.limit ?? A.maxPassages, oneFact ? A.maxPassagesOneFact : A.maxPassages);
   const offset = opts.offset ?? 0;

@@ -23,6 +23,8 @@ export interface RankedChunk {
   coverage: number;
   /** Share of the question's neighbouring word pairs found side by side in the passage (0..1). */
   adjacency: number;
+  /** The passage's BM25 score as a share of the best passage's (0..1; 0 when BM25 did not rank it). */
+  lexicalShare: number;
   /** Share of the question's content anywhere in the passage, its heading path or title, words weighted by rarity (0..1). */
   share: number;
   /** The ordering key: relevance plus the fused rank, scaled. */
@@ -38,7 +40,10 @@ export async function retrieve(
   const lists: Array<{ weight: number; hits: ScoredChunk[] }> = [];
   const stats = await deps.store.termFrequencies("folded", [...new Set([...u.folded, ...u.words.map(fold)])]);
   const lexical = questionQuery(u, stats);
-  if (!isEmptyQuery(lexical)) lists.push({ weight: 1, hits: await deps.store.searchLexical(lexical, filter, policy.depth) });
+  const lexicalHits = isEmptyQuery(lexical) ? [] : await deps.store.searchLexical(lexical, filter, policy.depth);
+  if (lexicalHits.length > 0) lists.push({ weight: 1, hits: lexicalHits });
+  const bestLexical = Math.max(...lexicalHits.map((h) => h.score), Number.MIN_VALUE);
+  const lexicalShare = new Map(lexicalHits.map((h) => [h.chunkId, h.score / bestLexical]));
   if (policy.vectorWeight > 0) {
     const query = u.terms.length > 0 ? u.terms.join(" ") : u.question;
     const vector = Float32Array.from(await deps.embeddings.embedQuery(query));
@@ -69,7 +74,7 @@ export async function retrieve(
     }
     const whole = held(all, wanted);
     const share = u.concepts ? conceptMatch(u.concepts, weights, whole, context).coverage : presentShare(u.folded, weights, whole.words, context);
-    return { chunk, score: fused.get(chunk.id) ?? 0, ...best, share };
+    return { chunk, score: fused.get(chunk.id) ?? 0, lexicalShare: lexicalShare.get(chunk.id) ?? 0, ...best, share };
   });
   // The fused rank scaled to the best one, plus what a passage holds of the question.
   const top = Math.max(...ranked.map((r) => r.score), Number.MIN_VALUE);

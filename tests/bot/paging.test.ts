@@ -32,7 +32,7 @@ describe("Xem thêm", () => {
     const a = await app;
     await a.ingest([SAMPLE_CORPUS]);
     await a.store.grant({ id: USER, kind: "user" });
-    const question = "công tác tổ chức xây dựng đảng";
+    const question = "đại hội đảng bộ các cấp";
     // What the answerer holds for the question, asked page by page with its own next offsets.
     const expected: string[] = [];
     for (let offset: number | undefined = 0; offset !== undefined;) {
