@@ -46,5 +46,7 @@ describe("Vietnamese text rules", () => {
     expect(isFunctionWord("cua", "vi")).toBe(true);
     expect(isFunctionWord("the", "en")).toBe(true);
     expect(isFunctionWord("the", "vi")).toBe(false);
+    expect(isFunctionWord("vậy", "vi")).toBe(true);
+    expect(isFunctionWord("vay", "vi")).toBe(false); // "cho vay"
   });
 });

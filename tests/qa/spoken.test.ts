@@ -1,0 +1,44 @@
+/**
+ * People ask in chat the way they speak: "... vậy?", "... không ạ?", "... hả?". The sentence-final
+ * particles carry no matter (core/stopwords.ts), so a spoken question is answered as its written form is.
+ */
+import { describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/app.js";
+
+const circular = `BỘ TÀI CHÍNH
+Số: 12/2026/TT-BTC
+THÔNG TƯ
+Hướng dẫn quản lý kinh phí hỗ trợ chân tay giả cho thương binh
+
+Điều 1. Phạm vi điều chỉnh
+
+Thông tư này hướng dẫn việc lập, chấp hành và quyết toán kinh phí hỗ trợ chân tay giả cho thương binh.
+
+Điều 2. Niên hạn cấp
+
+Chân giả được cấp lại sau 03 năm kể từ lần cấp trước; tay giả được cấp lại sau 04 năm.
+
+Điều 3. Hiệu lực thi hành
+
+Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026.
+`;
+
+const app = useSampleApp({ "tt12.txt": circular });
+
+describe("spoken questions", () => {
+  const pairs: [string, string, string][] = [
+    ["Thông tư này có hiệu lực từ bao giờ?", "Thông tư này có hiệu lực từ bao giờ vậy ạ?", "có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026"],
+    ["Thông tư này điều chỉnh gì?", "Thông tư này điều chỉnh cái gì vậy?", "hướng dẫn việc lập, chấp hành và quyết toán"],
+    ["Chân giả được cấp lại sau bao nhiêu năm?", "Chân giả thì mấy năm được cấp lại vậy hả?", "Chân giả được cấp lại sau 03 năm"],
+  ];
+  for (const [written, spoken, quote] of pairs) {
+    it(`answers "${spoken}" as its written form`, async () => {
+      const w = await app().answerer.ask(written);
+      const s = await app().answerer.ask(spoken);
+      expect(w.found).toBe(true);
+      expect(s.found).toBe(true);
+      expect(s.citations[0]?.quote).toContain(quote);
+      expect(s.citations.map((c) => c.quote)).toEqual(w.citations.map((c) => c.quote));
+    });
+  }
+});
