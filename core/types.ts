@@ -5,7 +5,9 @@
 
 export const DOC_KINDS = [
   "ket_luan", "nghi_quyet", "chi_thi", "thong_bao", "cong_dien", "quyet_dinh", "ke_hoach",
-  "huong_dan", "quy_dinh", "cong_van", "chuong_trinh", "bao_cao", "news", "other",
+  "huong_dan", "quy_dinh", "cong_van", "chuong_trinh", "bao_cao",
+  // Legal documents ("Thông tư liên tịch" before "Thông tư": kindFromWords reads a label's prefix).
+  "nghi_dinh", "thong_tu_lien_tich", "thong_tu", "luat", "news", "other",
 ] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
@@ -14,6 +16,7 @@ export const DOC_KIND_LABELS: Record<DocKind, string> = {
   ket_luan: "Kết luận", nghi_quyet: "Nghị quyết", chi_thi: "Chỉ thị", thong_bao: "Thông báo",
   cong_dien: "Công điện", quyet_dinh: "Quyết định", ke_hoach: "Kế hoạch", huong_dan: "Hướng dẫn",
   quy_dinh: "Quy định", cong_van: "Công văn", chuong_trinh: "Chương trình", bao_cao: "Báo cáo",
+  nghi_dinh: "Nghị định", thong_tu_lien_tich: "Thông tư liên tịch", thong_tu: "Thông tư", luat: "Luật",
   news: "Tin bài", other: "Văn bản",
 };
 

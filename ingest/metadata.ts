@@ -19,6 +19,8 @@ const KIND_WORDS: Array<[RegExp, DocKind]> = [
   [/^THÔNG BÁO/u, "thong_bao"], [/^CÔNG ĐIỆN/u, "cong_dien"], [/^QUYẾT ĐỊNH/u, "quyet_dinh"],
   [/^KẾ HOẠCH/u, "ke_hoach"], [/^HƯỚNG DẪN/u, "huong_dan"], [/^QUY ĐỊNH/u, "quy_dinh"],
   [/^CÔNG VĂN/u, "cong_van"], [/^CHƯƠNG TRÌNH/u, "chuong_trinh"], [/^BÁO CÁO/u, "bao_cao"],
+  [/^NGHỊ ĐỊNH/u, "nghi_dinh"], [/^THÔNG TƯ LIÊN TỊCH/u, "thong_tu_lien_tich"], [/^THÔNG TƯ/u, "thong_tu"],
+  [/^LUẬT(?=\s|$)/u, "luat"],
 ];
 
 /** Kind from the symbol of a number: "229-KL/TW", "634/TB-VPCP", "08/2025/NQ-CP". */
@@ -26,6 +28,7 @@ const SYMBOL_KINDS: Array<[RegExp, DocKind]> = [
   [/[-/]KL\b/u, "ket_luan"], [/[-/]NQ\b/u, "nghi_quyet"], [/[-/]CT\b/u, "chi_thi"], [/[-/]TB\b/u, "thong_bao"],
   [/[-/]CĐ\b/u, "cong_dien"], [/[-/]QĐ\b/u, "quyet_dinh"], [/[-/]KH\b/u, "ke_hoach"], [/[-/]HD\b/u, "huong_dan"],
   [/[-/]QĐi\b/u, "quy_dinh"], [/[-/]CTr\b/u, "chuong_trinh"], [/[-/]BC\b/u, "bao_cao"],
+  [/[-/]NĐ\b/u, "nghi_dinh"], [/[-/]TTLT\b/u, "thong_tu_lien_tich"], [/[-/]TT\b/u, "thong_tu"], [/\/QH\d*$/u, "luat"],
 ];
 
 /** Map a kind written in words ("Quyết định", "ket_luan", "Thông báo kết luận") to a DocKind. */
@@ -63,11 +66,18 @@ function readDate(text: string, head: string): string | undefined {
   return placed ? dmy(placed[1]!, placed[2]!, placed[3]!) : undefined;
 }
 
+/** The label of a number in a header: "Số:", and a law's "Luật số:" (or an ordinance's "Pháp lệnh số:"). */
+const NUMBER_LABEL = String.raw`(?:(?:Luật|Pháp lệnh)[ \t]+số|Số)`;
+/** "Số: 634/TB-VPCP" at a line's start or in a header table's cell. */
+const NUMBER_FIELD = new RegExp(String.raw`(?:^|\|)[ \t]*${NUMBER_LABEL}[ \t]*:?[ \t]*(\d[\p{L}\d./\-–]*\/[\p{L}\d./\-–]+)`, "mu");
+/** The line of the number in a header written as lines. */
+const NUMBER_LINE = new RegExp(String.raw`^\s*${NUMBER_LABEL}\s*:?\s*[\d\s-]`, "u");
+
 function readNumber(head: string): string | undefined {
   const clean = (v: string | undefined) => v?.trim().replace(/[.,;]+$/u, "");
   const field = clean(siteField(head, "Số hiệu")?.split(/\s/u)[0]);
   if (field && /^\d[^\s]*\//u.test(field)) return field;
-  const m = /(?:^|\|)[ \t]*Số[ \t]*:?[ \t]*(\d[\p{L}\d./\-–]*\/[\p{L}\d./\-–]+)/mu.exec(head);
+  const m = NUMBER_FIELD.exec(head);
   return clean(m?.[1]);
 }
 
@@ -320,7 +330,7 @@ const NATIONAL = /(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|
  */
 function lineHeaderIssuer(head: string): string | undefined {
   const lines = head.split("\n").slice(0, 12);
-  const end = lines.findIndex((l) => /^\s*Số\s*:?\s*[\d\s-]/u.test(l));
+  const end = lines.findIndex((l) => NUMBER_LINE.test(l));
   if (end < 0) return undefined;
   const body = lines.slice(0, end)
     .map((l) => l.replace(NATIONAL, " ").replace(/[*#\\]/gu, " ").trim())

@@ -89,6 +89,19 @@ describe("readMetadata on official headers", () => {
     expect(readMetadata("Một đoạn văn bình thường.", { name: "n.txt" }).kind).toBe("news");
   });
 
+  it("reads a Nghị định, a Thông tư and a Luật (its \"Luật số:\") as what they are, not a Quy định or a news report", () => {
+    const decree = readMetadata("CHÍNH PHỦ\n\nSố: 304/2025/NĐ-CP\n\nNGHỊ ĐỊNH\n\nQUY ĐỊNH ĐIỀU KIỆN TÀI SẢN BẢO ĐẢM\n\nCăn cứ Luật.", { name: "nd.txt" });
+    expect(decree).toMatchObject({ kind: "nghi_dinh", number: "304/2025/NĐ-CP", issuer: "Chính phủ", title: "QUY ĐỊNH ĐIỀU KIỆN TÀI SẢN BẢO ĐẢM" });
+    const circular = readMetadata("BỘ TÀI CHÍNH\n\nSố: 12/2026/TT-BTC\n\nTHÔNG TƯ\n\nHướng dẫn quản lý kinh phí\n\nCăn cứ Luật.", { name: "tt.txt" });
+    expect(circular).toMatchObject({ kind: "thong_tu", number: "12/2026/TT-BTC", issuer: "Bộ Tài chính", title: "Hướng dẫn quản lý kinh phí" });
+    const joint = readMetadata("| BỘ TÀI CHÍNH - BỘ LAO ĐỘNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 47/2009/TTLT-BTC-BLĐTBXH | Hà Nội, ngày 11 tháng 3 năm 2009 |\n\nVăn bản.", { name: "ttlt.txt" });
+    expect(joint.kind).toBe("thong_tu_lien_tich");
+    const law = readMetadata("QUỐC HỘI\n\nLuật số: 80/2025/QH15\n\nLUẬT\n\nCÁN BỘ, CÔNG CHỨC\n\nCăn cứ Hiến pháp.", { name: "luat.txt" });
+    expect(law).toMatchObject({ kind: "luat", number: "80/2025/QH15", issuer: "Quốc hội", title: "CÁN BỘ, CÔNG CHỨC" });
+    expect(kindFromWords("Thông tư liên tịch")).toBe("thong_tu_lien_tich");
+    expect(kindFromWords("Nghị định")).toBe("nghi_dinh");
+  });
+
   it("maps kinds written in words", () => {
     expect(kindFromWords("Quyết định")).toBe("quyet_dinh");
     expect(kindFromWords("Thông báo kết luận")).toBe("thong_bao");
