@@ -89,8 +89,11 @@ async function ingestFile(path: string, deps: IngestDeps, options: IngestOptions
  * sheets and row numbers).
  */
 const READER_VERSIONS: Record<string, number> = { ".pdf": 1, ".xlsx": 1, ".xls": 1, ".csv": 1 };
-/** The same for cleaning, which every kind of file goes through (1: the seams, DocumentMeta.seams). */
-const CLEANER_VERSION = 1;
+/**
+ * The same for cleaning and reading metadata, which every kind of file goes through (1: the seams,
+ * DocumentMeta.seams; 2: the kinds Nghị định, Thông tư, Thông tư liên tịch and Luật).
+ */
+const CLEANER_VERSION = 2;
 
 /**
  * sha256 of the file, plus its sidecar when there is one (a corrected sidecar must re-ingest the file)
