@@ -116,11 +116,18 @@ function best(candidates: Array<{ text: string; encoding?: LegacyEncoding }>): {
 }
 
 /**
+ * Letters that only Unicode writes: ă đ ĩ ũ ơ ư (outside Latin-1 and Windows-1252) and the Vietnamese
+ * block U+1EA0..U+1EF9. TCVN3 or VNI text read as 8-bit characters holds none of them.
+ */
+const UNICODE_ONLY = /[ĂăĐđĨĩŨũƠơƯưẠ-ỹ]/gu;
+
+/**
  * Unicode text that is really TCVN3 or VNI, converted; anything else unchanged. `encoding` says what was
- * found (undefined: none).
+ * found (undefined: none). A text that writes more letters only Unicode has than foreign characters is
+ * Unicode: its foreign characters are signs (a form's "Có £ Không £" check boxes, set in Wingdings).
  */
 export function fromLegacyText(text: string): { text: string; encoding?: LegacyEncoding } {
-  if (!isSuspect(text)) return { text };
+  if (!isSuspect(text) || (text.match(UNICODE_ONLY)?.length ?? 0) > foreignCount(text)) return { text };
   const before = foreignCount(text);
   const found = best([{ text: decodeTcvn3(text), encoding: "tcvn3" }, { text: decodeVni(text), encoding: "vni" }]);
   // Keep a conversion only when it removes nearly all the foreign characters.

@@ -52,6 +52,17 @@ describe("legacy Vietnamese encodings", () => {
     }
   });
 
+  it("leaves a Unicode form alone whose check boxes are Wingdings signs (\"Có £ Không £\")", () => {
+    const form = [
+      "| 1. Thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì? | b) Mục tiêu nêu trên có cần thiết hay không? Có £ Không £ |",
+      "| 2. Thủ tục hành chính có đáp ứng được mục tiêu đặt ra hay không? | a) Có £ b) Không £ |",
+      "| 3. Có quy định thủ tục hành chính ở văn bản khác không? | Có £ Không £ |",
+    ].join("\n");
+    expect(fromLegacyText(form)).toEqual({ text: form });
+    // The same form typed in TCVN3 is still read back.
+    expect(fromLegacyText(encodeTcvn3(form)).text.toLowerCase()).toContain("thủ tục hành chính được đặt ra nhằm đạt được mục tiêu gì?");
+  });
+
   it("converts .docx runs set in .VnTime (TCVN3), .VnTimeH (its capitals) and VNI-Times", async () => {
     const doc = new Document({
       sections: [{
