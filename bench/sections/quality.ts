@@ -4,6 +4,7 @@
  * then the dev-set score line of ../shared/eval/score.mjs through the real CLI.
  */
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openBenchApp } from "../lib/app.js";
 import { PROJECT } from "../lib/child.js";
@@ -14,6 +15,7 @@ import type { Table } from "../lib/report.js";
 import { firstHit, fmt, rankScores, type RankScores } from "../lib/stats.js";
 import { plainBm25 } from "../lib/bm25.js";
 import { materialise, SETS } from "../lib/question-sets.js";
+import { readJsonl } from "../lib/questions.js";
 
 const DEPTH = 40;
 /** Seconds of questions in the default run (all 752 need about 3 minutes at the time of writing). */
@@ -88,6 +90,16 @@ async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: 
 }
 
 /**
+ * Questions about another corpus's documents, written as ones that nothing should answer (the scorer's
+ * `none`): topics outside the store's corpus, asked the way its users ask. Returns the file's path.
+ */
+function offTopicFile(ctx: BenchContext, name: string, questions: string[]): string {
+  const to = join(workDir(ctx, "questions"), `${name}.jsonl`);
+  writeFileSync(to, questions.map((q, i) => JSON.stringify({ id: `${name}-${i}`, q, none: true })).join("\n") + "\n");
+  return to;
+}
+
+/**
  * Ingests `corpora` with the real CLI into one store, then runs the scorer on each question file through
  * `ask --jsonl`; returns each file's score line.
  */
@@ -119,8 +131,8 @@ export const qualitySection: Section = {
     const tables: Table[] = [];
     const notes: string[] = [];
 
-    if (congbotDir) {
-      const cb = prepareCongbot(congbotDir, workDir(ctx, "congbot-corpus"));
+    const cb = congbotDir ? prepareCongbot(congbotDir, workDir(ctx, "congbot-corpus")) : undefined;
+    if (cb) {
       const { scores, found, asked, ingestS } = await congbotScores(ctx, cb);
       tables.push({
         title: `CongBot: ${asked} questions over ${cb.chunks} chunks of ${cb.docs} documents (one .txt per chunk)`,
@@ -151,13 +163,19 @@ export const qualitySection: Section = {
           materialise(name, shared, to);
           return to;
         })];
+        if (cb) files.push(offTopicFile(ctx, "congbot-off-topic", cb.questions.map((q) => q.question)));
         const scored = scoreSets(ctx, "sets-426", [corpus, ...(ext as string[])], files, scorer);
-        tables.push({
-          title: "Question sets on the 426-document store (sample + ext/directives + ext/news) through `ask --jsonl`",
-          header: ["set", "score line"],
-          rows: [["dev (../shared/eval)", scored.lines[0]!], ...SETS.map((name, i) => [`${name} half (bench/questions)`, scored.lines[i + 1]!])],
-        });
+        const rows = [["dev (../shared/eval)", scored.lines[0]!], ...SETS.map((name, i) => [`${name} half (bench/questions)`, scored.lines[i + 1]!])];
+        if (cb) rows.push(["CongBot's questions (off-topic: the 426 documents answer none)", scored.lines[SETS.length + 1]!]);
+        if (cb) {
+          // The other way round: the project's own questions asked of CongBot's legal passages alone.
+          const own = files.slice(1, SETS.length + 1).flatMap((f) => readJsonl<{ q: string }>(f).map((q) => q.q));
+          const reverse = scoreSets(ctx, "congbot-cli", [cb.dir], [offTopicFile(ctx, "sets-off-topic", own)], scorer);
+          rows.push(["tuning + test questions (off-topic: CongBot's passages answer none)", reverse.lines[0]!]);
+        }
+        tables.push({ title: "Question sets on the 426-document store (sample + ext/directives + ext/news) through `ask --jsonl`", header: ["set", "score line"], rows });
         notes.push(`Question sets: the tuning half is what ranking and the floor were chosen on; the test half is not looked at while tuning. Ingest and scoring took ${fmt(scored.seconds, 1)} s.`);
+        if (cb) notes.push("Off-topic rows: every question of one corpus asked of a store of the other, where none should be found (negatives = answered \"nothing found\"): topics outside the corpus, asked as their users ask. A few may find a true answer (both corpora touch social policy).");
       }
     } else notes.push("Dev score skipped: ../shared/eval or ../shared/corpus is absent.");
     return { tables, notes, goals: [] };
