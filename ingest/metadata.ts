@@ -85,6 +85,8 @@ interface Heading { kind: DocKind; lineEnd: number; rest: string; number?: strin
 
 /** The words of a line before its first lower-case letter ("THÔNG BÁO KẾT LUẬN" of "THÔNG BÁO KẾT LUẬN số 902-TB/VPTW"). */
 const UPPER_LEAD = /^(?:[^\s\p{Ll}]+(?:\s+|$))+/u;
+/** A line of upper-case words ending in a colon: the enacting words ("QUYẾT ĐỊNH:", "NGHỊ ĐỊNH:"). */
+const ENACTING = /^[^\p{Ll}:]+:$/u;
 /** "số 902-TB/VPTW" written in the heading itself. */
 const HEADING_NUMBER = /(?<!\S)(?:số|Số|SỐ)\s*:?\s*(\d[\p{L}\d./\-–]*\/[\p{L}\d./\-–]+)/u;
 
@@ -99,6 +101,8 @@ function findKindHeading(head: string): Heading | undefined {
     const line = m[0].trim().replace(/^[#*\s]+|[*\s]+$/gu, "");
     const lead = UPPER_LEAD.exec(line)?.[0]?.trim() ?? "";
     if (!/\p{Lu}{2}/u.test(lead)) continue;
+    // "QUYẾT ĐỊNH:", "NGHỊ ĐỊNH:" before Điều 1 enact the text; the heading names it before them.
+    if (ENACTING.test(line)) continue;
     for (const [word, kind] of KIND_WORDS) {
       const w = word.exec(lead);
       if (!w) continue;

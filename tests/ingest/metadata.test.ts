@@ -98,6 +98,8 @@ describe("readMetadata on official headers", () => {
     expect(joint.kind).toBe("thong_tu_lien_tich");
     const law = readMetadata("QUỐC HỘI\n\nLuật số: 80/2025/QH15\n\nLUẬT\n\nCÁN BỘ, CÔNG CHỨC\n\nCăn cứ Hiến pháp.", { name: "luat.txt" });
     expect(law).toMatchObject({ kind: "luat", number: "80/2025/QH15", issuer: "Quốc hội", title: "CÁN BỘ, CÔNG CHỨC" });
+    // "NGHỊ ĐỊNH:" before Điều 1 enacts the text; a web page quoting it is not a Nghị định.
+    expect(readMetadata("Hướng dẫn đổi căn cước trực tuyến\n\nNGHỊ ĐỊNH:\n\nĐiều 1. Phạm vi điều chỉnh", { name: "web.txt" }).kind).toBe("news");
     expect(kindFromWords("Thông tư liên tịch")).toBe("thong_tu_lien_tich");
     expect(kindFromWords("Nghị định")).toBe("nghi_dinh");
   });
