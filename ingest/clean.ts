@@ -18,6 +18,7 @@ import { DECIMAL, INLINE_MARK, LINE_MARK, NUMBER } from "../core/list-marks.js";
 import { nfc } from "../core/text.js";
 import type { RawDocument } from "./parse/read.js";
 import { isBarLine, parseBarTable } from "./parse/bar-tables.js";
+import { opensWithKind } from "./metadata.js";
 
 /** Lines a web page adds around a document; dropped whole. */
 const BOILERPLATE_LINE = [
@@ -167,9 +168,24 @@ function takeSeams(marked: string, seam: string): { text: string; seams: number[
 /** Whether a hard-wrapped line starts a new paragraph rather than continuing the previous line. */
 function startsParagraph(prevRaw: string, raw: string, prev: string, cur: string): boolean {
   if (isWhollyEmphasised(prevRaw) || isWhollyEmphasised(raw)) return true;
+  // A heading in capitals does not run on into the sentence after it, nor a line into the kind heading after
+  // it: "BỘ TÀI CHÍNH" / "Số: 12/2026/TT-BTC" / "THÔNG TƯ" / "Hướng dẫn ...". A heading wrapped over two lines
+  // stays one, and so does a capital phrase wrapped inside a sentence ("dòng chữ CÔNG" / "DÂN DANH DỰ").
+  const [before, after] = [letterCase(prevRaw), letterCase(raw)];
+  if (before === "capitals" && after === "mixed" && /^[\p{Lu}(]/u.test(cur)) return true;
+  if (before === "mixed" && after === "capitals" && opensWithKind(cur)) return true;
   const item = ITEM_START.test(cur);
   if (item && /^\s*[*_]/.test(raw)) return true;
   return ENDS_SENTENCE.test(prev) && (item || STARTS_UPPER.test(cur));
+}
+
+/**
+ * "capitals": two words or more with letters, none lower case ("BỘ TÀI CHÍNH", "06/QĐ-TTG NGÀY 02 THÁNG 01");
+ * "mixed": some lower case; "neither": one such word or none ("ỦY", "249/2025/NĐ-CP;", "……").
+ */
+function letterCase(line: string): "capitals" | "mixed" | "neither" {
+  if (/\p{Ll}/u.test(line)) return "mixed";
+  return line.split(/\s+/u).filter((w) => /\p{Lu}/u.test(w)).length >= 2 ? "capitals" : "neither";
 }
 
 /** "**QUYẾT ĐỊNH**", "*Căn cứ ...;*": a line wrapped in emphasis stands alone (a heading or a clause). */

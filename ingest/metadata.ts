@@ -23,6 +23,12 @@ const KIND_WORDS: Array<[RegExp, DocKind]> = [
   [/^LUẬT(?=\s|$)/u, "luat"],
 ];
 
+/** Whether a line opens with a kind heading in capitals ("QUYẾT ĐỊNH", "THÔNG TƯ", "KẾT LUẬN CỦA ..."). */
+export function opensWithKind(line: string): boolean {
+  const t = line.trim().replace(/^[#*\s]+/u, "");
+  return KIND_WORDS.some(([word]) => word.test(t));
+}
+
 /** Kind from the symbol of a number: "229-KL/TW", "634/TB-VPCP", "08/2025/NQ-CP". */
 const SYMBOL_KINDS: Array<[RegExp, DocKind]> = [
   [/[-/]KL\b/u, "ket_luan"], [/[-/]NQ\b/u, "nghi_quyet"], [/[-/]CT\b/u, "chi_thi"], [/[-/]TB\b/u, "thong_bao"],

@@ -50,6 +50,19 @@ describe("cleanText", () => {
     expect(blocks).toContain("Căn cứ Nghị định số 81/2018/NĐ-CP;");
   });
 
+  it("ends a capital heading's paragraph at the sentence after it, and a line's at the kind heading after it", () => {
+    const circular = [
+      "BỘ TÀI CHÍNH", "Số: 12/2026/TT-BTC", "THÔNG TƯ", "Hướng dẫn quản lý kinh phí hỗ trợ chân tay giả", "cho thương binh",
+      "QUY ĐỊNH MỨC CHI HỖ TRỢ CHÂN TAY GIẢ", "(Kèm theo Thông tư số 12/2026/TT-BTC)",
+      "Mặt trước in dòng chữ CÔNG", "DÂN DANH DỰ THỦ ĐÔ và quốc huy.", "Điều 1. Thông tư này hướng dẫn việc lập, chấp hành và", "quyết toán kinh phí.",
+    ].join("\n");
+    const blocks = cleanText(circular, "txt").split("\n\n");
+    expect(blocks.slice(0, 6)).toEqual(["BỘ TÀI CHÍNH", "Số: 12/2026/TT-BTC", "THÔNG TƯ", "Hướng dẫn quản lý kinh phí hỗ trợ chân tay giả cho thương binh",
+      "QUY ĐỊNH MỨC CHI HỖ TRỢ CHÂN TAY GIẢ", "(Kèm theo Thông tư số 12/2026/TT-BTC)"]);
+    // A capital phrase wrapped inside a sentence is not a heading.
+    expect(blocks).toContain("Mặt trước in dòng chữ CÔNG DÂN DANH DỰ THỦ ĐÔ và quốc huy.");
+  });
+
   it("keeps a Markdown table one row a line, without the separator row", () => {
     const md = "Phụ lục\n\n| TT | Tên nhiệm vụ | Cơ quan chủ trì |\n|---|---|---|\n|  **I.** | Nâng cao nhận thức |  |\n| 1. | Xây dựng chương trình | Bộ Nội vụ |\n";
     expect(cleanText(md, "md")).toBe("Phụ lục\n\n| TT | Tên nhiệm vụ | Cơ quan chủ trì |\n| I. | Nâng cao nhận thức | |\n| 1. | Xây dựng chương trình | Bộ Nội vụ |");
