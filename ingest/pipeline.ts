@@ -91,8 +91,8 @@ async function ingestFile(path: string, deps: IngestDeps, options: IngestOptions
 const READER_VERSIONS: Record<string, number> = { ".pdf": 1, ".xlsx": 1, ".xls": 1, ".csv": 1 };
 /**
  * The same for cleaning and reading metadata, which every kind of file goes through (1: the seams,
- * DocumentMeta.seams; 2: the kinds Nghị định, Thông tư, Thông tư liên tịch and Luật, and Unicode text with
- * check-box signs no longer read as TCVN3).
+ * DocumentMeta.seams; 2: the kinds Nghị định, Thông tư, Thông tư liên tịch and Luật, Unicode text with
+ * check-box signs no longer read as TCVN3, a capital heading of hard-wrapped text apart from the line after it).
  */
 const CLEANER_VERSION = 2;
 
