@@ -26,17 +26,18 @@ Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026
 const app = useSampleApp({ "tt12.txt": circular });
 
 describe("spoken questions", () => {
-  const pairs: [string, string, string][] = [
-    ["Thông tư này có hiệu lực từ bao giờ?", "Thông tư này có hiệu lực từ bao giờ vậy ạ?", "có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026"],
-    ["Thông tư này điều chỉnh gì?", "Thông tư này điều chỉnh cái gì vậy?", "hướng dẫn việc lập, chấp hành và quyết toán"],
-    ["Chân giả được cấp lại sau bao nhiêu năm?", "Chân giả thì mấy năm được cấp lại vậy hả?", "Chân giả được cấp lại sau 03 năm"],
+  const pairs: [string, string, string, string][] = [
+    ["Thông tư này có hiệu lực từ bao giờ?", "Thông tư này có hiệu lực từ bao giờ vậy ạ?", "Điều 3", "có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2026"],
+    ["Thông tư này điều chỉnh gì?", "Thông tư này điều chỉnh cái gì vậy?", "Điều 1", "hướng dẫn việc lập, chấp hành và quyết toán"],
+    ["Chân giả được cấp lại sau bao nhiêu năm?", "Chân giả thì mấy năm được cấp lại vậy hả?", "Điều 2", "Chân giả được cấp lại sau 03 năm"],
   ];
-  for (const [written, spoken, quote] of pairs) {
+  for (const [written, spoken, section, quote] of pairs) {
     it(`answers "${spoken}" as its written form`, async () => {
       const w = await app().answerer.ask(written);
       const s = await app().answerer.ask(spoken);
       expect(w.found).toBe(true);
       expect(s.found).toBe(true);
+      expect(s.citations[0]?.section).toBe(section);
       expect(s.citations[0]?.quote).toContain(quote);
       expect(s.citations.map((c) => c.quote)).toEqual(w.citations.map((c) => c.quote));
     });
