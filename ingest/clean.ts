@@ -18,7 +18,7 @@ import { DECIMAL, INLINE_MARK, LINE_MARK, NUMBER } from "../core/list-marks.js";
 import { nfc } from "../core/text.js";
 import type { RawDocument } from "./parse/read.js";
 import { isBarLine, parseBarTable } from "./parse/bar-tables.js";
-import { opensWithKind } from "./metadata.js";
+import { opensWithKind } from "../core/kinds.js";
 
 /** Lines a web page adds around a document; dropped whole. */
 const BOILERPLATE_LINE = [

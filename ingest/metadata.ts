@@ -9,25 +9,11 @@ import { isoDate, isValidDay } from "../core/time.js";
 import { DOC_KIND_LABELS, DOC_KINDS, type DocKind, type DocumentMeta } from "../core/types.js";
 import { fold } from "../core/text.js";
 import { shorten } from "../core/display.js";
+import { KIND_HEADINGS } from "../core/kinds.js";
 import { issuerName } from "./parse/issuer.js";
 
 /** Only the head of a document holds its header; reading more would be slow and risk false hits. */
 const HEAD_CHARS = 8000;
-
-const KIND_WORDS: Array<[RegExp, DocKind]> = [
-  [/^KẾT LUẬN/u, "ket_luan"], [/^NGHỊ QUYẾT/u, "nghi_quyet"], [/^CHỈ THỊ/u, "chi_thi"],
-  [/^THÔNG BÁO/u, "thong_bao"], [/^CÔNG ĐIỆN/u, "cong_dien"], [/^QUYẾT ĐỊNH/u, "quyet_dinh"],
-  [/^KẾ HOẠCH/u, "ke_hoach"], [/^HƯỚNG DẪN/u, "huong_dan"], [/^QUY ĐỊNH/u, "quy_dinh"],
-  [/^CÔNG VĂN/u, "cong_van"], [/^CHƯƠNG TRÌNH/u, "chuong_trinh"], [/^BÁO CÁO/u, "bao_cao"],
-  [/^NGHỊ ĐỊNH/u, "nghi_dinh"], [/^THÔNG TƯ LIÊN TỊCH/u, "thong_tu_lien_tich"], [/^THÔNG TƯ/u, "thong_tu"],
-  [/^LUẬT(?=\s|$)/u, "luat"],
-];
-
-/** Whether a line opens with a kind heading in capitals ("QUYẾT ĐỊNH", "THÔNG TƯ", "KẾT LUẬN CỦA ..."). */
-export function opensWithKind(line: string): boolean {
-  const t = line.trim().replace(/^[#*\s]+/u, "");
-  return KIND_WORDS.some(([word]) => word.test(t));
-}
 
 /** Kind from the symbol of a number: "229-KL/TW", "634/TB-VPCP", "08/2025/NQ-CP". */
 const SYMBOL_KINDS: Array<[RegExp, DocKind]> = [
@@ -109,7 +95,7 @@ function findKindHeading(head: string): Heading | undefined {
     if (!/\p{Lu}{2}/u.test(lead)) continue;
     // "QUYẾT ĐỊNH:", "NGHỊ ĐỊNH:" before Điều 1 enact the text; the heading names it before them.
     if (ENACTING.test(line)) continue;
-    for (const [word, kind] of KIND_WORDS) {
+    for (const [word, kind] of KIND_HEADINGS) {
       const w = word.exec(lead);
       if (!w) continue;
       let rest = line.slice(w[0].length).replace(/^[\s:]+/u, "");
@@ -262,7 +248,7 @@ function appendixOf(head: string): (Partial<DocumentMeta> & { kind: DocKind }) |
   const named = cut >= 0 ? note.slice(0, cut) : note;
   let kind: DocKind | undefined;
   let at = -1;
-  for (const [word, k] of KIND_WORDS) {
+  for (const [word, k] of KIND_HEADINGS) {
     for (const m of named.matchAll(new RegExp(word.source.slice(1), "giu"))) if (m.index > at) { at = m.index; kind = k; }
   }
   if (!kind) return undefined;

@@ -163,19 +163,20 @@ export const qualitySection: Section = {
           materialise(name, shared, to);
           return to;
         })];
-        if (cb) files.push(offTopicFile(ctx, "congbot-off-topic", cb.questions.map((q) => q.question)));
-        const scored = scoreSets(ctx, "sets-426", [corpus, ...(ext as string[])], files, scorer);
+        // Off-topic: CongBot's questions asked of the 426 documents, and the project's own asked of CongBot's
+        // passages (its store from congbotScores, whose files the CLI finds unchanged).
+        const offTopic = cb ? offTopicFile(ctx, "congbot-off-topic", cb.questions.map((q) => q.question)) : undefined;
+        const scored = scoreSets(ctx, "sets-426", [corpus, ...(ext as string[])], offTopic ? [...files, offTopic] : files, scorer);
         const rows = [["dev (../shared/eval)", scored.lines[0]!], ...SETS.map((name, i) => [`${name} half (bench/questions)`, scored.lines[i + 1]!])];
-        if (cb) rows.push(["CongBot's questions (off-topic: the 426 documents answer none)", scored.lines[SETS.length + 1]!]);
+        notes.push(`Question sets: the tuning half is what ranking and the floor were chosen on; the test half is not looked at while tuning. Ingest and scoring took ${fmt(scored.seconds, 1)} s.`);
         if (cb) {
-          // The other way round: the project's own questions asked of CongBot's legal passages alone.
-          const own = files.slice(1, SETS.length + 1).flatMap((f) => readJsonl<{ q: string }>(f).map((q) => q.q));
-          const reverse = scoreSets(ctx, "congbot-cli", [cb.dir], [offTopicFile(ctx, "sets-off-topic", own)], scorer);
-          rows.push(["tuning + test questions (off-topic: CongBot's passages answer none)", reverse.lines[0]!]);
+          const own = files.slice(1).flatMap((f) => readJsonl<{ q: string }>(f).map((q) => q.q));
+          const reverse = scoreSets(ctx, "congbot", [cb.dir], [offTopicFile(ctx, "sets-off-topic", own)], scorer);
+          rows.push(["CongBot's questions (off-topic: the 426 documents answer none)", scored.lines[files.length]!],
+            ["tuning + test questions (off-topic: CongBot's passages answer none)", reverse.lines[0]!]);
+          notes.push("Off-topic rows: every question of one corpus asked of a store of the other, where none should be found (negatives = answered \"nothing found\"): topics outside the corpus, asked as their users ask. A few may find a true answer (both corpora touch social policy).");
         }
         tables.push({ title: "Question sets on the 426-document store (sample + ext/directives + ext/news) through `ask --jsonl`", header: ["set", "score line"], rows });
-        notes.push(`Question sets: the tuning half is what ranking and the floor were chosen on; the test half is not looked at while tuning. Ingest and scoring took ${fmt(scored.seconds, 1)} s.`);
-        if (cb) notes.push("Off-topic rows: every question of one corpus asked of a store of the other, where none should be found (negatives = answered \"nothing found\"): topics outside the corpus, asked as their users ask. A few may find a true answer (both corpora touch social policy).");
       }
     } else notes.push("Dev score skipped: ../shared/eval or ../shared/corpus is absent.");
     return { tables, notes, goals: [] };

@@ -119,7 +119,7 @@ function best(candidates: Array<{ text: string; encoding?: LegacyEncoding }>): {
  * Letters that only Unicode writes: ă đ ĩ ũ ơ ư (outside Latin-1 and Windows-1252) and the Vietnamese
  * block U+1EA0..U+1EF9. TCVN3 or VNI text read as 8-bit characters holds none of them.
  */
-const UNICODE_ONLY = /[ĂăĐđĨĩŨũƠơƯưẠ-ỹ]/gu;
+const UNICODE_ONLY = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/gu;
 
 /**
  * Unicode text that is really TCVN3 or VNI, converted; anything else unchanged. `encoding` says what was
@@ -127,8 +127,9 @@ const UNICODE_ONLY = /[ĂăĐđĨĩŨũƠơƯưẠ-ỹ]/gu;
  * Unicode: its foreign characters are signs (a form's "Có £ Không £" check boxes, set in Wingdings).
  */
 export function fromLegacyText(text: string): { text: string; encoding?: LegacyEncoding } {
-  if (!isSuspect(text) || (text.match(UNICODE_ONLY)?.length ?? 0) > foreignCount(text)) return { text };
+  if (!isSuspect(text)) return { text };
   const before = foreignCount(text);
+  if ((text.match(UNICODE_ONLY)?.length ?? 0) > before) return { text };
   const found = best([{ text: decodeTcvn3(text), encoding: "tcvn3" }, { text: decodeVni(text), encoding: "vni" }]);
   // Keep a conversion only when it removes nearly all the foreign characters.
   return foundIsClean(found.text, before) ? found : { text };
