@@ -69,3 +69,31 @@ export const QUESTION_PHRASES: readonly string[] = [
   "by when", "deadline for", "deadline of", "the deadline", "assigned to", "assigned", "tasks of", "tasks for",
   "what", "who", "when", "which", "how", "say about", "says about",
 ].sort((a, b) => b.length - a.length);
+
+/**
+ * The tag of a question that asks whether a statement holds, at the end of a sentence ("Thông tư 101 có hiệu
+ * lực từ 01/01/2019, đúng hay sai?", "... đúng không ạ?", "... có đúng không?", "mức nào là đúng?",
+ * "..., true or false?", "..., is that right?") or at its start ("Có đúng là ...", "Có phải là ...", "True
+ * or false: ...", "Is it true that ..."). The statement is what the question asks about; the tag names no
+ * matter. Read on the lower-cased written text: folded, "đúng không" is also "(sử) dụng không", so text
+ * typed without diacritics has only the tags no content folds to ("dung hay sai", the English ones).
+ */
+const VERIFY_END_RE = new RegExp(
+  "(?:[\\s,;:]*(?:(?:điều|việc|thông tin|nhận định|câu)\\s+(?:này|đó|trên)\\s+)?(?:(?:là|thì|có|vậy)\\s+)*(?:đúng|chính xác)\\s+(?:hay|hoặc)\\s+(?:sai|không)"
+  + "|[\\s,;:]*(?:(?:là|thì|vậy)\\s+)?(?:có\\s+)?(?:đúng|chính xác)\\s+(?:không|chưa|chứ|k|ko|hông)"
+  + "|\\s+(?:là|cho|mới)\\s+đúng"
+  + "|[\\s,;:]*(?:(?:dieu|viec)\\s+(?:nay|do)\\s+)?dung hay sai"
+  + "|[\\s,;:]*(?:true or false|right or wrong|correct or not|is (?:that|this|it) (?:true|right|correct))"
+  + "|,\\s*(?:right|correct|true))(?:\\s+(?:ạ|vậy|nhỉ|nhé))*(?=\\s*(?:[?!.]|$))",
+  "gu",
+);
+const VERIFY_START_RE = /(?<=^|[?!.]\s*)(?:(?:có\s+)?(?:đúng|phải)\s+(?:là|rằng)|true or false\s*[:,-]?|is it (?:true|correct|right|the case) that)(?=\s)/gu;
+
+/** The spans of `text` (NFC) that are verification tags (see VERIFY_END_RE), as [start, end) offsets. */
+export function verificationTags(text: string): Array<[number, number]> {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return [];
+  return [...lower.matchAll(VERIFY_END_RE), ...lower.matchAll(VERIFY_START_RE)]
+    .filter((m) => m[0].trim().length > 0)
+    .map((m): [number, number] => [m.index, m.index + m[0].length]);
+}

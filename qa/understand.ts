@@ -6,7 +6,7 @@ import { expandWritten } from "../core/abbreviations.js";
 import type { Org, OrgMention, OrgRegistry, PlaceMention } from "../core/orgs.js";
 import { findPeriods } from "../core/periods.js";
 import { personNameAfter, titleBefore } from "../core/titles.js";
-import { isFunctionWord, QUESTION_PHRASES } from "../core/stopwords.js";
+import { isFunctionWord, QUESTION_PHRASES, verificationTags } from "../core/stopwords.js";
 import { fold, hasDiacritics, isVietnameseSyllable, nfc, squash, tokens } from "../core/text.js";
 import type { DocKind, Period, Role } from "../core/types.js";
 import { askedAmount, type AskedAmount } from "./amount.js";
@@ -145,7 +145,11 @@ const UNAMBIGUOUS_HEADS = new Set(["ubnd", "uy ban nhan dan", "hdnd", "hoi dong 
 const ORG_END_RE = /\s(phai|duoc|co|can|giao|lam|hoan|trong|ve|the|nhu|la|da|se|cho|tai|theo|chu tri|phoi hop|thuc hien|bao cao|trinh|nam|thang|quy|den|truoc|must|is|has|have|in|by)\b/g;
 
 export function understandQuestion(question: string, deps: { registry: OrgRegistry; now: Date }): Understanding {
-  const q = nfc(question).trim();
+  const asked = nfc(question).trim();
+  // "..., đúng hay sai?": the statement is searched, its tag is not; a date it states is a claim to check
+  // (a false one must still find the passage that states the right date), so it is no period asked about.
+  const tags = verificationTags(asked);
+  const q = blank(asked, tags);
   const f = fold(q);
   // fold() keeps the length of NFC Vietnamese text, so spans found on `f` slice `q` too.
   const sameLength = f.length === q.length;
@@ -158,7 +162,8 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   }
   const found = findPeriods(q, { now: deps.now }).filter((p) => !overlaps(p, docSpans));
   // A time limit counted from an event ("trong 05 ngày làm việc kể từ ...") is what a question asks about, not a period.
-  const period = found.find((p) => p.period.kind === "range")?.period ?? found.find((p) => p.period.kind !== "duration")?.period;
+  const period = tags.length > 0 ? undefined
+    : found.find((p) => p.period.kind === "range")?.period ?? found.find((p) => p.period.kind !== "duration")?.period;
   // A recurring period ("hằng tháng", "monthly") or a time limit filters nothing (qa/task-query.ts periodFilter).
   const filtersNothing = (p: Period) => p.kind === "recurring" || p.kind === "duration";
 
@@ -242,7 +247,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const obliged = obligedWhat(q, blank(f, [...mentionSpans, ...refsAndPeriods]), bodySpans, sameLength);
   const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords, obliged });
   const base: Understanding = {
-    question: q, language, kind, orgs, unknownOrg, period, docRefs, askedRole, amount: askedAmount(q), places: namedPlaces, words: expandWritten(tokens(q)),
+    question: asked, language, kind, orgs, unknownOrg, period, docRefs, askedRole, amount: askedAmount(q), places: namedPlaces, words: expandWritten(tokens(q)),
     asksAbout: docRefs.length > 0 && orgs.length === 0 && ABOUT_RE.test(f) && subject.every((w) => ABOUT_WORDS.has(w)),
     terms: unique(kept), folded: unique(kept.map(fold)), pairs, topic, subject, hasDiacritics: hasDiacritics(q),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isFunctionWord } from "../../core/stopwords.js";
+import { isFunctionWord, verificationTags } from "../../core/stopwords.js";
 import { fold, foldAligned, foldKey, hasDiacritics, intToRoman, matchKey, nameKey, romanToInt, tokens, unifyTone } from "../../core/text.js";
 
 describe("Vietnamese text rules", () => {
@@ -49,4 +49,19 @@ describe("Vietnamese text rules", () => {
     expect(isFunctionWord("vậy", "vi")).toBe(true);
     expect(isFunctionWord("vay", "vi")).toBe(false); // "cho vay"
   });
+
+  it("finds the tag of a statement to check, and no tag in a question that only ends like one", () => {
+    const tagged = (text: string) => verificationTags(text).map(([a, b]) => text.slice(a, b).trim());
+    expect(tagged("Thông tư 101 có hiệu lực từ 01/01/2019, đúng hay sai?")).toEqual([", đúng hay sai"]);
+    expect(tagged("Phí là 100.000 đồng đúng không ạ?")).toEqual(["đúng không ạ"]);
+    expect(tagged("Vậy tôi được hưởng mức nào là đúng?")).toEqual(["là đúng"]);
+    expect(tagged("Có đúng là Sở Tư pháp giải quyết trong 5 ngày không?")).toEqual(["Có đúng là"]);
+    expect(tagged("True or false: the fee is 100,000 dong?")).toEqual(["True or false:"]);
+    expect(tagged("phi la 100.000 dong, dung hay sai?")).toEqual([", dung hay sai"]);
+    // Folded, "đúng không" is also "(sử) dụng không": only the written tag counts.
+    expect(tagged("Kinh phí có được sử dụng không?")).toEqual([]);
+    expect(tagged("kinh phi co duoc su dung khong?")).toEqual([]);
+    expect(tagged("Thực hiện đúng quy định không?")).toEqual([]);
+  });
 });
+

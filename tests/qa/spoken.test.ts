@@ -1,6 +1,8 @@
 /**
  * People ask in chat the way they speak: "... vậy?", "... không ạ?", "... hả?". The sentence-final
  * particles carry no matter (core/stopwords.ts), so a spoken question is answered as its written form is.
+ * They also check a fact by stating it ("..., đúng hay sai?", "Có đúng là ... không?"): the answer cites the
+ * passage that states the fact, whether the statement is right or wrong.
  */
 import { describe, expect, it } from "vitest";
 import { useSampleApp } from "../helpers/app.js";
@@ -40,6 +42,23 @@ describe("spoken questions", () => {
       expect(s.citations[0]?.section).toBe(section);
       expect(s.citations[0]?.quote).toContain(quote);
       expect(s.citations.map((c) => c.quote)).toEqual(w.citations.map((c) => c.quote));
+    });
+  }
+});
+
+describe("statements to check", () => {
+  const cases: [string, string, string][] = [
+    ["Chân giả được cấp lại sau 03 năm, đúng hay sai?", "Điều 2", "Chân giả được cấp lại sau 03 năm"],
+    ["Có đúng là chân giả được cấp lại sau 05 năm không?", "Điều 2", "Chân giả được cấp lại sau 03 năm"],
+    ["Thông tư này có hiệu lực thi hành từ ngày 01/01/2027, đúng không ạ?", "Điều 3", "kể từ ngày 01 tháng 7 năm 2026"],
+    ["Thông tư này hướng dẫn quyết toán kinh phí chân tay giả, điều này đúng hay sai?", "Điều 1", "quyết toán kinh phí hỗ trợ chân tay giả"],
+  ];
+  for (const [statement, section, quote] of cases) {
+    it(`cites the passage that settles "${statement}"`, async () => {
+      const a = await app().answerer.ask(statement);
+      expect(a.found).toBe(true);
+      expect(a.citations[0]?.section).toBe(section);
+      expect(a.citations[0]?.quote).toContain(quote);
     });
   }
 });
