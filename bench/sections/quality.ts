@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openBenchApp } from "../lib/app.js";
 import { PROJECT } from "../lib/child.js";
-import { prepareCongbot, rankedIds, type Congbot } from "../lib/congbot.js";
+import { prepareCongbot, rankedIds, readStatements, type Congbot } from "../lib/congbot.js";
 import { rng } from "../lib/corpus.js";
 import { deadline, importPiece, sharedPath, Skip, workDir, type BenchContext, type Section, type SectionBody } from "../lib/context.js";
 import type { Table } from "../lib/report.js";
@@ -35,7 +35,12 @@ function shuffled<T>(xs: readonly T[], seed = 1): T[] {
 type Method = "ask (citations)" | "hybrid retrieve()" | "BM25 only (FTS5, the question's query)" | "plain BM25 baseline, as written" | "plain BM25 baseline, folded" | "vectors only";
 const METHODS: Method[] = ["ask (citations)", "hybrid retrieve()", "BM25 only (FTS5, the question's query)", "plain BM25 baseline, as written", "plain BM25 baseline, folded", "vectors only"];
 
-async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: Map<Method, RankScores>; found: number; asked: number; ingestS: number }> {
+/** Statements to check, written from CongBot questions' gold passages, split before any answer was read. */
+const STATEMENTS = join(PROJECT, "bench", "questions", "congbot-statements.jsonl");
+
+interface StatementRow { set: string; ask: RankScores; nothing: number; retrieve: RankScores; plain: RankScores; n: number }
+
+async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: Map<Method, RankScores>; found: number; asked: number; ingestS: number; statements: StatementRow[] }> {
   const { retrieve } = await importPiece<typeof import("../../qa/retrieve.js")>("../../qa/retrieve.js", "qa/retrieve.ts");
   const { understandQuestion } = await importPiece<typeof import("../../qa/understand.js")>("../../qa/understand.js", "qa/understand.ts");
   const { isEmptyQuery, questionQuery } = await importPiece<typeof import("../../qa/lexical.js")>("../../qa/lexical.js", "qa/lexical.ts");
@@ -83,7 +88,26 @@ async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: 
       const vector = await app.store.searchVector(Float32Array.from(await app.embeddings.embedQuery(text)), {}, DEPTH);
       ranks.get("vectors only")!.push(firstHit(rankedIds(await names(vector.map((h) => h.chunkId)), cb.idOf), q.gold));
     }
-    return { scores: new Map(METHODS.map((m) => [m, rankScores(ranks.get(m)!)])), found, asked, ingestS };
+    // Statements (all of them: 120 questions, a few seconds), and the questions they were written from.
+    const statements: StatementRow[] = [];
+    const stated = readStatements(STATEMENTS, cb);
+    for (const split of ["tuning", "test"] as const) {
+      for (const form of ["statement", "original question"] as const) {
+        const rows = stated.filter((s) => s.split === split && (form === "statement" || s.original !== undefined));
+        const r = { ask: [] as Array<number | undefined>, retrieve: [] as Array<number | undefined>, plain: [] as Array<number | undefined>, nothing: 0 };
+        for (const s of rows) {
+          const question = form === "statement" ? s.question : s.original!;
+          const answer = await app.answerer.ask(question, { llm: false });
+          if (!answer.found) r.nothing++;
+          r.ask.push(firstHit(rankedIds(answer.citations.map((c) => c.doc), cb.idOf), s.gold));
+          const hybrid = await retrieve(understandQuestion(question, { registry: app.registry, now: app.now() }), { store: app.store, embeddings: app.embeddings }, {});
+          r.retrieve.push(firstHit(rankedIds(hybrid.map((h) => h.chunk.docName), cb.idOf), s.gold));
+          r.plain.push(firstHit(rankedIds(await names(plain.raw.search(question, DEPTH).map((h) => h.id)), cb.idOf), s.gold));
+        }
+        statements.push({ set: `${split}, ${form}`, ask: rankScores(r.ask), nothing: r.nothing, retrieve: rankScores(r.retrieve), plain: rankScores(r.plain), n: rows.length });
+      }
+    }
+    return { scores: new Map(METHODS.map((m) => [m, rankScores(ranks.get(m)!)])), found, asked, ingestS, statements };
   } finally {
     await app.close();
   }
@@ -133,7 +157,7 @@ export const qualitySection: Section = {
 
     const cb = congbotDir ? prepareCongbot(congbotDir, workDir(ctx, "congbot-corpus")) : undefined;
     if (cb) {
-      const { scores, found, asked, ingestS } = await congbotScores(ctx, cb);
+      const { scores, found, asked, ingestS, statements } = await congbotScores(ctx, cb);
       tables.push({
         title: `CongBot: ${asked} questions over ${cb.chunks} chunks of ${cb.docs} documents (one .txt per chunk)`,
         header: ["method", "Hit@1", "Hit@5", "Hit@10", "MRR@10"],
@@ -142,7 +166,13 @@ export const qualitySection: Section = {
           return [m, fmt(s.hit1, 3), fmt(s.hit5, 3), fmt(s.hit10, 3), fmt(s.mrr10, 3)];
         }),
       });
+      tables.push({
+        title: "CongBot statements to check (\"..., đúng hay sai?\", \"Có đúng là ... không?\", \"True or false: ...\"; bench/questions/congbot-statements.jsonl), MRR@10",
+        header: ["set", "questions", "ask", "ask: nothing found", "hybrid retrieve()", "plain BM25, as written"],
+        rows: statements.map((r) => [r.set, String(r.n), fmt(r.ask.mrr10, 3), String(r.nothing), fmt(r.retrieve.mrr10, 3), fmt(r.plain.mrr10, 3)]),
+      });
       notes.push(
+        "Statements: 120 written by a helper who had not read the answering code, from CongBot questions drawn at random (seed 1818) with their gold passages: half true, half false (one detail changed), 12 in English, 10 without diacritics; split into halves before any answer was read. The original-question rows ask the same passages as CongBot wrote the questions.",
         `CongBot: ${cb.questions.length + cb.skipped} questions, ${cb.skipped} skipped because none of their gold chunk ids is in corpus_chunks.jsonl; ${asked === cb.questions.length ? `all ${asked} others asked` : `${asked} of the other ${cb.questions.length} asked (a fixed random sample: the default run time-boxes this part; BENCH_FULL=1 asks all)`}. A hit = a gold chunk id among the first k distinct documents ranked. Ingest of the ${cb.chunks} chunks took ${fmt(ingestS, 1)} s.`,
         `ask: \`answerer.ask(q, { llm: false })\` as \`ask --jsonl\` calls it, ranked by its citations (it cites at most 3 passages for non-assignment questions and says "nothing found" below the evidence threshold of qa/policy.ts, so Hit@5/10 are capped by design); it answered ${found}/${asked} (${fmt((100 * found) / asked, 1)}%) as found.`,
         `hybrid retrieve(): qa/retrieve.ts over understandQuestion(q), before the answerer's cut. BM25 only: the store's FTS5 BM25 over \`questionQuery(u)\` (qa/lexical.ts: syllables and pairs, each pair one indexed term). Plain BM25 baseline: bench/lib/bm25.ts over every syllable and pair of the whole question, in memory, nothing dropped. Vectors only: \`store.searchVector(embedQuery(terms))\` with the local hashed embedder. Depth ${DEPTH} chunks, deduplicated to documents.`,
