@@ -183,3 +183,38 @@ describe.sequential("English questions over Vietnamese documents", () => {
     }
   });
 });
+
+// A procedure rule: its fees, its time of effect and its months, as English speakers ask about them.
+const RULE = `BỘ TƯ PHÁP
+Số: 07/2026/TT-BTP
+THÔNG TƯ
+Hướng dẫn chứng thực bản sao
+
+Điều 1. Lệ phí chứng thực
+Chứng thực bản sao từ bản chính được miễn phí đối với người có công với cách mạng.
+
+Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 8 năm 2026.
+`;
+
+describe.sequential("English words of procedures and legal effect", () => {
+  let app: App & { dir: string };
+  beforeAll(async () => {
+    app = await openSampleApp({ "tt07.txt": RULE });
+  });
+  afterAll(() => closeTempApp(app));
+
+  const cases: [string, string, string][] = [
+    ["Is certifying copies free of charge for people with meritorious services?", "Điều 1", "miễn phí đối với người có công"],
+    ["When does Circular 07/2026/TT-BTP take effect?", "Điều 2", "có hiệu lực thi hành kể từ ngày 15 tháng 8 năm 2026"],
+    ["Is it true that the circular comes into force in August 2026?", "Điều 2", "có hiệu lực thi hành kể từ ngày 15 tháng 8 năm 2026"],
+  ];
+  for (const [question, section, quote] of cases) {
+    it(`answers "${question}" from the article that says it`, async () => {
+      const a = await app.answerer.ask(question);
+      expect(a.found).toBe(true);
+      expect(a.citations[0]).toMatchObject({ doc: "tt07.txt", section });
+      expect(a.citations[0]!.quote).toContain(quote);
+    });
+  }
+});
