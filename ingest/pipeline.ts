@@ -95,10 +95,15 @@ const READER_VERSIONS: Record<string, number> = { ".pdf": 1, ".xlsx": 1, ".xls":
  * check-box signs no longer read as TCVN3, a capital heading of hard-wrapped text apart from the line after it).
  */
 const CLEANER_VERSION = 2;
+/**
+ * The same for reading assignments out of the text (1: a part on powers alone, "Quyền hạn của ...", and a
+ * procedure's internal workflow table assign nothing): a store's records follow the extractor it has.
+ */
+const EXTRACTION_VERSION = 1;
 
 /**
  * sha256 of the file, plus its sidecar when there is one (a corrected sidecar must re-ingest the file)
- * and its reader's and the cleaner's versions. Undefined for files over the limit: parsing then reports them with a clear error.
+ * and its reader's, the cleaner's and the extractor's versions. Undefined for files over the limit: parsing then reports them with a clear error.
  */
 async function fingerprintFile(path: string, maxBytes: number): Promise<string | undefined> {
   const info = await stat(path);
@@ -106,7 +111,7 @@ async function fingerprintFile(path: string, maxBytes: number): Promise<string |
   const hash = createHash("sha256").update(await readFile(path));
   const reader = READER_VERSIONS[extname(path).toLowerCase()];
   if (reader) hash.update(`\0reader\0${reader}`);
-  hash.update(`\0cleaner\0${CLEANER_VERSION}`);
+  hash.update(`\0cleaner\0${CLEANER_VERSION}\0extraction\0${EXTRACTION_VERSION}`);
   for (const side of sidecarCandidates(path)) {
     const bytes = await readFile(side).catch(() => undefined);
     if (bytes) hash.update("\0sidecar\0").update(bytes);

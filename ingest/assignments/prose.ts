@@ -250,9 +250,17 @@ const OPEN_PART = /^(yêu cầu|phạm vi|đối tượng|căn cứ)(?=$|[\s,:])
  */
 const COMPETENCE_PART = /^(?:điều\s+\d+\s*\.?\s*)?thẩm quyền\s+(?:quyết định|phê duyệt|cho phép)(?=$|[\s,:])/u;
 
+/**
+ * A part on a body's powers or rights alone ("4. Quyền hạn:", "Điều 12. Quyền của Giám đốc Quỹ", "Quyền lợi"):
+ * its items say what the body may do ("Được tham gia các phiên họp ...", "Ký kết hợp đồng ..."), not what it
+ * is given to do. A part that also names duties ("Nhiệm vụ và quyền hạn", "Quyền và nghĩa vụ của ...") is
+ * read as before.
+ */
+const POWERS_PART = /^(?:điều\s+\d+\s*\.?\s*)?(?:quyền hạn|quyền lợi|quyền)(?:\s+của\s+[^,;:]+)?$/u;
+
 function nonTaskPart(view: DocView, s: Span): "silent" | "open" | undefined {
   const t = view.low.slice(s.start, s.end).replace(/\*/g, "").trim().replace(/[:.]$/, "");
-  if (COMPETENCE_PART.test(t)) return "silent";
+  if (COMPETENCE_PART.test(t) || POWERS_PART.test(t)) return "silent";
   if (t.split(/\s+/).length > 12 || readBodyList(view, view.tokens(s.start, s.end), 1).bodies.length) return undefined;
   return SILENT_PART.test(t) ? "silent" : OPEN_PART.test(t) ? "open" : undefined;
 }

@@ -69,10 +69,18 @@ function splitCells(text: string, start: number, end: number): Cell[] {
  * body (the ninth fresh sample's #52: its basis column was read as the task; 13 records).
  */
 const PROCEDURE_COLUMN = /^ ?(?:(?:ma|ten) (?:so )?(?:tthc|thu tuc)|ma (?:so )?ho so)\b/;
+/**
+ * So is a procedure's internal workflow ("| Thứ tự công việc | Nội dung công việc | Trách nhiệm thực hiện | Thời
+ * gian thực hiện |" over "| Bước 5 | Phê duyệt kết quả ... | Lãnh đạo Sở Y tế | 01 ngày làm việc |"): its rows are
+ * the standing steps of handling a dossier, not tasks given to the office that takes a step. The whole cell
+ * names the step column, so a task that begins "Bước đầu ..." is not one.
+ */
+const STEP_COLUMN = /^ ?(?:thu tu (?:cong viec|thuc hien|cac buoc)|(?:cac )?buoc(?: thuc hien)?|trinh tu(?: thuc hien| cong viec)?) ?$/;
 
 /** A header cell (folded) that names a procedure column. */
 function namesProcedure(key: string): boolean {
-  return PROCEDURE_COLUMN.test(key.replace(/[^\p{L}\p{N}]+/gu, " "));
+  const words = key.replace(/[^\p{L}\p{N}]+/gu, " ");
+  return PROCEDURE_COLUMN.test(words) || STEP_COLUMN.test(words);
 }
 
 /** A task table's columns from a row's folded cells, when the row is its header. */

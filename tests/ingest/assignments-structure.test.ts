@@ -251,6 +251,20 @@ describe("parts and sentences that assign nothing", () => {
     expect(owners(d, "lập phương án")).toEqual(["Sở Tài chính:lead"]);
   });
 
+  it("reads no task under a part on powers alone (Quyền hạn, Quyền của ...), and the duties beside it as before", () => {
+    const d = extract([
+      "Điều 6. Hội đồng Quản lý Quỹ",
+      "3. Nhiệm vụ của Hội đồng Quản lý Quỹ:",
+      "a) Trình Ủy ban nhân dân tỉnh phê duyệt kế hoạch hoạt động hằng năm của Quỹ.",
+      "4. Quyền hạn của Hội đồng Quản lý:",
+      "a) Quyết định mức cho vay, hỗ trợ đầu tư cho các dự án bảo vệ môi trường.",
+      "b) Bổ nhiệm, miễn nhiệm Trưởng ban Kiểm soát Quỹ.",
+    ].join("\n\n"));
+    expect(owners(d, "kế hoạch hoạt động hằng năm")).toHaveLength(1);
+    expect(owners(d, "Quyết định mức cho vay")).toEqual([]);
+    expect(owners(d, "Trưởng ban Kiểm soát")).toEqual([]);
+  });
+
   it("reads a bare call to carry out, a names-only heading and the issuing formula as no task", () => {
     const d = extract([
       "Ủy ban nhân dân tỉnh Sông Lam ban hành Quyết định ban hành Quy chế quản lý dữ liệu.",
@@ -536,6 +550,21 @@ describe("fields of a plan's items", () => {
       "| 1 | Cập nhật các thủ tục lên Cổng dịch vụ công quốc gia | Văn phòng Bộ | Tháng 12/2025 |",
     ].join("\n\n"));
     expect(d.records.map((r) => `${r.org}:${r.role}`)).toEqual(["Văn phòng Bộ:lead"]);
+  });
+});
+
+describe("a procedure's internal workflow", () => {
+  it("reads no task from its steps (Thứ tự công việc | Nội dung công việc | Trách nhiệm thực hiện), and a task table after it as before", () => {
+    const d = extract([
+      "1. Quy trình nội bộ giải quyết thủ tục cấp giấy phép",
+      "| Thứ tự công việc | Nội dung công việc | Trách nhiệm thực hiện | Thời gian thực hiện |",
+      "| Bước 4 | Xem xét hồ sơ, trình lãnh đạo Sở phê duyệt | Phòng Nghiệp vụ | 0,5 ngày làm việc |",
+      "| Bước 5 | Phê duyệt kết quả giải quyết thủ tục | Sở Y tế | 01 ngày làm việc |",
+      "2. Nhiệm vụ triển khai",
+      "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |",
+      "| 1 | Bước đầu số hóa hồ sơ cấp phép | Sở Y tế | Tháng 12/2026 |",
+    ].join("\n\n"));
+    expect(d.records.map((r) => `${r.org}:${r.role}:${r.task}`)).toEqual(["Sở Y tế:lead:Bước đầu số hóa hồ sơ cấp phép"]);
   });
 });
 
