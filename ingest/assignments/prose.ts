@@ -257,10 +257,12 @@ const COMPETENCE_PART = /^(?:điều\s+\d+\s*\.?\s*)?thẩm quyền\s+(?:quyết
  * read as before.
  */
 const POWERS_PART = /^(?:điều\s+\d+\s*\.?\s*)?(?:quyền hạn|quyền lợi|quyền)(?:\s+của\s+[^,;:]+)?$/u;
+/** A lead-in that announces such a list: "Quy định ... quy định Ban Chỉ đạo có quyền hạn:", "... có các quyền sau:". */
+const POWERS_LEAD = /\bcó (?:các |những )?quyền(?: hạn)?(?: (?:sau|như sau|sau đây))?$/u;
 
 function nonTaskPart(view: DocView, s: Span): "silent" | "open" | undefined {
   const t = view.low.slice(s.start, s.end).replace(/\*/g, "").trim().replace(/[:.]$/, "");
-  if (COMPETENCE_PART.test(t) || POWERS_PART.test(t)) return "silent";
+  if (COMPETENCE_PART.test(t) || POWERS_PART.test(t) || POWERS_LEAD.test(t)) return "silent";
   if (t.split(/\s+/).length > 12 || readBodyList(view, view.tokens(s.start, s.end), 1).bodies.length) return undefined;
   return SILENT_PART.test(t) ? "silent" : OPEN_PART.test(t) ? "open" : undefined;
 }

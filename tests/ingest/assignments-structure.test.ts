@@ -251,7 +251,7 @@ describe("parts and sentences that assign nothing", () => {
     expect(owners(d, "lập phương án")).toEqual(["Sở Tài chính:lead"]);
   });
 
-  it("reads no task under a part on powers alone (Quyền hạn, Quyền của ...), and the duties beside it as before", () => {
+  it("reads no task under a part on powers alone (Quyền hạn, Quyền của ..., '... có quyền hạn:'), and the duties beside it as before", () => {
     const d = extract([
       "Điều 6. Hội đồng Quản lý Quỹ",
       "3. Nhiệm vụ của Hội đồng Quản lý Quỹ:",
@@ -259,10 +259,15 @@ describe("parts and sentences that assign nothing", () => {
       "4. Quyền hạn của Hội đồng Quản lý:",
       "a) Quyết định mức cho vay, hỗ trợ đầu tư cho các dự án bảo vệ môi trường.",
       "b) Bổ nhiệm, miễn nhiệm Trưởng ban Kiểm soát Quỹ.",
+      "Điều 7. Ban Chỉ đạo",
+      "Quy định số 12-QĐ/TU quy định Ban Chỉ đạo có quyền hạn:",
+      "- Yêu cầu các sở, ban, ngành báo cáo tình hình thực hiện công tác phòng, chống lãng phí.",
     ].join("\n\n"));
     expect(owners(d, "kế hoạch hoạt động hằng năm")).toHaveLength(1);
     expect(owners(d, "Quyết định mức cho vay")).toEqual([]);
     expect(owners(d, "Trưởng ban Kiểm soát")).toEqual([]);
+    // The power to ask others to act gives them no task.
+    expect(owners(d, "phòng, chống lãng phí")).toEqual([]);
   });
 
   it("reads a bare call to carry out, a names-only heading and the issuing formula as no task", () => {
