@@ -5,7 +5,7 @@
  */
 import {
   BODY_HEADS, COLLECTIVE_OPENERS, HEAD_TITLES, LOWERCASE_NAME_HEADS, NAME_WORDS, NOT_HEADS, OWN_BODY_PREFIXES, PERSON_TITLES, PREDICATE_WORDS, PhraseSet,
-  isVagueBody,
+  WHOLE_NAME_HEADS, isVagueBody,
 } from "./lexicon.js";
 import type { Org } from "../../core/orgs.js";
 import { isAbbreviation } from "../../core/text.js";
@@ -171,9 +171,10 @@ function readBody(view: DocView, toks: readonly Tok[], i: number, unknown: boole
   if (unknown && head && view.isUpper(t.start)) {
     // A bare head ("Ban cũng ...", "Bộ đã ...") names no one: it refers back, which the caller resolves.
     const after = toks[i + head];
-    if (!after || !(LOWERCASE_NAME_HEADS.match(ws, i) || view.isUpper(after.start) || view.mention(after.start))) return undefined;
+    const whole = WHOLE_NAME_HEADS.match(ws, i) === head;
+    if (!whole && (!after || !(LOWERCASE_NAME_HEADS.match(ws, i) || view.isUpper(after.start) || view.mention(after.start)))) return undefined;
     const p = phrase(view, toks, i, i, false);
-    return p.next > i + head ? p : undefined;
+    return p.next > i + head || (whole && p.next === i + head) ? p : undefined;
   }
   // "Trách nhiệm của thủ trưởng các đơn vị thuộc Cục Thuế": the heads of a plural, in lower case, act for it.
   const plural = title && !view.mention(toks[i + title]?.start ?? -1) ? readBody(view, toks, i + title, unknown, leaders) : undefined;

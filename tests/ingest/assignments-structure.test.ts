@@ -285,6 +285,18 @@ describe("parts and sentences that assign nothing", () => {
 });
 
 describe("who is named where", () => {
+  it("reads a province's tax office and inspectorate named by level alone (Thuế tỉnh, Thanh tra tỉnh) as bodies, as Công an tỉnh is", () => {
+    const d = extract([
+      "3. Trách nhiệm các cơ quan",
+      "a) Thuế tỉnh, Bảo hiểm xã hội tỉnh: Xác nhận việc thực hiện nghĩa vụ nộp ngân sách đối với các trường hợp đề nghị khen thưởng;",
+      "b) Thanh tra tỉnh: Cung cấp thông tin về cá nhân có đơn thư khiếu nại tại thời điểm đề nghị khen thưởng;",
+      "c) Công an tỉnh: Bảo đảm an ninh trật tự tại các điểm tổ chức lễ khen thưởng.",
+    ].join("\n\n"));
+    expect(owners(d, "nghĩa vụ nộp ngân sách")).toEqual(["Bảo hiểm xã hội tỉnh:lead", "Thuế tỉnh:lead"]);
+    expect(owners(d, "đơn thư khiếu nại")).toEqual(["Thanh tra tỉnh:lead"]);
+    expect(owners(d, "an ninh trật tự")).toEqual(["Công an tỉnh:lead"]);
+  });
+
   it("reads 'X có trách nhiệm chủ trì, phối hợp với Y' and 'X là cơ quan đầu mối, chủ trì, phối hợp với Y' as X lead, Y coordinate", () => {
     const d = extract([
       "1. Sở Xây dựng có trách nhiệm chủ trì, phối hợp với Sở Tài chính rà soát các dự án nhà ở tồn đọng.",
