@@ -9,7 +9,7 @@ import { isoDate, isValidDay } from "../core/time.js";
 import { DOC_KIND_LABELS, DOC_KINDS, type DocKind, type DocumentMeta } from "../core/types.js";
 import { fold } from "../core/text.js";
 import { shorten } from "../core/display.js";
-import { KIND_HEADINGS } from "../core/kinds.js";
+import { KIND_HEADINGS, KIND_MENTIONS } from "../core/kinds.js";
 import { issuerName } from "./parse/issuer.js";
 
 /** Only the head of a document holds its header; reading more would be slow and risk false hits. */
@@ -248,8 +248,8 @@ function appendixOf(head: string): (Partial<DocumentMeta> & { kind: DocKind }) |
   const named = cut >= 0 ? note.slice(0, cut) : note;
   let kind: DocKind | undefined;
   let at = -1;
-  for (const [word, k] of KIND_HEADINGS) {
-    for (const m of named.matchAll(new RegExp(word.source.slice(1), "giu"))) if (m.index > at) { at = m.index; kind = k; }
+  for (const [word, k] of KIND_MENTIONS) {
+    for (const m of named.matchAll(word)) if (m.index > at) { at = m.index; kind = k; }
   }
   if (!kind) return undefined;
   const number = /\ssố\s*(\d[\p{L}\d./\-–]*\/[\p{L}\d./\-–]+)/u.exec(note)?.[1];

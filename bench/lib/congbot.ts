@@ -68,16 +68,13 @@ export function rankedIds(docNames: Iterable<string>, idOf: Map<string, string>)
 /** A statement to check, written from a CongBot question's gold passage (bench/questions/congbot-statements.jsonl). */
 export interface CongbotStatement extends CongbotQuestion {
   split: "tuning" | "test";
-  /** Whether the passage bears the statement out (half are false: one detail changed). */
-  truth: boolean;
+  /** The CongBot question it was written from, when that question is in `cb`. */
+  original?: string;
 }
 
-/**
- * The statements of `file` ("..., đúng hay sai?", "Có đúng là ... không?", "True or false: ..."), each with
- * its gold ids and the original question it was written from, for those whose gold is in `cb`.
- */
-export function readStatements(file: string, cb: Congbot): Array<CongbotStatement & { original?: string }> {
+/** The statements of `file` ("..., đúng hay sai?", "Có đúng là ... không?", "True or false: ..."), with their gold ids. */
+export function readStatements(file: string, cb: Congbot): CongbotStatement[] {
   const asked = new Map(cb.questions.map((q) => [q.qid, q.question]));
-  return readJsonl<{ qid: string; split: "tuning" | "test"; question: string; truth: boolean; gold_chunk_ids: string[] }>(file)
-    .map((r) => ({ qid: r.qid, split: r.split, question: r.question, truth: r.truth, gold: new Set(r.gold_chunk_ids), original: asked.get(r.qid) }));
+  return readJsonl<{ qid: string; split: "tuning" | "test"; question: string; gold_chunk_ids: string[] }>(file)
+    .map((r) => ({ qid: r.qid, split: r.split, question: r.question, gold: new Set(r.gold_chunk_ids), original: asked.get(r.qid) }));
 }

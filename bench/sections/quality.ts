@@ -64,29 +64,33 @@ async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: 
       const byId = new Map(chunks.map((c) => [c.id, c.docName]));
       return ids.map((id) => byId.get(id)).filter((n): n is string => n !== undefined);
     };
+    // Where one question's gold passage ranks: the answer's citations, retrieve(), plain BM25 over the question as written.
+    const rank = (docNames: Iterable<string>, gold: ReadonlySet<string>) => firstHit(rankedIds(docNames, cb.idOf), gold);
+    const rankOne = async (question: string, gold: ReadonlySet<string>) => {
+      const answer = await app.answerer.ask(question, { llm: false });
+      const u = understandQuestion(question, { registry: app.registry, now: app.now() });
+      const hybrid = await retrieve(u, { store: app.store, embeddings: app.embeddings }, {});
+      return {
+        u, found: answer.found, ask: rank(answer.citations.map((c) => c.doc), gold), retrieve: rank(hybrid.map((r) => r.chunk.docName), gold),
+        plain: async (form: "raw" | "folded") => rank(await names(plain[form].search(question, DEPTH).map((h) => h.id)), gold),
+      };
+    };
     let asked = 0;
     for (const q of questions) {
       if (asked >= MIN_QUESTIONS && performance.now() > end) break;
       asked++;
-      const answer = await app.answerer.ask(q.question, { llm: false });
-      if (answer.found) found++;
-      ranks.get("ask (citations)")!.push(firstHit(rankedIds(answer.citations.map((c) => c.doc), cb.idOf), q.gold));
-
-      const u = understandQuestion(q.question, { registry: app.registry, now: app.now() });
-      const hybrid = await retrieve(u, { store: app.store, embeddings: app.embeddings }, {});
-      ranks.get("hybrid retrieve()")!.push(firstHit(rankedIds(hybrid.map((r) => r.chunk.docName), cb.idOf), q.gold));
-
-      const query = questionQuery(u);
+      const one = await rankOne(q.question, q.gold);
+      if (one.found) found++;
+      ranks.get("ask (citations)")!.push(one.ask);
+      ranks.get("hybrid retrieve()")!.push(one.retrieve);
+      const query = questionQuery(one.u);
       const lexical = isEmptyQuery(query) ? [] : await app.store.searchLexical(query, {}, DEPTH);
-      ranks.get("BM25 only (FTS5, the question's query)")!.push(firstHit(rankedIds(await names(lexical.map((h) => h.chunkId)), cb.idOf), q.gold));
-      for (const form of ["raw", "folded"] as const) {
-        const hits = plain[form].search(q.question, DEPTH);
-        ranks.get(form === "raw" ? "plain BM25 baseline, as written" : "plain BM25 baseline, folded")!.push(firstHit(rankedIds(await names(hits.map((h) => h.id)), cb.idOf), q.gold));
-      }
-
-      const text = u.terms.length > 0 ? u.terms.join(" ") : u.question;
+      ranks.get("BM25 only (FTS5, the question's query)")!.push(rank(await names(lexical.map((h) => h.chunkId)), q.gold));
+      ranks.get("plain BM25 baseline, as written")!.push(await one.plain("raw"));
+      ranks.get("plain BM25 baseline, folded")!.push(await one.plain("folded"));
+      const text = one.u.terms.length > 0 ? one.u.terms.join(" ") : one.u.question;
       const vector = await app.store.searchVector(Float32Array.from(await app.embeddings.embedQuery(text)), {}, DEPTH);
-      ranks.get("vectors only")!.push(firstHit(rankedIds(await names(vector.map((h) => h.chunkId)), cb.idOf), q.gold));
+      ranks.get("vectors only")!.push(rank(await names(vector.map((h) => h.chunkId)), q.gold));
     }
     // Statements (all of them: 120 questions, a few seconds), and the questions they were written from.
     const statements: StatementRow[] = [];
@@ -96,13 +100,11 @@ async function congbotScores(ctx: BenchContext, cb: Congbot): Promise<{ scores: 
         const rows = stated.filter((s) => s.split === split && (form === "statement" || s.original !== undefined));
         const r = { ask: [] as Array<number | undefined>, retrieve: [] as Array<number | undefined>, plain: [] as Array<number | undefined>, nothing: 0 };
         for (const s of rows) {
-          const question = form === "statement" ? s.question : s.original!;
-          const answer = await app.answerer.ask(question, { llm: false });
-          if (!answer.found) r.nothing++;
-          r.ask.push(firstHit(rankedIds(answer.citations.map((c) => c.doc), cb.idOf), s.gold));
-          const hybrid = await retrieve(understandQuestion(question, { registry: app.registry, now: app.now() }), { store: app.store, embeddings: app.embeddings }, {});
-          r.retrieve.push(firstHit(rankedIds(hybrid.map((h) => h.chunk.docName), cb.idOf), s.gold));
-          r.plain.push(firstHit(rankedIds(await names(plain.raw.search(question, DEPTH).map((h) => h.id)), cb.idOf), s.gold));
+          const one = await rankOne(form === "statement" ? s.question : s.original!, s.gold);
+          if (!one.found) r.nothing++;
+          r.ask.push(one.ask);
+          r.retrieve.push(one.retrieve);
+          r.plain.push(await one.plain("raw"));
         }
         statements.push({ set: `${split}, ${form}`, ask: rankScores(r.ask), nothing: r.nothing, retrieve: rankScores(r.retrieve), plain: rankScores(r.plain), n: rows.length });
       }

@@ -174,7 +174,8 @@ function readBody(view: DocView, toks: readonly Tok[], i: number, unknown: boole
     const whole = WHOLE_NAME_HEADS.match(ws, i) === head;
     if (!whole && (!after || !(LOWERCASE_NAME_HEADS.match(ws, i) || view.isUpper(after.start) || view.mention(after.start)))) return undefined;
     const p = phrase(view, toks, i, i, false);
-    return p.next > i + head || (whole && p.next === i + head) ? p : undefined;
+    // A whole name may end with its head; any other head needs a word after it.
+    return p.next >= i + head + (whole ? 0 : 1) ? p : undefined;
   }
   // "Trách nhiệm của thủ trưởng các đơn vị thuộc Cục Thuế": the heads of a plural, in lower case, act for it.
   const plural = title && !view.mention(toks[i + title]?.start ?? -1) ? readBody(view, toks, i + title, unknown, leaders) : undefined;

@@ -100,6 +100,13 @@ export const CONNECTIVES = new PhraseSet([
   "vì vậy", "trước mắt", "bên cạnh", "cùng với", "riêng", "đặc biệt",
 ]);
 
+/**
+ * Heads that are a whole name in a province's own text: its tax office and its inspectorate ("d) Thuế tỉnh,
+ * Bảo hiểm xã hội tỉnh: Xác nhận ...", "đ) Thanh tra tỉnh: Cung cấp thông tin ..."), as "Công an tỉnh" is.
+ */
+const WHOLE_NAMES = ["thuế tỉnh", "thuế thành phố", "thanh tra tỉnh", "thanh tra thành phố"];
+export const WHOLE_NAME_HEADS = new PhraseSet(WHOLE_NAMES);
+
 /** Head nouns a body's name starts with: an unknown "Ban Thường vụ Tỉnh uỷ các tỉnh" is read as a body. */
 export const BODY_HEADS = new PhraseSet([
   "ban", "bộ", "văn phòng", "ủy ban", "ubnd", "sở", "tỉnh ủy", "thành ủy", "huyện ủy", "đảng ủy", "đảng đoàn",
@@ -111,14 +118,8 @@ export const BODY_HEADS = new PhraseSet([
   "tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "ngành", "địa phương", "đơn vị", "tổ chức",
   "đại sứ quán", "lực lượng", "bộ tư lệnh", "quân khu", "bộ chỉ huy", "vụ", "tổng liên đoàn", "liên đoàn", "liên minh",
   // The tax offices of the 2025 reorganisation: "Thuế tỉnh Đắk Lắk", "Thuế thành phố Hải Phòng", "Thuế cơ sở 3".
-  "thuế tỉnh", "thuế thành phố", "thuế cơ sở", "thanh tra tỉnh", "thanh tra thành phố",
+  "thuế cơ sở", ...WHOLE_NAMES,
 ]);
-
-/**
- * Heads that are a whole name in a province's own text: its tax office and its inspectorate ("d) Thuế tỉnh,
- * Bảo hiểm xã hội tỉnh: Xác nhận ...", "đ) Thanh tra tỉnh: Cung cấp thông tin ..."), as "Công an tỉnh" is.
- */
-export const WHOLE_NAME_HEADS = new PhraseSet(["thuế tỉnh", "thuế thành phố", "thanh tra tỉnh", "thanh tra thành phố"]);
 
 /**
  * Heads whose name may go on in lower case ("Ủy ban nhân dân tỉnh", "Công an tỉnh"); any other unknown
