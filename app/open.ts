@@ -46,7 +46,11 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     throw err;
   }
   const answerer = createAnswerer({ store, registry, embeddings, config, logger, now });
-  const ingestDeps = { store, registry, embeddings, maxBytes: config.store.maxFileBytes, logger, ocr: { cacheDir: join(config.store.dataDir, "ocr-cache") } };
+  const ingestDeps = {
+    store, registry, embeddings, maxBytes: config.store.maxFileBytes, logger,
+    ocr: { cacheDir: join(config.store.dataDir, "ocr-cache") },
+    threads: { count: config.store.ingestThreads, registryFile: config.store.orgRegistryFile },
+  };
   return {
     config, logger, store, registry, embeddings, answerer, now,
     // The parsers (PDF, DOCX, HTML) are loaded by the first ingest, not by every command.

@@ -45,6 +45,17 @@ const EnvSchema = z.object({
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   MAX_FILE_MB: z.coerce.number().positive().default(20),
   ORG_REGISTRY_FILE: z.string().optional(),
+  // Worker threads reading files during an ingest: "auto" is one per core beyond the first, at most 3.
+  INGEST_THREADS: z
+    .string()
+    .default("auto")
+    .transform((v, ctx) => {
+      if (v === "auto" || v === "") return "auto" as const;
+      const n = Number(v);
+      if (Number.isInteger(n) && n >= 0 && n <= 16) return n;
+      ctx.addIssue({ code: "custom", message: "must be auto or a whole number from 0 to 16" });
+      return z.NEVER;
+    }),
 
   EMBEDDER: z.enum(["local", "openai"]).default("local"),
   LOCAL_EMBEDDING_DIM: z.coerce.number().int().min(64).max(4096).default(512),
@@ -88,7 +99,8 @@ export interface Config {
   /** "auto" (default): readable lines when stderr is a terminal, JSON lines otherwise (services). */
   logFormat: z.infer<typeof EnvSchema>["LOG_FORMAT"];
   /** `databaseUrl` selects PostgreSQL; without it the store is SQLite + hnswlib files in `dataDir`. */
-  store: { dataDir: string; databaseUrl?: string; maxFileBytes: number; orgRegistryFile?: string };
+  /** `ingestThreads`: worker threads reading files during an ingest (ingest/build-pool.ts); 0 reads on the main thread. */
+  store: { dataDir: string; databaseUrl?: string; maxFileBytes: number; orgRegistryFile?: string; ingestThreads: number | "auto" };
   embeddings:
     | { kind: "local"; dimensions: number }
     | { kind: "openai"; baseUrl?: string; apiKey?: string; model: string; batchSize: number };
@@ -140,7 +152,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
-    store: { dataDir: resolve(e.DATA_DIR), databaseUrl: e.DATABASE_URL, maxFileBytes: e.MAX_FILE_MB * 1024 * 1024, orgRegistryFile: e.ORG_REGISTRY_FILE },
+    store: { dataDir: resolve(e.DATA_DIR), databaseUrl: e.DATABASE_URL, maxFileBytes: e.MAX_FILE_MB * 1024 * 1024, orgRegistryFile: e.ORG_REGISTRY_FILE,
+      ingestThreads: e.INGEST_THREADS },
     embeddings:
       e.EMBEDDER === "local"
         ? { kind: "local", dimensions: e.LOCAL_EMBEDDING_DIM }

@@ -9,8 +9,10 @@ import { basename, dirname, extname, join, sep } from "node:path";
 import type { Embeddings } from "@langchain/core/embeddings";
 import { NhiemvuError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
+import type { DocumentDraft } from "../core/types.js";
 import type { OrgRegistry } from "../core/orgs.js";
 import type { Store } from "../store/types.js";
+import { BuildPool, WORKER_STOPPED, defaultBuildThreads, readsInWorker } from "./build-pool.js";
 import { buildDocument, embeddingText } from "./document.js";
 import type { OcrOptions } from "./ocr/ocr.js";
 import type { FileResult, FileStatus, IngestOptions, IngestSummary } from "./types.js";
@@ -24,6 +26,12 @@ export interface IngestDeps {
   logger: Logger;
   /** OCR of scans and images: the cache folder (DATA_DIR/ocr-cache), workers, limits. */
   ocr?: OcrOptions;
+  /**
+   * Worker threads that read files into drafts while this thread writes the store (ingest/build-pool.ts);
+   * each loads the registry from `registryFile`, as `registry` was. "auto": ingest/build-pool.ts
+   * `defaultBuildThreads`; absent or 0: files are read on this thread.
+   */
+  threads?: { count: number | "auto"; registryFile?: string };
 }
 
 /**
@@ -31,6 +39,17 @@ export interface IngestDeps {
  * of MB at 100k chunks); a crash between saves loses no rows, only vectors that the next run re-embeds.
  */
 const FLUSH_INTERVAL_MS = 60_000;
+
+/**
+ * Files read ahead of the one being saved when worker threads read them: enough to keep the threads busy
+ * while a long document is written, few enough that the drafts waiting stay small.
+ */
+const READ_AHEAD = 32;
+/**
+ * Fewer files than this are read on this thread: a worker took about 0.5 s from its start to its first
+ * draft (loading the readers and the registry), the time this thread reads some 50 text files in.
+ */
+const POOL_MIN_FILES = 50;
 
 export async function ingestPaths(paths: string[], deps: IngestDeps, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
@@ -40,36 +59,67 @@ export async function ingestPaths(paths: string[], deps: IngestDeps, options: In
   }
   const { files, folders, missing } = await listInputFiles(paths);
   const results: FileResult[] = missing.map((p) => failed(p, missingPathError(p)));
-  let lastFlush = performance.now();
-  for (const [i, path] of files.entries()) {
-    const result = await ingestFile(path, deps, options);
-    results.push(result);
-    if ((result.status === "new" || result.status === "updated") && performance.now() - lastFlush > FLUSH_INTERVAL_MS) {
-      await deps.store.flush();
-      lastFlush = performance.now();
+  const threads = deps.threads?.count === "auto" ? defaultBuildThreads() : deps.threads?.count ?? 0;
+  const pool = threads > 0 && files.filter(readsInWorker).length >= POOL_MIN_FILES
+    ? new BuildPool(threads, { registryFile: deps.threads?.registryFile, maxBytes: deps.maxBytes }, deps.logger)
+    : undefined;
+  try {
+    const ahead: Array<Promise<Prepared>> = [];
+    let lastFlush = performance.now();
+    for (const [i, path] of files.entries()) {
+      for (let j = ahead.length; j < Math.min(files.length, i + (pool ? READ_AHEAD : 1)); j++) ahead.push(prepareFile(files[j]!, deps, pool));
+      // Lets the files read ahead go on (their file reads, the workers' replies) between two saves.
+      if (pool) await new Promise(setImmediate);
+      const result = await ingestFile(await ahead[i]!, deps, options);
+      results.push(result);
+      if ((result.status === "new" || result.status === "updated") && performance.now() - lastFlush > FLUSH_INTERVAL_MS) {
+        await deps.store.flush();
+        lastFlush = performance.now();
+      }
+      options.onFile?.(i + 1, files.length, result.name);
     }
-    options.onFile?.(i + 1, files.length, result.name);
+  } finally {
+    await pool?.close();
   }
   if (options.prune) results.push(...(await pruneMissing(deps.store, folders, new Set(files))));
   await deps.store.flush();
   return summarise(results, (performance.now() - started) / 1000);
 }
 
-async function ingestFile(path: string, deps: IngestDeps, options: IngestOptions = {}): Promise<FileResult> {
+/** A file checked against the store: unchanged (its result), or to be saved, its draft perhaps already being read. */
+type Prepared =
+  | { path: string; result: FileResult }
+  | { path: string; result?: undefined; fingerprint: string | undefined; reading?: Promise<DocumentDraft | { error: unknown }> };
+
+async function prepareFile(path: string, deps: IngestDeps, pool: BuildPool | undefined): Promise<Prepared> {
   const name = basename(path);
   try {
     const fingerprint = await fingerprintFile(path, deps.maxBytes);
     const stored = await deps.store.getDocumentByPath(path);
     if (stored && fingerprint && stored.hash === fingerprint) {
-      return { path, name, status: "unchanged", docId: stored.id, sections: stored.sections, chunks: stored.chunks, assignments: stored.assignments };
+      return { path, result: { path, name, status: "unchanged", docId: stored.id, sections: stored.sections, chunks: stored.chunks, assignments: stored.assignments } };
     }
-    const ocr: OcrOptions = {
-      ...deps.ocr,
-      onPage: options.onPage && ((done, total) => options.onPage!(done, total, name)),
-      onWarning: (message) => deps.logger.warn({ doc: name }, message),
-    };
-    const draft = await buildDocument(path, { ...deps, ocr });
-    if (fingerprint) draft.hash = fingerprint;
+    // Caught here, so that a file failing in a worker before its turn is no unhandled rejection.
+    const reading = pool && readsInWorker(path) ? pool.build(path).catch((error: unknown) => ({ error })) : undefined;
+    return { path, fingerprint, reading };
+  } catch (err) {
+    return { path, result: reportFailure(path, deps, err) };
+  }
+}
+
+async function ingestFile(file: Prepared, deps: IngestDeps, options: IngestOptions): Promise<FileResult> {
+  if (file.result) return file.result;
+  const { path } = file;
+  const name = basename(path);
+  try {
+    let read = file.reading && (await file.reading);
+    if (read && "error" in read) {
+      // A stopped worker's files are read here: the run loses none of them.
+      if (!(read.error instanceof NhiemvuError && read.error.code === WORKER_STOPPED)) throw read.error;
+      read = undefined;
+    }
+    const draft = read ?? (await buildDocument(path, { ...deps, ocr: ocrOptions(deps, options, name) }));
+    if (file.fingerprint) draft.hash = file.fingerprint;
     const vectors = await embedChunks(deps.embeddings, draft.chunks);
     const { id, status } = await deps.store.saveDocument(draft, vectors);
     deps.logger.debug({ doc: name, status, sections: draft.sections.length, chunks: draft.chunks.length }, "ingested");
@@ -78,9 +128,21 @@ async function ingestFile(path: string, deps: IngestDeps, options: IngestOptions
       sections: draft.sections.length, chunks: draft.chunks.length, assignments: draft.assignments.length,
     };
   } catch (err) {
-    deps.logger.warn({ doc: name, err: err instanceof Error ? err.message : String(err) }, "ingest failed");
-    return failed(path, err);
+    return reportFailure(path, deps, err);
   }
+}
+
+function ocrOptions(deps: IngestDeps, options: IngestOptions, name: string): OcrOptions {
+  return {
+    ...deps.ocr,
+    onPage: options.onPage && ((done, total) => options.onPage!(done, total, name)),
+    onWarning: (message) => deps.logger.warn({ doc: name }, message),
+  };
+}
+
+function reportFailure(path: string, deps: IngestDeps, err: unknown): FileResult {
+  deps.logger.warn({ doc: basename(path), err: err instanceof Error ? err.message : String(err) }, "ingest failed");
+  return failed(path, err);
 }
 
 /**

@@ -13,6 +13,8 @@ import { dirname, join, resolve } from "node:path";
 
 /** What scripts/run.mjs can start, as dist/<entry>.js. */
 const ENTRIES = ["cli/main", "bot/main"];
+/** Worker threads' scripts, bundled the same way: dist/ingest/build-worker.js (ingest/build-pool.ts starts it). */
+const WORKERS = ["ingest/build-worker"];
 /**
  * Imports bundled in rather than loaded from node_modules: every command loads them at start (commander
  * to read its arguments, zod's v3 entry to check the environment, better-sqlite3's JavaScript to open the
@@ -36,7 +38,7 @@ function externals(root) {
 export function bundle(esbuild, dist) {
   // One build per entry point: code the CLI and the bot share would otherwise be cut into further chunks
   // by which of the two reaches it (three more chunk files for `ask`, each about a millisecond to load).
-  const outputs = ENTRIES.flatMap((e) => Object.keys(esbuild.buildSync({
+  const outputs = [...ENTRIES, ...WORKERS].flatMap((e) => Object.keys(esbuild.buildSync({
     absWorkingDir: dirname(dist),
     entryPoints: { [e]: join(dist, "modules", `${e}.js`) },
     outdir: dist,

@@ -18,3 +18,19 @@ describe("VECTOR_WEIGHT", () => {
     }
   });
 });
+
+describe("INGEST_THREADS", () => {
+  it("defaults to auto (the cores beyond the first) and reads a count as given, 0 reading on the main thread", () => {
+    expect(loadConfig({}).store.ingestThreads).toBe("auto");
+    expect(loadConfig({ INGEST_THREADS: "0" }).store.ingestThreads).toBe(0);
+    expect(loadConfig({ INGEST_THREADS: "2" }).store.ingestThreads).toBe(2);
+  });
+
+  it("refuses anything but auto or a whole number up to 16, naming the setting", () => {
+    for (const bad of ["many", "-1", "1.5", "17"]) {
+      const run = () => loadConfig({ INGEST_THREADS: bad });
+      expect(run).toThrow(ConfigError);
+      expect(run).toThrow("must be auto or a whole number from 0 to 16\n  → at INGEST_THREADS");
+    }
+  });
+});
