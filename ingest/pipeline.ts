@@ -1,5 +1,7 @@
 /**
  * The ingest run: every file through buildDocument, embedded and saved one document per transaction.
+ * On a run of many files, worker threads read the files ahead (ingest/build-pool.ts) while this thread
+ * embeds and saves them, in the files' order.
  * A bad file is reported and skipped; nothing already stored is touched by it. The run starts by
  * repairing what an interrupted run may have left (rows without vectors, vectors without rows).
  */
