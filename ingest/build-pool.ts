@@ -7,13 +7,13 @@
  * reports pages as it goes and keeps a cache. Everything else goes to the pool.
  */
 import { availableParallelism } from "node:os";
-import { extname } from "node:path";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { NhiemvuError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { DocumentDraft } from "../core/types.js";
+import { formatOf } from "./parse/read.js";
 
 export interface BuildWorkerData {
   /** The organisation registry's extra file (core/orgs.ts `loadOrgRegistry`), as the app loads it. */
@@ -26,14 +26,12 @@ export interface BuildRequest {
 }
 export type BuildReply = { id: number; draft: DocumentDraft; error?: undefined } | { id: number; draft?: undefined; error: { code: string; message: string } };
 
-/** The extensions a worker reads: every one but those OCR may read (ingest/parse/read.ts). */
-const OCR_EXTENSIONS = new Set([".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"]);
-
 /** The code of a file the pool gave back unread. */
 export const WORKER_STOPPED = "worker_stopped";
 
+/** Whether a worker reads this file: any but a PDF or an image (read as a PDF: ingest/parse/read.ts), which OCR may read. */
 export function readsInWorker(path: string): boolean {
-  return !OCR_EXTENSIONS.has(extname(path).toLowerCase());
+  return formatOf(path) !== "pdf";
 }
 
 /** Threads for an ingest on this machine: one per core beyond the main thread's, at most 3 (a bound on memory). */
