@@ -66,13 +66,15 @@ export async function ingestPaths(paths: string[], deps: IngestDeps, options: In
     ? new BuildPool(threads, { registryFile: deps.threads?.registryFile, maxBytes: deps.maxBytes }, deps.logger)
     : undefined;
   try {
+    // The files being prepared, in order; each leaves the queue when its turn comes, so no draft outlives its save.
     const ahead: Array<Promise<Prepared>> = [];
+    let prepared = 0;
     let lastFlush = performance.now();
-    for (const [i, path] of files.entries()) {
-      for (let j = ahead.length; j < Math.min(files.length, i + (pool ? READ_AHEAD : 1)); j++) ahead.push(prepareFile(files[j]!, deps, pool));
+    for (let i = 0; i < files.length; i++) {
+      for (; prepared < Math.min(files.length, i + (pool ? READ_AHEAD : 1)); prepared++) ahead.push(prepareFile(files[prepared]!, deps, pool));
       // Lets the files read ahead go on (their file reads, the workers' replies) between two saves.
       if (pool) await new Promise(setImmediate);
-      const result = await ingestFile(await ahead[i]!, deps, options);
+      const result = await ingestFile(await ahead.shift()!, deps, options);
       results.push(result);
       if ((result.status === "new" || result.status === "updated") && performance.now() - lastFlush > FLUSH_INTERVAL_MS) {
         await deps.store.flush();
