@@ -164,9 +164,10 @@ const CLEANER_VERSION = 2;
 /**
  * The same for reading assignments out of the text (1: a part on powers alone, "Quyền hạn của ...", and a
  * procedure's internal workflow table assign nothing; 2: nor does a list a lead-in announces as powers, "...
- * có quyền hạn:"; 3: "Thuế tỉnh", "Thanh tra tỉnh" are bodies): a store's records follow the extractor it has.
+ * có quyền hạn:"; 3: "Thuế tỉnh", "Thanh tra tỉnh" are bodies; 4: names a hyphen joins, "Vụ Tổ chức - Biên
+ * chế", "Phòng ..." as a head, and a body's make-up assigns nothing): a store's records follow the extractor it has.
  */
-const EXTRACTION_VERSION = 3;
+const EXTRACTION_VERSION = 4;
 
 /**
  * sha256 of the file, plus its sidecar when there is one (a corrected sidecar must re-ingest the file)

@@ -244,7 +244,8 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
   let verbName = false;
   let end = toks[j - 1]!.end;
   /** A singular name written as a proper noun, its first word after the head capitalised: "Cục Văn thư". */
-  const properName = !collective && j < toks.length && view.isUpper(toks[j]!.start) && !BODY_HEADS.match(ws, j);
+  // ("Tổ chức" there is the name's word, not a head: "Vụ Tổ chức - Biên chế".)
+  const properName = !collective && j < toks.length && view.isUpper(toks[j]!.start) && (!BODY_HEADS.match(ws, j) || (ws[j] === "tổ" && ws[j + 1] === "chức"));
   while (j < toks.length && j - i < MAX_NAME_TOKENS) {
     const w = ws[j]!;
     if (w === ",") {
@@ -269,9 +270,18 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
     // "chính trị - xã hội", also written "chính trị-xã hội" (one token).
     if (w === "-" && ws[j - 1] === "trị" && ws[j + 1] === "xã") { j++; continue; }
     if (w === "trị-xã" && ws[j - 1] === "chính" && ws[j + 1] === "hội") { j += 2; end = toks[j - 1]!.end; continue; }
-    // "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam": a hyphen between capitalised name words.
-    if (w === "-" && j > from && view.isUpper(toks[j - 1]!.start) && toks[j + 1] && view.isUpper(toks[j + 1]!.start)
-      && !view.mention(toks[j + 1]!.start) && !BODY_HEADS.match(ws, j + 1)) { j++; continue; }
+    // "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam", "Vụ Tổ chức - Biên chế", "Phòng Văn hóa - Xã hội":
+    // a hyphen between the words of a proper name goes on with the capitalised word after it.
+    const hyphen = w === "-" && j > from && (view.isUpper(toks[j - 1]!.start) || properName) && toks[j + 1] && view.isUpper(toks[j + 1]!.start);
+    if (hyphen && !view.mention(toks[j + 1]!.start) && (!BODY_HEADS.match(ws, j + 1) || NOT_HEADS.match(ws, j + 1))) { j++; continue; }
+    // "Vụ Pháp chế - Bộ Nội vụ", "Cục Kiểm soát TTHC - VPCP": a unit and, after the hyphen, the registry
+    // body it belongs to, one name as written (as "Ủy ban ... của Quốc hội" is).
+    const parent = hyphen && properName ? view.mention(toks[j + 1]!.start) : undefined;
+    if (parent && parent.org.group !== "leader") {
+      end = parent.index + parent.length;
+      j = indexAfter(toks, end);
+      continue;
+    }
     if (!/[\p{L}\p{N}]/u.test(w)) break;
     if (w === "và") {
       // "Ủy ban Mặt trận Tổ quốc ... và các tổ chức chính trị - xã hội": a plural after a singular name is
@@ -297,7 +307,9 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
     // "các tổ chức chính trị - xã hội thành viên": the members of the body named before.
     if (w === "thành" && ws[j + 1] === "viên") { j += 2; end = toks[j - 1]!.end; continue; }
     // "UBND các xã, phường tổ chức vận chuyển": "tổ chức" before anything but an organisation noun is the verb.
-    if (w === "tổ" && ws[j + 1] === "chức" && j > from && ws[j - 1] !== "," && ws[j - 1] !== "và" && ![",", ";", "và"].includes(ws[j + 2] ?? "")) break;
+    // (Written with a capital right after the head, "Tổ chức" names the body: "Vụ Tổ chức cán bộ", read below.)
+    if (w === "tổ" && ws[j + 1] === "chức" && j > from && ws[j - 1] !== "," && ws[j - 1] !== "và" && ![",", ";", "và"].includes(ws[j + 2] ?? "")
+      && !(j === afterHead && view.isUpper(toks[j]!.start))) break;
     // "Văn phòng Ban chỉ đạo ...": "chỉ đạo" after "Ban" names the steering committee.
     if (w === "chỉ" && ws[j + 1] === "đạo" && ws[j - 1] === "ban") { j += 2; end = toks[j - 1]!.end; continue; }
     const pred = predicateAt(ws, j);
@@ -305,7 +317,8 @@ function phrase(view: DocView, toks: readonly Tok[], i: number, from: number, co
     // elsewhere: "Ban Quản lý các khu công nghiệp", "Trung tâm Kiểm soát bệnh tật", "Hội đồng Thẩm định"
     // (a word of the name must follow; "Ban Quản lý ban hành ..." refers back to a body named before).
     // So is a verb a lower-case name goes on with after its head ("các Ban quản lý dự án").
-    if (pred && j === afterHead && (view.isUpper(toks[j]!.start) || LOWERCASE_NAME_HEADS.match(ws, from) >= j + pred - from) && /^\p{L}/u.test(ws[j + pred] ?? "")
+    const nameGoesOn = /^\p{L}/u.test(ws[j + pred] ?? "") || (ws[j + pred] === "-" && !!toks[j + pred + 1] && view.isUpper(toks[j + pred + 1]!.start));
+    if (pred && j === afterHead && (view.isUpper(toks[j]!.start) || LOWERCASE_NAME_HEADS.match(ws, from) >= j + pred - from) && nameGoesOn
       && !predicateAt(ws, j + pred)) {
       j += pred;
       end = toks[j - 1]!.end;

@@ -52,7 +52,7 @@ export const PREDICATE_WORDS = new PhraseSet([
   "cập nhật", "chỉnh lý", "lập", "phê duyệt", "bổ sung", "sửa đổi", "tổ chức hội nghị", "tổ chức đại hội",
   "tổ chức các", "tổ chức tốt", "tổ chức sơ kết", "tổ chức tổng kết", "tổ chức kiểm tra", "tổ chức lấy", "tổ chức đóng góp",
   "là", "với", "tại", "trong", "về", "năm", "ngày", "như", "gồm", "một số", "nhiệm vụ", "nội dung", "sau",
-  "đẩy nhanh", "bàn giao", "kiểm soát", "có văn bản", "thành lập", "có ý kiến", "tham gia", "quyết liệt",
+  "đẩy nhanh", "bàn giao", "kiểm soát", "có văn bản", "thành lập", "có ý kiến", "tham gia", "quyết liệt", "có chức năng",
 ]);
 
 /** Words that begin like a body's head but are not one ("Trường hợp", "Đơn vị tính", "Bộ máy"). */
@@ -116,7 +116,7 @@ export const BODY_HEADS = new PhraseSet([
   "hđnd", "thanh tra", "kho bạc", "bảo hiểm xã hội", "chủ tịch", "giám đốc", "thủ trưởng", "bộ trưởng",
   "người đứng đầu", "ban thường vụ", "thường trực", "cấp ủy", "chi bộ", "đảng bộ", "tổ chức đảng",
   "tỉnh", "thành phố", "xã", "phường", "huyện", "quận", "ngành", "địa phương", "đơn vị", "tổ chức",
-  "đại sứ quán", "lực lượng", "bộ tư lệnh", "quân khu", "bộ chỉ huy", "vụ", "tổng liên đoàn", "liên đoàn", "liên minh",
+  "đại sứ quán", "lực lượng", "bộ tư lệnh", "quân khu", "bộ chỉ huy", "vụ", "phòng", "tổng liên đoàn", "liên đoàn", "liên minh",
   // The tax offices of the 2025 reorganisation: "Thuế tỉnh Đắk Lắk", "Thuế thành phố Hải Phòng", "Thuế cơ sở 3".
   "thuế cơ sở", ...WHOLE_NAMES,
 ]);
@@ -176,4 +176,6 @@ export const NAME_WORDS = new Set([
   "gia", "điện", "dầu", "khí", "kinh", "viễn", "thông", "bưu", "năng", "than", "khoáng", "sản", "tộc", "tôn",
   // "Liên minh Hợp tác xã tỉnh": the cooperative ("hợp tác xã") a name is made of.
   "tác",
+  // "Vụ Tổ chức cán bộ": the staff a unit is named for.
+  "cán",
 ]);

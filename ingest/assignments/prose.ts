@@ -242,6 +242,12 @@ const DUTIES_OF = new PhraseSet([
  * though an item may still name its own addressee ("yêu cầu các sở ... phải ...").
  */
 const SILENT_PART = /^(quan điểm|mục đích|mục tiêu|nguyên tắc|sự cần thiết|tình hình|kết quả đạt được)(?=$|[\s,:])/u;
+/**
+ * A body's make-up ("2. Thành phần Hội đồng Thi đua - Khen thưởng tỉnh gồm:"): its items are members, not
+ * tasks. Only as a lead-in that says "gồm": "Thành phần tham gia:" in a form annexed to an article ends a
+ * unit whose first paragraph still assigns.
+ */
+const MAKEUP_PART = /^thành phần\s.*\bgồm(?: có)?$/u;
 const OPEN_PART = /^(yêu cầu|phạm vi|đối tượng|căn cứ)(?=$|[\s,:])/u;
 
 /**
@@ -262,7 +268,7 @@ const POWERS_LEAD = /\bcó (?:các |những )?quyền(?: hạn)?(?: (?:sau|như 
 
 function nonTaskPart(view: DocView, s: Span): "silent" | "open" | undefined {
   const t = view.low.slice(s.start, s.end).replace(/\*/g, "").trim().replace(/[:.]$/, "");
-  if (COMPETENCE_PART.test(t) || POWERS_PART.test(t) || POWERS_LEAD.test(t)) return "silent";
+  if (COMPETENCE_PART.test(t) || POWERS_PART.test(t) || POWERS_LEAD.test(t) || MAKEUP_PART.test(t)) return "silent";
   if (t.split(/\s+/).length > 12 || readBodyList(view, view.tokens(s.start, s.end), 1).bodies.length) return undefined;
   return SILENT_PART.test(t) ? "silent" : OPEN_PART.test(t) ? "open" : undefined;
 }

@@ -187,3 +187,37 @@ describe("'X phối hợp' with no partner, continued", () => {
     expect(read("Các cơ quan, đơn vị được giao phối hợp có trách nhiệm trả lời bằng văn bản trong tháng 12/2025.")[0]?.[1]).not.toBe("coordinate");
   });
 });
+
+describe("units the registry lacks, named as written", () => {
+  it("reads a name whose words a hyphen joins, and 'Tổ chức' written as the name's word", () => {
+    expect(read("Giao Vụ Tổ chức - Biên chế chủ trì, phối hợp với các đơn vị liên quan xây dựng Nghị định trước ngày 30/5/2025."))
+      .toEqual([["Vụ Tổ chức - Biên chế", "lead", "2025-05-30"]]);
+    expect(read("Giao Phòng Văn hóa - Xã hội chủ trì thẩm tra, xác minh hồ sơ trước ngày 15/12/2025.").map((r) => r[0]))
+      .toEqual(["Phòng Văn hóa - Xã hội"]);
+    expect(read("Giao Vụ Tổ chức cán bộ chủ trì rà soát biên chế của các đơn vị thuộc Bộ.").map((r) => r[0])).toEqual(["Vụ Tổ chức cán bộ"]);
+    // A lower-case verb after the hyphen's side is no name: "Phòng, chống" names no body.
+    expect(read("Phòng, chống tham nhũng là nhiệm vụ thường xuyên của các cơ quan, đơn vị.")).toEqual([]);
+  });
+
+  it("reads a unit and the body it belongs to, after a hyphen, as one name: the task does not start with the hyphen", () => {
+    const [r] = extractPlan("1. Giao Vụ Pháp chế - Bộ Nội vụ hoàn thiện dự thảo Nghị định về phân cấp, phân quyền.");
+    expect([r?.org, r?.task]).toEqual(["Vụ Pháp chế - Bộ Nội vụ", "hoàn thiện dự thảo Nghị định về phân cấp, phân quyền."]);
+  });
+
+  it("assigns nothing in a body's make-up: the members listed under 'Thành phần ... gồm:' are no tasks of the body", () => {
+    const records = extractPlan([
+      "Điều 8. Hội đồng Thi đua - Khen thưởng tỉnh",
+      "1. Hội đồng có nhiệm vụ, quyền hạn sau:",
+      "a) Tham mưu cho Ủy ban nhân dân tỉnh quyết định tặng danh hiệu thi đua;",
+      "b) Định kỳ đánh giá phong trào thi đua và công tác khen thưởng.",
+      "2. Thành phần Hội đồng Thi đua - Khen thưởng tỉnh gồm:",
+      "a) Chủ tịch Hội đồng là Chủ tịch Ủy ban nhân dân tỉnh;",
+      "b) Các Phó Chủ tịch Hội đồng;",
+      "c) Các Ủy viên Hội đồng.",
+    ].join("\n"));
+    expect(records.map((r) => [r.org, r.task])).toEqual([
+      ["Hội đồng Thi đua - Khen thưởng tỉnh", "Tham mưu cho Ủy ban nhân dân tỉnh quyết định tặng danh hiệu thi đua"],
+      ["Hội đồng Thi đua - Khen thưởng tỉnh", "Định kỳ đánh giá phong trào thi đua và công tác khen thưởng."],
+    ]);
+  });
+});
