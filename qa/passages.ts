@@ -69,7 +69,7 @@ export async function answerFromPassages(u: Understanding, scope: Scope, deps: P
   // passage holding a task of the body asked about names that body (namesBody).
   const tasks = u.kind === "who" || u.kind === "when" || u.orgs.length > 0
     ? await deps.store.findAssignments({ docIds: [...new Set(retrieved.map((r) => r.chunk.docId))] }) : [];
-  const ranked = rerank(u, retrieved, tasks).filter((r) => namesBody(r.chunk, u.orgs, deps.registry, tasks) && inPeriod(r.chunk, period)
+  const ranked = rerank(u, retrieved, tasks).filter((r) => namesBody(r.chunk, u.orgs, deps.registry, tasks, u.unknownOverNamed ? u.unknownOrg : undefined) && inPeriod(r.chunk, period)
     && (u.kind !== "assigned" || statesPeriod(r.chunk, period)));
   const top = ranked.slice(0, A.evidenceDepth).find((r) => answers(u, r) && holdsMatter(u, r.chunk));
   // The best passage, from another province's document that does not name the province asked about,

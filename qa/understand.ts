@@ -27,6 +27,12 @@ export interface Understanding {
   orgs: OrgMention[];
   /** A body the question names that the registry does not know ("Sở Xây dựng tỉnh X"), as written. */
   unknownOrg?: string;
+  /**
+   * The unknown body is the subject asked about though the question also names bodies the registry knows
+   * (the occasion: "Trong chỉ đạo của Bộ trưởng Bộ Nội vụ ..., Vụ Tổ chức - Biên chế được giao gì?"): a
+   * passage answers only where it names that body, or the known ones would answer in its stead.
+   */
+  unknownOverNamed?: boolean;
   period?: Period;
   docRefs: DocRef[];
   /** "Ai chủ trì ..." asks for the lead; "phối hợp" for coordinators. */
@@ -140,7 +146,12 @@ const ENGLISH_RE = /\b(what|who|when|which|is|are|assigned|tasks?|deadline|due|d
  * The head of a body's name, for bodies the registry lacks: "Sở Xây dựng tỉnh X", "Công ty Y". The name
  * runs until a word that starts the rest of the question.
  */
-const ORG_HEAD_RE = /\b(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|so|tinh uy|thanh uy|tap doan|tong cong ty|cong ty|ngan hang|tong cuc|cuc|hoc vien|vien|truong|dai|bo|ban|van phong|dang uy|kho bac|bao hiem|thanh tra|toa an|benh vien|quy)\b/g;
+const ORG_HEAD_RE = /\b(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|so|tinh uy|thanh uy|tap doan|tong cong ty|cong ty|ngan hang|tong cuc|cuc|vu|phong|trung tam|hoc vien|vien|truong|dai|bo|ban|van phong|dang uy|kho bac|bao hiem|thanh tra|toa an|benh vien|quy)\b/g;
+/**
+ * The verb a question's subject asks through, right after the body's name: "Vụ X được giao những nhiệm vụ
+ * gì", "Phòng Y có trách nhiệm gì", "Cục Z phải hoàn thành ... khi nào" (folded).
+ */
+const ASKED_SUBJECT_RE = /^\s*(?:da\s+|se\s+)?(duoc giao|duoc phan cong|duoc yeu cau|co nhiem vu|co trach nhiem|chiu trach nhiem|phai|can|chu tri)\b/;
 const UNAMBIGUOUS_HEADS = new Set(["ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan", "tinh uy", "thanh uy", "tap doan", "tong cong ty", "cong ty", "ngan hang", "tong cuc", "hoc vien", "kho bac", "benh vien"]);
 const ORG_END_RE = /\s(phai|duoc|co|can|giao|lam|hoan|trong|ve|the|nhu|la|da|se|cho|tai|theo|chu tri|phoi hop|thuc hien|bao cao|trinh|nam|thang|quy|den|truoc|must|is|has|have|in|by)\b/g;
 
@@ -192,7 +203,15 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // "Quyết định 49/2012/QĐ-UBND của TPHCM", "QĐ 1766/2020/QĐ-UBND Bình Thuận": a body inside a
   // document's reference or right after it is that document's issuer, not a body the answer must name.
   const isIssuer = (m: { index: number }) => docSpans.some(([start, end]) => m.index >= start && ISSUER_GAP_RE.test(f.slice(end, m.index)));
-  const orgs = askedBodies(mentions.filter((m) => !isRecipient(m) && !isIssuer(m)), f);
+  // "Trong chỉ đạo của Bộ trưởng Bộ Nội vụ về ... Kết luận của Bộ Chính trị, Ban Bí thư ..., Vụ Tổ chức - Biên
+  // chế được giao những nhiệm vụ gì?": a body the registry lacks, as the subject of the verb asked through,
+  // is the one asked about when no named body is; the others name the occasion.
+  const named = mentions.filter((m) => !isRecipient(m) && !isIssuer(m));
+  const askedUnknown = findUnknownOrgs(q, f, [...docSpans, ...mentionSpans])
+    .find((u) => ASKED_SUBJECT_RE.test(f.slice(u.end)));
+  const subjectOf = (m: { index: number; length: number }) => ASKED_SUBJECT_RE.test(f.slice(m.index + m.length));
+  const unknownAsked = askedUnknown !== undefined && named.length > 0 && !named.some(subjectOf) ? askedUnknown.name : undefined;
+  const orgs = unknownAsked ? [] : askedBodies(named, f);
   // The words that name the body asked about through its head, a title before it and a person's name
   // after it ("Bộ trưởng Bộ Tài chính Nguyễn Văn Thắng"), name the body, not a matter. A leader's name is
   // kept as words: the table holds no leader, so they are what the text is searched for.
@@ -237,7 +256,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const subjectWords = enMatter?.filter((w) => !GENERIC_SUBJECT.has(w)).length ?? searchWords([...refsAndPeriods, ...orgSpans]).length;
   const marker = TOPIC_MARKER_RE.exec(f);
   const topic = marker ? unique(searchWords([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]).map(fold)) : [];
-  const unknownOrg = orgs.length === 0 ? findUnknownOrg(q, f, [...refsAndPeriods, ...mentionSpans]) : undefined;
+  const unknownOrg = unknownAsked ?? (orgs.length === 0 ? findUnknownOrgs(q, f, [...refsAndPeriods, ...mentionSpans])[0]?.name : undefined);
 
   // A body the registry lacks is named by its words, not asked about through them.
   const unknownWords = new Set(tokens(fold(unknownOrg ?? "")));
@@ -247,7 +266,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const obliged = obligedWhat(q, blank(f, [...mentionSpans, ...refsAndPeriods]), bodySpans, sameLength);
   const kind = classify({ f, named: orgs.length > 0 || unknownOrg !== undefined, period, docRefs, topicWords: subjectWords, obliged });
   const base: Understanding = {
-    question: asked, language, kind, orgs, unknownOrg, period, docRefs, askedRole, amount: askedAmount(q), places: namedPlaces, words: expandWritten(tokens(q)),
+    question: asked, language, kind, orgs, unknownOrg, ...(unknownAsked ? { unknownOverNamed: true } : {}), period, docRefs, askedRole, amount: askedAmount(q), places: namedPlaces, words: expandWritten(tokens(q)),
     asksAbout: docRefs.length > 0 && orgs.length === 0 && ABOUT_RE.test(f) && subject.every((w) => ABOUT_WORDS.has(w)),
     terms: unique(kept), folded: unique(kept.map(fold)), pairs, topic, subject, hasDiacritics: hasDiacritics(q),
   };
@@ -354,9 +373,10 @@ function givesTo(m: OrgMention, others: OrgMention[], f: string): boolean {
   return others.some((o) => o.index > m.index && GIVES_TO_RE.test(f.slice(m.index + m.length, o.index)));
 }
 
-/** A body named with a head word the registry does not know, outside the spans already read. */
-function findUnknownOrg(q: string, f: string, taken: Array<[number, number]>): string | undefined {
+/** The bodies named with a head word the registry does not know, outside the spans already read, in order. */
+function findUnknownOrgs(q: string, f: string, taken: Array<[number, number]>): Array<{ name: string; end: number }> {
   const cased = /\p{Lu}/u.test(q.slice(1));
+  const out: Array<{ name: string; end: number }> = [];
   for (const m of f.matchAll(ORG_HEAD_RE)) {
     const start = m.index;
     if (taken.some(([a, b]) => start >= a && start < b)) continue;
@@ -372,11 +392,12 @@ function findUnknownOrg(q: string, f: string, taken: Array<[number, number]>): s
       if (!cased || !/^\p{Lu}/u.test(q[from + e.index + 1] ?? "")) { end = e.index; break; }
     }
     const tail = (end < 0 ? rest : rest.slice(0, end)).replace(/[?,.;:!].*$/, "");
-    const name = squash(q.slice(start, start + m[0].length + tail.length));
+    const to = from + tail.length;
+    const name = squash(q.slice(start, to));
     // A head word alone ("bộ", "ban") is not a name.
-    if (tokens(name).length >= 2 && tokens(name).length <= 10) return name;
+    if (tokens(name).length >= 2 && tokens(name).length <= 10) out.push({ name, end: to });
   }
-  return undefined;
+  return out;
 }
 
 function detectLanguage(text: string): Language {

@@ -53,7 +53,17 @@ Phát triển thị trường điện
 2. Định kỳ, Bộ Công Thương báo cáo Thủ tướng Chính phủ về nội dung giá điện và cung ứng điện.
 `;
 
-const app = useSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE, "nq05.txt": RESOLUTION, "tin.txt": NEWS, "kh88.txt": PLAN });
+// A ministry's news report: the minister gives two of its units their tasks.
+const UNITS = `Bộ Nội vụ chỉ đạo thực hiện Kết luận của Bộ Chính trị, Ban Bí thư về sắp xếp tổ chức bộ máy
+
+Bộ trưởng Bộ Nội vụ yêu cầu các đơn vị thuộc Bộ rà soát các nhiệm vụ được phân công trong Kết luận của Bộ Chính trị, Ban Bí thư.
+
+Bộ trưởng giao Vụ Tổ chức - Biên chế chủ trì, phối hợp với các đơn vị liên quan theo dõi số lượng cán bộ, công chức nghỉ việc do sắp xếp tổ chức bộ máy, gửi Bộ Tài chính trước ngày 30/5/2025.
+
+Giao Vụ Chính quyền địa phương chủ trì thẩm định các Đề án sắp xếp đơn vị hành chính cấp xã, trình Chính phủ trước ngày 25/5/2025.
+`;
+
+const app = useSampleApp({ "qd12.txt": DECISION, "hd45.txt": GUIDANCE, "nq05.txt": RESOLUTION, "tin.txt": NEWS, "kh88.txt": PLAN, "bnv.txt": UNITS });
 
 describe("nothing found, decided by how much of the question the best passage holds", () => {
   it("answers a short question that a passage holds", async () => {
@@ -117,5 +127,15 @@ describe("nothing found, decided by how much of the question the best passage ho
     const b = await app().answerer.ask("Bộ Công Thương phải báo cáo Thủ tướng những nội dung gì trong quý II/2027?");
     expect(b.citations[0]).toMatchObject({ doc: "kh88.txt" });
     expect(b.citations[0]!.quote).toContain("thị trường điện cạnh tranh");
+  });
+
+  it("answers for the unit a question asks about, not for the bodies that name its occasion, and refuses a unit no text names", async () => {
+    const occasion = "Trong chỉ đạo của Bộ trưởng Bộ Nội vụ về thực hiện Kết luận của Bộ Chính trị, Ban Bí thư về sắp xếp tổ chức bộ máy,";
+    const a = await app().answerer.ask(`${occasion} Vụ Tổ chức - Biên chế được giao những nhiệm vụ gì?`);
+    expect(a.citations.map((c) => c.doc)).toEqual(["bnv.txt"]);
+    expect(a.citations[0]!.quote).toContain("theo dõi số lượng cán bộ, công chức nghỉ việc");
+    // No text names this unit: the passages on the ministry and the Politburo do not answer for it.
+    const b = await app().answerer.ask(`${occasion} Vụ Tiền lương được giao những nhiệm vụ gì?`);
+    expect(b).toMatchObject({ found: false, citations: [] });
   });
 });

@@ -201,6 +201,18 @@ describe("question understanding", () => {
     expect(read("Các đảng bộ trực thuộc Trung ương phải hoàn thành đại hội trong thời hạn nào?").unknownOrg).toBeUndefined();
   });
 
+  it("asks about the unknown body that is the verb's subject, not the known bodies that name the occasion", () => {
+    const u = read("Trong chỉ đạo của Bộ trưởng Bộ Nội vụ về thực hiện Kết luận của Bộ Chính trị, Ban Bí thư, Vụ Tổ chức - Biên chế được giao những nhiệm vụ gì?");
+    expect(u.kind).toBe("assigned");
+    expect(u.orgs).toEqual([]);
+    expect(u.unknownOrg).toBe("Vụ Tổ chức - Biên chế");
+    expect(u.unknownOverNamed).toBe(true);
+    // A known body as the subject stays the one asked about, whatever unknown body the question also names.
+    const known = read("Theo đề xuất của Phòng Văn hóa - Xã hội, Bộ Nội vụ được giao những nhiệm vụ gì?");
+    expect(known.orgs.map((m) => m.org.id)).toEqual(["bo-noi-vu"]);
+    expect(known.unknownOverNamed).toBeUndefined();
+  });
+
   it("takes the matter after 'về' to narrow an assignment question", () => {
     expect(read("Bộ Tài chính được giao gì về dự trữ quốc gia?").topic).toEqual(["du", "tru", "quoc", "gia"]);
     expect(read("Bộ Tài chính được giao gì trong quý IV/2025?").topic).toEqual([]);
