@@ -31,6 +31,16 @@ export const BULLET = "[-–+•]";
 export const LINE_MARK =
   String.raw`${DECIMAL}\.?|${NUMBER}[.)]|${ROMAN}[.)]|${LETTER}\.(?=[ \t]+\p{Lu})|${INLINE_MARK}|${BULLET}`;
 
+/**
+ * Ordinals spelled out that open a paragraph as a list's item: "Một là, ...", "Hai là, ..." and "Thứ nhất, ...",
+ * "Thứ hai, ..." (Party conclusions, ministers' instructions reported in the news). Each series is its own
+ * list; the value of each word is its place in the series.
+ */
+export const SPELLED_ORDINALS: Readonly<Record<"la" | "thu", readonly string[]>> = {
+  la: ["Một là", "Hai là", "Ba là", "Bốn là", "Năm là", "Sáu là", "Bảy là", "Tám là", "Chín là", "Mười là"],
+  thu: ["Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Thứ tám", "Thứ chín", "Thứ mười"],
+};
+
 /** Position of a list letter in the Vietnamese list order: "a" -> 1, "d" -> 4, "đ" -> 5, "e" -> 6. */
 export function letterValue(ch: string): number {
   if (ch === "đ") return 5;

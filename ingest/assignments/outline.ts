@@ -3,7 +3,7 @@
  * Trung ương: (i) ...; (ii) ..."). Independent of the section splitter on purpose: it must see inline
  * items even when sections do not split them, and it only serves to pass an addressee down to its items.
  */
-import { BULLET, DECIMAL, INLINE_MARK, LETTER, LINE_MARK, LOWER_ROMAN, NUMBER, ROMAN, SMALL_NUMBER, letterValue } from "../../core/list-marks.js";
+import { BULLET, DECIMAL, INLINE_MARK, LETTER, LINE_MARK, LOWER_ROMAN, NUMBER, ROMAN, SMALL_NUMBER, SPELLED_ORDINALS, letterValue } from "../../core/list-marks.js";
 import { romanToInt } from "../../core/text.js";
 
 export interface OutlineNode {
@@ -35,6 +35,11 @@ const RUN_IN_FIRST = new RegExp(
 );
 /** A line of its own that opens a new list after a dash list: "... Thủ tướng còn yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh:". */
 const LEAD_LINE = new RegExp(String.raw`(?<=\n)[ \t]*(?!${BULLET}|[*|]|(?:${LINE_MARK})[ \t])(?=\p{Lu})[^\n]{8,400}:[ \t]*(?=\n)`, "gu");
+/** A paragraph opened by an ordinal spelled out: "Một là, ...", "Thứ hai, ..." (core/list-marks.ts). */
+const SPELLED_MARKER = new RegExp(
+  String.raw`(?<=^|\n)[ \t]*(?:\*\*)?(${Object.values(SPELLED_ORDINALS).flat().join("|")})(?:\*\*)?[ \t]*[,:](?:\*\*)?[ \t]+(?=\S)`,
+  "gu",
+);
 /** Where the addressed part of a document ends: the distribution list, also as a table's first cell ("| Nơi nhận: ..."). */
 const END_OF_BODY = /\n[ \t]*(?:\|[ \t]*)?(?:\*\*)?(?:Nơi nhận|Nơi gửi)\s*:/gu;
 /**
@@ -86,6 +91,17 @@ export function buildOutline(text: string): OutlineNode[] {
       if (letterLevel !== undefined && label.length === 1 && nodes[letterLevel]!.value + 1 === letterValue(label)) {
         type = "pletter"; value = letterValue(label);
       }
+    }
+    if (type === "resume") {
+      // The running text after a spelled-out list at the top level is running text again, not the last item's.
+      const open = stack[stack.length - 1]!;
+      const top = nodes[nodes[open]!.parent ?? 0]!;
+      if (!nodes[open]!.type.startsWith("spelled") || (top.parent !== null && top.type !== "part")) continue;
+      while (stack.length > 1) nodes[stack.pop()!]!.end = m.start;
+      nodes.push({ start: m.start, bodyStart: m.start, end: parts[part]!.end, parent: 0, type: "part", value: 0, children: [] });
+      nodes[0]!.children.push(nodes.length - 1);
+      stack.push(nodes.length - 1);
+      continue;
     }
     if (type === "lead") {
       // A lead line ends the dash items above it and opens a list of its own, beside an earlier lead line.
@@ -178,12 +194,48 @@ function findMarkers(text: string, limit: number): Marker[] {
       out.push({ start: at, bodyStart: at + m[3]!.length + (text.slice(at + m[3]!.length).match(/^\s+/)?.[0].length ?? 0), type: kind.type, value: kind.value, inline: true });
     }
   }
+  out.push(...spelledMarkers(text, limit));
   LEAD_LINE.lastIndex = 0;
   for (let m = LEAD_LINE.exec(text); m && m.index < limit; m = LEAD_LINE.exec(text)) {
     const at = m.index + (m[0].length - m[0].trimStart().length);
     if (!out.some((o) => o.start === at)) out.push({ start: at, bodyStart: at, type: "lead", value: 0, inline: false });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Items opened by ordinals spelled out, each series ("Một là", "Thứ nhất") a list of its own: only runs that
+ * start at the first and go on one by one ("Thứ hai, ngày 12/5 ..." alone is a Monday, no item). A spelled
+ * item is its paragraph: after a run's last item (unless it opens a list of its own with a colon), a
+ * "resume" marker hands the text back to whatever held the run.
+ */
+function spelledMarkers(text: string, limit: number): Marker[] {
+  const out: Marker[] = [];
+  const last = new Map<string, { marker: Marker; value: number }>();
+  const closeRun = (series: string) => {
+    const run = last.get(series);
+    if (!run || run.value < 2) return;
+    const lineEnd = text.indexOf("\n", run.marker.bodyStart);
+    if (lineEnd < 0 || lineEnd >= limit || /:[ \t*]*$/.test(text.slice(run.marker.bodyStart, lineEnd))) return;
+    out.push({ start: lineEnd + 1, bodyStart: lineEnd + 1, type: "resume", value: 0, inline: false });
+  };
+  SPELLED_MARKER.lastIndex = 0;
+  for (let m = SPELLED_MARKER.exec(text); m && m.index < limit; m = SPELLED_MARKER.exec(text)) {
+    const word = m[1]!;
+    const [series, words] = Object.entries(SPELLED_ORDINALS).find(([, ws]) => ws.includes(word))!;
+    const value = words.indexOf(word) + 1;
+    const run = last.get(series);
+    if (value !== 1 && run?.value !== value - 1) continue;
+    if (value === 1) closeRun(series);
+    const start = m.index + m[0].indexOf(word);
+    const marker: Marker = { start, bodyStart: m.index + m[0].length, type: `spelled-${series}`, value, inline: false };
+    // A first item alone is no list.
+    if (value === 2) out.push(run!.marker);
+    if (value >= 2) out.push(marker);
+    last.set(series, { marker, value });
+  }
+  for (const series of last.keys()) closeRun(series);
+  return out;
 }
 
 /** A whole label of one kind of mark, its number or letter captured (core/list-marks.ts). */

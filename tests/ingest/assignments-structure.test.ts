@@ -756,3 +756,41 @@ describe("'chuyển giao cho' (hand over to)", () => {
     expect(d.records.map((r) => `${r.org}:${r.role}`)).toEqual(["Chủ tịch Ủy ban nhân dân các phường, xã:lead"]);
   });
 });
+
+describe("items opened by ordinals spelled out ('Một là, ...', 'Thứ nhất, ...')", () => {
+  const report = (tail: string[]) => extract([
+    "Bộ trưởng giao Vụ Tổ chức - Biên chế chủ trì, phối hợp với các đơn vị liên quan tham mưu Bộ trưởng thực hiện các nhiệm vụ:",
+    "Một là, hằng tuần theo dõi số lượng cán bộ, công chức nghỉ việc do sắp xếp tổ chức bộ máy.",
+    "Hai là, khẩn trương xây dựng Nghị định về chính sách hỗ trợ người hoạt động không chuyên trách ở cấp xã trước ngày 30/5/2025.",
+    ...tail,
+  ].join("\n\n"));
+
+  it("gives each item to the body its lead-in names, and the lead-in that only frames them is no task", () => {
+    const d = report([]);
+    expect(owners(d, "hằng tuần theo dõi số lượng cán bộ")).toEqual(["Vụ Tổ chức - Biên chế:lead"]);
+    expect(owners(d, "xây dựng Nghị định về chính sách hỗ trợ")).toEqual(["Vụ Tổ chức - Biên chế:lead"]);
+    expect(d.records.find((r) => r.task.startsWith("khẩn trương xây dựng"))?.deadline?.due).toBe("2025-05-30");
+    expect(d.records.some((r) => r.task.includes("thực hiện các nhiệm vụ"))).toBe(false);
+  });
+
+  it("hands the text after a list's last item back to the running text: the next lead-in owns its own series", () => {
+    const d = report([
+      "Giao Vụ Chính quyền địa phương chủ trì, phối hợp với các đơn vị liên quan tham mưu Bộ trưởng thực hiện các nhiệm vụ sau:",
+      "Thứ nhất, khẩn trương tham mưu ban hành các Nghị định hướng dẫn thi hành Luật Tổ chức chính quyền địa phương.",
+      "Thứ hai, thẩm định các Đề án sắp xếp đơn vị hành chính cấp xã trước ngày 25/5/2025.",
+      "Các cán bộ, công chức được yêu cầu giữ gìn kỷ luật phát ngôn trong quá trình sắp xếp.",
+    ]);
+    expect(owners(d, "ban hành các Nghị định hướng dẫn thi hành")).toEqual(["Vụ Chính quyền địa phương:lead"]);
+    expect(owners(d, "thẩm định các Đề án sắp xếp")).toEqual(["Vụ Chính quyền địa phương:lead"]);
+    // The paragraph after the series is no item of it: the unit above does not own it.
+    expect(owners(d, "giữ gìn kỷ luật phát ngôn")).not.toContain("Vụ Chính quyền địa phương:lead");
+  });
+
+  it("reads no item where the series does not start at the first: 'Thứ hai, ngày ...' alone is a weekday", () => {
+    const d = extract([
+      "Giao Sở Nội vụ chủ trì tổng hợp kết quả sắp xếp các đơn vị, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2025.",
+      "Thứ hai, ngày 08/12/2025, Ủy ban nhân dân tỉnh họp phiên thường kỳ.",
+    ].join("\n\n"));
+    expect(owners(d, "họp phiên thường kỳ")).toEqual([]);
+  });
+});
