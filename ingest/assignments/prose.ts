@@ -43,6 +43,9 @@ export const MAX_QUOTE = 1500;
 /** Words of a bare call to execute: a task made only of these names no work. */
 const GENERIC_WORDS = new Set(["nghiêm", "túc", "triển", "khai", "thực", "hiện", "quan", "tâm", "biết", "tổ", "chức", "khẩn",
   "trương", "chỉ", "đạo", "phối", "hợp", "và", "kịp", "thời", "đầy", "đủ", "có", "hiệu", "quả", "chủ", "động", "tích", "cực"]);
+/** Words that frame the items a lead-in announces: "thực hiện một số nhiệm vụ, trong đó có:", "các nội dung sau đây:". */
+const FRAME_WORDS = new Set(["một", "số", "các", "những", "nhiệm", "vụ", "nội", "dung", "công", "việc", "sau", "đây", "như", "gồm",
+  "bao", "cụ", "thể", "trong", "đó", "có", "là"]);
 /** "Phòng ... thuộc Sở Tư pháp có chức năng tham mưu ...": a sentence saying what a unit is for, not a task. */
 const FUNCTION = /\bcó chức năng\b/u;
 /** An item that states a rate or an amount ("Mức 1.500.000 đồng/người/buổi áp dụng đối với ..."), not a task. */
@@ -328,8 +331,11 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   const task = trimSpan(view.text, Math.max(g.taskStart, quote.start), quote.end);
   // "... giao cho các bộ, ngành thực hiện." names bodies but no work: a task needs words of its own.
   const taskWords = wordsOf(view.tokens(task.start, task.end)).filter((w) => /\p{L}/u.test(w));
-  // "Đề nghị bộ, ngành, địa phương quan tâm thực hiện./." asks for execution and names no work of its own.
-  if (task.end - task.start < 3 || taskWords.length < 3 || taskWords.every((w) => GENERIC_WORDS.has(w))) return [];
+  // "Đề nghị bộ, ngành, địa phương quan tâm thực hiện./." asks for execution and names no work of its own;
+  // "... yêu cầu Bộ trưởng, Chủ tịch UBND cấp tỉnh thực hiện một số nhiệm vụ, trong đó có:" only announces the
+  // work that follows.
+  const announces = /:\s*$/.test(view.text.slice(task.start, paragraphEnd(view.text, task.start, view.text.length))) && taskWords.every((w) => GENERIC_WORDS.has(w) || FRAME_WORDS.has(w));
+  if (task.end - task.start < 3 || taskWords.length < 3 || taskWords.every((w) => GENERIC_WORDS.has(w)) || announces) return [];
   const scanned = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : undefined;
   const named = scanned ? [...scanned.chaired, ...scanned.partners] : g.coordinators;
   // Bodies that only take part have partners, not coordinators: named in their records, given none (clauses.ts).

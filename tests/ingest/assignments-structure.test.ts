@@ -794,3 +794,19 @@ describe("items opened by ordinals spelled out ('Một là, ...', 'Thứ nhất,
     expect(owners(d, "họp phiên thường kỳ")).toEqual([]);
   });
 });
+
+describe("a sentence that only announces the work after it", () => {
+  it("is no task: 'yêu cầu ... thực hiện một số nhiệm vụ, trong đó có:' in a news report names no work of its own", () => {
+    const text = cleanText([
+      "Chính phủ chỉ đạo thực hiện chính sách đối với cán bộ sau sắp xếp",
+      "Đồng thời, Chính phủ yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch UBND cấp tỉnh thực hiện một số nhiệm vụ, trong đó có:",
+      "Tổ chức thực hiện có hiệu quả Nghị định số 178/2024/NĐ-CP về chính sách đối với cán bộ, công chức.",
+      "Chính phủ giao Bộ Nội vụ thực hiện các nhiệm vụ trong đó có rà soát biên chế của các đơn vị trước ngày 15/12/2025.",
+    ].join("\n\n"), "md");
+    const meta = readMetadata(text, { name: "tin.md" });
+    const d = { text, records: extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry) };
+    expect(owners(d, "một số nhiệm vụ, trong đó có")).toEqual([]);
+    // A sentence that says what to do is still a task, framing words or not.
+    expect(owners(d, "rà soát biên chế của các đơn vị")).toEqual(["Bộ Nội vụ:lead"]);
+  });
+});
