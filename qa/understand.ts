@@ -401,8 +401,10 @@ function findUnknownOrgs(q: string, f: string, taken: Array<[number, number]>): 
 }
 
 function detectLanguage(text: string): Language {
-  if (hasDiacritics(text)) return "vi";
   const english = text.toLowerCase().match(ENGLISH_RE)?.length ?? 0;
+  // Vietnamese names keep their diacritics in an English question ("... flood response in Đắk Lắk province?");
+  // written Vietnamese holds none of ENGLISH_RE's words ("thể" is not "the").
+  if (hasDiacritics(text)) return english >= 3 ? "en" : "vi";
   // Typed without diacritics, a Vietnamese question is still made of syllables; an English one is not
   // ("How much monthly support do police officers receive" holds one word of ENGLISH_RE).
   const words = fold(text).match(/\p{L}{2,}/gu) ?? [];

@@ -83,6 +83,10 @@ describe("question understanding", () => {
   it("answers in the language of the question", () => {
     expect(read("What is Ban Tổ chức TW assigned in Q2/2026?").language).toBe("en");
     expect(read("ban to chuc tw duoc giao gi trong quy 2/2026").language).toBe("vi");
+    // A Vietnamese place or title keeps its diacritics in an English question; Vietnamese holds no English words.
+    expect(read("Which Deputy Prime Minister was sent to inspect the flood response in Đắk Lắk province?").language).toBe("en");
+    expect(read("Phó Thủ tướng nào được cử đi kiểm tra công tác ứng phó lũ tại tỉnh Đắk Lắk?").language).toBe("vi");
+    expect(read("Deadline của Bộ Tài chính trình nghị định về thuế là khi nào?").language).toBe("vi");
   });
 
   it("tells deadline and who-leads questions apart and keeps their matter as search words", () => {
