@@ -43,6 +43,8 @@ export const MAX_QUOTE = 1500;
 /** Words of a bare call to execute: a task made only of these names no work. */
 const GENERIC_WORDS = new Set(["nghiêm", "túc", "triển", "khai", "thực", "hiện", "quan", "tâm", "biết", "tổ", "chức", "khẩn",
   "trương", "chỉ", "đạo", "phối", "hợp", "và", "kịp", "thời", "đầy", "đủ", "có", "hiệu", "quả", "chủ", "động", "tích", "cực"]);
+/** A part of an owner's duties it chairs: "a) Chủ trì, phối hợp với ...", "Chủ trì:". */
+const CHAIRS_PART = /^(?:\*\*)?chủ trì(?=$|[\s,:*])/u;
 /** Words that frame the items a lead-in announces: "thực hiện một số nhiệm vụ, trong đó có:", "các nội dung sau đây:". */
 const FRAME_WORDS = new Set(["một", "số", "các", "những", "nhiệm", "vụ", "nội", "dung", "công", "việc", "sau", "đây", "như", "gồm",
   "bao", "cụ", "thể", "trong", "đó", "có", "là"]);
@@ -119,10 +121,17 @@ function readUnit(
       const part = nonTaskPart(view, s);
       if (part) { addressee = { bodies: [], chairs: false, silent: part === "silent" }; return; }
     }
-    // "b) Phối hợp với các sở, ngành:" over items of the owner above: the owner coordinates in each of them.
-    if (leadIn && last && !preamble && !clauses.length && inherited?.bodies.length && opensWithPartner(view, s.start, unit.end)) {
-      addressee = { ...inherited, cooperates: true };
-      return;
+    // "b) Phối hợp với các sở, ngành:" over items of the owner above: the owner coordinates in each of them;
+    // "a) Chủ trì, phối hợp với các sở, ngành ..." over them: the owner chairs each, a plural one as well.
+    if (leadIn && last && !preamble && !clauses.length && inherited?.bodies.length) {
+      if (CHAIRS_PART.test(view.low.slice(s.start, s.start + 20))) {
+        addressee = { ...inherited, chairs: true, cooperates: false };
+        return;
+      }
+      if (opensWithPartner(view, s.start, unit.end)) {
+        addressee = { ...inherited, cooperates: true };
+        return;
+      }
     }
     if (leadIn && last && (endsWithColon || clauses.some((c) => c.leadIn))) {
       const c = clauses[clauses.length - 1];

@@ -221,3 +221,21 @@ describe("units the registry lacks, named as written", () => {
     ]);
   });
 });
+
+describe("a part of a body's duties that it chairs", () => {
+  it("makes the body lead each item under 'a) Chủ trì, phối hợp với ...', a plural body as well, and coordinate under 'b) Phối hợp với ...'", () => {
+    const records = extractPlan([
+      "10. Ủy ban nhân dân các xã, phường",
+      "a) Chủ trì, phối hợp với các sở, ban, ngành và cơ quan, đơn vị có liên quan",
+      "- Phát triển các vùng sản xuất tập trung tại địa phương có quy mô đủ lớn.",
+      "- Xây dựng các mô hình mẫu về vùng sản xuất tập trung.",
+      "b) Phối hợp với Sở Công Thương",
+      "- Tổ chức các hoạt động xúc tiến thương mại cho sản phẩm nông sản.",
+    ].join("\n\n"));
+    expect(records.map((r) => [r.org, r.role, r.task.slice(0, 30)])).toEqual([
+      ["Ủy ban nhân dân các xã, phường", "lead", "Phát triển các vùng sản xuất t"],
+      ["Ủy ban nhân dân các xã, phường", "lead", "Xây dựng các mô hình mẫu về vù"],
+      ["Ủy ban nhân dân các xã, phường", "coordinate", "Tổ chức các hoạt động xúc tiến"],
+    ]);
+  });
+});
