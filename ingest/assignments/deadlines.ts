@@ -81,8 +81,13 @@ export function chosenDeadline(found: FoundDeadline[]): FoundDeadline | undefine
   return found.find((f) => f.deadline.due) ?? found.find((f) => /\d/.test(f.deadline.text)) ?? found[0];
 }
 
-/** A date followed by "hằng năm" / "hàng năm" / "mỗi năm" recurs every year. */
-const YEARLY_AFTER = /^\s*,?\s*(?:hằng|hàng|mỗi)\s+năm(?![\p{L}\p{N}])/iu;
+/**
+ * A date followed by "hằng năm" / "hàng năm" / "mỗi năm" recurs every year, as does one "của năm" (of the year)
+ * and each of a series the words close ("trước ngày 01/6 và 15/11 hằng năm").
+ */
+const YEARLY_AFTER = /^\s*,?\s*(?:(?:và|,)\s*\d{1,2}\/\d{1,2}\s*,?\s*)?(?:(?:hằng|hàng|mỗi)\s+năm|của\s+năm)(?![\p{L}\p{N}])/iu;
+/** "Báo cáo định kỳ 06 tháng (trước ngày 30/6 ...)": a day of the year, no year written, in a periodic duty. */
+const PERIODIC_BEFORE = /(?:^|\s)định\s+kỳ(?:\s|$)/u;
 /** "năm 2025 và các năm tiếp theo": from that year on. */
 const ONWARD_AFTER = /^\s*(?:và|,)\s*(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau\s+đó|tiếp)(?![\p{L}\p{N}])/iu;
 
@@ -102,6 +107,7 @@ function runsOn(p: Period, after: string, before = ""): { kind: "recurring" | "o
   if ((FROM_OPEN.test(p.text) || FROM_BEFORE.test(before)) && !SPAN_END.test(p.text) && p.start) return { kind: "ongoing", length: 0 };
   const yearly = YEARLY_AFTER.exec(after);
   if (yearly) return { kind: "recurring", length: yearly[0].length };
+  if (PERIODIC_BEFORE.test(before) && !/\d{4}/.test(p.text)) return { kind: "recurring", length: 0 };
   const onward = ONWARD_AFTER.exec(after);
   return onward ? { kind: "ongoing", length: onward[0].length } : undefined;
 }

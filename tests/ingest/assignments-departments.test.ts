@@ -60,6 +60,12 @@ describe("provincial departments as assignees", () => {
   it("records a date every year as a yearly deadline with no one due date, and 'năm 2025 và các năm tiếp theo' as ongoing", () => {
     expect(deadlineOf("Giao Sở Xây dựng tổng hợp, báo cáo kết quả thực hiện trước ngày 15/12 hằng năm."))
       .toEqual({ text: "trước ngày 15/12 hằng năm", kind: "recurring" });
+    // Each date of a series the words close, and a date "of the year" or in a periodic duty, with no year written.
+    expect(deadlineOf("Giao Sở Nội vụ tổ chức thực hiện, báo cáo trước ngày 01/6 và 15/11 hằng năm."))
+      .toEqual({ text: "trước ngày 01/6 và 15/11 hằng năm", kind: "recurring" });
+    expect(deadlineOf("Giao Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh trước ngày 30 tháng 01 của năm về tình hình thực hiện.")?.due).toBeUndefined();
+    expect(deadlineOf("Giao Sở Nội vụ định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về Sở Khoa học và Công nghệ.")?.due).toBeUndefined();
+    expect(deadlineOf("Giao Sở Nội vụ định kỳ báo cáo kết quả thực hiện trước ngày 20/11/2025.")?.due).toBe("2025-11-20");
     expect(deadlineOf("Giao Sở Xây dựng rà soát quỹ đất nhà ở xã hội.\n- Thời gian thực hiện: năm 2025 và các năm tiếp theo."))
       .toEqual({ text: "năm 2025 và các năm tiếp theo", kind: "ongoing", start: "2025-01-01" });
   });
