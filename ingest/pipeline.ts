@@ -166,8 +166,8 @@ const CLEANER_VERSION = 2;
  * procedure's internal workflow table assign nothing; 2: nor does a list a lead-in announces as powers, "...
  * có quyền hạn:"; 3: "Thuế tỉnh", "Thanh tra tỉnh" are bodies; 4: names a hyphen joins, "Vụ Tổ chức - Biên
  * chế", "Phòng ..." as a head, a body's make-up and a sentence that only announces items assign nothing, and
- * "Một là, ...", "Thứ nhất, ..." open items, "a) Chủ trì, ..." over an owner's items makes it lead them): a
- * store's records follow the extractor it has.
+ * "Một là, ...", "Thứ nhất, ..." open items, "a) Chủ trì, ..." over an owner's items makes it lead them, and
+ * a day of the year in a periodic duty recurs): a store's records follow the extractor it has.
  */
 const EXTRACTION_VERSION = 4;
 
