@@ -165,9 +165,10 @@ const CLEANER_VERSION = 2;
  * The same for reading assignments out of the text (1: a part on powers alone, "Quyền hạn của ...", and a
  * procedure's internal workflow table assign nothing; 2: nor does a list a lead-in announces as powers, "...
  * có quyền hạn:"; 3: "Thuế tỉnh", "Thanh tra tỉnh" are bodies; 4: names a hyphen joins, "Vụ Tổ chức - Biên
- * chế", "Phòng ..." as a head, a body's make-up and a sentence that only announces items assign nothing, and
- * "Một là, ...", "Thứ nhất, ..." open items, "a) Chủ trì, ..." over an owner's items makes it lead them, and
- * a day of the year in a periodic duty recurs): a store's records follow the extractor it has.
+ * chế", and "Phòng ..." are bodies; a body's make-up, a sentence that only announces items and a status sentence
+ * opening an owner's item assign nothing; "Một là, ...", "Thứ nhất, ..." open items; "a) Chủ trì, ..." over an
+ * owner's items makes it lead them; a day of the year in a periodic duty recurs): a store's records follow the
+ * extractor it has.
  */
 const EXTRACTION_VERSION = 4;
 

@@ -50,6 +50,11 @@ const FRAME_WORDS = new Set(["một", "số", "các", "những", "nhiệm", "v�
   "bao", "cụ", "thể", "trong", "đó", "có", "là"]);
 /** "Phòng ... thuộc Sở Tư pháp có chức năng tham mưu ...": a sentence saying what a unit is for, not a task. */
 const FUNCTION = /\bcó chức năng\b/u;
+/**
+ * "a) Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% ...", "Trong thời gian qua, ...": where things
+ * stand, the background to the demand after it, not a task of the owner above.
+ */
+const STATUS = /^(?:[a-zđ]\)\s*|[-–+•]\s*)?(?:hiện nay|hiện tại|đến nay|tính đến|trong thời gian qua|thời gian qua|thời gian vừa qua)(?![\p{L}])/u;
 /** An item that states a rate or an amount ("Mức 1.500.000 đồng/người/buổi áp dụng đối với ..."), not a task. */
 const RATE = /^mức\s+(?:chi\s+|hỗ trợ\s+|thu\s+)?[\d.,]+\s*(?:đồng|%|triệu|nghìn)/u;
 const ISSUING = /^ban hành (quyết định|kế hoạch|chỉ thị|nghị quyết|quy chế|quy định|công văn|thông báo)\b/u;
@@ -175,7 +180,8 @@ function readUnit(
     } else if (idx === 0 && !preamble && view.text[s.end] === "\n" && !isListEntry(view.text, s) && headingBodies(view, s)?.length) {
       owner = { bodies: headingBodies(view, s)!, chairs: false, deadline: fallback };
     } else if (owner && owner.bodies.length && !leadIn && !isHeading(view.text, unit)
-      && !FUNCTION.test(view.low.slice(s.start, Math.min(s.end, s.start + 160))) && !RATE.test(view.low.slice(s.start, s.start + 40))) {
+      && !FUNCTION.test(view.low.slice(s.start, Math.min(s.end, s.start + 160))) && !RATE.test(view.low.slice(s.start, s.start + 40))
+      && !STATUS.test(view.low.slice(s.start, s.start + 40))) {
       const bodies = ownersOf(view, s, owner.bodies);
       if (!bodies) return;
       // "b) Phối hợp với Ủy ban nhân dân cấp xã ...": the owner coordinates, whatever it does in other items.

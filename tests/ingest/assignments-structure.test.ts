@@ -795,6 +795,19 @@ describe("items opened by ordinals spelled out ('Một là, ...', 'Thứ nhất,
   });
 });
 
+describe("a sentence that says where things stand", () => {
+  it("is no task of the owner above: 'a) Hiện nay ...' is the background to the item after it", () => {
+    const d = extract([
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Xây dựng",
+      "a) Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% trong khi thời gian còn lại của năm 2025 chỉ khoảng 2 tháng.",
+      "b) Đẩy nhanh tiến độ thi công, hoàn thành Dự án trước ngày 31/12/2025.",
+    ].join("\n\n"));
+    expect(owners(d, "khoảng 61%")).toEqual([]);
+    expect(owners(d, "Đẩy nhanh tiến độ thi công")).toEqual(["Sở Xây dựng:lead"]);
+  });
+});
+
 describe("a sentence that only announces the work after it", () => {
   it("is no task: 'yêu cầu ... thực hiện một số nhiệm vụ, trong đó có:' in a news report names no work of its own", () => {
     const text = cleanText([
