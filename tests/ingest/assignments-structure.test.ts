@@ -14,9 +14,18 @@ import { splitSections } from "../../ingest/sections.js";
 const registry = loadOrgRegistry();
 
 function extract(body: string): { text: string; records: AssignmentDraft[] } {
-  const text = cleanText(`ỦY BAN NHÂN DÂN TỈNH SÔNG LAM\n\nKẾ HOẠCH\n\nThực hiện chuyển đổi số năm 2026\n\n${body}`, "txt");
-  const meta = readMetadata(text, { name: "ke_hoach.txt" });
-  return { text, records: extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry) };
+  return extractFile(`ỦY BAN NHÂN DÂN TỈNH SÔNG LAM\n\nKẾ HOẠCH\n\nThực hiện chuyển đổi số năm 2026\n\n${body}`, "ke_hoach.txt");
+}
+
+/** A news report of these paragraphs, its headline first. */
+function extractNews(paragraphs: string[]): { text: string; kind: string; records: AssignmentDraft[] } {
+  return extractFile(paragraphs.join("\n\n"), "tin.md");
+}
+
+function extractFile(raw: string, name: string): { text: string; kind: string; records: AssignmentDraft[] } {
+  const text = cleanText(raw, name.endsWith(".md") ? "md" : "txt");
+  const meta = readMetadata(text, { name });
+  return { text, kind: meta.kind, records: extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry) };
 }
 
 /** Each duty's records are its fields' bodies ("org:role", sorted), every one due on `due`. */
@@ -204,14 +213,12 @@ describe("a Công điện's recipients", () => {
 
 describe("parts and sentences that assign nothing", () => {
   it("reads no task in a news report's headline; its text assigns", () => {
-    const text = cleanText([
+    const { text, kind, records } = extractNews([
       "Bộ Y tế chỉ đạo tăng cường phòng, chống sốt xuất huyết trong mùa mưa",
       "Ngày 12/5/2026, Bộ Y tế có văn bản gửi các địa phương về phòng, chống sốt xuất huyết.",
       "Bộ Y tế yêu cầu Sở Y tế các tỉnh, thành phố tổ chức diệt lăng quăng tại các khu dân cư.",
-    ].join("\n\n"), "md");
-    const meta = readMetadata(text, { name: "tin.md" });
-    expect(meta.kind).toBe("news");
-    const records = extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry);
+    ]);
+    expect(kind).toBe("news");
     expect(records.some((r) => r.quoteStart < text.indexOf("\n"))).toBe(false);
     expect(records.some((r) => text.slice(r.quoteStart, r.quoteEnd).includes("diệt lăng quăng"))).toBe(true);
   });
@@ -810,14 +817,12 @@ describe("a sentence that says where things stand", () => {
 
 describe("a sentence that only announces the work after it", () => {
   it("is no task: 'yêu cầu ... thực hiện một số nhiệm vụ, trong đó có:' in a news report names no work of its own", () => {
-    const text = cleanText([
+    const d = extractNews([
       "Chính phủ chỉ đạo thực hiện chính sách đối với cán bộ sau sắp xếp",
       "Đồng thời, Chính phủ yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch UBND cấp tỉnh thực hiện một số nhiệm vụ, trong đó có:",
       "Tổ chức thực hiện có hiệu quả Nghị định số 178/2024/NĐ-CP về chính sách đối với cán bộ, công chức.",
       "Chính phủ giao Bộ Nội vụ thực hiện các nhiệm vụ trong đó có rà soát biên chế của các đơn vị trước ngày 15/12/2025.",
-    ].join("\n\n"), "md");
-    const meta = readMetadata(text, { name: "tin.md" });
-    const d = { text, records: extractAssignments({ text, sections: splitSections(text, meta.kind), meta }, registry) };
+    ]);
     expect(owners(d, "một số nhiệm vụ, trong đó có")).toEqual([]);
     // A sentence that says what to do is still a task, framing words or not.
     expect(owners(d, "rà soát biên chế của các đơn vị")).toEqual(["Bộ Nội vụ:lead"]);
