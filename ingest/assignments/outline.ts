@@ -95,8 +95,8 @@ export function buildOutline(text: string): OutlineNode[] {
     if (type === "resume") {
       // The running text after a spelled-out list at the top level is running text again, not the last item's.
       const open = stack[stack.length - 1]!;
-      const top = nodes[nodes[open]!.parent ?? 0]!;
-      if (!nodes[open]!.type.startsWith("spelled") || (top.parent !== null && top.type !== "part")) continue;
+      const holder = nodes[nodes[open]!.parent ?? 0]!;
+      if (!nodes[open]!.type.startsWith("spelled") || (holder.parent !== null && holder.type !== "part")) continue;
       while (stack.length > 1) nodes[stack.pop()!]!.end = m.start;
       nodes.push({ start: m.start, bodyStart: m.start, end: parts[part]!.end, parent: 0, type: "part", value: 0, children: [] });
       nodes[0]!.children.push(nodes.length - 1);

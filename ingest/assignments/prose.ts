@@ -349,7 +349,8 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   // "Đề nghị bộ, ngành, địa phương quan tâm thực hiện./." asks for execution and names no work of its own;
   // "... yêu cầu Bộ trưởng, Chủ tịch UBND cấp tỉnh thực hiện một số nhiệm vụ, trong đó có:" only announces the
   // work that follows.
-  const announces = /:\s*$/.test(view.text.slice(task.start, paragraphEnd(view.text, task.start, view.text.length))) && taskWords.every((w) => GENERIC_WORDS.has(w) || FRAME_WORDS.has(w));
+  const announces = /:\s*$/.test(view.text.slice(task.start, paragraphEnd(view.text, task.start, view.text.length)))
+    && taskWords.every((w) => GENERIC_WORDS.has(w) || FRAME_WORDS.has(w));
   if (task.end - task.start < 3 || taskWords.length < 3 || taskWords.every((w) => GENERIC_WORDS.has(w)) || announces) return [];
   const scanned = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : undefined;
   const named = scanned ? [...scanned.chaired, ...scanned.partners] : g.coordinators;
