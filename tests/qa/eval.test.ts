@@ -9,7 +9,7 @@ const SCORER = join(SHARED, "eval", "score.mjs");
 /** `ask --jsonl` the way users start it (the compiled CLI). */
 const CLI_COMMAND = [process.execPath, ...CLI];
 /**
- * Measured 2026-12-07 on the 296 questions (0.788 / 0.696 / 60 of 87 since the twentieth session's units the
+ * Measured 2026-12-08 on the 296 questions (0.793 / 0.698 / 60 of 87 since the twentieth session's units the
  * registry lacks, spelled-out items and English read as English despite a Vietnamese name with diacritics, which
  * lost a near-miss negative refused by chance; 0.779 / 0.680 / 60 when the nineteenth session added 44 fresh ones, which
  * read 0.688 / 0.593 / 3 of 10 on their own; README, "Evaluation"): recall and precision set a little under,

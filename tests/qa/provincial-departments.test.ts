@@ -27,6 +27,13 @@ describe("a provincial department named unplaced in its own province's documents
     expect(a.citations[0]).toMatchObject({ doc: "kh129.md" });
   });
 
+  it("answers when it must finish from the plan's own item, the department's record read as the province's", async () => {
+    const a = await app().answerer.ask("Sở Y tế tỉnh Đắk Lắk phải bố trí các đội y tế lưu động cấp phát thuốc trước ngày nào?");
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ doc: "kh129.md" });
+    expect(a.citations[0]!.quote).toContain("trước ngày 30/11/2025");
+  });
+
   it("lists the same tasks in `tasks --assignee` as the answer does", async () => {
     const run = await cliInProcess(["tasks", "--assignee", "Sở Y tế tỉnh Đắk Lắk", "--json"], { DATA_DIR: app().config.store.dataDir });
     const rows = JSON.parse(run.stdout) as Array<{ task: string }>;
