@@ -48,6 +48,8 @@ const CHAIRS_PART = /^(?:\*\*)?chủ trì(?=$|[\s,:*])/u;
 /** Words that frame the items a lead-in announces: "thực hiện một số nhiệm vụ, trong đó có:", "các nội dung sau đây:". */
 const FRAME_WORDS = new Set(["một", "số", "các", "những", "nhiệm", "vụ", "nội", "dung", "công", "việc", "sau", "đây", "như", "gồm",
   "bao", "cụ", "thể", "trong", "đó", "có", "là"]);
+/** A colon and the first step's label run in after it, ending a task's words: "...: Bước 1." */
+const RUN_IN_STEP = /:[\s*]*bước\s+1[.:]?[\s*]*$/iu;
 /** "Phòng ... thuộc Sở Tư pháp có chức năng tham mưu ...": a sentence saying what a unit is for, not a task. */
 const FUNCTION = /\bcó chức năng\b/u;
 /**
@@ -349,8 +351,10 @@ function toTasks(view: DocView, meta: DocumentMeta, g: Group): RawTask[] {
   // "Đề nghị bộ, ngành, địa phương quan tâm thực hiện./." asks for execution and names no work of its own;
   // "... yêu cầu Bộ trưởng, Chủ tịch UBND cấp tỉnh thực hiện một số nhiệm vụ, trong đó có:" only announces the
   // work that follows.
-  const announces = /:\s*$/.test(view.text.slice(task.start, paragraphEnd(view.text, task.start, view.text.length)))
-    && taskWords.every((w) => GENERIC_WORDS.has(w) || FRAME_WORDS.has(w));
+  // (The first step's label may run into it: "UBND cấp xã thực hiện các công việc sau: Bước 1.")
+  const announces = (/:\s*$/.test(view.text.slice(task.start, paragraphEnd(view.text, task.start, view.text.length)))
+    || RUN_IN_STEP.test(view.text.slice(task.start, task.end)))
+    && taskWords.every((w) => GENERIC_WORDS.has(w) || FRAME_WORDS.has(w) || w === "bước");
   if (task.end - task.start < 3 || taskWords.length < 3 || taskWords.every((w) => GENERIC_WORDS.has(w)) || announces) return [];
   const scanned = g.scanCoordinators ? coordinatorsIn(view, quote.start, quote.end) : undefined;
   const named = scanned ? [...scanned.chaired, ...scanned.partners] : g.coordinators;

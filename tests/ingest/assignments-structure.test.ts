@@ -827,4 +827,13 @@ describe("a sentence that only announces the work after it", () => {
     // A sentence that says what to do is still a task, framing words or not.
     expect(owners(d, "rà soát biên chế của các đơn vị")).toEqual(["Bộ Nội vụ:lead"]);
   });
+
+  it("is no task with the first step's label run in after its colon ('... các công việc sau: Bước 1.')", () => {
+    const d = extract([
+      "1. Trình tự rà soát",
+      "Ủy ban nhân dân cấp xã thực hiện các công việc sau: Bước 1. Trong thời gian 02 ngày làm việc, Ủy ban nhân dân cấp xã giao Phòng Văn hóa - Xã hội chủ trì thẩm tra, xác minh hồ sơ.",
+    ].join("\n\n"));
+    expect(owners(d, "các công việc sau")).not.toContain("Ủy ban nhân dân cấp xã:execute");
+    expect(owners(d, "thẩm tra, xác minh hồ sơ")).toContain("Phòng Văn hóa - Xã hội:lead");
+  });
 });
