@@ -17,10 +17,11 @@ import type { StoredAssignment, StoredChunk } from "../store/types.js";
  * (i) ... (iv) ... báo cáo Thủ tướng") does not repeat the name.
  */
 export function namesBody(chunk: StoredChunk, orgs: readonly OrgMention[], registry?: OrgRegistry, tasks: readonly StoredAssignment[] = [], unknown?: string): boolean {
+  if (orgs.length === 0 && unknown === undefined) return true;
+  const text = nameKey(`${chunk.docMeta.title ?? ""} ${chunk.context} ${chunk.text}`);
   // A body the registry lacks ("Vụ Tiền lương") is named by its words as the question writes them.
   // Its head and first words are enough: the text may go on with its place or its parent ("Vụ Tiền lương, Bộ Nội vụ").
-  if (orgs.length === 0) return unknown === undefined || nameKey(`${chunk.context} ${chunk.text}`).includes(nameKey(unknown).split(" ").slice(0, 3).join(" "));
-  const text = nameKey(`${chunk.docMeta.title ?? ""} ${chunk.context} ${chunk.text}`);
+  if (orgs.length === 0) return text.includes(nameKey(unknown!).split(" ").slice(0, 3).join(" "));
   const province = registry && orgs.some((m) => m.org.unplaced) ? issuerProvince(registry, chunk.docMeta.issuer) : undefined;
   const bodies = orgs.flatMap((m) => [m.org, ...recordIds(m.org, province).slice(1).flatMap((id) => registry?.get(id) ?? [])]);
   const ids = new Set(orgs.flatMap((m) => recordIds(m.org, province)));

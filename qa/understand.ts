@@ -99,13 +99,15 @@ const WHO_RE = /\b(ai|co quan nao|don vi nao|who|which (?:body|agency|ministry|o
 const ASSIGNED_RE = /\b(giao|nhiem vu|viec gi|nhung viec|lam gi|assigned|tasks?|phai xong|phai hoan thanh|can hoan thanh|trach nhiem)\b/;
 /** What may stand between a document's reference and its issuer: nothing, "của" or "do". */
 const ISSUER_GAP_RE = /^[\s,]*(?:cua\s+|do\s+)?$/;
+/** The verbs a body is obliged through, folded: "phải", "cần", "có trách nhiệm", "được giao", ... */
+const OBLIGED_VERBS = "phai|can|co trach nhiem|chiu trach nhiem|duoc giao|duoc yeu cau|duoc phan cong|co nhiem vu";
 /**
  * A body's obligation asked as "what": "X phải báo cáo những gì", "X cần chuẩn bị gì", "What must X
  * report", "What is X required to do". The verb makes the named body the one that must act, and "gì" /
  * "what" asks for the acts: an assignment question, whatever verb comes between (folded; "cần" is
  * checked as written, see obligedWhat).
  */
-const OBLIGED_WHAT_VI_RE = /\b(phai|can|co trach nhiem|chiu trach nhiem|duoc giao|duoc yeu cau|duoc phan cong|co nhiem vu)\b(?:\s+[^\s?.,;]+){0,4}?\s+(?:nhung\s+)?(?:(?:cong viec|viec|nhiem vu|noi dung)\s+)?gi\b/g;
+const OBLIGED_WHAT_VI_RE = new RegExp(String.raw`\b(${OBLIGED_VERBS})\b(?:\s+[^\s?.,;]+){0,4}?\s+(?:nhung\s+)?(?:(?:cong viec|viec|nhiem vu|noi dung)\s+)?gi\b`, "g");
 const OBLIGED_WHAT_EN_RE = /\bwhat\b[^?.;]*?\b(must|should|has to|have to|needs? to|required to|responsible for|tasked with|asked to|obliged to|expected to)\b/;
 /**
  * "Công văn X đề nghị UBND các tỉnh chỉ đạo những gì", "What does Dispatch X ask the Ministry to do": a
@@ -151,7 +153,7 @@ const ORG_HEAD_RE = /\b(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|so|tinh uy|t
  * The verb a question's subject asks through, right after the body's name: "Vụ X được giao những nhiệm vụ
  * gì", "Phòng Y có trách nhiệm gì", "Cục Z phải hoàn thành ... khi nào" (folded).
  */
-const ASKED_SUBJECT_RE = /^\s*(?:da\s+|se\s+)?(duoc giao|duoc phan cong|duoc yeu cau|co nhiem vu|co trach nhiem|chiu trach nhiem|phai|can|chu tri)\b/;
+const ASKED_SUBJECT_RE = new RegExp(String.raw`^\s*(?:da\s+|se\s+)?(${OBLIGED_VERBS}|chu tri)\b`);
 const UNAMBIGUOUS_HEADS = new Set(["ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan", "tinh uy", "thanh uy", "tap doan", "tong cong ty", "cong ty", "ngan hang", "tong cuc", "hoc vien", "kho bac", "benh vien"]);
 const ORG_END_RE = /\s(phai|duoc|co|can|giao|lam|hoan|trong|ve|the|nhu|la|da|se|cho|tai|theo|chu tri|phoi hop|thuc hien|bao cao|trinh|nam|thang|quy|den|truoc|must|is|has|have|in|by)\b/g;
 
@@ -207,8 +209,8 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   // chế được giao những nhiệm vụ gì?": a body the registry lacks, as the subject of the verb asked through,
   // is the one asked about when no named body is; the others name the occasion.
   const named = mentions.filter((m) => !isRecipient(m) && !isIssuer(m));
-  const askedUnknown = findUnknownOrgs(q, f, [...docSpans, ...mentionSpans])
-    .find((u) => ASKED_SUBJECT_RE.test(f.slice(u.end)));
+  const unknownBodies = findUnknownOrgs(q, f, [...refsAndPeriods, ...mentionSpans]);
+  const askedUnknown = unknownBodies.find((u) => ASKED_SUBJECT_RE.test(f.slice(u.end)));
   const subjectOf = (m: { index: number; length: number }) => ASKED_SUBJECT_RE.test(f.slice(m.index + m.length));
   const unknownAsked = askedUnknown !== undefined && named.length > 0 && !named.some(subjectOf) ? askedUnknown.name : undefined;
   const orgs = unknownAsked ? [] : askedBodies(named, f);
@@ -256,7 +258,7 @@ export function understandQuestion(question: string, deps: { registry: OrgRegist
   const subjectWords = enMatter?.filter((w) => !GENERIC_SUBJECT.has(w)).length ?? searchWords([...refsAndPeriods, ...orgSpans]).length;
   const marker = TOPIC_MARKER_RE.exec(f);
   const topic = marker ? unique(searchWords([...refsAndPeriods, ...orgSpans, [0, marker.index + marker[0].length]]).map(fold)) : [];
-  const unknownOrg = unknownAsked ?? (orgs.length === 0 ? findUnknownOrgs(q, f, [...refsAndPeriods, ...mentionSpans])[0]?.name : undefined);
+  const unknownOrg = unknownAsked ?? (orgs.length === 0 ? unknownBodies[0]?.name : undefined);
 
   // A body the registry lacks is named by its words, not asked about through them.
   const unknownWords = new Set(tokens(fold(unknownOrg ?? "")));

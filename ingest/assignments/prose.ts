@@ -3,6 +3,7 @@
  * of its lead-in ("Giao Ban Tổ chức Trung ương: (i) ..."); a sentence without a subject continues the
  * task of the sentence before it in the same item or paragraph; anything else names nobody.
  */
+import { BULLET, LETTER } from "../../core/list-marks.js";
 import { sentenceSpans, type Span } from "../../core/sentences.js";
 import type { DocumentMeta, Role } from "../../core/types.js";
 import { readBodyList, type Body } from "./bodies.js";
@@ -56,7 +57,8 @@ const FUNCTION = /\bcó chức năng\b/u;
  * "a) Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% ...", "Trong thời gian qua, ...": where things
  * stand, the background to the demand after it, not a task of the owner above.
  */
-const STATUS = /^(?:[a-zđ]\)\s*|[-–+•]\s*)?(?:hiện nay|hiện tại|đến nay|tính đến|trong thời gian qua|thời gian qua|thời gian vừa qua)(?![\p{L}])/u;
+const STATUS = new RegExp(
+  String.raw`^(?:${LETTER}\)\s*|${BULLET}\s*)?(?:hiện nay|hiện tại|đến nay|tính đến|trong thời gian qua|thời gian qua|thời gian vừa qua)(?![\p{L}])`, "u");
 /** An item that states a rate or an amount ("Mức 1.500.000 đồng/người/buổi áp dụng đối với ..."), not a task. */
 const RATE = /^mức\s+(?:chi\s+|hỗ trợ\s+|thu\s+)?[\d.,]+\s*(?:đồng|%|triệu|nghìn)/u;
 const ISSUING = /^ban hành (quyết định|kế hoạch|chỉ thị|nghị quyết|quy chế|quy định|công văn|thông báo)\b/u;
@@ -318,8 +320,7 @@ function hasTaskWords(view: DocView, c: Clause): boolean {
   // "... thực hiện một số nhiệm vụ trọng tâm như sau:" frames the items; the items are the tasks.
   if (/\bsau(\s+đây)?\s*:?\s*$/u.test(view.low.slice(c.taskStart, c.end))) return false;
   const words = wordsOf(view.tokens(c.taskStart, c.end)).filter((w) => /\p{L}/u.test(w));
-  const tail = ["cụ", "thể", "như", "sau", "gồm", "các", "nhiệm", "vụ", "nội", "dung", "sau", "đây", "những", "một", "số"];
-  while (words.length && tail.includes(words[words.length - 1]!)) words.pop();
+  while (words.length && FRAME_WORDS.has(words[words.length - 1]!)) words.pop();
   return words.length >= 10;
 }
 

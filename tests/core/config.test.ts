@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../core/config.js";
 import { ConfigError } from "../../core/errors.js";
 
+/** Each value of the setting is refused with a ConfigError whose message ends with `message`, naming the setting. */
+function expectRefused(setting: string, values: string[], message: string): void {
+  for (const bad of values) {
+    const run = () => loadConfig({ [setting]: bad });
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(`${message}\n  → at ${setting}`);
+  }
+}
+
 describe("VECTOR_WEIGHT", () => {
   it("defaults to 0 (no vectors fused) and reads a weight as given", () => {
     expect(loadConfig({}).ranking.vectorWeight).toBe(0);
@@ -11,11 +20,8 @@ describe("VECTOR_WEIGHT", () => {
   });
 
   it("refuses a weight that is not a number of 0 or more, naming the setting", () => {
-    for (const bad of ["heavy", "-0.1", "Infinity", "0,5"]) {
-      const run = () => loadConfig({ VECTOR_WEIGHT: bad });
-      expect(run).toThrow(ConfigError);
-      expect(run).toThrow("✖ must be a number of 0 or more (the weight of the vector list in ranking; the word list weighs 1)\n  → at VECTOR_WEIGHT");
-    }
+    expectRefused("VECTOR_WEIGHT", ["heavy", "-0.1", "Infinity", "0,5"],
+      "✖ must be a number of 0 or more (the weight of the vector list in ranking; the word list weighs 1)");
   });
 });
 
@@ -27,10 +33,6 @@ describe("INGEST_THREADS", () => {
   });
 
   it("refuses anything but auto or a whole number up to 16, naming the setting", () => {
-    for (const bad of ["many", "-1", "1.5", "17"]) {
-      const run = () => loadConfig({ INGEST_THREADS: bad });
-      expect(run).toThrow(ConfigError);
-      expect(run).toThrow("must be auto or a whole number from 0 to 16\n  → at INGEST_THREADS");
-    }
+    expectRefused("INGEST_THREADS", ["many", "-1", "1.5", "17"], "must be auto or a whole number from 0 to 16");
   });
 });
